@@ -1,0 +1,403 @@
+/* tarmac-migrations.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-migrations"
+
+#include "config.h"
+
+#include "tarmac-migrations-private.h"
+
+/*
+ * The schema, as numbered steps. PRAGMA user_version holds the last step applied.
+ *
+ * Rules for whoever adds a step:
+ *  - never edit a step that has shipped: add a new one;
+ *  - each step runs in one transaction with the user_version bump, so it applies whole or
+ *    not at all;
+ *  - every table holding personal data carries retain_until (DESIGN.md §4, §8);
+ *  - tables are STRICT, so a wrongly typed value is an error, not a silent conversion.
+ */
+
+static const TarmacMigration migrations[] = {
+  {
+    1,
+    "officers, settings and the audit log",
+    "CREATE TABLE meta ("
+    "  key   TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL"
+    ") STRICT;"
+
+    "CREATE TABLE officer ("
+    "  id              INTEGER PRIMARY KEY,"
+    "  login           TEXT NOT NULL UNIQUE CHECK (length (login) BETWEEN 1 AND 64),"
+    "  display_name    TEXT NOT NULL,"
+    "  agency          TEXT NOT NULL DEFAULT '' CHECK (agency IN ('', 'customs', 'police',"
+    "                    'gendarmerie', 'immigration', 'other')),"
+    "  role            TEXT NOT NULL DEFAULT 'officer' CHECK (role IN ('officer', 'analyst',"
+    "                    'supervisor', 'administrator')),"
+    "  passphrase_hash TEXT,"
+    "  created_at      TEXT NOT NULL,"
+    "  disabled        INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))"
+    ") STRICT;"
+
+    /* Who did what to which record, including views of personal data. The chain
+     * (prev_hash → hash) makes an edited, removed or inserted row visible; the
+     * triggers make the honest path append-only. */
+    "CREATE TABLE audit_log ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  at          TEXT NOT NULL,"
+    "  actor       TEXT NOT NULL,"
+    "  action      TEXT NOT NULL,"
+    "  object_type TEXT NOT NULL,"
+    "  object_id   TEXT,"
+    "  detail      TEXT,"
+    "  prev_hash   TEXT NOT NULL CHECK (length (prev_hash) = 64),"
+    "  hash        TEXT NOT NULL CHECK (length (hash) = 64)"
+    ") STRICT;"
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+    "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+    "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  },
+  {
+    2,
+    "imported files, flights, travellers, documents and PNRs",
+    "CREATE TABLE source_file ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  sha256      TEXT NOT NULL UNIQUE CHECK (length (sha256) = 64),"
+    "  name        TEXT NOT NULL,"
+    "  format      TEXT NOT NULL,"
+    "  size        INTEGER NOT NULL CHECK (size >= 0),"
+    "  imported_at TEXT NOT NULL,"
+    "  imported_by INTEGER REFERENCES officer (id),"
+    "  result      TEXT NOT NULL CHECK (result IN ('imported', 'partial', 'failed')),"
+    "  warnings    INTEGER NOT NULL DEFAULT 0 CHECK (warnings >= 0),"
+    "  report      TEXT"
+    ") STRICT;"
+
+    "CREATE TABLE message ("
+    "  id             INTEGER PRIMARY KEY,"
+    "  source_file_id INTEGER NOT NULL REFERENCES source_file (id) ON DELETE CASCADE,"
+    "  type           TEXT NOT NULL,"
+    "  version        TEXT,"
+    "  sender         TEXT,"
+    "  recipient      TEXT,"
+    "  reference      TEXT,"
+    "  part_number    INTEGER CHECK (part_number IS NULL OR part_number >= 1),"
+    "  last_part      INTEGER CHECK (last_part IS NULL OR last_part IN (0, 1)),"
+    "  pushed_at      TEXT,"
+    "  byte_offset    INTEGER CHECK (byte_offset IS NULL OR byte_offset >= 0)"
+    ") STRICT;"
+    "CREATE INDEX message_source_file ON message (source_file_id);"
+    "CREATE INDEX message_reference ON message (type, sender, reference);"
+
+    /* flight_date is the local date of scheduled departure at the origin, as airlines
+     * number flights; direction is seen from the airport this workstation serves. */
+    "CREATE TABLE flight ("
+    "  id                  INTEGER PRIMARY KEY,"
+    "  carrier             TEXT NOT NULL CHECK (length (carrier) BETWEEN 2 AND 3),"
+    "  number              TEXT NOT NULL CHECK (length (number) BETWEEN 1 AND 5),"
+    "  flight_date         TEXT NOT NULL CHECK (flight_date GLOB"
+    "                        '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+    "  origin              TEXT NOT NULL CHECK (length (origin) = 3),"
+    "  destination         TEXT NOT NULL CHECK (length (destination) = 3),"
+    "  scheduled_departure TEXT,"
+    "  scheduled_arrival   TEXT,"
+    "  actual_departure    TEXT,"
+    "  actual_arrival      TEXT,"
+    "  direction           TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound',"
+    "                        'transit')),"
+    "  aircraft            TEXT,"
+    "  created_at          TEXT NOT NULL,"
+    "  UNIQUE (carrier, number, flight_date, origin)"
+    ") STRICT;"
+    "CREATE INDEX flight_date ON flight (flight_date, scheduled_departure);"
+
+    "CREATE TABLE flight_leg ("
+    "  id                  INTEGER PRIMARY KEY,"
+    "  flight_id           INTEGER NOT NULL REFERENCES flight (id) ON DELETE CASCADE,"
+    "  seq                 INTEGER NOT NULL CHECK (seq >= 1),"
+    "  origin              TEXT NOT NULL CHECK (length (origin) = 3),"
+    "  destination         TEXT NOT NULL CHECK (length (destination) = 3),"
+    "  scheduled_departure TEXT,"
+    "  scheduled_arrival   TEXT,"
+    "  operating_carrier   TEXT,"
+    "  operating_number    TEXT,"
+    "  UNIQUE (flight_id, seq)"
+    ") STRICT;"
+
+    "CREATE TABLE pnr ("
+    "  id                 INTEGER PRIMARY KEY,"
+    "  carrier            TEXT,"
+    "  record_locator     TEXT NOT NULL CHECK (length (record_locator) BETWEEN 1 AND 16),"
+    "  version            INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+    "  created_at_source  TEXT,"
+    "  modified_at_source TEXT,"
+    "  pushed_at          TEXT,"
+    "  agency             TEXT,"
+    "  point_of_sale      TEXT,"
+    "  message_id         INTEGER REFERENCES message (id) ON DELETE SET NULL,"
+    "  retain_until       TEXT NOT NULL,"
+    "  UNIQUE (carrier, record_locator, version)"
+    ") STRICT;"
+    "CREATE INDEX pnr_locator ON pnr (record_locator);"
+
+    "CREATE TABLE traveller ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  flight_id         INTEGER NOT NULL REFERENCES flight (id) ON DELETE CASCADE,"
+    "  pnr_id            INTEGER REFERENCES pnr (id) ON DELETE SET NULL,"
+    "  kind              TEXT NOT NULL CHECK (kind IN ('passenger', 'crew')),"
+    "  is_infant         INTEGER NOT NULL DEFAULT 0 CHECK (is_infant IN (0, 1)),"
+    "  surname           TEXT NOT NULL CHECK (length (surname) BETWEEN 1 AND 256),"
+    "  given_names       TEXT NOT NULL DEFAULT '' CHECK (length (given_names) <= 256),"
+    "  sex               TEXT CHECK (sex IS NULL OR sex IN ('M', 'F', 'X', 'U')),"
+    "  date_of_birth     TEXT,"
+    "  nationality       TEXT CHECK (nationality IS NULL OR length (nationality) = 3),"
+    "  residence         TEXT,"
+    "  birthplace        TEXT,"
+    "  seat              TEXT,"
+    "  bag_count         INTEGER CHECK (bag_count IS NULL OR bag_count >= 0),"
+    "  bag_weight_kg     REAL CHECK (bag_weight_kg IS NULL OR bag_weight_kg >= 0),"
+    "  bag_tags          TEXT,"
+    "  boarding_status   TEXT,"
+    "  transit           INTEGER NOT NULL DEFAULT 0 CHECK (transit IN (0, 1)),"
+    "  embarkation       TEXT,"
+    "  debarkation       TEXT,"
+    "  booking_reference TEXT,"
+    "  from_api          INTEGER NOT NULL DEFAULT 0 CHECK (from_api IN (0, 1)),"
+    "  from_pnr          INTEGER NOT NULL DEFAULT 0 CHECK (from_pnr IN (0, 1)),"
+    "  name_key          TEXT NOT NULL DEFAULT '',"
+    "  created_at        TEXT NOT NULL,"
+    "  retain_until      TEXT NOT NULL,"
+    "  masked            INTEGER NOT NULL DEFAULT 0 CHECK (masked IN (0, 1))"
+    ") STRICT;"
+    "CREATE INDEX traveller_flight ON traveller (flight_id);"
+    "CREATE INDEX traveller_name_key ON traveller (name_key);"
+    "CREATE INDEX traveller_pnr ON traveller (pnr_id);"
+
+    "CREATE TABLE traveller_source ("
+    "  traveller_id INTEGER NOT NULL REFERENCES traveller (id) ON DELETE CASCADE,"
+    "  message_id   INTEGER NOT NULL REFERENCES message (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (traveller_id, message_id)"
+    ") STRICT;"
+
+    "CREATE TABLE travel_document ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  traveller_id      INTEGER NOT NULL REFERENCES traveller (id) ON DELETE CASCADE,"
+    "  type              TEXT NOT NULL CHECK (length (type) BETWEEN 1 AND 3),"
+    "  number            TEXT NOT NULL CHECK (length (number) BETWEEN 1 AND 35),"
+    "  number_normalised TEXT NOT NULL,"
+    "  issuing_state     TEXT,"
+    "  issued_on         TEXT,"
+    "  expires_on        TEXT,"
+    "  mrz               TEXT,"
+    "  check_verdict     TEXT NOT NULL DEFAULT 'unchecked' CHECK (check_verdict IN"
+    "                      ('unchecked', 'valid', 'invalid')),"
+    "  retain_until      TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX travel_document_traveller ON travel_document (traveller_id);"
+    "CREATE INDEX travel_document_number ON travel_document (number_normalised);"
+
+    /* A problem found at import (expired document, wrong check digit…), kept on the
+     * traveller so the officer sees it next to the data. */
+    "CREATE TABLE finding ("
+    "  id           INTEGER PRIMARY KEY,"
+    "  traveller_id INTEGER NOT NULL REFERENCES traveller (id) ON DELETE CASCADE,"
+    "  code         TEXT NOT NULL,"
+    "  detail       TEXT NOT NULL DEFAULT '',"
+    "  created_at   TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX finding_traveller ON finding (traveller_id);"
+
+    "CREATE TABLE pnr_contact ("
+    "  id               INTEGER PRIMARY KEY,"
+    "  pnr_id           INTEGER NOT NULL REFERENCES pnr (id) ON DELETE CASCADE,"
+    "  kind             TEXT NOT NULL CHECK (kind IN ('phone', 'email', 'address')),"
+    "  value            TEXT NOT NULL CHECK (length (value) <= 512),"
+    "  value_normalised TEXT NOT NULL,"
+    "  retain_until     TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX pnr_contact_pnr ON pnr_contact (pnr_id);"
+    "CREATE INDEX pnr_contact_value ON pnr_contact (value_normalised);"
+
+    /* Card numbers are never stored: the last four digits for the officer, a keyed
+     * hash to link the same card across PNRs. */
+    "CREATE TABLE pnr_payment ("
+    "  id           INTEGER PRIMARY KEY,"
+    "  pnr_id       INTEGER NOT NULL REFERENCES pnr (id) ON DELETE CASCADE,"
+    "  form         TEXT NOT NULL,"
+    "  card_last4   TEXT CHECK (card_last4 IS NULL OR card_last4 GLOB '[0-9][0-9][0-9][0-9]'),"
+    "  card_hash    TEXT,"
+    "  card_holder  TEXT,"
+    "  amount       REAL,"
+    "  currency     TEXT,"
+    "  retain_until TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX pnr_payment_pnr ON pnr_payment (pnr_id);"
+    "CREATE INDEX pnr_payment_card ON pnr_payment (card_hash);"
+
+    "CREATE TABLE pnr_segment ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  pnr_id      INTEGER NOT NULL REFERENCES pnr (id) ON DELETE CASCADE,"
+    "  seq         INTEGER NOT NULL CHECK (seq >= 1),"
+    "  carrier     TEXT,"
+    "  number      TEXT,"
+    "  flight_date TEXT,"
+    "  origin      TEXT,"
+    "  destination TEXT,"
+    "  departure   TEXT,"
+    "  arrival     TEXT,"
+    "  status      TEXT,"
+    "  UNIQUE (pnr_id, seq)"
+    ") STRICT;"
+
+    "CREATE TABLE pnr_ssr ("
+    "  id           INTEGER PRIMARY KEY,"
+    "  pnr_id       INTEGER NOT NULL REFERENCES pnr (id) ON DELETE CASCADE,"
+    "  traveller_id INTEGER REFERENCES traveller (id) ON DELETE SET NULL,"
+    "  code         TEXT NOT NULL CHECK (length (code) = 4),"
+    "  text         TEXT NOT NULL DEFAULT '',"
+    "  retain_until TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX pnr_ssr_pnr ON pnr_ssr (pnr_id);"
+
+    "CREATE TABLE pnr_history ("
+    "  id     INTEGER PRIMARY KEY,"
+    "  pnr_id INTEGER NOT NULL REFERENCES pnr (id) ON DELETE CASCADE,"
+    "  seq    INTEGER NOT NULL CHECK (seq >= 1),"
+    "  at     TEXT,"
+    "  action TEXT,"
+    "  text   TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (pnr_id, seq)"
+    ") STRICT;"
+  },
+  {
+    3,
+    "watchlists, risk rules and hits",
+    "CREATE TABLE watchlist ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  name        TEXT NOT NULL,"
+    "  kind        TEXT NOT NULL CHECK (kind IN ('persons', 'documents', 'lookouts')),"
+    "  source      TEXT NOT NULL,"
+    "  version     TEXT,"
+    "  loaded_at   TEXT NOT NULL,"
+    "  entry_count INTEGER NOT NULL DEFAULT 0 CHECK (entry_count >= 0),"
+    "  enabled     INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),"
+    "  UNIQUE (source, name)"
+    ") STRICT;"
+
+    "CREATE TABLE watchlist_entry ("
+    "  id                  INTEGER PRIMARY KEY,"
+    "  watchlist_id        INTEGER NOT NULL REFERENCES watchlist (id) ON DELETE CASCADE,"
+    "  external_id         TEXT,"
+    "  kind                TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person',"
+    "                        'entity', 'document')),"
+    "  dates_of_birth      TEXT,"
+    "  nationalities       TEXT,"
+    "  sex                 TEXT CHECK (sex IS NULL OR sex IN ('M', 'F', 'X', 'U')),"
+    "  document_number     TEXT,"
+    "  document_normalised TEXT,"
+    "  reason              TEXT NOT NULL DEFAULT '',"
+    "  expires_at          TEXT,"
+    "  UNIQUE (watchlist_id, external_id)"
+    ") STRICT;"
+    "CREATE INDEX watchlist_entry_list ON watchlist_entry (watchlist_id);"
+    "CREATE INDEX watchlist_entry_document ON watchlist_entry (document_normalised);"
+
+    "CREATE TABLE watchlist_name ("
+    "  id       INTEGER PRIMARY KEY,"
+    "  entry_id INTEGER NOT NULL REFERENCES watchlist_entry (id) ON DELETE CASCADE,"
+    "  name     TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 512),"
+    "  quality  TEXT NOT NULL DEFAULT 'strong' CHECK (quality IN ('primary', 'strong',"
+    "             'weak')),"
+    "  script   TEXT,"
+    "  name_key TEXT NOT NULL DEFAULT ''"
+    ") STRICT;"
+    "CREATE INDEX watchlist_name_entry ON watchlist_name (entry_id);"
+    "CREATE INDEX watchlist_name_key ON watchlist_name (name_key);"
+
+    "CREATE TABLE rule ("
+    "  id             INTEGER PRIMARY KEY,"
+    "  name           TEXT NOT NULL UNIQUE,"
+    "  description    TEXT NOT NULL DEFAULT '',"
+    "  category       TEXT NOT NULL DEFAULT '',"
+    "  condition_json TEXT NOT NULL,"
+    "  weight         REAL NOT NULL DEFAULT 1.0 CHECK (weight >= 0),"
+    "  enabled        INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),"
+    "  builtin        INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),"
+    "  author_id      INTEGER REFERENCES officer (id),"
+    "  valid_from     TEXT,"
+    "  valid_until    TEXT,"
+    "  created_at     TEXT NOT NULL"
+    ") STRICT;"
+
+    /* condition_json is validated by the rule interpreter when saved: json_valid() is not
+     * allowed in CHECK constraints with trusted_schema off, which we keep off so that a
+     * crafted database file cannot run functions through its schema. */
+
+    /* One alert about one subject. A consignment subject arrives with the cargo
+     * migration; until then every hit is about a traveller. */
+    "CREATE TABLE hit ("
+    "  id                 INTEGER PRIMARY KEY,"
+    "  subject_type       TEXT NOT NULL DEFAULT 'traveller' CHECK (subject_type IN"
+    "                       ('traveller', 'consignment')),"
+    "  traveller_id       INTEGER REFERENCES traveller (id) ON DELETE CASCADE,"
+    "  source             TEXT NOT NULL CHECK (source IN ('watchlist', 'document_list',"
+    "                       'rule', 'lookout', 'manual')),"
+    "  watchlist_entry_id INTEGER REFERENCES watchlist_entry (id) ON DELETE SET NULL,"
+    "  rule_id            INTEGER REFERENCES rule (id) ON DELETE SET NULL,"
+    "  score              REAL NOT NULL CHECK (score BETWEEN 0.0 AND 1.0),"
+    "  explanation        TEXT NOT NULL,"
+    "  status             TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new',"
+    "                       'in_review', 'cleared', 'referred', 'controlled_positive',"
+    "                       'controlled_negative', 'not_controlled')),"
+    "  assignee_id        INTEGER REFERENCES officer (id),"
+    "  agency             TEXT,"
+    "  created_at         TEXT NOT NULL,"
+    "  updated_at         TEXT NOT NULL,"
+    "  retain_until       TEXT NOT NULL,"
+    "  CHECK (subject_type <> 'traveller' OR traveller_id IS NOT NULL)"
+    ") STRICT;"
+    "CREATE INDEX hit_status ON hit (status);"
+    "CREATE INDEX hit_traveller ON hit (traveller_id);"
+
+    "CREATE TABLE hit_comment ("
+    "  id         INTEGER PRIMARY KEY,"
+    "  hit_id     INTEGER NOT NULL REFERENCES hit (id) ON DELETE CASCADE,"
+    "  officer_id INTEGER REFERENCES officer (id),"
+    "  at         TEXT NOT NULL,"
+    "  text       TEXT NOT NULL CHECK (length (text) BETWEEN 1 AND 8192)"
+    ") STRICT;"
+  },
+  {
+    4,
+    "notes",
+    "CREATE TABLE note ("
+    "  id           INTEGER PRIMARY KEY,"
+    "  uuid         TEXT NOT NULL UNIQUE CHECK (length (uuid) = 36),"
+    "  author       TEXT NOT NULL,"
+    "  origin_site  TEXT NOT NULL DEFAULT '',"
+    "  priority     TEXT NOT NULL DEFAULT 'routine' CHECK (priority IN ('routine',"
+    "                 'priority', 'urgent')),"
+    "  subject_type TEXT CHECK (subject_type IS NULL OR subject_type IN ('flight',"
+    "                 'traveller', 'consignment', 'seizure')),"
+    "  subject_ref  TEXT,"
+    "  body         TEXT NOT NULL CHECK (length (body) BETWEEN 1 AND 65536),"
+    "  created_at   TEXT NOT NULL,"
+    "  updated_at   TEXT NOT NULL,"
+    "  retain_until TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX note_created ON note (created_at);"
+  },
+};
+
+const TarmacMigration *
+_tarmac_migrations_get (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}

@@ -1,0 +1,767 @@
+/* tarmac-store.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tarmac-migrations-private.h"
+#include "tarmac-store-private.h"
+
+/* "TRMC": marks the file as ours, so we never migrate someone else's database. */
+#define TARMAC_APPLICATION_ID 0x54524d43
+
+#define DEFAULT_RETENTION_YEARS 5
+
+struct _TarmacStore
+{
+  GObject  parent_instance;
+
+  /* Owned */
+  sqlite3 *db;
+  char    *path;
+  char    *actor;
+
+  guint    version;
+  guint    transaction_depth;
+  guint    retention_years;
+};
+
+G_DEFINE_FINAL_TYPE (TarmacStore, tarmac_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_VERSION,
+  PROP_ACTOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (tarmac-store-error-quark, tarmac_store_error)
+
+static gboolean
+is_memory_path (const char *path)
+{
+  return g_strcmp0 (path, ":memory:") == 0;
+}
+
+/* Create the file ourselves with 0600 before SQLite sees it: SQLite would create it with
+ * the umask's mode, readable by every user of the laptop. SQLite gives its -wal and -shm
+ * files the same mode as the database. */
+static gboolean
+prepare_file (const char  *path,
+              GError     **error)
+{
+  g_autofree char *dir = NULL;
+  struct stat st;
+
+  if (is_memory_path (path))
+    return TRUE;
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_OPEN,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_OPEN,
+                       _("“%s” is not a regular file"), path);
+          return FALSE;
+        }
+
+      /* Tighten a file that someone copied in with looser permissions. */
+      if ((st.st_mode & 077) != 0 && g_chmod (path, 0600) != 0)
+        g_warning ("Could not restrict permissions of %s: %s", path, g_strerror (errno));
+
+      return TRUE;
+    }
+  else
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd < 0 && errno != EEXIST)
+        {
+          int errsv = errno;
+          g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_OPEN,
+                       _("Could not create the database “%s”: %s"), path, g_strerror (errsv));
+          return FALSE;
+        }
+      if (fd >= 0)
+        close (fd);
+    }
+
+  return TRUE;
+}
+
+void
+_tarmac_store_set_error (TarmacStore  *self,
+                         int           rc,
+                         GError      **error)
+{
+  int code = TARMAC_STORE_ERROR_QUERY;
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    code = TARMAC_STORE_ERROR_CONSTRAINT;
+
+  g_set_error_literal (error, TARMAC_STORE_ERROR, code,
+                       self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+}
+
+sqlite3 *
+_tarmac_store_get_db (TarmacStore *self)
+{
+  g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+sqlite3_stmt *
+_tarmac_store_prepare (TarmacStore  *self,
+                       const char   *sql,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _tarmac_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+_tarmac_store_exec (TarmacStore  *self,
+                    const char   *sql,
+                    GError      **error)
+{
+  int rc;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _tarmac_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_tarmac_store_step_done (TarmacStore   *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _tarmac_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+const char *
+_tarmac_store_column_text (sqlite3_stmt *stmt,
+                           int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+char *
+_tarmac_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+_tarmac_store_retain_until (TarmacStore *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) until = g_date_time_add_years (now, self->retention_years);
+
+  return g_date_time_format (until, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+query_int (TarmacStore  *self,
+           const char   *sql,
+           gint64       *value,
+           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _tarmac_store_prepare (self, sql, error)))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    *value = 0;
+  else
+    {
+      _tarmac_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the header fields that tell whose file this is and how old, before anything is
+ * written, so a newer or foreign database is refused untouched. */
+static gboolean
+check_identity (TarmacStore  *self,
+                GError      **error)
+{
+  gint64 app_id = 0;
+  gint64 user_version = 0;
+  gint64 n_tables = 0;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!query_int (self, "PRAGMA application_id", &app_id, &local_error) ||
+      !query_int (self, "PRAGMA user_version", &user_version, &local_error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, &local_error))
+    {
+      g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_TARMAC,
+                   _("“%s” is not a Tarmac database: %s"), self->path, local_error->message);
+      return FALSE;
+    }
+
+  if (app_id != TARMAC_APPLICATION_ID && (app_id != 0 || n_tables > 0))
+    {
+      g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_TARMAC,
+                   _("“%s” is an SQLite database of another program, not Tarmac’s; it was "
+                     "left untouched"), self->path);
+      return FALSE;
+    }
+
+  if (user_version > (gint64) tarmac_store_get_latest_version ())
+    {
+      g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Tarmac (database version %u; "
+                     "this Tarmac knows up to %u). It was left untouched: update Tarmac to "
+                     "open it."),
+                   self->path, (guint) user_version, tarmac_store_get_latest_version ());
+      return FALSE;
+    }
+
+  self->version = (guint) user_version;
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (TarmacStore  *self,
+                      GError      **error)
+{
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL lets the UI read while an import writes; FULL makes a committed transaction
+   * survive a power cut, which an officer's saved work must; secure_delete overwrites
+   * personal data that retention removes. */
+  if (!is_memory_path (self->path) &&
+      !_tarmac_store_exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+
+  return _tarmac_store_exec (self,
+                             "PRAGMA synchronous = FULL;"
+                             "PRAGMA foreign_keys = ON;"
+                             "PRAGMA secure_delete = ON;"
+                             "PRAGMA trusted_schema = OFF;",
+                             error);
+}
+
+static gboolean
+migrate (TarmacStore  *self,
+         guint         target,
+         GError      **error)
+{
+  const TarmacMigration *steps;
+  guint n_steps;
+
+  steps = _tarmac_migrations_get (&n_steps);
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const TarmacMigration *step = &steps[i];
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *bump = NULL;
+
+      if (step->version <= self->version || step->version > target)
+        continue;
+
+      g_debug ("Migrating %s to version %u: %s", self->path, step->version, step->description);
+
+      /* A literal integer from our own table, never from input. */
+      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
+                              TARMAC_APPLICATION_ID, step->version);
+
+      if (!_tarmac_store_exec (self, "BEGIN IMMEDIATE", &local_error) ||
+          !_tarmac_store_exec (self, step->sql, &local_error) ||
+          !_tarmac_store_exec (self, bump, &local_error) ||
+          !_tarmac_store_exec (self, "COMMIT", &local_error))
+        {
+          if (!sqlite3_get_autocommit (self->db))
+            sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+          g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_MIGRATION,
+                       _("Could not upgrade “%s” to database version %u (%s): %s. The file "
+                         "was left as it was."),
+                       self->path, step->version, step->description, local_error->message);
+          return FALSE;
+        }
+
+      self->version = step->version;
+    }
+
+  return TRUE;
+}
+
+/* The person at the keyboard is the actor of the audit log. Until sign-in exists, that is
+ * the desktop session's user, recorded as an officer on first use. */
+static gboolean
+ensure_actor_officer (TarmacStore  *self,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = _tarmac_store_now ();
+  const char *real_name = g_get_real_name ();
+
+  if (self->version < 1)
+    return TRUE;
+
+  stmt = _tarmac_store_prepare (self,
+                                "INSERT INTO officer (login, display_name, role, created_at)"
+                                " VALUES (?1, ?2, 'administrator', ?3)"
+                                " ON CONFLICT (login) DO NOTHING",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (real_name == NULL || g_strcmp0 (real_name, "Unknown") == 0)
+    real_name = self->actor;
+
+  sqlite3_bind_text (stmt, 1, self->actor, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, real_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+
+  return _tarmac_store_step_done (self, stmt, error);
+}
+
+static void
+tarmac_store_finalize (GObject *object)
+{
+  TarmacStore *self = (TarmacStore *)object;
+
+  tarmac_store_close (self);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor, g_free);
+
+  G_OBJECT_CLASS (tarmac_store_parent_class)->finalize (object);
+}
+
+static void
+tarmac_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TarmacStore *self = TARMAC_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_VERSION:
+      g_value_set_uint (value, self->version);
+      break;
+
+    case PROP_ACTOR:
+      g_value_set_string (value, self->actor);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tarmac_store_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TarmacStore *self = TARMAC_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTOR:
+      tarmac_store_set_actor (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tarmac_store_class_init (TarmacStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tarmac_store_finalize;
+  object_class->get_property = tarmac_store_get_property;
+  object_class->set_property = tarmac_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_VERSION] =
+    g_param_spec_uint ("version", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ACTOR] =
+    g_param_spec_string ("actor", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tarmac_store_init (TarmacStore *self)
+{
+  self->actor = g_strdup (g_get_user_name ());
+  self->retention_years = DEFAULT_RETENTION_YEARS;
+}
+
+/**
+ * tarmac_store_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/tarmac/tarmac.db`
+ */
+char *
+tarmac_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "tarmac", "tarmac.db", NULL);
+}
+
+/**
+ * tarmac_store_get_latest_version:
+ *
+ * Returns: the database version this Tarmac writes
+ */
+guint
+tarmac_store_get_latest_version (void)
+{
+  const TarmacMigration *steps;
+  guint n_steps;
+
+  steps = _tarmac_migrations_get (&n_steps);
+
+  return steps[n_steps - 1].version;
+}
+
+/**
+ * tarmac_store_open_at_version:
+ * @path: (nullable): the database file, ":memory:", or %NULL for the default
+ * @version: the version to migrate to; tests use it to build old databases
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+TarmacStore *
+tarmac_store_open_at_version (const char  *path,
+                              guint        version,
+                              GError     **error)
+{
+  g_autoptr(TarmacStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (version <= tarmac_store_get_latest_version (), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TARMAC_TYPE_STORE, NULL);
+  self->path = path != NULL ? g_strdup (path) : tarmac_store_get_default_path ();
+
+  if (!prepare_file (self->path, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (!check_identity (self, error) ||
+      !configure_connection (self, error) ||
+      !migrate (self, version, error) ||
+      !ensure_actor_officer (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tarmac_store_open:
+ * @path: (nullable): the database file, ":memory:", or %NULL for the default
+ * @error: return location for a #GError
+ *
+ * Opens or creates the database and brings it to the latest version, each step in one
+ * transaction. A database from a newer Tarmac, or of another program, is refused with
+ * @error and left untouched.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+TarmacStore *
+tarmac_store_open (const char  *path,
+                   GError     **error)
+{
+  return tarmac_store_open_at_version (path, tarmac_store_get_latest_version (), error);
+}
+
+const char *
+tarmac_store_get_path (TarmacStore *self)
+{
+  g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+guint
+tarmac_store_get_version (TarmacStore *self)
+{
+  g_return_val_if_fail (TARMAC_IS_STORE (self), 0);
+
+  return self->version;
+}
+
+const char *
+tarmac_store_get_actor (TarmacStore *self)
+{
+  g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
+
+  return self->actor;
+}
+
+void
+tarmac_store_set_actor (TarmacStore *self,
+                        const char  *actor)
+{
+  g_return_if_fail (TARMAC_IS_STORE (self));
+  g_return_if_fail (actor != NULL && *actor != '\0');
+
+  if (g_strcmp0 (self->actor, actor) == 0)
+    return;
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+void
+tarmac_store_set_retention_years (TarmacStore *self,
+                                  guint        years)
+{
+  g_return_if_fail (TARMAC_IS_STORE (self));
+  g_return_if_fail (years >= 1 && years <= 30);
+
+  self->retention_years = years;
+}
+
+/**
+ * tarmac_store_close:
+ * @self: a #TarmacStore
+ *
+ * Closes the connection; a WAL checkpoint folds the log back into the main file.
+ * Safe to call twice.
+ */
+void
+tarmac_store_close (TarmacStore *self)
+{
+  g_return_if_fail (TARMAC_IS_STORE (self));
+
+  if (self->db == NULL)
+    return;
+
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_warning ("Closing %s with a transaction open: rolling it back", self->path);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+/**
+ * tarmac_store_begin:
+ * @self: a #TarmacStore
+ * @error: return location for a #GError
+ *
+ * Starts a write transaction, or a savepoint inside one, so that core operations that
+ * use transactions can call each other.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tarmac_store_begin (TarmacStore  *self,
+                    GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
+
+  if (self->transaction_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT tarmac_%u", self->transaction_depth);
+
+  if (!_tarmac_store_exec (self, sql, error))
+    return FALSE;
+
+  self->transaction_depth++;
+
+  return TRUE;
+}
+
+gboolean
+tarmac_store_commit (TarmacStore  *self,
+                     GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE tarmac_%u", self->transaction_depth - 1);
+
+  if (!_tarmac_store_exec (self, sql, error))
+    return FALSE;
+
+  self->transaction_depth--;
+
+  return TRUE;
+}
+
+void
+tarmac_store_rollback (TarmacStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (TARMAC_IS_STORE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO tarmac_%u; RELEASE tarmac_%u",
+                           self->transaction_depth - 1, self->transaction_depth - 1);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Rollback failed on %s: %s", self->path, sqlite3_errmsg (self->db));
+
+  self->transaction_depth--;
+}
+
+/**
+ * tarmac_store_get_meta:
+ * @self: a #TarmacStore
+ * @key: the setting
+ *
+ * Returns: (transfer full) (nullable): the value stored in the database, or %NULL
+ */
+char *
+tarmac_store_get_meta (TarmacStore *self,
+                       const char  *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!(stmt = _tarmac_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup (_tarmac_store_column_text (stmt, 0));
+
+  return NULL;
+}
+
+gboolean
+tarmac_store_set_meta (TarmacStore  *self,
+                       const char   *key,
+                       const char   *value,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  stmt = _tarmac_store_prepare (self,
+                                "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+
+  return _tarmac_store_step_done (self, stmt, error);
+}

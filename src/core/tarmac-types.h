@@ -1,0 +1,44 @@
+/* tarmac-types.h
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _TarmacStore     TarmacStore;
+typedef struct _TarmacFlight    TarmacFlight;
+typedef struct _TarmacTraveller TarmacTraveller;
+
+/**
+ * TarmacDirection:
+ * @TARMAC_DIRECTION_INBOUND: the flight lands at this airport
+ * @TARMAC_DIRECTION_OUTBOUND: the flight leaves from this airport
+ * @TARMAC_DIRECTION_TRANSIT: the flight stops here on its way elsewhere
+ *
+ * Which way a flight goes, seen from the airport this workstation serves.
+ */
+typedef enum
+{
+  TARMAC_DIRECTION_INBOUND,
+  TARMAC_DIRECTION_OUTBOUND,
+  TARMAC_DIRECTION_TRANSIT,
+} TarmacDirection;
+
+/**
+ * TarmacTravellerKind:
+ * @TARMAC_TRAVELLER_PASSENGER: a passenger (infants included)
+ * @TARMAC_TRAVELLER_CREW: a crew member
+ */
+typedef enum
+{
+  TARMAC_TRAVELLER_PASSENGER,
+  TARMAC_TRAVELLER_CREW,
+} TarmacTravellerKind;
+
+G_END_DECLS

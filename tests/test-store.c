@@ -278,6 +278,58 @@ test_store_refuses_newer (void)
 }
 
 static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* The same, with the newer version's last writes still in the WAL: refusing must not
+ * checkpoint them into the main file either. */
+static void
+test_store_refuses_newer_with_wal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(TarmacStore) refused = NULL;
+  g_autofree char *path = tarmac_test_db_path ("newer-wal.db");
+  g_autofree char *copy = tarmac_test_db_path ("newer-wal-copy.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  g_autofree char *bump = NULL;
+  g_autofree char *db_before = NULL;
+  g_autofree char *wal_before = NULL;
+  g_autofree char *db_after = NULL;
+  g_autofree char *wal_after = NULL;
+
+  store = tarmac_store_open (path, &error);
+  g_assert_no_error (error);
+  exec_ok (store, "PRAGMA wal_checkpoint(TRUNCATE)");
+  seed_version (store, tarmac_store_get_latest_version ());
+  bump = g_strdup_printf ("PRAGMA user_version = %u", tarmac_store_get_latest_version () + 1);
+  exec_ok (store, bump);
+
+  /* A snapshot taken while the writer is open: the main file and its unmerged WAL. */
+  copy_file (path, copy);
+  copy_file (wal, copy_wal);
+  db_before = tarmac_test_file_digest (copy);
+  wal_before = tarmac_test_file_digest (copy_wal);
+
+  refused = tarmac_store_open (copy, &error);
+  g_assert_null (refused);
+  g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_TOO_NEW);
+
+  db_after = tarmac_test_file_digest (copy);
+  wal_after = tarmac_test_file_digest (copy_wal);
+  g_assert_cmpstr (db_before, ==, db_after);
+  g_assert_cmpstr (wal_before, ==, wal_after);
+}
+
+static void
 test_store_refuses_foreign (void)
 {
   g_autoptr(GError) error = NULL;
@@ -643,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/store/open/default-path", test_store_default_path);
   g_test_add_func ("/store/open/tightens-mode", test_store_tightens_mode);
   g_test_add_func ("/store/open/refuses-newer", test_store_refuses_newer);
+  g_test_add_func ("/store/open/refuses-newer-with-wal", test_store_refuses_newer_with_wal);
   g_test_add_func ("/store/open/refuses-foreign", test_store_refuses_foreign);
   g_test_add_func ("/store/migrate/each-version-to-latest", test_store_migrate_each_version);
   g_test_add_func ("/store/migrate/failure-rolls-back", test_store_migrate_failure_rolls_back);

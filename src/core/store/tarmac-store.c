@@ -540,8 +540,14 @@ tarmac_store_open_at_version (const char  *path,
 
   sqlite3_extended_result_codes (self->db, TRUE);
 
-  if (!check_identity (self, error) ||
-      !configure_connection (self, error) ||
+  /* Until we know the file is ours and not newer, closing must not checkpoint a WAL left
+   * by another program into the main file: a refused file is left exactly as it was. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (!check_identity (self, error))
+    return NULL;
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  if (!configure_connection (self, error) ||
       !migrate (self, version, error) ||
       !ensure_actor_officer (self, error))
     return NULL;

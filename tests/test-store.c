@@ -11,6 +11,7 @@
 
 #include "tarmac-audit.h"
 #include "tarmac-flight.h"
+#include "tarmac-note.h"
 #include "tarmac-store-private.h"
 #include "tarmac-test-util.h"
 #include "tarmac-traveller.h"
@@ -633,6 +634,66 @@ test_store_list_flights (void)
   g_assert_cmpstr (tarmac_traveller_get_full_name (crew), ==, "TESFAYE, Hanna");
 }
 
+static void
+test_store_get_flight (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacStore) store = tarmac_store_open (":memory:", &error);
+  g_autoptr(TarmacFlight) flight = NULL;
+  g_autoptr(TarmacFlight) missing = NULL;
+
+  g_assert_no_error (error);
+  insert_day (store, "2026-11-22");
+
+  flight = tarmac_store_get_flight (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tarmac_flight_get_designator (flight), ==, "ET 935");
+  g_assert_cmpstr (tarmac_flight_get_flight_date (flight), ==, "2026-11-22");
+  g_assert_cmpuint (tarmac_flight_get_passenger_count (flight), ==, 2);
+
+  missing = tarmac_store_get_flight (store, 4242, &error);
+  g_assert_null (missing);
+  g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_store_recent_notes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacStore) store = tarmac_store_open (":memory:", &error);
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(TarmacNote) newest = NULL;
+
+  g_assert_no_error (error);
+
+  notes = tarmac_store_list_recent_notes (store, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 0);
+  g_clear_object (&notes);
+
+  exec_ok (store,
+           "INSERT INTO note (uuid, author, origin_site, priority, body, created_at, updated_at,"
+           " retain_until) VALUES"
+           " ('00000000-0000-4000-8000-00000000000a', 'a', 'ABJ', 'routine', 'older',"
+           "  '2026-11-20T08:00:00Z', 'x', 'y'),"
+           " ('00000000-0000-4000-8000-00000000000b', 'b', 'GRU', 'urgent', 'newest',"
+           "  '2026-11-21T08:00:00Z', 'x', 'y'),"
+           " ('00000000-0000-4000-8000-00000000000c', 'c', 'DSS', 'priority', 'middle',"
+           "  '2026-11-20T09:00:00Z', 'x', 'y')");
+
+  notes = tarmac_store_list_recent_notes (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
+  newest = g_list_model_get_item (notes, 0);
+  g_assert_cmpstr (tarmac_note_get_body (newest), ==, "newest");
+  g_assert_cmpstr (tarmac_note_get_origin_site (newest), ==, "GRU");
+  g_assert_cmpint (tarmac_note_get_priority (newest), ==, TARMAC_NOTE_PRIORITY_URGENT);
+
+  /* Notes can name people: reading them is in the audit log. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE object_type = 'note'"),
+                   ==, 1);
+}
+
 static guint
 search_count (TarmacStore *store,
               const char  *query)
@@ -704,6 +765,8 @@ main (int   argc,
   g_test_add_func ("/store/meta", test_store_meta);
   g_test_add_func ("/store/queries/day-counts", test_store_day_counts);
   g_test_add_func ("/store/queries/list-flights", test_store_list_flights);
+  g_test_add_func ("/store/queries/get-flight", test_store_get_flight);
+  g_test_add_func ("/store/queries/recent-notes", test_store_recent_notes);
   g_test_add_func ("/store/queries/search", test_store_search);
 
   return g_test_run ();

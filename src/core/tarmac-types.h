@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct _TarmacStore     TarmacStore;
 typedef struct _TarmacFlight    TarmacFlight;
 typedef struct _TarmacTraveller TarmacTraveller;
+typedef struct _TarmacNote      TarmacNote;
 
 /**
  * TarmacDirection:
@@ -40,5 +41,18 @@ typedef enum
   TARMAC_TRAVELLER_PASSENGER,
   TARMAC_TRAVELLER_CREW,
 } TarmacTravellerKind;
+
+/**
+ * TarmacNotePriority:
+ * @TARMAC_NOTE_PRIORITY_ROUTINE: for information
+ * @TARMAC_NOTE_PRIORITY_PRIORITY: to read today
+ * @TARMAC_NOTE_PRIORITY_URGENT: to act on now
+ */
+typedef enum
+{
+  TARMAC_NOTE_PRIORITY_ROUTINE,
+  TARMAC_NOTE_PRIORITY_PRIORITY,
+  TARMAC_NOTE_PRIORITY_URGENT,
+} TarmacNotePriority;
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "tarmac-audit.h"
 #include "tarmac-flight.h"
 #include "tarmac-name-key.h"
+#include "tarmac-note.h"
 #include "tarmac-store-private.h"
 #include "tarmac-traveller.h"
 
@@ -237,6 +238,71 @@ direction_from_text (const char *text)
   return TARMAC_DIRECTION_INBOUND;
 }
 
+#define FLIGHT_COLUMNS \
+  "SELECT f.id, f.carrier, f.number, f.flight_date, f.origin, f.destination," \
+  " f.scheduled_departure, f.scheduled_arrival, f.direction," \
+  " (SELECT count(*) FROM traveller t WHERE t.flight_id = f.id AND t.kind = 'passenger')," \
+  " (SELECT count(*) FROM traveller t WHERE t.flight_id = f.id AND t.kind = 'crew')," \
+  " (SELECT count(*) FROM hit h JOIN traveller t ON t.id = h.traveller_id" \
+  "   WHERE t.flight_id = f.id AND h.status IN " OPEN_HIT_STATUSES ")" \
+  " FROM flight f"
+
+static TarmacFlight *
+flight_from_row (sqlite3_stmt *stmt)
+{
+  return g_object_new (TARMAC_TYPE_FLIGHT,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "carrier", _tarmac_store_column_text (stmt, 1),
+                       "number", _tarmac_store_column_text (stmt, 2),
+                       "flight-date", _tarmac_store_column_text (stmt, 3),
+                       "origin", _tarmac_store_column_text (stmt, 4),
+                       "destination", _tarmac_store_column_text (stmt, 5),
+                       "scheduled-departure", _tarmac_store_column_text (stmt, 6),
+                       "scheduled-arrival", _tarmac_store_column_text (stmt, 7),
+                       "direction", direction_from_text (_tarmac_store_column_text (stmt, 8)),
+                       "passenger-count", (guint) sqlite3_column_int (stmt, 9),
+                       "crew-count", (guint) sqlite3_column_int (stmt, 10),
+                       "open-hit-count", (guint) sqlite3_column_int (stmt, 11),
+                       NULL);
+}
+
+/**
+ * tarmac_store_get_flight:
+ * @self: a #TarmacStore
+ * @flight_id: the flight
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the flight, or %NULL with
+ *   %TARMAC_STORE_ERROR_NOT_FOUND when there is no such flight
+ */
+TarmacFlight *
+tarmac_store_get_flight (TarmacStore  *self,
+                         gint64        flight_id,
+                         GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
+
+  if (!(stmt = _tarmac_store_prepare (self, FLIGHT_COLUMNS " WHERE f.id = ?1", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, flight_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return flight_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_FOUND,
+                 _("There is no flight %" G_GINT64_FORMAT " in this database"), flight_id);
+  else
+    _tarmac_store_set_error (self, rc, error);
+
+  return NULL;
+}
+
 /**
  * tarmac_store_list_flights:
  * @self: a #TarmacStore
@@ -266,17 +332,8 @@ tarmac_store_list_flights (TarmacStore  *self,
     return NULL;
 
   stmt = _tarmac_store_prepare (self,
-                                "SELECT f.id, f.carrier, f.number, f.flight_date, f.origin,"
-                                " f.destination, f.scheduled_departure, f.scheduled_arrival,"
-                                " f.direction,"
-                                " (SELECT count(*) FROM traveller t"
-                                "   WHERE t.flight_id = f.id AND t.kind = 'passenger'),"
-                                " (SELECT count(*) FROM traveller t"
-                                "   WHERE t.flight_id = f.id AND t.kind = 'crew'),"
-                                " (SELECT count(*) FROM hit h JOIN traveller t"
-                                "   ON t.id = h.traveller_id WHERE t.flight_id = f.id"
-                                "   AND h.status IN " OPEN_HIT_STATUSES ")"
-                                " FROM flight f WHERE f.flight_date BETWEEN ?1 AND ?2"
+                                FLIGHT_COLUMNS
+                                " WHERE f.flight_date BETWEEN ?1 AND ?2"
                                 " ORDER BY f.flight_date,"
                                 " CASE f.direction WHEN 'inbound' THEN f.scheduled_arrival"
                                 " ELSE f.scheduled_departure END, f.carrier, f.number",
@@ -291,22 +348,7 @@ tarmac_store_list_flights (TarmacStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(TarmacFlight) flight = NULL;
-
-      flight = g_object_new (TARMAC_TYPE_FLIGHT,
-                             "id", sqlite3_column_int64 (stmt, 0),
-                             "carrier", _tarmac_store_column_text (stmt, 1),
-                             "number", _tarmac_store_column_text (stmt, 2),
-                             "flight-date", _tarmac_store_column_text (stmt, 3),
-                             "origin", _tarmac_store_column_text (stmt, 4),
-                             "destination", _tarmac_store_column_text (stmt, 5),
-                             "scheduled-departure", _tarmac_store_column_text (stmt, 6),
-                             "scheduled-arrival", _tarmac_store_column_text (stmt, 7),
-                             "direction", direction_from_text (_tarmac_store_column_text (stmt, 8)),
-                             "passenger-count", (guint) sqlite3_column_int (stmt, 9),
-                             "crew-count", (guint) sqlite3_column_int (stmt, 10),
-                             "open-hit-count", (guint) sqlite3_column_int (stmt, 11),
-                             NULL);
+      g_autoptr(TarmacFlight) flight = flight_from_row (stmt);
       g_list_store_append (flights, flight);
     }
 
@@ -378,7 +420,7 @@ tarmac_store_list_flight_travellers (TarmacStore  *self,
   stmt = _tarmac_store_prepare (self,
                                 TRAVELLER_COLUMNS
                                 " WHERE t.flight_id = ?1"
-                                " ORDER BY t.kind DESC, t.surname, t.given_names, t.id",
+                                " ORDER BY t.kind DESC, t.name_key, t.id",
                                 error);
   if (stmt == NULL)
     return NULL;
@@ -572,4 +614,79 @@ tarmac_store_search_travellers (TarmacStore  *self,
     }
 
   return G_LIST_MODEL (g_steal_pointer (&results));
+}
+
+static TarmacNotePriority
+priority_from_text (const char *text)
+{
+  if (g_strcmp0 (text, "urgent") == 0)
+    return TARMAC_NOTE_PRIORITY_URGENT;
+  if (g_strcmp0 (text, "priority") == 0)
+    return TARMAC_NOTE_PRIORITY_PRIORITY;
+  return TARMAC_NOTE_PRIORITY_ROUTINE;
+}
+
+/**
+ * tarmac_store_list_recent_notes:
+ * @self: a #TarmacStore
+ * @limit: the most notes to return
+ * @error: return location for a #GError
+ *
+ * Lists the newest notes first. Notes may name travellers, so reading them is audited;
+ * call it when the officer opens a page, not on a timer.
+ *
+ * Returns: (transfer full): a #GListModel of #TarmacNote
+ */
+GListModel *
+tarmac_store_list_recent_notes (TarmacStore  *self,
+                                guint         limit,
+                                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListStore) notes = NULL;
+  int rc;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
+
+  notes = g_list_store_new (TARMAC_TYPE_NOTE);
+
+  stmt = _tarmac_store_prepare (self,
+                                "SELECT id, uuid, author, origin_site, priority, subject_type,"
+                                " subject_ref, body, created_at FROM note"
+                                " ORDER BY created_at DESC, id DESC LIMIT ?1",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TarmacNote) note = NULL;
+
+      note = g_object_new (TARMAC_TYPE_NOTE,
+                           "id", sqlite3_column_int64 (stmt, 0),
+                           "uuid", _tarmac_store_column_text (stmt, 1),
+                           "author", _tarmac_store_column_text (stmt, 2),
+                           "origin-site", _tarmac_store_column_text (stmt, 3),
+                           "priority", priority_from_text (_tarmac_store_column_text (stmt, 4)),
+                           "subject-type", _tarmac_store_column_text (stmt, 5),
+                           "subject-ref", _tarmac_store_column_text (stmt, 6),
+                           "body", _tarmac_store_column_text (stmt, 7),
+                           "created-at", _tarmac_store_column_text (stmt, 8),
+                           NULL);
+      g_list_store_append (notes, note);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (notes)) > 0 &&
+      !tarmac_audit_append (self, "view", "note", NULL, "recent notes", error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&notes));
 }

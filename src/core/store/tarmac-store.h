@@ -103,6 +103,12 @@ GListModel  *tarmac_store_list_flights                (TarmacStore      *self,
                                                        const char       *from_day,
                                                        const char       *to_day,
                                                        GError          **error);
+TarmacFlight *tarmac_store_get_flight                 (TarmacStore      *self,
+                                                       gint64            flight_id,
+                                                       GError          **error);
+GListModel  *tarmac_store_list_recent_notes           (TarmacStore      *self,
+                                                       guint             limit,
+                                                       GError          **error);
 GListModel  *tarmac_store_list_flight_travellers      (TarmacStore      *self,
                                                        gint64            flight_id,
                                                        GError          **error);

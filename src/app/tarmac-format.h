@@ -1,0 +1,31 @@
+/* tarmac-format.h
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "tarmac-flight.h"
+#include "tarmac-traveller.h"
+
+G_BEGIN_DECLS
+
+/* Small pure helpers that turn core values into text for the pages. */
+
+char       *tarmac_format_today             (void);
+char       *tarmac_format_day_offset        (const char          *day,
+                                             int                  days);
+GDateTime  *tarmac_format_parse_day         (const char          *day);
+char       *tarmac_format_day_long          (const char          *day);
+char       *tarmac_format_time              (const char          *timestamp);
+char       *tarmac_format_route             (TarmacFlight        *flight);
+const char *tarmac_format_flight_time       (TarmacFlight        *flight);
+const char *tarmac_format_direction_icon    (TarmacDirection      direction);
+const char *tarmac_format_direction_label   (TarmacDirection      direction);
+const char *tarmac_format_traveller_kind    (TarmacTravellerKind  kind);
+
+G_END_DECLS

@@ -1,0 +1,331 @@
+/* tarmac-search-page.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-search-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tarmac-format.h"
+#include "tarmac-search-page.h"
+
+#define MAX_RESULTS  200
+#define SEARCH_DELAY 300 /* ms: every search is written to the audit log */
+
+/* Finds travellers by name or document number across every imported flight. Activating
+ * a result opens the flight with that traveller picked out. */
+struct _TarmacSearchPage
+{
+  TarmacPage      parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry *search_entry;
+  GtkStack       *stack;
+  GtkListBox     *result_list;
+  AdwStatusPage  *none_page;
+
+  /* Owned references */
+  GListModel     *results;
+};
+
+G_DEFINE_FINAL_TYPE (TarmacSearchPage, tarmac_search_page, TARMAC_TYPE_PAGE)
+
+static GtkWidget *
+create_suffix_label (const char *text,
+                     const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "numeric");
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+
+  return label;
+}
+
+static GtkWidget *
+create_result_row_cb (gpointer item,
+                      gpointer user_data)
+{
+  TarmacTraveller *traveller = item;
+  const char *document = tarmac_traveller_get_document_number (traveller);
+  const char *nationality = tarmac_traveller_get_nationality (traveller);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  /* Translators: a search result's subtitle: the flight ("ET 935 · 2026-03-05"), then
+   * whether the person is a passenger or crew */
+  subtitle = g_strdup_printf (_("%1$s · %2$s"),
+                              tarmac_traveller_get_flight_label (traveller),
+                              tarmac_format_traveller_kind (tarmac_traveller_get_kind (traveller)));
+
+  row = g_object_new (ADW_TYPE_ACTION_ROW,
+                      "use-markup", FALSE,
+                      "title", tarmac_traveller_get_full_name (traveller),
+                      "subtitle", subtitle,
+                      "activatable", TRUE,
+                      NULL);
+
+  if (document != NULL && *document != '\0')
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_suffix_label (document, NULL));
+  if (nationality != NULL && *nationality != '\0')
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               create_suffix_label (nationality, "dim-label"));
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
+
+  return row;
+}
+
+static void
+show_results (TarmacSearchPage *self,
+              const char       *query)
+{
+  guint n_results = self->results != NULL ? g_list_model_get_n_items (self->results) : 0;
+  g_autofree char *subtitle = NULL;
+
+  gtk_list_box_bind_model (self->result_list, self->results, create_result_row_cb, NULL, NULL);
+
+  if (n_results == 0)
+    {
+      g_autofree char *description = NULL;
+
+      /* Translators: %s is what the officer searched for */
+      description = g_markup_printf_escaped (_("No traveller matches “%s”. Check the spelling, "
+                                               "try fewer names, or search by document number."),
+                                             query);
+      adw_status_page_set_description (self->none_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      tarmac_page_set_subtitle (TARMAC_PAGE (self), NULL);
+      tarmac_page_set_empty (TARMAC_PAGE (self), TRUE);
+      return;
+    }
+
+  if (n_results >= MAX_RESULTS)
+    subtitle = g_strdup_printf (ngettext ("First %u result", "First %u results", n_results),
+                                n_results);
+  else
+    subtitle = g_strdup_printf (ngettext ("%u result", "%u results", n_results), n_results);
+
+  tarmac_page_set_subtitle (TARMAC_PAGE (self), subtitle);
+  gtk_stack_set_visible_child_name (self->stack, "results");
+  tarmac_page_set_empty (TARMAC_PAGE (self), FALSE);
+}
+
+static void
+run_search (TarmacSearchPage *self)
+{
+  TarmacStore *store = tarmac_page_get_store (TARMAC_PAGE (self));
+  g_autofree char *query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_autoptr(GError) error = NULL;
+
+  g_strstrip (query);
+  g_clear_object (&self->results);
+
+  if (*query == '\0' || store == NULL)
+    {
+      gtk_list_box_bind_model (self->result_list, NULL, NULL, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "initial");
+      tarmac_page_set_subtitle (TARMAC_PAGE (self), NULL);
+      tarmac_page_set_empty (TARMAC_PAGE (self), TRUE);
+      return;
+    }
+
+  self->results = tarmac_store_search_travellers (store, query, MAX_RESULTS, &error);
+  if (self->results == NULL)
+    {
+      g_autofree char *description = g_markup_escape_text (error->message, -1);
+
+      gtk_list_box_bind_model (self->result_list, NULL, NULL, NULL, NULL);
+      adw_status_page_set_description (self->none_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      tarmac_page_set_subtitle (TARMAC_PAGE (self), NULL);
+      tarmac_page_set_empty (TARMAC_PAGE (self), TRUE);
+      return;
+    }
+
+  show_results (self, query);
+}
+
+/* The traveller's flight label is "ET 935 · YYYY-MM-DD": look the flight up on that day. */
+static TarmacFlight *
+find_flight (TarmacSearchPage *self,
+             TarmacTraveller  *traveller)
+{
+  TarmacStore *store = tarmac_page_get_store (TARMAC_PAGE (self));
+  const char *label = tarmac_traveller_get_flight_label (traveller);
+  gint64 flight_id = tarmac_traveller_get_flight_id (traveller);
+  g_autoptr(GListModel) flights = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  guint n_flights;
+
+  if (label == NULL || strlen (label) < 10)
+    return NULL;
+
+  day = g_strdup (label + strlen (label) - 10);
+  flights = tarmac_store_list_flights (store, day, day, &error);
+  if (flights == NULL)
+    {
+      g_warning ("Could not find flight %" G_GINT64_FORMAT ": %s", flight_id, error->message);
+      return NULL;
+    }
+
+  n_flights = g_list_model_get_n_items (flights);
+  for (guint i = 0; i < n_flights; i++)
+    {
+      g_autoptr(TarmacFlight) flight = g_list_model_get_item (flights, i);
+
+      if (tarmac_flight_get_id (flight) == flight_id)
+        return g_steal_pointer (&flight);
+    }
+
+  return NULL;
+}
+
+static void
+on_search_changed_cb (TarmacSearchPage *self,
+                      GtkSearchEntry   *entry)
+{
+  run_search (self);
+}
+
+static void
+on_stop_search_cb (TarmacSearchPage *self,
+                   GtkSearchEntry   *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_result_activated_cb (TarmacSearchPage *self,
+                        GtkListBoxRow    *row,
+                        GtkListBox       *list)
+{
+  tarmac_search_page_open_result (self, gtk_list_box_row_get_index (row));
+}
+
+static void
+tarmac_search_page_dispose (GObject *object)
+{
+  TarmacSearchPage *self = (TarmacSearchPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_SEARCH_PAGE);
+
+  g_clear_object (&self->results);
+
+  G_OBJECT_CLASS (tarmac_search_page_parent_class)->dispose (object);
+}
+
+static void
+tarmac_search_page_class_init (TarmacSearchPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tarmac_search_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/jaitf/Tarmac/tarmac-search-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TarmacSearchPage, none_page);
+  gtk_widget_class_bind_template_child (widget_class, TarmacSearchPage, result_list);
+  gtk_widget_class_bind_template_child (widget_class, TarmacSearchPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TarmacSearchPage, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+}
+
+static void
+tarmac_search_page_init (TarmacSearchPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  tarmac_page_set_empty (TARMAC_PAGE (self), TRUE);
+}
+
+/**
+ * tarmac_search_page_focus_entry:
+ * @self: a search page
+ *
+ * Puts the keyboard focus in the search entry, with its text selected.
+ */
+void
+tarmac_search_page_focus_entry (TarmacSearchPage *self)
+{
+  g_return_if_fail (TARMAC_IS_SEARCH_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * tarmac_search_page_set_query:
+ * @self: a search page
+ * @query: what to search for
+ *
+ * Searches for @query at once, as if the officer had typed it and pressed Enter.
+ */
+void
+tarmac_search_page_set_query (TarmacSearchPage *self,
+                              const char       *query)
+{
+  g_return_if_fail (TARMAC_IS_SEARCH_PAGE (self));
+  g_return_if_fail (query != NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+  run_search (self);
+}
+
+/**
+ * tarmac_search_page_get_results:
+ * @self: a search page
+ *
+ * Returns: (transfer none) (nullable): the travellers found by the last search
+ */
+GListModel *
+tarmac_search_page_get_results (TarmacSearchPage *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SEARCH_PAGE (self), NULL);
+
+  return self->results;
+}
+
+/**
+ * tarmac_search_page_open_result:
+ * @self: a search page
+ * @position: the result's position
+ *
+ * Opens the flight of the traveller at @position, with the traveller picked out.
+ */
+void
+tarmac_search_page_open_result (TarmacSearchPage *self,
+                                guint             position)
+{
+  g_autoptr(TarmacTraveller) traveller = NULL;
+  g_autoptr(TarmacFlight) flight = NULL;
+
+  g_return_if_fail (TARMAC_IS_SEARCH_PAGE (self));
+
+  if (self->results == NULL || position >= g_list_model_get_n_items (self->results))
+    return;
+
+  traveller = g_list_model_get_item (self->results, position);
+  flight = find_flight (self, traveller);
+
+  if (flight != NULL)
+    tarmac_page_open_flight (TARMAC_PAGE (self), flight, traveller);
+}

@@ -1,0 +1,587 @@
+/* tarmac-window.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tarmac-cargo-page.h"
+#include "tarmac-demo.h"
+#include "tarmac-flight-page.h"
+#include "tarmac-flights-page.h"
+#include "tarmac-hits-page.h"
+#include "tarmac-network-page.h"
+#include "tarmac-page.h"
+#include "tarmac-search-page.h"
+#include "tarmac-seizures-page.h"
+#include "tarmac-today-page.h"
+#include "tarmac-watchlists-page.h"
+#include "tarmac-window.h"
+
+/* The main window: a sidebar of pages and a content pane in an AdwLeaflet, or an error
+ * page when the database could not be opened. */
+struct _TarmacWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *content_box;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *demo_pill;
+  GtkRevealer          *demo_revealer;
+  GtkStack             *page_stack;
+  AdwStatusPage        *error_page;
+
+  /* Owned references */
+  TarmacStore          *store;
+  GSettings            *settings;
+  GBindingGroup        *title_bindings;
+
+  /* Borrowed references (children of page_stack) */
+  TarmacPage           *flight_page;
+  TarmacPage           *previous_page;
+
+  /* The sidebar page the flight page goes back to */
+  const char           *flight_origin;
+};
+
+G_DEFINE_FINAL_TYPE (TarmacWindow, tarmac_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The sidebar, in order. Each page sets its own title and icon. */
+static const struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+} page_types[] = {
+  { "today",      tarmac_today_page_get_type },
+  { "flights",    tarmac_flights_page_get_type },
+  { "search",     tarmac_search_page_get_type },
+  { "hits",       tarmac_hits_page_get_type },
+  { "cargo",      tarmac_cargo_page_get_type },
+  { "seizures",   tarmac_seizures_page_get_type },
+  { "network",    tarmac_network_page_get_type },
+  { "watchlists", tarmac_watchlists_page_get_type },
+};
+
+static const char *
+lookup_page_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
+    {
+      if (g_strcmp0 (page_types[i].name, name) == 0)
+        return page_types[i].name;
+    }
+
+  return NULL;
+}
+
+static void
+update_back_button (TarmacWindow *self)
+{
+  gboolean in_flight;
+
+  in_flight = self->flight_page != NULL &&
+              gtk_stack_get_visible_child (self->page_stack) == GTK_WIDGET (self->flight_page);
+
+  gtk_widget_set_visible (self->back_button,
+                          in_flight || adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+select_sidebar_row (TarmacWindow *self,
+                    const char   *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "tarmac-page-name"), name) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (child));
+          return;
+        }
+    }
+}
+
+static void
+show_page (TarmacWindow *self,
+           const char   *name,
+           gboolean      navigate)
+{
+  const char *page_name = lookup_page_name (name);
+
+  if (page_name == NULL || self->store == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->page_stack, page_name);
+  select_sidebar_row (self, page_name);
+  g_settings_set_string (self->settings, "last-page", page_name);
+
+  if (navigate && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static GtkWidget *
+create_sidebar_row (TarmacPage *page,
+                    const char *name)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *image;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  image = gtk_image_new_from_icon_name (tarmac_page_get_icon_name (page));
+  label = gtk_label_new (tarmac_page_get_title (page));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "tarmac-page-name", (gpointer) name);
+
+  return row;
+}
+
+static void
+on_sidebar_row_selected_cb (TarmacWindow  *self,
+                            GtkListBoxRow *row,
+                            GtkListBox    *list)
+{
+  const char *name;
+
+  if (row == NULL)
+    return;
+
+  name = g_object_get_data (G_OBJECT (row), "tarmac-page-name");
+
+  if (g_strcmp0 (name, gtk_stack_get_visible_child_name (self->page_stack)) != 0)
+    show_page (self, name, FALSE);
+}
+
+static void
+on_sidebar_row_activated_cb (TarmacWindow  *self,
+                             GtkListBoxRow *row,
+                             GtkListBox    *list)
+{
+  show_page (self, g_object_get_data (G_OBJECT (row), "tarmac-page-name"), TRUE);
+}
+
+static void
+on_page_open_flight_cb (TarmacWindow    *self,
+                        TarmacFlight    *flight,
+                        TarmacTraveller *traveller,
+                        TarmacPage      *page)
+{
+  tarmac_window_show_flight (self, flight);
+
+  if (traveller != NULL)
+    tarmac_flight_page_set_filter (TARMAC_FLIGHT_PAGE (self->flight_page),
+                                   tarmac_traveller_get_full_name (traveller));
+}
+
+static void
+on_visible_page_changed_cb (TarmacWindow *self,
+                            GParamSpec   *pspec,
+                            GtkStack     *stack)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (stack);
+  TarmacPage *page = TARMAC_IS_PAGE (child) ? TARMAC_PAGE (child) : NULL;
+  gboolean back_from_flight;
+
+  /* The stack empties itself while the window is disposed. */
+  if (self->title_bindings == NULL)
+    return;
+
+  /* Coming back from a flight keeps the list as it was (scroll position, selection). */
+  back_from_flight = self->previous_page != NULL && self->previous_page == self->flight_page;
+  self->previous_page = page;
+
+  g_binding_group_set_source (self->title_bindings, page);
+  update_back_button (self);
+
+  if (page != NULL && page != self->flight_page && !back_from_flight)
+    tarmac_page_reload (page);
+}
+
+static void
+on_folded_changed_cb (TarmacWindow *self,
+                      GParamSpec   *pspec,
+                      AdwLeaflet   *leaflet)
+{
+  if (self->title_bindings != NULL)
+    update_back_button (self);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_page (TARMAC_WINDOW (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TarmacWindow *self = TARMAC_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->store == NULL)
+    return;
+
+  show_page (self, "search", TRUE);
+
+  page = gtk_stack_get_child_by_name (self->page_stack, "search");
+  tarmac_search_page_focus_entry (TARMAC_SEARCH_PAGE (page));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TarmacWindow *self = TARMAC_WINDOW (widget);
+
+  if (self->flight_page != NULL &&
+      gtk_stack_get_visible_child (self->page_stack) == GTK_WIDGET (self->flight_page))
+    show_page (self, self->flight_origin, FALSE);
+  else if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+add_pages (TarmacWindow *self)
+{
+  g_autofree char *last_page = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
+    {
+      TarmacPage *page = g_object_new (page_types[i].get_type (), "store", self->store, NULL);
+
+      gtk_stack_add_named (self->page_stack, GTK_WIDGET (page), page_types[i].name);
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (page, page_types[i].name));
+      g_signal_connect_object (page, "open-flight",
+                               G_CALLBACK (on_page_open_flight_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  self->flight_page = g_object_new (TARMAC_TYPE_FLIGHT_PAGE, "store", self->store, NULL);
+  gtk_stack_add_named (self->page_stack, GTK_WIDGET (self->flight_page), "flight");
+  self->flight_origin = "flights";
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  show_page (self, lookup_page_name (last_page) != NULL ? last_page : "today", FALSE);
+}
+
+static void
+tarmac_window_constructed (GObject *object)
+{
+  TarmacWindow *self = (TarmacWindow *)object;
+
+  G_OBJECT_CLASS (tarmac_window_parent_class)->constructed (object);
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  if (self->store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      return;
+    }
+
+  if (tarmac_store_is_demo (self->store))
+    {
+      gtk_widget_set_visible (self->demo_pill, TRUE);
+      gtk_revealer_set_reveal_child (self->demo_revealer, TRUE);
+    }
+
+  add_pages (self);
+}
+
+static void
+tarmac_window_dispose (GObject *object)
+{
+  TarmacWindow *self = (TarmacWindow *)object;
+
+  if (self->title_bindings != NULL)
+    g_binding_group_set_source (self->title_bindings, NULL);
+
+  /* Cleared first: the callbacks below check it to ignore the stack emptying itself. */
+  g_clear_object (&self->title_bindings);
+  self->flight_page = NULL;
+  self->previous_page = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tarmac_window_parent_class)->dispose (object);
+}
+
+static void
+tarmac_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TarmacWindow *self = TARMAC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, tarmac_window_get_store (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tarmac_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TarmacWindow *self = TARMAC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tarmac_window_class_init (TarmacWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = tarmac_window_constructed;
+  object_class->dispose = tarmac_window_dispose;
+  object_class->get_property = tarmac_window_get_property;
+  object_class->set_property = tarmac_window_set_property;
+
+  /**
+   * TarmacWindow:store:
+   *
+   * The database the window shows, or %NULL when it could not be opened.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TARMAC_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/jaitf/Tarmac/tarmac-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, demo_pill);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.go-back", NULL);
+
+  g_type_ensure (TARMAC_TYPE_PAGE);
+}
+
+static void
+tarmac_window_init (TarmacWindow *self)
+{
+  self->settings = g_settings_new (BASE_ID);
+
+  self->title_bindings = g_binding_group_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_binding_group_bind (self->title_bindings, "title", self->window_title, "title",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->title_bindings, "subtitle", self->window_title, "subtitle",
+                        G_BINDING_SYNC_CREATE);
+}
+
+TarmacWindow *
+tarmac_window_new (TarmacApplication *application,
+                   TarmacStore       *store)
+{
+  g_return_val_if_fail (TARMAC_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || TARMAC_IS_STORE (store), NULL);
+
+  return g_object_new (TARMAC_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+TarmacStore *
+tarmac_window_get_store (TarmacWindow *self)
+{
+  g_return_val_if_fail (TARMAC_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * tarmac_window_show_store_error:
+ * @self: a window without a store
+ * @path: the database file that could not be opened
+ * @error: why
+ *
+ * Shows the error page: what went wrong with the file, and what the officer can do.
+ */
+void
+tarmac_window_show_store_error (TarmacWindow *self,
+                                const char   *path,
+                                const GError *error)
+{
+  g_autofree char *description = NULL;
+  const char *title;
+
+  g_return_if_fail (TARMAC_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_TOO_NEW))
+    {
+      title = _("Database From a Newer Tarmac");
+      description = g_markup_printf_escaped (_("“%s” was written by a newer version of Tarmac. "
+                                               "Update Tarmac on this workstation to open it. "
+                                               "The file has not been changed."),
+                                             path);
+    }
+  else if (g_error_matches (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_TARMAC))
+    {
+      title = _("Not a Tarmac Database");
+      description = g_markup_printf_escaped (_("“%s” is not a database Tarmac can open. "
+                                               "Check that you chose the right file. "
+                                               "The file has not been changed."),
+                                             path);
+    }
+  else
+    {
+      title = _("Cannot Open the Database");
+      /* Translators: the first %s is why the database could not be opened (a sentence
+       * from the database layer), the second its file name */
+      description = g_markup_printf_escaped (_("%s\n\nDatabase file: %s"),
+                                             error->message, path);
+    }
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+/**
+ * tarmac_window_get_visible_page_name:
+ * @self: a window
+ *
+ * Returns: (nullable): the name of the page in the content pane: one of the sidebar's
+ *   pages ("today", "flights", …) or "flight"
+ */
+const char *
+tarmac_window_get_visible_page_name (TarmacWindow *self)
+{
+  g_return_val_if_fail (TARMAC_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+/**
+ * tarmac_window_get_page:
+ * @self: a window
+ * @name: a page name
+ *
+ * Returns: (transfer none) (nullable): the page called @name
+ */
+GtkWidget *
+tarmac_window_get_page (TarmacWindow *self,
+                        const char   *name)
+{
+  g_return_val_if_fail (TARMAC_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return gtk_stack_get_child_by_name (self->page_stack, name);
+}
+
+/**
+ * tarmac_window_show_flight:
+ * @self: a window
+ * @flight: a flight
+ *
+ * Shows @flight's travellers and crew. The back button returns to the page the officer
+ * came from.
+ */
+void
+tarmac_window_show_flight (TarmacWindow *self,
+                           TarmacFlight *flight)
+{
+  const char *origin;
+
+  g_return_if_fail (TARMAC_IS_WINDOW (self));
+  g_return_if_fail (TARMAC_IS_FLIGHT (flight));
+
+  if (self->flight_page == NULL)
+    return;
+
+  origin = lookup_page_name (gtk_stack_get_visible_child_name (self->page_stack));
+  if (origin != NULL)
+    self->flight_origin = origin;
+
+  tarmac_flight_page_set_flight (TARMAC_FLIGHT_PAGE (self->flight_page), flight);
+  gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (self->flight_page));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}

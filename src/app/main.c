@@ -10,9 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "tarmac-application.h"
+#include "tarmac-i18n.h"
 
 int
 main (int   argc,
@@ -20,10 +20,7 @@ main (int   argc,
 {
   g_autoptr(TarmacApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  tarmac_i18n_init ();
 
   g_set_application_name ("Tarmac" NAME_SUFFIX);
 

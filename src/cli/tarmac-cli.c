@@ -11,12 +11,12 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "tarmac-audit.h"
 #include "tarmac-demo.h"
+#include "tarmac-i18n.h"
 #include "tarmac-store-private.h"
 #include "tarmac-store.h"
 
@@ -462,10 +462,7 @@ main (int   argc,
   g_autofree char *description = NULL;
   const Command *command = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  tarmac_i18n_init ();
 
   context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
   g_option_context_set_summary (context, _("Tarmac on the command line: the same database "

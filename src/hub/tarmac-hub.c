@@ -13,9 +13,10 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "tarmac-i18n.h"
 
 /* tarmac-hub: the sync hub daemon. This first version serves only its health check, and
  * only on loopback: until the hub speaks TLS and authenticates devices, listening on any
@@ -153,10 +154,7 @@ main (int   argc,
   g_autoptr(GSocketAddress) socket_address = NULL;
   GSList *uris;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  tarmac_i18n_init ();
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("The Tarmac sync hub."));

@@ -88,6 +88,16 @@ count_rows (TarmacStore *store,
   return TRUE;
 }
 
+/* Pads by characters, not bytes, so that translated labels line up. */
+static void
+print_field (const char *label,
+             const char *value)
+{
+  glong width = g_utf8_strlen (label, -1);
+
+  g_print ("%s%*s %s\n", label, (int) MAX (0, 28 - width), "", value);
+}
+
 static int
 info_command (TarmacStore  *store,
               int           argc,
@@ -107,15 +117,18 @@ info_command (TarmacStore  *store,
     { N_("Audit log rows"), "SELECT count(*) FROM audit_log" },
   };
 
+  g_autofree char *version = NULL;
+
   if (argc > 1)
     {
       print_error (_("“info” takes no arguments"));
       return EXIT_USAGE;
     }
 
-  g_print ("%-18s %s\n", _("Database"), tarmac_store_get_path (store));
-  g_print ("%-18s %u\n", _("Schema version"), tarmac_store_get_version (store));
-  g_print ("%-18s %s\n", _("Demo data"), tarmac_store_is_demo (store) ? _("yes") : _("no"));
+  print_field (_("Database"), tarmac_store_get_path (store));
+  version = g_strdup_printf ("%u", tarmac_store_get_version (store));
+  print_field (_("Schema version"), version);
+  print_field (_("Demo data"), tarmac_store_is_demo (store) ? _("yes") : _("no"));
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
@@ -127,7 +140,9 @@ info_command (TarmacStore  *store,
                        sqlite3_errmsg (_tarmac_store_get_db (store)));
           return EXIT_FAILED;
         }
-      g_print ("%-18s %" G_GINT64_FORMAT "\n", _(tables[i].label), count);
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+      print_field (_(tables[i].label), value);
     }
 
   return EXIT_OK;
@@ -144,17 +159,17 @@ audit_verify (TarmacStore *store)
     {
       print_error ("%s", error->message);
       if (broken > 0)
-        g_printerr (ngettext ("%" G_GUINT64_FORMAT " row before it verified.\n",
-                              "%" G_GUINT64_FORMAT " rows before it verified.\n",
+        g_printerr (ngettext ("%llu row before it verified.\n",
+                              "%llu rows before it verified.\n",
                               n_rows),
-                    n_rows);
+                    (unsigned long long) n_rows);
       return EXIT_FAILED;
     }
 
-  g_print (ngettext ("The audit log verifies: %" G_GUINT64_FORMAT " row, chain intact.\n",
-                     "The audit log verifies: %" G_GUINT64_FORMAT " rows, chain intact.\n",
+  g_print (ngettext ("The audit log verifies: %llu row, chain intact.\n",
+                     "The audit log verifies: %llu rows, chain intact.\n",
                      n_rows),
-           n_rows);
+           (unsigned long long) n_rows);
 
   return EXIT_OK;
 }

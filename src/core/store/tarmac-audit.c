@@ -245,8 +245,8 @@ tarmac_audit_verify (TarmacStore  *store,
           if (n_rows != NULL)
             *n_rows = count;
           g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_AUDIT_BROKEN,
-                       _("The audit log is broken at row %" G_GINT64_FORMAT ": %s"),
-                       id, reason);
+                       _("The audit log is broken at row %lld: %s"),
+                       (long long) id, reason);
           return FALSE;
         }
 

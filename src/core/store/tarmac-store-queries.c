@@ -296,7 +296,7 @@ tarmac_store_get_flight (TarmacStore  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_FOUND,
-                 _("There is no flight %" G_GINT64_FORMAT " in this database"), flight_id);
+                 _("There is no flight %lld in this database"), (long long) flight_id);
   else
     _tarmac_store_set_error (self, rc, error);
 

@@ -8,15 +8,22 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "tarmac-application.h"
+#include "tarmac-audit.h"
 #include "tarmac-demo.h"
 #include "tarmac-flight-page.h"
 #include "tarmac-flight-row.h"
 #include "tarmac-flights-page.h"
+#include "tarmac-format.h"
+#include "tarmac-network-page.h"
+#include "tarmac-note-row.h"
 #include "tarmac-page.h"
 #include "tarmac-preferences-window.h"
 #include "tarmac-search-page.h"
+#include "tarmac-store-private.h"
+#include "tarmac-today-page-private.h"
 #include "tarmac-window.h"
 
 /* Widget tests of the main window, run against the demo database and an empty one. */
@@ -65,6 +72,38 @@ find_descendant (GtkWidget *widget,
     }
 
   return NULL;
+}
+
+static guint
+count_children (GtkWidget *widget,
+                GType      type)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        n++;
+      else
+        n += count_children (child, type);
+    }
+
+  return n;
+}
+
+static guint64
+count_audit_rows (TarmacStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 n_rows = 0;
+  gint64 first_broken_id = 0;
+
+  g_assert_true (tarmac_audit_verify (store, &n_rows, &first_broken_id, &error));
+  g_assert_no_error (error);
+
+  return n_rows;
 }
 
 static TarmacStore *
@@ -244,12 +283,17 @@ test_window_demo_search (void)
 {
   g_autoptr(TarmacStore) store = open_demo ();
   g_autoptr(TarmacTraveller) traveller = NULL;
+  g_autoptr(TarmacTraveller) result = NULL;
+  g_autofree char *label_prefix = NULL;
   TarmacWindow *window = create_window (store);
   TarmacFlightPage *flight_page;
   TarmacSearchPage *search_page;
+  TarmacFlight *flight;
   GListModel *travellers;
   GListModel *results;
   const char *surname;
+  guint n_results;
+  guint position = 0;
 
   /* Take a real name from a flight of the demo. */
   flight_page = open_first_flight (window);
@@ -268,10 +312,28 @@ test_window_demo_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
   g_assert_false (tarmac_page_get_empty (TARMAC_PAGE (search_page)));
 
-  /* Opening a result shows its flight, filtered to that traveller. */
-  tarmac_search_page_open_result (search_page, 0);
+  /* Opening a result shows its flight, filtered to that traveller. Prefer a result on
+   * another flight than the one the flight page still holds, so a stale page fails. */
+  n_results = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n_results; i++)
+    {
+      g_autoptr(TarmacTraveller) candidate = g_list_model_get_item (results, i);
+
+      position = i;
+      if (tarmac_traveller_get_flight_id (candidate) !=
+          tarmac_flight_get_id (tarmac_flight_page_get_flight (flight_page)))
+        break;
+    }
+
+  result = g_list_model_get_item (results, position);
+  tarmac_search_page_open_result (search_page, position);
   run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "flight");
+  flight = tarmac_flight_page_get_flight (flight_page);
+  g_assert_nonnull (flight);
+  g_assert_cmpint (tarmac_flight_get_id (flight), ==, tarmac_traveller_get_flight_id (result));
+  label_prefix = g_strconcat (tarmac_flight_get_designator (flight), " ", NULL);
+  g_assert_true (g_str_has_prefix (tarmac_traveller_get_flight_label (result), label_prefix));
   travellers = tarmac_flight_page_get_travellers (flight_page);
   g_assert_cmpuint (g_list_model_get_n_items (travellers), >=, 1);
 
@@ -289,10 +351,88 @@ test_window_demo_search (void)
 }
 
 static void
+test_window_demo_notes (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(TarmacStore) store = open_demo ();
+  g_autoptr(TarmacNote) newest = NULL;
+  TarmacWindow *window;
+  TarmacPage *today;
+  TarmacPage *network;
+  GListModel *notes;
+  GtkWidget *row;
+  guint n_notes;
+  guint64 n_audit;
+
+  /* Reading notes is audited, so a window that opens on another page reads none. */
+  g_settings_set_string (settings, "last-page", "flights");
+  n_audit = count_audit_rows (store);
+  window = create_window (store);
+  g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "flights");
+  g_assert_cmpuint (count_audit_rows (store), ==, n_audit);
+
+  /* Today: the latest notes, below the next flights, as compact rows. */
+  show_page (window, "today");
+  g_assert_cmpuint (count_audit_rows (store), ==, n_audit + 1);
+  today = TARMAC_PAGE (tarmac_window_get_page (window, "today"));
+  notes = tarmac_today_page_get_notes (TARMAC_TODAY_PAGE (today));
+  g_assert_nonnull (notes);
+  n_notes = g_list_model_get_n_items (notes);
+  g_assert_cmpuint (n_notes, >, 0);
+  g_assert_cmpuint (n_notes, <=, 5);
+  g_assert_cmpuint (count_children (GTK_WIDGET (today), TARMAC_TYPE_NOTE_ROW), ==, n_notes);
+
+  row = find_descendant (GTK_WIDGET (today), TARMAC_TYPE_NOTE_ROW);
+  g_assert_true (tarmac_note_row_get_compact (TARMAC_NOTE_ROW (row)));
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (row,
+                                                                  ADW_TYPE_PREFERENCES_GROUP)));
+  newest = g_object_ref (tarmac_note_row_get_note (TARMAC_NOTE_ROW (row)));
+
+  /* Reading notes is audited: the one-minute refresh must not read them, a visit must. */
+  n_audit = count_audit_rows (store);
+  _tarmac_today_page_refresh (TARMAC_TODAY_PAGE (today));
+  g_assert_cmpuint (count_audit_rows (store), ==, n_audit);
+  g_assert_true (tarmac_today_page_get_notes (TARMAC_TODAY_PAGE (today)) == notes);
+  run_for (600);
+  tarmac_page_reload (today);
+  g_assert_cmpuint (count_audit_rows (store), ==, n_audit + 1);
+
+  /* A note on Today leads to the Network page. */
+  row = find_descendant (GTK_WIDGET (today), TARMAC_TYPE_NOTE_ROW);
+  gtk_widget_activate (row);
+  run_for (10);
+  g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "network");
+
+  /* Network: every note, newest first, in full rows instead of the empty state. */
+  network = TARMAC_PAGE (tarmac_window_get_page (window, "network"));
+  g_assert_false (tarmac_page_get_empty (network));
+  notes = tarmac_network_page_get_notes (TARMAC_NETWORK_PAGE (network));
+  g_assert_nonnull (notes);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), >=, n_notes);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), <=, 200);
+  g_assert_cmpuint (count_children (GTK_WIDGET (network), TARMAC_TYPE_NOTE_ROW),
+                    ==, g_list_model_get_n_items (notes));
+  {
+    g_autoptr(TarmacNote) first = g_list_model_get_item (notes, 0);
+
+    g_assert_cmpint (tarmac_note_get_id (first), ==, tarmac_note_get_id (newest));
+  }
+
+  row = find_descendant (GTK_WIDGET (network), TARMAC_TYPE_NOTE_ROW);
+  g_assert_false (tarmac_note_row_get_compact (TARMAC_NOTE_ROW (row)));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_get_mapped (row));
+
+  destroy_window (window);
+}
+
+static void
 test_window_empty (void)
 {
   g_autoptr(TarmacStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  TarmacNetworkPage *network;
   TarmacWindow *window;
 
   store = tarmac_store_open (":memory:", &error);
@@ -309,6 +449,14 @@ test_window_empty (void)
       g_test_message ("page %s", page_names[i]);
       g_assert_true (tarmac_page_get_empty (page));
     }
+
+  /* No notes: Today has no flights to show them beside, Network shows its empty state. */
+  network = TARMAC_NETWORK_PAGE (tarmac_window_get_page (window, "network"));
+  g_assert_true (tarmac_network_page_get_notes (network) == NULL ||
+                 g_list_model_get_n_items (tarmac_network_page_get_notes (network)) == 0);
+  g_assert_cmpuint (count_children (GTK_WIDGET (network), TARMAC_TYPE_NOTE_ROW), ==, 0);
+  g_assert_null (tarmac_today_page_get_notes (TARMAC_TODAY_PAGE (tarmac_window_get_page (window,
+                                                                                         "today"))));
 
   /* Other days are empty too. */
   tarmac_flights_page_set_day (TARMAC_FLIGHTS_PAGE (tarmac_window_get_page (window, "flights")),
@@ -370,22 +518,169 @@ test_window_preferences (void)
   TarmacWindow *window = create_window (store);
   TarmacPreferencesWindow *preferences;
   TarmacPage *network;
+  GtkWidget *hub_row;
 
   preferences = tarmac_preferences_window_new (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (preferences));
   run_for (50);
 
-  /* Settings reach the pages: the Network page follows the hub address. */
+  /* Settings reach the pages: the Network page's hub row follows the hub address. */
+  show_page (window, "network");
   network = TARMAC_PAGE (tarmac_window_get_page (window, "network"));
+  hub_row = find_descendant (GTK_WIDGET (network), ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (hub_row);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hub_row)),
+                            "hub"));
   g_settings_set_string (settings, "hub-address", "https://hub.example:8443");
   run_for (10);
-  g_assert_cmpstr (tarmac_page_get_subtitle (network), ==, "https://hub.example:8443");
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hub_row)),
+                            "https://hub.example:8443"));
   g_settings_reset (settings, "hub-address");
   run_for (10);
-  g_assert_cmpstr (tarmac_page_get_subtitle (network), !=, "https://hub.example:8443");
+  g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hub_row)),
+                         "https://hub.example:8443"));
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   destroy_window (window);
+}
+
+static char *
+expected_retain_year (int years)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) until = g_date_time_add_years (now, years);
+
+  return g_date_time_format (until, "%Y-");
+}
+
+static void
+test_window_retention (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *year = NULL;
+  TarmacWindow *window;
+
+  store = tarmac_store_open (":memory:", &error);
+  g_assert_no_error (error);
+
+  /* The setting reaches the store when the window gets it… */
+  g_settings_set_int (settings, "retention-delete-years", 7);
+  window = create_window (store);
+  until = _tarmac_store_retain_until (store);
+  year = expected_retain_year (7);
+  g_assert_true (g_str_has_prefix (until, year));
+
+  /* …and whenever it changes. */
+  g_settings_set_int (settings, "retention-delete-years", 12);
+  run_for (10);
+  g_clear_pointer (&until, g_free);
+  g_clear_pointer (&year, g_free);
+  until = _tarmac_store_retain_until (store);
+  year = expected_retain_year (12);
+  g_assert_true (g_str_has_prefix (until, year));
+
+  /* A closed window lets go of the setting. */
+  destroy_window (window);
+  g_settings_set_int (settings, "retention-delete-years", 3);
+  run_for (10);
+  g_clear_pointer (&until, g_free);
+  until = _tarmac_store_retain_until (store);
+  g_assert_true (g_str_has_prefix (until, year));
+
+  g_settings_reset (settings, "retention-delete-years");
+}
+
+/* A UTC ISO 8601 timestamp for a local date and time. */
+static char *
+utc_timestamp (int year,
+               int month,
+               int day,
+               int hour,
+               int minute)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_local (year, month, day, hour, minute, 0);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (local);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+assert_short (GDateTime  *now,
+              const char *timestamp,
+              const char *expected)
+{
+  g_autofree char *text = tarmac_format_timestamp_short (timestamp, now);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_format_timestamp (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 22, 12, 0, 0);
+  g_autoptr(GDateTime) three_days_ago = g_date_time_new_local (2026, 11, 19, 9, 0, 0);
+  g_autofree char *weekday = g_date_time_format (three_days_ago, "%A");
+  g_autofree char *stamp = NULL;
+  g_autofree char *text = NULL;
+
+  stamp = utc_timestamp (2026, 11, 22, 6, 45);
+  assert_short (now, stamp, "06:45");
+  g_clear_pointer (&stamp, g_free);
+
+  stamp = utc_timestamp (2026, 11, 21, 23, 59);
+  assert_short (now, stamp, "Yesterday");
+  g_clear_pointer (&stamp, g_free);
+
+  stamp = utc_timestamp (2026, 11, 19, 9, 0);
+  assert_short (now, stamp, weekday);
+  g_clear_pointer (&stamp, g_free);
+
+  stamp = utc_timestamp (2026, 10, 13, 9, 0);
+  assert_short (now, stamp, "13 Oct");
+  g_clear_pointer (&stamp, g_free);
+
+  stamp = utc_timestamp (2025, 11, 22, 9, 0);
+  assert_short (now, stamp, "22 Nov 2025");
+
+  /* Later than now (a clock ahead elsewhere): a date, never "in 3 days". */
+  g_clear_pointer (&stamp, g_free);
+  stamp = utc_timestamp (2026, 11, 25, 9, 0);
+  assert_short (now, stamp, "25 Nov");
+
+  assert_short (now, NULL, NULL);
+  assert_short (now, "", NULL);
+  assert_short (now, "yesterday at noon", NULL);
+
+  text = tarmac_format_timestamp_long (stamp);
+  g_assert_cmpstr (text, ==, "Wednesday 25 November 2026, 09:00");
+  g_clear_pointer (&text, g_free);
+  g_assert_null (tarmac_format_timestamp_long ("2026-13-45T99:00:00Z"));
+}
+
+static void
+test_format_note (void)
+{
+  g_autoptr(TarmacNote) flight_note = NULL;
+  g_autoptr(TarmacNote) plain_note = NULL;
+  g_autofree char *subject = NULL;
+
+  flight_note = g_object_new (TARMAC_TYPE_NOTE,
+                              "subject-type", "flight",
+                              "subject-ref", "ET 935",
+                              "body", "Check the crew.",
+                              NULL);
+  subject = tarmac_format_note_subject (flight_note);
+  g_assert_cmpstr (subject, ==, "Flight ET 935");
+
+  plain_note = g_object_new (TARMAC_TYPE_NOTE, "body", "For information.", NULL);
+  g_assert_null (tarmac_format_note_subject (plain_note));
+
+  g_assert_cmpstr (tarmac_format_note_priority (TARMAC_NOTE_PRIORITY_URGENT), ==, "Urgent");
+  g_assert_cmpstr (tarmac_format_note_priority (TARMAC_NOTE_PRIORITY_PRIORITY), ==, "Priority");
+  g_assert_null (tarmac_format_note_priority (TARMAC_NOTE_PRIORITY_ROUTINE));
 }
 
 static void
@@ -480,12 +775,16 @@ main (int   argc,
   g_test_add_func ("/window/demo/pages", test_window_demo_pages);
   g_test_add_func ("/window/demo/flight", test_window_demo_flight);
   g_test_add_func ("/window/demo/search", test_window_demo_search);
+  g_test_add_func ("/window/demo/notes", test_window_demo_notes);
   g_test_add_func ("/window/empty", test_window_empty);
   g_test_add_func ("/window/store-error", test_window_store_error);
   g_test_add_func ("/window/preferences", test_window_preferences);
+  g_test_add_func ("/window/retention", test_window_retention);
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/rtl", test_window_rtl);
+  g_test_add_func ("/format/timestamp", test_format_timestamp);
+  g_test_add_func ("/format/note", test_format_note);
 
   ret = g_test_run ();
 

@@ -22,7 +22,6 @@ struct _TarmacApplication
   AdwApplication  parent_instance;
 
   /* Owned references */
-  GSettings      *settings;
   char           *db_path;
 
   guint           use_demo : 1;
@@ -39,23 +38,6 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { NULL }
 };
-
-static void
-apply_retention (TarmacApplication *self,
-                 const char        *key,
-                 GSettings         *settings)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  TarmacStore *store;
-
-  if (!TARMAC_IS_WINDOW (window))
-    return;
-
-  store = tarmac_window_get_store (TARMAC_WINDOW (window));
-  if (store != NULL)
-    tarmac_store_set_retention_years (store,
-                                      g_settings_get_int (settings, "retention-delete-years"));
-}
 
 static TarmacStore *
 open_store (TarmacApplication  *self,
@@ -75,13 +57,9 @@ open_store (TarmacApplication  *self,
       store = tarmac_store_open (*path, error);
     }
 
+  /* The window gives the store its retention period, from the settings. */
   if (store != NULL)
-    {
-      guint years = g_settings_get_int (self->settings, "retention-delete-years");
-
-      tarmac_store_set_actor (store, g_get_user_name ());
-      tarmac_store_set_retention_years (store, years);
-    }
+    tarmac_store_set_actor (store, g_get_user_name ());
 
   return store;
 }
@@ -254,20 +232,6 @@ tarmac_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            app_accels[i].action,
                                            app_accels[i].accels);
-
-  self->settings = g_settings_new (BASE_ID);
-  g_signal_connect_object (self->settings, "changed::retention-delete-years",
-                           G_CALLBACK (apply_retention), self, G_CONNECT_SWAPPED);
-}
-
-static void
-tarmac_application_dispose (GObject *object)
-{
-  TarmacApplication *self = (TarmacApplication *)object;
-
-  g_clear_object (&self->settings);
-
-  G_OBJECT_CLASS (tarmac_application_parent_class)->dispose (object);
 }
 
 static void
@@ -286,7 +250,6 @@ tarmac_application_class_init (TarmacApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
-  object_class->dispose = tarmac_application_dispose;
   object_class->finalize = tarmac_application_finalize;
 
   application_class->activate = tarmac_application_activate;

@@ -149,6 +149,108 @@ tarmac_format_route (TarmacFlight *flight)
                           tarmac_flight_get_destination (flight));
 }
 
+/**
+ * tarmac_format_parse_timestamp:
+ * @timestamp: (nullable): a UTC time in ISO 8601, for example "2026-11-22T06:45:00Z"
+ *
+ * Returns: (transfer full) (nullable): @timestamp in local time, or %NULL if it is not
+ *   a valid ISO 8601 time
+ */
+GDateTime *
+tarmac_format_parse_timestamp (const char *timestamp)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (timestamp == NULL || *timestamp == '\0')
+    return NULL;
+
+  /* A time without an offset is UTC, as the store writes it. */
+  utc = g_time_zone_new_utc ();
+  parsed = g_date_time_new_from_iso8601 (timestamp, utc);
+  if (parsed == NULL)
+    return NULL;
+
+  return g_date_time_to_local (parsed);
+}
+
+/**
+ * tarmac_format_timestamp_short:
+ * @timestamp: (nullable): a UTC time in ISO 8601
+ * @now: the current local time
+ *
+ * Formats @timestamp for a list row, relative to @now: the time of day if it is today,
+ * "Yesterday", the weekday within the last week, otherwise the date.
+ *
+ * Returns: (nullable): the text, or %NULL if @timestamp is not valid
+ */
+char *
+tarmac_format_timestamp_short (const char *timestamp,
+                               GDateTime  *now)
+{
+  g_autoptr(GDateTime) local = tarmac_format_parse_timestamp (timestamp);
+  g_autoptr(GDateTime) local_now = NULL;
+  GDate day, today;
+  int days_ago;
+  int year, month, mday;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (local == NULL)
+    return NULL;
+
+  local_now = g_date_time_to_local (now);
+
+  g_date_time_get_ymd (local, &year, &month, &mday);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, mday, month, year);
+
+  g_date_time_get_ymd (local_now, &year, &month, &mday);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, mday, month, year);
+
+  days_ago = g_date_days_between (&day, &today);
+
+  if (days_ago == 0)
+    return g_date_time_format (local, "%H:%M");
+
+  if (days_ago == 1)
+    /* Translators: when something was written, in a list row */
+    return g_strdup (_("Yesterday"));
+
+  if (days_ago > 1 && days_ago < 7)
+    return g_date_time_format (local, "%A");
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (local_now))
+    /* Translators: a date in this year in a list row, in g_date_time_format() syntax,
+     * for example "22 Nov". Reorder it as your language writes dates. */
+    return g_date_time_format (local, _("%-e %b"));
+
+  /* Translators: a date in another year in a list row, in g_date_time_format() syntax,
+   * for example "22 Nov 2025" */
+  return g_date_time_format (local, _("%-e %b %Y"));
+}
+
+/**
+ * tarmac_format_timestamp_long:
+ * @timestamp: (nullable): a UTC time in ISO 8601
+ *
+ * Returns: (nullable): the local date and time in full, for example
+ *   "Sunday 22 November 2026, 07:45", or %NULL if @timestamp is not valid
+ */
+char *
+tarmac_format_timestamp_long (const char *timestamp)
+{
+  g_autoptr(GDateTime) local = tarmac_format_parse_timestamp (timestamp);
+
+  if (local == NULL)
+    return NULL;
+
+  /* Translators: a local date and time in full, in g_date_time_format() syntax, for
+   * example "Sunday 22 November 2026, 07:45". Reorder it as your language writes dates. */
+  return g_date_time_format (local, _("%A %-e %B %Y, %H:%M"));
+}
+
 const char *
 tarmac_format_direction_icon (TarmacDirection direction)
 {
@@ -186,4 +288,61 @@ tarmac_format_traveller_kind (TarmacTravellerKind kind)
     return C_("traveller kind", "Crew");
 
   return C_("traveller kind", "Passenger");
+}
+
+/**
+ * tarmac_format_note_priority:
+ * @priority: a note's priority
+ *
+ * Returns: (nullable): the label of the priority's badge, or %NULL for routine notes,
+ *   which have none
+ */
+const char *
+tarmac_format_note_priority (TarmacNotePriority priority)
+{
+  switch (priority)
+    {
+    case TARMAC_NOTE_PRIORITY_URGENT:
+      return C_("note priority", "Urgent");
+    case TARMAC_NOTE_PRIORITY_PRIORITY:
+      return C_("note priority", "Priority");
+    case TARMAC_NOTE_PRIORITY_ROUTINE:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * tarmac_format_note_subject:
+ * @note: a note
+ *
+ * Returns: (nullable): what the note is about, for example "Flight ET 935", or %NULL if
+ *   it names no subject
+ */
+char *
+tarmac_format_note_subject (TarmacNote *note)
+{
+  const char *type = tarmac_note_get_subject_type (note);
+  const char *ref = tarmac_note_get_subject_ref (note);
+
+  if (ref == NULL || *ref == '\0')
+    return NULL;
+
+  if (g_strcmp0 (type, "flight") == 0)
+    /* Translators: what a note is about; %s is a flight designator such as "ET 935" */
+    return g_strdup_printf (_("Flight %s"), ref);
+
+  if (g_strcmp0 (type, "traveller") == 0)
+    /* Translators: what a note is about; %s is a traveller's name or reference */
+    return g_strdup_printf (_("Traveller %s"), ref);
+
+  if (g_strcmp0 (type, "consignment") == 0)
+    /* Translators: what a note is about; %s is an air waybill number or similar */
+    return g_strdup_printf (_("Consignment %s"), ref);
+
+  if (g_strcmp0 (type, "seizure") == 0)
+    /* Translators: what a note is about; %s is a seizure's reference */
+    return g_strdup_printf (_("Seizure %s"), ref);
+
+  return g_strdup (ref);
 }

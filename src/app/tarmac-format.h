@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "tarmac-flight.h"
+#include "tarmac-note.h"
 #include "tarmac-traveller.h"
 
 G_BEGIN_DECLS
@@ -24,8 +25,14 @@ char       *tarmac_format_day_long          (const char          *day);
 char       *tarmac_format_time              (const char          *timestamp);
 char       *tarmac_format_route             (TarmacFlight        *flight);
 const char *tarmac_format_flight_time       (TarmacFlight        *flight);
+GDateTime  *tarmac_format_parse_timestamp   (const char          *timestamp);
+char       *tarmac_format_timestamp_short   (const char          *timestamp,
+                                             GDateTime           *now);
+char       *tarmac_format_timestamp_long    (const char          *timestamp);
 const char *tarmac_format_direction_icon    (TarmacDirection      direction);
 const char *tarmac_format_direction_label   (TarmacDirection      direction);
 const char *tarmac_format_traveller_kind    (TarmacTravellerKind  kind);
+const char *tarmac_format_note_priority     (TarmacNotePriority   priority);
+char       *tarmac_format_note_subject      (TarmacNote          *note);
 
 G_END_DECLS

@@ -15,4 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TarmacNetworkPage, tarmac_network_page, TARMAC, NETWORK_PAGE, TarmacPage)
 
+GListModel *tarmac_network_page_get_notes (TarmacNetworkPage *self);
+
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "tarmac-format.h"
 #include "tarmac-search-page.h"
@@ -32,6 +31,8 @@ struct _TarmacSearchPage
 
   /* Owned references */
   GListModel     *results;
+
+  guint           research_id;
 };
 
 G_DEFINE_FINAL_TYPE (TarmacSearchPage, tarmac_search_page, TARMAC_TYPE_PAGE)
@@ -158,40 +159,15 @@ run_search (TarmacSearchPage *self)
   show_results (self, query);
 }
 
-/* The traveller's flight label is "ET 935 · YYYY-MM-DD": look the flight up on that day. */
-static TarmacFlight *
-find_flight (TarmacSearchPage *self,
-             TarmacTraveller  *traveller)
+static gboolean
+research_cb (gpointer user_data)
 {
-  TarmacStore *store = tarmac_page_get_store (TARMAC_PAGE (self));
-  const char *label = tarmac_traveller_get_flight_label (traveller);
-  gint64 flight_id = tarmac_traveller_get_flight_id (traveller);
-  g_autoptr(GListModel) flights = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *day = NULL;
-  guint n_flights;
+  TarmacSearchPage *self = user_data;
 
-  if (label == NULL || strlen (label) < 10)
-    return NULL;
+  self->research_id = 0;
+  run_search (self);
 
-  day = g_strdup (label + strlen (label) - 10);
-  flights = tarmac_store_list_flights (store, day, day, &error);
-  if (flights == NULL)
-    {
-      g_warning ("Could not find flight %" G_GINT64_FORMAT ": %s", flight_id, error->message);
-      return NULL;
-    }
-
-  n_flights = g_list_model_get_n_items (flights);
-  for (guint i = 0; i < n_flights; i++)
-    {
-      g_autoptr(TarmacFlight) flight = g_list_model_get_item (flights, i);
-
-      if (tarmac_flight_get_id (flight) == flight_id)
-        return g_steal_pointer (&flight);
-    }
-
-  return NULL;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -220,6 +196,8 @@ static void
 tarmac_search_page_dispose (GObject *object)
 {
   TarmacSearchPage *self = (TarmacSearchPage *)object;
+
+  g_clear_handle_id (&self->research_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_SEARCH_PAGE);
 
@@ -317,6 +295,7 @@ tarmac_search_page_open_result (TarmacSearchPage *self,
 {
   g_autoptr(TarmacTraveller) traveller = NULL;
   g_autoptr(TarmacFlight) flight = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (TARMAC_IS_SEARCH_PAGE (self));
 
@@ -324,8 +303,25 @@ tarmac_search_page_open_result (TarmacSearchPage *self,
     return;
 
   traveller = g_list_model_get_item (self->results, position);
-  flight = find_flight (self, traveller);
+  flight = tarmac_store_get_flight (tarmac_page_get_store (TARMAC_PAGE (self)),
+                                    tarmac_traveller_get_flight_id (traveller),
+                                    &error);
 
   if (flight != NULL)
-    tarmac_page_open_flight (TARMAC_PAGE (self), flight, traveller);
+    {
+      tarmac_page_open_flight (TARMAC_PAGE (self), flight, traveller);
+    }
+  else if (g_error_matches (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_FOUND))
+    {
+      /* The flight went since the search (retention, another import): search again so
+       * the stale result goes too, once the activated row is no longer in use. */
+      g_debug ("%s", error->message);
+      if (self->research_id == 0)
+        self->research_id = g_idle_add (research_cb, self);
+    }
+  else
+    {
+      g_warning ("Could not open flight %" G_GINT64_FORMAT ": %s",
+                 tarmac_traveller_get_flight_id (traveller), error->message);
+    }
 }

@@ -14,15 +14,19 @@
 
 #include "tarmac-flight-row.h"
 #include "tarmac-format.h"
+#include "tarmac-note-row.h"
 #include "tarmac-stat-card.h"
-#include "tarmac-today-page.h"
+#include "tarmac-today-page-private.h"
 
 #define N_NEXT_FLIGHTS   8
+#define N_LATEST_NOTES   5
 #define REFRESH_SECONDS 60
 #define FRESH_USEC      (G_USEC_PER_SEC / 2)
 
-/* The morning overview: today's counts, the next flights and the sync state. It reads
- * the store again whenever it is shown, and every minute while it stays on screen. */
+/* The morning overview: today's counts, the next flights, the latest notes and the sync
+ * state. It reads the store again whenever it is shown, and every minute while it stays
+ * on screen. Reading notes is audited (they may name people), so the timer refreshes
+ * only the counts and the flights; notes are read when the officer comes to the page. */
 struct _TarmacTodayPage
 {
   TarmacPage           parent_instance;
@@ -37,15 +41,22 @@ struct _TarmacTodayPage
   GtkWidget           *hits_button;
   AdwPreferencesGroup *next_group;
   GtkListBox          *next_list;
+  AdwPreferencesGroup *notes_group;
+  GtkListBox          *notes_list;
   AdwActionRow        *sync_row;
   GtkWidget           *sync_button;
   GtkWidget           *empty_button;
 
   /* Owned references */
   GSettings           *settings;
+  GListModel          *notes;
 
   guint                refresh_id;
   gint64               loaded_at;
+  gint64               notes_loaded_at;
+
+  /* Reloaded while off screen: the notes are read once the page is mapped. */
+  guint                notes_pending : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TarmacTodayPage, tarmac_today_page, TARMAC_TYPE_PAGE)
@@ -76,7 +87,7 @@ update_cards (TarmacTodayPage       *self,
   set_card (self->hits_card, counts->open_hits,
             ngettext ("Open Hit", "Open Hits", counts->open_hits));
   set_card (self->notes_card, counts->notes,
-            ngettext ("Note", "Notes", counts->notes));
+            ngettext ("Note Today", "Notes Today", counts->notes));
 
   inbound = g_strdup_printf (ngettext ("%u inbound", "%u inbound", counts->flights_inbound),
                              counts->flights_inbound);
@@ -136,6 +147,42 @@ update_next_flights (TarmacTodayPage *self,
     }
 }
 
+static GtkWidget *
+create_note_row_cb (gpointer item,
+                    gpointer user_data)
+{
+  GtkWidget *row = tarmac_note_row_new (TARMAC_NOTE (item), TRUE);
+
+  /* The whole note, with its author and subject, is on the Network page. */
+  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (row), "win.show-page::network");
+
+  return row;
+}
+
+static void
+update_notes (TarmacTodayPage *self)
+{
+  TarmacStore *store = tarmac_page_get_store (TARMAC_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  self->notes_pending = FALSE;
+  self->notes_loaded_at = g_get_monotonic_time ();
+  g_clear_object (&self->notes);
+
+  if (store != NULL)
+    {
+      self->notes = tarmac_store_list_recent_notes (store, N_LATEST_NOTES, &error);
+      if (self->notes == NULL)
+        g_warning ("Could not list the latest notes: %s", error->message);
+    }
+
+  gtk_list_box_bind_model (self->notes_list, self->notes, create_note_row_cb, NULL, NULL);
+
+  /* Without notes the section goes: the counts already say so. */
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_group),
+                          self->notes != NULL && g_list_model_get_n_items (self->notes) > 0);
+}
+
 static void
 update_sync (TarmacTodayPage *self)
 {
@@ -176,23 +223,22 @@ update_subtitle (TarmacTodayPage *self,
   tarmac_page_set_subtitle (TARMAC_PAGE (self), subtitle);
 }
 
-static void
-tarmac_today_page_reload (TarmacPage *page)
+/* Reads what the page shows but the notes. Returns whether there are flights today. */
+static gboolean
+refresh (TarmacTodayPage *self)
 {
-  TarmacTodayPage *self = TARMAC_TODAY_PAGE (page);
+  TarmacPage *page = TARMAC_PAGE (self);
   TarmacStore *store = tarmac_page_get_store (page);
   TarmacDayCounts counts = { 0 };
   g_autoptr(GListModel) flights = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = tarmac_format_today ();
 
-  self->loaded_at = g_get_monotonic_time ();
-
   update_subtitle (self, today);
   update_sync (self);
 
   if (store == NULL)
-    return;
+    return FALSE;
 
   if (!tarmac_store_get_day_counts (store, today, &counts, &error))
     {
@@ -209,7 +255,7 @@ tarmac_today_page_reload (TarmacPage *page)
       gtk_widget_set_visible (self->empty_button, tarmac_store_has_imported_data (store));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       tarmac_page_set_empty (page, TRUE);
-      return;
+      return FALSE;
     }
 
   update_cards (self, &counts);
@@ -217,12 +263,31 @@ tarmac_today_page_reload (TarmacPage *page)
 
   gtk_stack_set_visible_child_name (self->stack, "today");
   tarmac_page_set_empty (page, FALSE);
+  return TRUE;
+}
+
+static void
+tarmac_today_page_reload (TarmacPage *page)
+{
+  TarmacTodayPage *self = TARMAC_TODAY_PAGE (page);
+
+  self->loaded_at = g_get_monotonic_time ();
+
+  /* The notes show only next to today's flights, and only on screen: the window also
+   * reloads the page while it builds its stack, before the officer chose a page. Showing
+   * the page maps it and reloads it, in either order: read the notes once. */
+  if (!refresh (self))
+    self->notes_pending = FALSE;
+  else if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->notes_pending = TRUE;
+  else if (g_get_monotonic_time () - self->notes_loaded_at > FRESH_USEC)
+    update_notes (self);
 }
 
 static gboolean
 refresh_cb (gpointer user_data)
 {
-  tarmac_page_reload (TARMAC_PAGE (user_data));
+  _tarmac_today_page_refresh (TARMAC_TODAY_PAGE (user_data));
 
   return G_SOURCE_CONTINUE;
 }
@@ -258,6 +323,8 @@ tarmac_today_page_map (GtkWidget *widget)
   /* The window may have reloaded the page just before showing it. */
   if (g_get_monotonic_time () - self->loaded_at > FRESH_USEC)
     tarmac_page_reload (TARMAC_PAGE (self));
+  else if (self->notes_pending)
+    update_notes (self);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
@@ -283,6 +350,7 @@ tarmac_today_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_TODAY_PAGE);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->notes);
 
   G_OBJECT_CLASS (tarmac_today_page_parent_class)->dispose (object);
 }
@@ -311,6 +379,8 @@ tarmac_today_page_class_init (TarmacTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, next_group);
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, next_list);
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, notes_card);
+  gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, notes_list);
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, sync_button);
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, sync_row);
@@ -332,4 +402,33 @@ tarmac_today_page_init (TarmacTodayPage *self)
   g_signal_connect_object (self->settings, "changed::airport-code",
                            G_CALLBACK (on_setting_changed_cb),
                            self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * tarmac_today_page_get_notes:
+ * @self: a Today page
+ *
+ * Returns: (transfer none) (nullable): the latest notes the page shows, newest first
+ */
+GListModel *
+tarmac_today_page_get_notes (TarmacTodayPage *self)
+{
+  g_return_val_if_fail (TARMAC_IS_TODAY_PAGE (self), NULL);
+
+  return self->notes;
+}
+
+/*
+ * _tarmac_today_page_refresh:
+ * @self: a Today page
+ *
+ * What the timer does every minute: reads the counts and the flights again, but not the
+ * notes, whose reading is audited.
+ */
+void
+_tarmac_today_page_refresh (TarmacTodayPage *self)
+{
+  g_return_if_fail (TARMAC_IS_TODAY_PAGE (self));
+
+  refresh (self);
 }

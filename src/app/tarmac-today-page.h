@@ -15,4 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TarmacTodayPage, tarmac_today_page, TARMAC, TODAY_PAGE, TarmacPage)
 
+GListModel *tarmac_today_page_get_notes (TarmacTodayPage *self);
+
 G_END_DECLS

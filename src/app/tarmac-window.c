@@ -235,6 +235,23 @@ on_folded_changed_cb (TarmacWindow *self,
 }
 
 static void
+apply_retention (TarmacWindow *self)
+{
+  tarmac_store_set_retention_years (self->store,
+                                    g_settings_get_int (self->settings,
+                                                        "retention-delete-years"));
+}
+
+static void
+on_retention_changed_cb (TarmacWindow *self,
+                         const char   *key,
+                         GSettings    *settings)
+{
+  if (self->store != NULL)
+    apply_retention (self);
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -320,6 +337,13 @@ tarmac_window_constructed (GObject *object)
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       return;
     }
+
+  /* Preferences → "Delete after" reaches the core now and whenever it changes. The
+   * handler goes with self->settings in dispose. */
+  apply_retention (self);
+  g_signal_connect_object (self->settings, "changed::retention-delete-years",
+                           G_CALLBACK (on_retention_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   if (tarmac_store_is_demo (self->store))
     {

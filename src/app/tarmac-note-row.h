@@ -1,0 +1,25 @@
+/* tarmac-note-row.h
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tarmac-note.h"
+
+G_BEGIN_DECLS
+
+#define TARMAC_TYPE_NOTE_ROW (tarmac_note_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (TarmacNoteRow, tarmac_note_row, TARMAC, NOTE_ROW, GtkListBoxRow)
+
+GtkWidget  *tarmac_note_row_new         (TarmacNote    *note,
+                                         gboolean       compact);
+TarmacNote *tarmac_note_row_get_note    (TarmacNoteRow *self);
+gboolean    tarmac_note_row_get_compact (TarmacNoteRow *self);
+
+G_END_DECLS

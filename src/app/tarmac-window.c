@@ -153,6 +153,11 @@ create_sidebar_row (TarmacPage *page,
   image = gtk_image_new_from_icon_name (tarmac_page_get_icon_name (page));
   label = gtk_label_new (tarmac_page_get_title (page));
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  /* Translations run longer than English ("Listes de surveillance et règles"): wrap onto a
+   * second line rather than cut the page's name. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);

@@ -212,6 +212,20 @@ update_subtitle (TarmacTodayPage *self,
 
   g_strstrip (airport);
 
+  /* The preference names this workstation's airport; without one, the database may know
+   * whose data it holds (the demo does). */
+  if (*airport == '\0')
+    {
+      TarmacStore *store = tarmac_page_get_store (TARMAC_PAGE (self));
+      char *from_store = store != NULL ? tarmac_store_get_meta (store, "airport-code") : NULL;
+
+      if (from_store != NULL)
+        {
+          g_free (airport);
+          airport = from_store;
+        }
+    }
+
   if (*airport == '\0')
     {
       tarmac_page_set_subtitle (TARMAC_PAGE (self), day);

@@ -30,6 +30,7 @@ void          _tarmac_store_set_error     (TarmacStore  *self,
                                            GError      **error);
 char         *_tarmac_store_now           (void);
 char         *_tarmac_store_retain_until  (TarmacStore  *self);
+guint         _tarmac_store_get_retention_years (TarmacStore *self);
 const char   *_tarmac_store_column_text   (sqlite3_stmt *stmt,
                                            int           column);
 

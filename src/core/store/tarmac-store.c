@@ -216,6 +216,16 @@ _tarmac_store_retain_until (TarmacStore *self)
   return g_date_time_format (until, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* Demo rows "arrive" on their flight's day and count their retention from it, not from the
+ * wall clock, so the generator needs the period itself. */
+guint
+_tarmac_store_get_retention_years (TarmacStore *self)
+{
+  g_return_val_if_fail (TARMAC_IS_STORE (self), DEFAULT_RETENTION_YEARS);
+
+  return self->retention_years;
+}
+
 static gboolean
 query_int (TarmacStore  *self,
            const char   *sql,

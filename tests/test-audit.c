@@ -46,6 +46,17 @@ tamper (TarmacStore *store,
   g_assert_no_error (error);
 }
 
+/* Once the triggers are gone, further tampering needs no more preparation. */
+static void
+tamper_again (TarmacStore *store,
+              const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  _tarmac_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_audit_chain_verifies (void)
 {
@@ -137,6 +148,29 @@ test_audit_detects_removal (void)
   g_assert_false (tarmac_audit_verify (store, NULL, &broken, &error));
   g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_AUDIT_BROKEN);
   g_assert_cmpint (broken, ==, 6);
+}
+
+static void
+test_audit_detects_truncation (void)
+{
+  g_autoptr(TarmacStore) store = store_with_rows (":memory:", 10);
+  g_autoptr(GError) error = NULL;
+  gint64 broken = 0;
+
+  /* The rows left still chain correctly; only the head record shows the loss. */
+  tamper (store, "DELETE FROM audit_log WHERE id > 6");
+
+  g_assert_false (tarmac_audit_verify (store, NULL, &broken, &error));
+  g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_AUDIT_BROKEN);
+  g_assert_nonnull (strstr (error->message, "row 10 was written"));
+  g_assert_cmpint (broken, ==, 7);
+  g_clear_error (&error);
+
+  /* Emptying the log entirely is no escape either. */
+  tamper_again (store, "DELETE FROM audit_log");
+  g_assert_false (tarmac_audit_verify (store, NULL, &broken, &error));
+  g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_AUDIT_BROKEN);
+  g_assert_cmpint (broken, ==, 1);
 }
 
 static void
@@ -242,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/audit/detects-edit", test_audit_detects_edit);
   g_test_add_func ("/audit/detects-rehashed-edit", test_audit_detects_rehashed_edit);
   g_test_add_func ("/audit/detects-removal", test_audit_detects_removal);
+  g_test_add_func ("/audit/detects-truncation", test_audit_detects_truncation);
   g_test_add_func ("/audit/joins-transaction", test_audit_joins_transaction);
   g_test_add_func ("/audit/bounds-detail", test_audit_bounds_detail);
   g_test_add_func ("/audit/cli-names-broken-row", test_audit_cli_names_broken_row);

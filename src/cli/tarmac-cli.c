@@ -183,6 +183,7 @@ audit_list (TarmacStore  *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int limit = 50;
+  int rc;
   const GOptionEntry entries[] = {
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Show the last N rows (default 50)"),
       N_("N") },
@@ -214,7 +215,7 @@ audit_list (TarmacStore  *store,
     }
 
   sqlite3_bind_int (stmt, 1, limit);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_print ("%6" G_GINT64_FORMAT "  %s  %-12s %-8s %s %s  %s\n",
              (gint64) sqlite3_column_int64 (stmt, 0),
              _tarmac_store_column_text (stmt, 1),
@@ -223,6 +224,20 @@ audit_list (TarmacStore  *store,
              _tarmac_store_column_text (stmt, 4),
              _tarmac_store_column_text (stmt, 5),
              _tarmac_store_column_text (stmt, 6));
+
+  if (rc != SQLITE_DONE)
+    {
+      print_error (_("Could not read the audit log: %s"),
+                   sqlite3_errmsg (_tarmac_store_get_db (store)));
+      return EXIT_FAILED;
+    }
+
+  /* The log holds what officers searched for: reading it is itself a view to record. */
+  if (!tarmac_audit_append (store, "view", "audit_log", NULL, "audit list", &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
 
   return EXIT_OK;
 }

@@ -13,17 +13,46 @@
 
 #include "tarmac-name-key.h"
 
+/* Latin letters that Unicode does not decompose into a base letter and a mark, folded
+ * the way an ASCII-only departure control system writes them. */
+static const struct
+{
+  gunichar    letter;
+  const char *ascii;
+} latin_folds[] = {
+  { 0x00E6, "ae" }, /* æ */
+  { 0x00F0, "d" },  /* ð */
+  { 0x00F8, "o" },  /* ø */
+  { 0x00FE, "th" }, /* þ */
+  { 0x0111, "d" },  /* đ */
+  { 0x0127, "h" },  /* ħ */
+  { 0x0131, "i" },  /* ı */
+  { 0x0142, "l" },  /* ł */
+  { 0x014B, "n" },  /* ŋ */
+  { 0x0153, "oe" }, /* œ */
+  { 0x0167, "t" },  /* ŧ */
+};
+
+/* Apostrophes join the parts of one name (N'Diaye, O'Brien, Ma'ruf): dropping them, not
+ * splitting on them, lets "ndiaye" find "N'DIAYE" and "N’Diaye" alike. */
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == 0x0027 || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x0060 ||
+         c == 0x00B4;
+}
+
 /**
  * tarmac_name_key:
  * @name: a name as written in a manifest, in any case and with any accents
  *
  * Folds @name to the key that search compares: compatibility-decomposed, combining marks
- * dropped, case-folded, punctuation and runs of space collapsed to one space. "N'Diaye",
- * "NDIAYE" and "n’diaye" give different keys only in their apostrophe, which becomes a
- * space, so "ndiaye" still finds all of them by prefix on the last token.
+ * dropped, case-folded, Latin letters without a decomposition folded to ASCII (ł → l),
+ * apostrophes dropped, other punctuation and runs of space collapsed to one space. So
+ * "N'DIAYE", "N’Diaye" and "Ndiaye" give one key, and so do "Łukasz" and "Lukasz".
  *
- * The screening pipeline (issue 4) adds script transliteration on top of this; this key
- * is what the interactive search uses.
+ * The screening pipeline adds script transliteration on top of this; this key is what the
+ * interactive search uses.
  *
  * Returns: (transfer full): the key, possibly empty
  */
@@ -49,10 +78,13 @@ tarmac_name_key (const char *name)
       gunichar c = g_utf8_get_char (p);
       GUnicodeType type = g_unichar_type (c);
 
+      const char *ascii = NULL;
+
       if (type == G_UNICODE_NON_SPACING_MARK ||
           type == G_UNICODE_SPACING_MARK ||
           type == G_UNICODE_ENCLOSING_MARK ||
-          type == G_UNICODE_FORMAT)
+          type == G_UNICODE_FORMAT ||
+          is_apostrophe (c))
         continue;
 
       if (!g_unichar_isalnum (c))
@@ -66,7 +98,15 @@ tarmac_name_key (const char *name)
           g_string_append_c (key, ' ');
           pending_space = FALSE;
         }
-      g_string_append_unichar (key, c);
+
+      for (guint i = 0; i < G_N_ELEMENTS (latin_folds); i++)
+        if (latin_folds[i].letter == c)
+          ascii = latin_folds[i].ascii;
+
+      if (ascii != NULL)
+        g_string_append (key, ascii);
+      else
+        g_string_append_unichar (key, c);
     }
 
   return g_string_free (key, FALSE);

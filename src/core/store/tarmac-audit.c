@@ -17,6 +17,7 @@
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define MAX_DETAIL_LENGTH 4096
+#define AUDIT_HEAD_KEY "audit-head"
 
 /* Each field goes in with its length first, so no two different rows can be made to
  * hash the same by moving bytes from one field to the next. NULL and "" differ too. */
@@ -100,6 +101,7 @@ tarmac_audit_append (TarmacStore  *store,
   g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *bounded_detail = NULL;
+  g_autofree char *head = NULL;
   gint64 id = 1;
   int rc;
 
@@ -165,11 +167,59 @@ tarmac_audit_append (TarmacStore  *store,
   if (!_tarmac_store_step_done (store, insert, error))
     goto failed;
 
+  /* The head (last id and hash) is kept apart from the rows, in the same transaction,
+   * so removing rows from the end of the chain no longer leaves a valid chain behind. */
+  head = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", id, hash);
+  if (!tarmac_store_set_meta (store, AUDIT_HEAD_KEY, head, error))
+    goto failed;
+
   return tarmac_store_commit (store, error);
 
 failed:
   tarmac_store_rollback (store);
   g_prefix_error (error, _("Could not write to the audit log: "));
+  return FALSE;
+}
+
+/* The chain must end where the head record says the last append ended. */
+static gboolean
+verify_head (TarmacStore  *store,
+             gint64        last_id,
+             const char   *last_hash,
+             gint64       *first_broken_id,
+             GError      **error)
+{
+  g_autofree char *head = tarmac_store_get_meta (store, AUDIT_HEAD_KEY);
+  g_autofree char *expected = NULL;
+  gint64 head_id = 0;
+
+  if (head == NULL && last_id == 0)
+    return TRUE;
+
+  if (head != NULL)
+    head_id = g_ascii_strtoll (head, NULL, 10);
+
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", last_id, last_hash);
+  if (g_strcmp0 (head, expected) == 0)
+    return TRUE;
+
+  if (first_broken_id != NULL)
+    *first_broken_id = last_id + 1;
+
+  if (head == NULL)
+    g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_AUDIT_BROKEN,
+                 _("The audit log’s head record is missing: it cannot be shown that no row "
+                   "after row %lld was removed"), (long long) last_id);
+  else if (head_id > last_id)
+    g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_AUDIT_BROKEN,
+                 _("The audit log is broken at row %lld: the log ends at row %lld, but row "
+                   "%lld was written (rows were removed from the end)"),
+                 (long long) last_id + 1, (long long) last_id, (long long) head_id);
+  else
+    g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_AUDIT_BROKEN,
+                 _("The audit log is broken at row %lld: its last row does not match the "
+                   "head record"), (long long) last_id + 1);
+
   return FALSE;
 }
 
@@ -183,7 +233,11 @@ failed:
  *
  * Recomputes the chain from the first row. An edited row fails its own hash; a removed
  * or inserted row breaks the link of the row after it; a gap in the ids is reported at
- * the row after the gap.
+ * the row after the gap; rows removed from the end no longer match the head record.
+ *
+ * What this cannot show on its own: someone with write access to the file who rewrites
+ * every row after an edit *and* the head. That needs an anchor outside the file (signed
+ * checkpoints sent to the hub), which comes with sync.
  *
  * Returns: %TRUE when the whole chain verifies; %FALSE with %TARMAC_STORE_ERROR_AUDIT_BROKEN
  *   (naming the row) or another error
@@ -265,5 +319,5 @@ tarmac_audit_verify (TarmacStore  *store,
   if (n_rows != NULL)
     *n_rows = count;
 
-  return TRUE;
+  return verify_head (store, expected_id - 1, expected_prev, first_broken_id, error);
 }

@@ -519,7 +519,14 @@ tarmac_store_search_travellers (TarmacStore  *self,
 
   results = g_list_store_new (TARMAC_TYPE_TRAVELLER);
 
-  if (strlen (query) > MAX_QUERY_LENGTH)
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error_literal (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_INVALID,
+                           _("The search is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  if (g_utf8_strlen (query, -1) > MAX_QUERY_LENGTH)
     {
       g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_INVALID,
                    _("The search is too long (at most %u characters)"), MAX_QUERY_LENGTH);

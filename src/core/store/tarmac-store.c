@@ -267,8 +267,15 @@ check_identity (TarmacStore  *self,
       !query_int (self, "PRAGMA user_version", &user_version, &local_error) ||
       !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, &local_error))
     {
-      g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_TARMAC,
-                   _("“%s” is not a Tarmac database: %s"), self->path, local_error->message);
+      /* Only a file SQLite cannot read as a database is "not Tarmac's"; a locked or
+       * unreadable one is an error opening it, and must say so. */
+      if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
+        g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_TARMAC,
+                     _("“%s” is not a Tarmac database: %s"), self->path, local_error->message);
+      else
+        g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_OPEN,
+                     _("Could not open the database “%s”: %s"), self->path,
+                     local_error->message);
       return FALSE;
     }
 
@@ -299,8 +306,6 @@ static gboolean
 configure_connection (TarmacStore  *self,
                       GError      **error)
 {
-  sqlite3_busy_timeout (self->db, 5000);
-
   /* WAL lets the UI read while an import writes; FULL makes a committed transaction
    * survive a power cut, which an officer's saved work must; secure_delete overwrites
    * personal data that retention removes. */
@@ -314,6 +319,41 @@ configure_connection (TarmacStore  *self,
                              "PRAGMA secure_delete = ON;"
                              "PRAGMA trusted_schema = OFF;",
                              error);
+}
+
+/* One step in one write transaction. Another process (the app and the CLI started
+ * together) may have applied it while we waited for the lock, so the version is read
+ * again under the lock. */
+static gboolean
+apply_step (TarmacStore            *self,
+            const TarmacMigration  *step,
+            GError                **error)
+{
+  g_autofree char *bump = NULL;
+  gint64 current = 0;
+
+  if (!_tarmac_store_exec (self, "BEGIN IMMEDIATE", error) ||
+      !query_int (self, "PRAGMA user_version", &current, error))
+    return FALSE;
+
+  if (current < step->version)
+    {
+      /* A literal integer from our own table, never from input. */
+      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
+                              TARMAC_APPLICATION_ID, step->version);
+
+      if (!_tarmac_store_exec (self, step->sql, error) ||
+          !_tarmac_store_exec (self, bump, error))
+        return FALSE;
+      current = step->version;
+    }
+
+  if (!_tarmac_store_exec (self, "COMMIT", error))
+    return FALSE;
+
+  self->version = (guint) current;
+
+  return TRUE;
 }
 
 static gboolean
@@ -330,21 +370,13 @@ migrate (TarmacStore  *self,
     {
       const TarmacMigration *step = &steps[i];
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *bump = NULL;
 
       if (step->version <= self->version || step->version > target)
         continue;
 
       g_debug ("Migrating %s to version %u: %s", self->path, step->version, step->description);
 
-      /* A literal integer from our own table, never from input. */
-      bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
-                              TARMAC_APPLICATION_ID, step->version);
-
-      if (!_tarmac_store_exec (self, "BEGIN IMMEDIATE", &local_error) ||
-          !_tarmac_store_exec (self, step->sql, &local_error) ||
-          !_tarmac_store_exec (self, bump, &local_error) ||
-          !_tarmac_store_exec (self, "COMMIT", &local_error))
+      if (!apply_step (self, step, &local_error))
         {
           if (!sqlite3_get_autocommit (self->db))
             sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -355,8 +387,6 @@ migrate (TarmacStore  *self,
                        self->path, step->version, step->description, local_error->message);
           return FALSE;
         }
-
-      self->version = step->version;
     }
 
   return TRUE;
@@ -549,6 +579,8 @@ tarmac_store_open_at_version (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  /* Another Tarmac (the app and the CLI, say) may hold a write lock for a moment. */
+  sqlite3_busy_timeout (self->db, 5000);
 
   /* Until we know the file is ours and not newer, closing must not checkpoint a WAL left
    * by another program into the main file: a refused file is left exactly as it was. */
@@ -703,7 +735,19 @@ tarmac_store_commit (TarmacStore  *self,
     sql = g_strdup_printf ("RELEASE tarmac_%u", self->transaction_depth - 1);
 
   if (!_tarmac_store_exec (self, sql, error))
-    return FALSE;
+    {
+      /* A failed COMMIT (disk full, I/O error) leaves the transaction open: undo it whole,
+       * so the caller's error means "nothing was saved", never "half of it, later". */
+      if (self->transaction_depth == 1)
+        {
+          if (!sqlite3_get_autocommit (self->db))
+            sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          self->transaction_depth = 0;
+        }
+      else
+        tarmac_store_rollback (self);
+      return FALSE;
+    }
 
   self->transaction_depth--;
 

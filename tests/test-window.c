@@ -660,6 +660,50 @@ test_format_timestamp (void)
   g_assert_null (tarmac_format_timestamp_long ("2026-13-45T99:00:00Z"));
 }
 
+/* Stored times are UTC; the officer reads them in the local (airport) time. */
+static void
+test_format_local_time (void)
+{
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *bogota = NULL;
+  g_autofree char *utc = NULL;
+  g_autofree char *bare = NULL;
+
+  g_setenv ("TZ", "UTC", TRUE);
+  utc = tarmac_format_time ("2026-11-22T07:05:00Z");
+  g_setenv ("TZ", "COT+5", TRUE);
+  bogota = tarmac_format_time ("2026-11-22T07:05:00Z");
+  bare = tarmac_format_time ("23:40");
+
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+
+  g_assert_cmpstr (utc, ==, "07:05");
+  g_assert_cmpstr (bogota, ==, "02:05");
+  g_assert_cmpstr (bare, ==, "23:40");
+}
+
+/* Ctrl+Q with two windows open closes both; closing a window takes it out of the list
+ * quit walks, which once made it read freed memory. */
+static void
+test_window_quit (void)
+{
+  g_autoptr(TarmacStore) store = open_demo ();
+
+  create_window (store);
+  create_window (store);
+  run_for (50);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (application))),
+                    ==, 2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+  run_for (50);
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (application)));
+}
+
 static void
 test_format_note (void)
 {
@@ -783,7 +827,9 @@ main (int   argc,
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/rtl", test_window_rtl);
+  g_test_add_func ("/window/quit", test_window_quit);
   g_test_add_func ("/format/timestamp", test_format_timestamp);
+  g_test_add_func ("/format/local-time", test_format_local_time);
   g_test_add_func ("/format/note", test_format_note);
 
   ret = g_test_run ();

@@ -135,11 +135,16 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   TarmacApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  GList *windows;
 
-  /* Closing (rather than destroying) lets each window save its state. */
+  /* Closing a window removes it from the application's list, so walk a copy that holds
+   * its own references. Closing (rather than destroying) lets each window save its state. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 
   g_application_quit (G_APPLICATION (self));
 }

@@ -92,17 +92,23 @@ tarmac_format_day_long (const char *day)
 
 /**
  * tarmac_format_time:
- * @timestamp: (nullable): a local time as "YYYY-MM-DDTHH:MM[:SS]", "YYYY-MM-DD HH:MM" or "HH:MM"
+ * @timestamp: (nullable): a time as the store writes it, in UTC ISO 8601
+ *   ("2026-11-22T07:00:00Z"), or a bare clock time "HH:MM"
  *
- * Returns: (nullable): the time of day as "HH:MM", or %NULL if there is none
+ * Returns: (nullable): the local time of day as "HH:MM", or %NULL if there is none
  */
 char *
 tarmac_format_time (const char *timestamp)
 {
+  g_autoptr(GDateTime) local = NULL;
   const char *clock;
 
   if (timestamp == NULL || *timestamp == '\0')
     return NULL;
+
+  /* Times are stored in UTC; officers read them in the airport's (the machine's) time. */
+  if ((local = tarmac_format_parse_timestamp (timestamp)) != NULL)
+    return g_date_time_format (local, "%H:%M");
 
   clock = strpbrk (timestamp, "T ");
   clock = clock != NULL ? clock + 1 : timestamp;

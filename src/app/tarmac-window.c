@@ -153,6 +153,9 @@ create_sidebar_row (TarmacPage *page,
   image = gtk_image_new_from_icon_name (tarmac_page_get_icon_name (page));
   label = gtk_label_new (tarmac_page_get_title (page));
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  /* Take the row's whole width, or wrapping breaks even short words at the label's
+   * natural width (seen in Arabic). */
+  gtk_widget_set_hexpand (label, TRUE);
   /* Translations run longer than English ("Listes de surveillance et règles"): wrap onto a
    * second line rather than cut the page's name. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);

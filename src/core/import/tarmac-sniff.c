@@ -228,7 +228,8 @@ sniff_xml (const guint8 *data,
   return TARMAC_FILE_FORMAT_XML_OTHER;
 }
 
-/* Text whose first lines split into the same number (≥ 2) of fields on one delimiter. */
+/* Text whose first lines (a header and a row at least) split into the same number (≥ 2)
+ * of fields on one delimiter. */
 static gboolean
 looks_like_csv (const guint8 *data,
                 gsize         length)
@@ -244,6 +245,7 @@ looks_like_csv (const guint8 *data,
     {
       guint fields = 0;
       guint lines = 0;
+      guint matching = 0;
       guint in_line = 1;
       gboolean quoted = FALSE;
       gboolean consistent = TRUE;
@@ -258,17 +260,18 @@ looks_like_csv (const guint8 *data,
             {
               if (lines == 0)
                 fields = in_line;
-              else if (in_line != fields && in_line > 1)
+              if (in_line == fields)
+                matching++;
+              else if (in_line > 1)
                 consistent = FALSE;
               lines++;
               in_line = 1;
             }
         }
 
-      if (lines == 0)
-        fields = in_line;
-
-      if (fields >= 2 && consistent)
+      /* A header and at least one row that split the same way: one line of prose with a
+       * comma in it is not a spreadsheet. */
+      if (fields >= 2 && matching >= 2 && consistent)
         return TRUE;
     }
 

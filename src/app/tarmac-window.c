@@ -18,6 +18,7 @@
 #include "tarmac-hits-page.h"
 #include "tarmac-network-page.h"
 #include "tarmac-page.h"
+#include "tarmac-retention.h"
 #include "tarmac-search-page.h"
 #include "tarmac-seizures-page.h"
 #include "tarmac-today-page.h"
@@ -46,6 +47,7 @@ struct _TarmacWindow
   TarmacStore          *store;
   GSettings            *settings;
   GBindingGroup        *title_bindings;
+  GCancellable         *cancellable;
 
   /* Borrowed references (children of page_stack) */
   TarmacPage           *flight_page;
@@ -260,6 +262,56 @@ on_retention_changed_cb (TarmacWindow *self,
 }
 
 static void
+on_retention_applied_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(TarmacWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  TarmacRetentionStats stats;
+
+  /* Nothing modal: the next start tries again. The window has no AdwToastOverlay yet;
+   * when it gets one, a toast saying the periods could not be applied belongs here. */
+  if (!tarmac_retention_apply_finish (result, &stats, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("%s", error->message);
+      return;
+    }
+
+  g_debug ("Retention: %u travellers masked, %u deleted, %u kept",
+           stats.travellers_masked, stats.travellers_deleted, stats.travellers_kept);
+}
+
+/* Masks and deletes what the Preferences' periods say, once, when the window gets its
+ * database. Not synchronously: the first run on a large database rewrites every old row
+ * (about 20 s for a million travellers), and even a run with nothing to do scans for
+ * half a second. Not on self->store from a thread either, since the pages use it here
+ * meanwhile: tarmac_retention_apply_async() opens a connection of its own, and WAL lets
+ * the pages read while it works (a write of theirs waits for its commit). Not for the
+ * demo, which is generated again anyway, nor for ":memory:", which another connection
+ * cannot see. */
+static void
+start_retention (TarmacWindow *self)
+{
+  const char *path = tarmac_store_get_path (self->store);
+  TarmacRetentionPolicy policy;
+
+  if (tarmac_store_is_demo (self->store) || g_strcmp0 (path, ":memory:") == 0)
+    return;
+
+  tarmac_retention_policy_init (&policy);
+  policy.mask_after_months = (guint) g_settings_get_int (self->settings,
+                                                         "retention-mask-months");
+  policy.delete_after_years = (guint) g_settings_get_int (self->settings,
+                                                          "retention-delete-years");
+
+  tarmac_retention_apply_async (path, tarmac_store_get_actor (self->store), &policy,
+                                self->cancellable, on_retention_applied_cb,
+                                g_object_ref (self));
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -352,6 +404,7 @@ tarmac_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::retention-delete-years",
                            G_CALLBACK (on_retention_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  start_retention (self);
 
   if (tarmac_store_is_demo (self->store))
     {
@@ -377,6 +430,8 @@ tarmac_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_WINDOW);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -474,6 +529,7 @@ static void
 tarmac_window_init (TarmacWindow *self)
 {
   self->settings = g_settings_new (BASE_ID);
+  self->cancellable = g_cancellable_new ();
 
   self->title_bindings = g_binding_group_new ();
   gtk_widget_init_template (GTK_WIDGET (self));

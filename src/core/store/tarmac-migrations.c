@@ -393,6 +393,20 @@ static const TarmacMigration migrations[] = {
     ") STRICT;"
     "CREATE INDEX note_created ON note (created_at);"
   },
+  {
+    5,
+    "indexes for the retention job",
+    /* Deleting a traveller nulls pnr_ssr.traveller_id and cascades to hit_comment through
+     * hit: without these, each deleted row scans those tables (300 s for 300,000
+     * travellers instead of 7.5 s). The partial and retain_until indexes let a run with
+     * nothing to do finish in milliseconds at every start. */
+    "CREATE INDEX pnr_ssr_traveller ON pnr_ssr (traveller_id);"
+    "CREATE INDEX hit_comment_hit ON hit_comment (hit_id);"
+    "CREATE INDEX traveller_unmasked ON traveller (flight_id) WHERE masked = 0;"
+    "CREATE INDEX traveller_retain_until ON traveller (retain_until);"
+    "CREATE INDEX pnr_retain_until ON pnr (retain_until);"
+    "CREATE INDEX note_retain_until ON note (retain_until);"
+  },
 };
 
 const TarmacMigration *

@@ -89,6 +89,29 @@ count_rows (TarmacStore *store,
   return TRUE;
 }
 
+/* Parses a command's own options; anything left over is an error. */
+static gboolean
+parse_command_options (int                 *argc,
+                       char              ***argv,
+                       const GOptionEntry  *entries,
+                       GError             **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+
+  if (*argc > 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unexpected argument “%s”"), (*argv)[1]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Pads by characters, not bytes, so that translated labels line up. */
 static void
 print_field (const char *label,
@@ -180,7 +203,6 @@ audit_list (TarmacStore  *store,
             int           argc,
             char        **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int limit = 50;
@@ -191,9 +213,7 @@ audit_list (TarmacStore  *store,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!parse_command_options (&argc, &argv, entries, &error))
     {
       print_error ("%s", error->message);
       return EXIT_USAGE;
@@ -264,7 +284,6 @@ parse_demo_options (int                 argc,
                     TarmacDemoOptions  *options,
                     GError            **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autofree char *anchor = NULL;
   int seed = -1;
   int days = 0;
@@ -282,17 +301,8 @@ parse_demo_options (int                 argc,
 
   tarmac_demo_options_init (options);
 
-  context = g_option_context_new (NULL);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, error))
+  if (!parse_command_options (&argc, &argv, entries, error))
     return FALSE;
-
-  if (argc > 1)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Unexpected argument “%s”"), argv[1]);
-      return FALSE;
-    }
 
   if (seed >= 0)
     options->seed = (guint32) seed;
@@ -465,7 +475,6 @@ retention_apply (TarmacStore  *store,
                  int           argc,
                  char        **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *now = NULL;
   TarmacRetentionPolicy policy;
@@ -483,16 +492,9 @@ retention_apply (TarmacStore  *store,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!parse_command_options (&argc, &argv, entries, &error))
     {
       print_error ("%s", error->message);
-      return EXIT_USAGE;
-    }
-  if (argc > 1)
-    {
-      print_error (_("Unexpected argument “%s”"), argv[1]);
       return EXIT_USAGE;
     }
 

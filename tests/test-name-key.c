@@ -32,6 +32,7 @@ test_name_key_folding (void)
   assert_key ("Nguyễn Thị Hương", "nguyen thi huong");
   assert_key ("N'Diaye Mamadou", "ndiaye mamadou");
   assert_key ("N’DIAYE  Mamadou", "ndiaye mamadou");
+  assert_key ("N´DIAYE Mamadou", "ndiaye mamadou");
   assert_key ("O'Brien-Mensah", "obrien mensah");
   assert_key ("MÜLLER Jürgen", "muller jurgen");
   assert_key ("Straße", "strasse");

@@ -210,6 +210,9 @@ test_store_migrate_each_version (void)
       g_assert_no_error (error);
       g_assert_cmpuint (tarmac_store_get_version (old), ==, version);
       seed_version (old, version);
+      /* Before version 5 the audit log had no head record: migration 5 writes it. */
+      if (version < 5)
+        exec_ok (old, "DELETE FROM meta WHERE key = 'audit-head'");
       tarmac_store_close (old);
 
       migrated = tarmac_store_open (path, &error);

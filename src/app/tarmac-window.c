@@ -270,6 +270,9 @@ on_retention_applied_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   TarmacRetentionStats stats;
 
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
+
   /* Nothing modal: the next start tries again. The window has no AdwToastOverlay yet;
    * when it gets one, a toast saying the periods could not be applied belongs here. */
   if (!tarmac_retention_apply_finish (result, &stats, &error))
@@ -305,6 +308,12 @@ start_retention (TarmacWindow *self)
                                                          "retention-mask-months");
   policy.delete_after_years = (guint) g_settings_get_int (self->settings,
                                                           "retention-delete-years");
+
+  /* Quitting while a pass runs would end the process mid-transaction: SQLite would undo
+   * that pass, but the job would never finish on short sessions. The application waits
+   * for the pass in progress; closing the window cancels the passes after it. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
 
   tarmac_retention_apply_async (path, tarmac_store_get_actor (self->store), &policy,
                                 self->cancellable, on_retention_applied_cb,

@@ -359,12 +359,13 @@ tarmac_demo_generate (TarmacStore              *store,
     set_cache_size (store, -GENERATION_CACHE_KIB);
 
   times[0] = g_get_monotonic_time ();
-  ok = write_all (store, options, first_day, &local_stats, times + 1, error) &&
-       tarmac_store_commit (store, error);
-  times[3] = g_get_monotonic_time ();
-
-  if (!ok)
+  /* A failed commit rolls itself back; only a failed write needs the rollback here. */
+  ok = write_all (store, options, first_day, &local_stats, times + 1, error);
+  if (ok)
+    ok = tarmac_store_commit (store, error);
+  else
     tarmac_store_rollback (store);
+  times[3] = g_get_monotonic_time ();
 
   set_cache_size (store, old_cache_size);
   resume_checks (store, foreign_keys_paused, checks_paused);

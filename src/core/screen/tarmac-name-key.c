@@ -59,6 +59,7 @@ is_apostrophe (gunichar c)
 char *
 tarmac_name_key (const char *name)
 {
+  g_autofree char *without_apostrophes = NULL;
   g_autofree char *decomposed = NULL;
   g_autofree char *folded = NULL;
   GString *key;
@@ -67,7 +68,18 @@ tarmac_name_key (const char *name)
   if (name == NULL || !g_utf8_validate (name, -1, NULL))
     return g_strdup ("");
 
-  decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_ALL);
+  /* Apostrophes go before normalising: compatibility decomposition turns some of them
+   * (´) into a space and a combining mark, which would split the name. */
+  {
+    GString *joined = g_string_sized_new (strlen (name));
+
+    for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+      if (!is_apostrophe (g_utf8_get_char (p)))
+        g_string_append_unichar (joined, g_utf8_get_char (p));
+    without_apostrophes = g_string_free (joined, FALSE);
+  }
+
+  decomposed = g_utf8_normalize (without_apostrophes, -1, G_NORMALIZE_ALL);
   if (decomposed == NULL)
     return g_strdup ("");
   folded = g_utf8_casefold (decomposed, -1);

@@ -189,9 +189,26 @@ verify_head (TarmacStore  *store,
              gint64       *first_broken_id,
              GError      **error)
 {
-  g_autofree char *head = tarmac_store_get_meta (store, AUDIT_HEAD_KEY);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *head = NULL;
   g_autofree char *expected = NULL;
   gint64 head_id = 0;
+  int rc;
+
+  /* A read that fails is an error, never "the head is missing": that would accuse a
+   * sound log of tampering. */
+  stmt = _tarmac_store_prepare (store, "SELECT value FROM meta WHERE key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, AUDIT_HEAD_KEY, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    head = g_strdup (_tarmac_store_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (store, rc, error);
+      return FALSE;
+    }
 
   if (head == NULL && last_id == 0)
     return TRUE;
@@ -242,11 +259,41 @@ verify_head (TarmacStore  *store,
  * Returns: %TRUE when the whole chain verifies; %FALSE with %TARMAC_STORE_ERROR_AUDIT_BROKEN
  *   (naming the row) or another error
  */
+static gboolean verify_chain (TarmacStore  *store,
+                              guint64      *n_rows,
+                              gint64       *first_broken_id,
+                              GError      **error);
+
 gboolean
 tarmac_audit_verify (TarmacStore  *store,
                      guint64      *n_rows,
                      gint64       *first_broken_id,
                      GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
+
+  /* The rows and the head are read in one snapshot: another connection (the retention
+   * job, the CLI beside the app) appending between the two reads must not look like rows
+   * removed from the end. Inside a caller's transaction the snapshot is already one. */
+  if (sqlite3_get_autocommit (_tarmac_store_get_db (store)))
+    {
+      if (!_tarmac_store_exec (store, "BEGIN DEFERRED", error))
+        return FALSE;
+      ok = verify_chain (store, n_rows, first_broken_id, error);
+      _tarmac_store_exec (store, "COMMIT", NULL);
+      return ok;
+    }
+
+  return verify_chain (store, n_rows, first_broken_id, error);
+}
+
+static gboolean
+verify_chain (TarmacStore  *store,
+              guint64      *n_rows,
+              gint64       *first_broken_id,
+              GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *expected_prev = g_strdup (GENESIS_HASH);

@@ -395,7 +395,7 @@ static const TarmacMigration migrations[] = {
   },
   {
     5,
-    "indexes for the retention job",
+    "indexes for the retention job, and the audit log's head record",
     /* Deleting a traveller nulls pnr_ssr.traveller_id and cascades to hit_comment through
      * hit: without these, each deleted row scans those tables (300 s for 300,000
      * travellers instead of 7.5 s). The partial and retain_until indexes let a run with
@@ -406,6 +406,10 @@ static const TarmacMigration migrations[] = {
     "CREATE INDEX traveller_retain_until ON traveller (retain_until);"
     "CREATE INDEX pnr_retain_until ON pnr (retain_until);"
     "CREATE INDEX note_retain_until ON note (retain_until);"
+    /* The audit log's head record (see tarmac-audit.c), for logs written before it. */
+    "INSERT INTO meta (key, value)"
+    "  SELECT 'audit-head', id || ':' || hash FROM audit_log ORDER BY id DESC LIMIT 1"
+    "  ON CONFLICT (key) DO NOTHING;"
   },
 };
 

@@ -19,8 +19,9 @@
  * Retention (DESIGN.md §8): API/PNR personal data is masked some months after the flight
  * and deleted some years after it, except what a hit (later: a seizure or a case) keeps.
  *
- * The job is a fixed list of set-based statements run in one transaction, so it applies
- * whole or not at all and costs the same number of statements for ten rows or a million.
+ * The job is a fixed list of set-based statements, run in passes of at most a batch of
+ * travellers, each pass one transaction: a pass applies whole or not at all, and the
+ * officer's own writes never wait long behind it.
  * The sets it works on go into TEMP tables of ids first (they never leave this
  * connection), so each rule is written once:
  *
@@ -62,12 +63,17 @@
 /* The page cache while the job runs, in KiB (see tarmac_retention_apply()). */
 #define JOB_CACHE_KIB 262144
 
+/* Travellers per transaction: about a second of work, so a search or a view in the window,
+ * which writes its audit row, never waits long on the job's write lock. */
+#define DEFAULT_BATCH_SIZE 50000
+
 /* Named parameters the statements may use; each is bound when the statement has it. */
 typedef struct
 {
   const char *now;
   const char *mask_day;
   const char *delete_day;
+  gint64      batch;
 } Params;
 
 typedef struct
@@ -75,6 +81,9 @@ typedef struct
   const char *sql;
   /* Where sqlite3_changes() is added, or -1 */
   gssize      stat_offset;
+  /* This step picks the pass's travellers: a pass that picks a full batch is followed by
+   * another one. */
+  gboolean    picks;
 } Step;
 
 #define STAT(field) G_STRUCT_OFFSET (TarmacRetentionStats, field)
@@ -106,15 +115,17 @@ static const Step steps[] = {
     "   AND t.id NOT IN (SELECT id FROM temp.retention_kept)"
     " UNION"
     " SELECT t.id FROM traveller t"
-    " WHERE t.retain_until < :now AND t.id NOT IN (SELECT id FROM temp.retention_kept)",
-    NO_STAT },
+    " WHERE t.retain_until < :now AND t.id NOT IN (SELECT id FROM temp.retention_kept)"
+    " LIMIT :batch",
+    NO_STAT, TRUE },
 
   { "INSERT INTO temp.retention_mask (id)"
     " SELECT t.id FROM traveller t JOIN flight f ON f.id = t.flight_id"
     " WHERE f.flight_date < :mask_day AND t.masked = 0"
     "   AND t.id NOT IN (SELECT id FROM temp.retention_kept)"
-    "   AND t.id NOT IN (SELECT id FROM temp.retention_delete)",
-    NO_STAT },
+    "   AND t.id NOT IN (SELECT id FROM temp.retention_delete)"
+    " LIMIT :batch",
+    NO_STAT, TRUE },
 
   /* PNRs to look at once the travellers are done: those that lose a traveller may go;
    * those that lose their last unmasked traveller (masked now, or deleted unmasked) are
@@ -154,6 +165,11 @@ static const Step steps[] = {
   { "UPDATE hit SET explanation = " MASKED
     " WHERE traveller_id IN (SELECT id FROM temp.retention_mask)",
     NO_STAT },
+  /* Officers' comments on those hits quote the same things. */
+  { "UPDATE hit_comment SET text = " MASKED
+    " WHERE hit_id IN (SELECT h.id FROM temp.retention_mask m"
+    "                  CROSS JOIN hit h ON h.traveller_id = m.id)",
+    NO_STAT },
   /* A traveller's own SSRs (DOCS, DOCO, DOCA, FOID, but also INFT and CHLD, which name
    * and date an infant or child) are masked with the traveller, even when the PNR stays
    * whole for someone else booked in it. The code stays, the text goes. */
@@ -191,6 +207,12 @@ static const Step steps[] = {
     STAT (pnrs_masked) },
   { "UPDATE pnr_contact SET value = " MASKED ", value_normalised = ''"
     " WHERE pnr_id IN (SELECT id FROM temp.retention_pnr_mask)",
+    NO_STAT },
+  /* The record locator is how an airline (or a leaked list) names the booking: it goes
+   * too, replaced by a token that is unique (the locator is part of a UNIQUE key) and
+   * says nothing. */
+  { "UPDATE pnr SET record_locator = '*' || id"
+    " WHERE id IN (SELECT id FROM temp.retention_pnr_mask)",
     NO_STAT },
   /* The card hash links the same card across PNRs, and the last four digits with the date
    * and amount are what a bank statement shows: both go. */
@@ -232,6 +254,7 @@ tarmac_retention_policy_init (TarmacRetentionPolicy *policy)
   policy->mask_after_months = TARMAC_RETENTION_DEFAULT_MASK_MONTHS;
   policy->delete_after_years = TARMAC_RETENTION_DEFAULT_DELETE_YEARS;
   policy->now = NULL;
+  policy->batch_size = 0;
 }
 
 static GDateTime *
@@ -316,6 +339,8 @@ bind_params (sqlite3_stmt *stmt,
     { ":delete_day", params->delete_day },
   };
 
+  int batch_index;
+
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       int index = sqlite3_bind_parameter_index (stmt, names[i].name);
@@ -323,6 +348,9 @@ bind_params (sqlite3_stmt *stmt,
       if (index > 0)
         sqlite3_bind_text (stmt, index, names[i].value, -1, SQLITE_STATIC);
     }
+
+  if ((batch_index = sqlite3_bind_parameter_index (stmt, ":batch")) > 0)
+    sqlite3_bind_int64 (stmt, batch_index, params->batch);
 }
 
 static gboolean
@@ -436,8 +464,11 @@ static gboolean
 run_steps (TarmacStore           *store,
            const Params          *params,
            TarmacRetentionStats  *stats,
+           gboolean              *more,
            GError               **error)
 {
+  *more = FALSE;
+
   if (!create_temp_tables (store, error))
     return FALSE;
 
@@ -450,51 +481,93 @@ run_steps (TarmacStore           *store,
 
       if (steps[i].stat_offset >= 0)
         G_STRUCT_MEMBER (guint, stats, steps[i].stat_offset) += (guint) changes;
+
+      if (steps[i].picks && changes >= params->batch)
+        *more = TRUE;
     }
 
-  /* Kept travellers are untouched by the steps, so counting them last is exact. */
+  /* Kept travellers are untouched by the steps, so counting them last is exact; every
+   * pass counts the same ones, so the last count is the answer, not the sum. */
   return count_kept (store, params, &stats->travellers_kept, error) &&
          drop_temp_tables (store, error);
 }
 
-/**
- * tarmac_retention_apply:
- * @store: a #TarmacStore
- * @policy: (nullable): the periods and the time; %NULL for the defaults
- * @stats: (out caller-allocates) (optional): what was masked, deleted and kept
- * @error: return location for a #GError
- *
- * Masks the personal data of travellers whose flight is older than the masking period,
- * and of the PNRs they were booked in once nobody else in them is unmasked; deletes
- * travellers whose flight is older than the deletion period or whose retain_until has
- * passed, PNRs left without travellers, and notes past their retain_until. A traveller
- * with a hit that is not cleared is neither masked nor deleted.
- *
- * Everything, including one audit-log row that says what was done, happens in one
- * transaction: on error nothing has changed. Running it again at the same time changes
- * nothing more.
- *
- * Returns: %TRUE on success; %FALSE with %TARMAC_STORE_ERROR_INVALID for a bad policy, or
- *   another store error
- */
-gboolean
-tarmac_retention_apply (TarmacStore                  *store,
-                        const TarmacRetentionPolicy  *policy,
-                        TarmacRetentionStats         *stats,
-                        GError                      **error)
+/* One pass: at most a batch of travellers to mask and a batch to delete, with what
+ * follows from them, and the audit row saying so, in one transaction. */
+static gboolean
+run_pass (TarmacStore                  *store,
+          const TarmacRetentionPolicy  *policy,
+          const Params                 *params,
+          TarmacRetentionStats         *total,
+          gboolean                     *more,
+          GError                      **error)
+{
+  TarmacRetentionStats pass = { 0 };
+  g_autofree char *detail = NULL;
+
+  if (!tarmac_store_begin (store, error))
+    return FALSE;
+
+  if (!run_steps (store, params, &pass, more, error))
+    {
+      tarmac_store_rollback (store);
+      return FALSE;
+    }
+
+  /* The log says what was done, never to whom. */
+  detail = g_strdup_printf ("masked travellers %u, documents %u, PNRs %u;"
+                            " deleted travellers %u, PNRs %u, notes %u;"
+                            " kept travellers %u;"
+                            " policy mask after %u months (flights before %s),"
+                            " delete after %u years (flights before %s); now %s",
+                            pass.travellers_masked, pass.documents_masked,
+                            pass.pnrs_masked, pass.travellers_deleted,
+                            pass.pnrs_deleted, pass.notes_deleted,
+                            pass.travellers_kept,
+                            policy->mask_after_months, params->mask_day,
+                            policy->delete_after_years, params->delete_day, params->now);
+
+  if (!tarmac_audit_append (store, "retention", "database", NULL, detail, error))
+    {
+      tarmac_store_rollback (store);
+      return FALSE;
+    }
+
+  /* A failed commit rolls itself back. */
+  if (!tarmac_store_commit (store, error))
+    return FALSE;
+
+  total->travellers_masked += pass.travellers_masked;
+  total->documents_masked += pass.documents_masked;
+  total->pnrs_masked += pass.pnrs_masked;
+  total->travellers_deleted += pass.travellers_deleted;
+  total->pnrs_deleted += pass.pnrs_deleted;
+  total->notes_deleted += pass.notes_deleted;
+  total->travellers_kept = pass.travellers_kept;
+
+  return TRUE;
+}
+
+static gboolean
+apply_in_passes (TarmacStore                  *store,
+                 const TarmacRetentionPolicy  *policy,
+                 TarmacRetentionStats         *stats,
+                 GCancellable                 *cancellable,
+                 GError                      **error)
 {
   TarmacRetentionPolicy defaults;
-  TarmacRetentionStats local_stats = { 0 };
+  TarmacRetentionStats total = { 0 };
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) mask_cut = NULL;
   g_autoptr(GDateTime) delete_cut = NULL;
   g_autofree char *now_text = NULL;
   g_autofree char *mask_day = NULL;
   g_autofree char *delete_day = NULL;
-  g_autofree char *detail = NULL;
   gint64 started;
   gint64 old_cache_size;
-  gboolean ok;
+  gboolean more = TRUE;
+  gboolean ok = TRUE;
+  guint passes = 0;
   Params params;
 
   g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
@@ -521,6 +594,7 @@ tarmac_retention_apply (TarmacStore                  *store,
   params.now = now_text;
   params.mask_day = mask_day;
   params.delete_day = delete_day;
+  params.batch = policy->batch_size > 0 ? policy->batch_size : DEFAULT_BATCH_SIZE;
 
   started = g_get_monotonic_time ();
 
@@ -531,35 +605,24 @@ tarmac_retention_apply (TarmacStore                  *store,
   if (old_cache_size > -JOB_CACHE_KIB)
     set_cache_size (store, -JOB_CACHE_KIB);
 
-  ok = tarmac_store_begin (store, error);
-  if (ok)
+  /* Each pass commits on its own: the rules can be applied again at any point, so a job
+   * stopped half-way (cancelled, or the laptop switched off) leaves a consistent database
+   * and the next start carries on. */
+  while (ok && more)
     {
-      ok = run_steps (store, &params, &local_stats, error);
-
-      /* The log says what was done, never to whom. */
-      if (ok)
-        detail = g_strdup_printf ("masked travellers %u, documents %u, PNRs %u;"
-                                  " deleted travellers %u, PNRs %u, notes %u;"
-                                  " kept travellers %u;"
-                                  " policy mask after %u months (flights before %s),"
-                                  " delete after %u years (flights before %s); now %s",
-                                  local_stats.travellers_masked, local_stats.documents_masked,
-                                  local_stats.pnrs_masked, local_stats.travellers_deleted,
-                                  local_stats.pnrs_deleted, local_stats.notes_deleted,
-                                  local_stats.travellers_kept,
-                                  policy->mask_after_months, mask_day,
-                                  policy->delete_after_years, delete_day, now_text);
-
-      ok = ok &&
-           tarmac_audit_append (store, "retention", "database", NULL, detail, error) &&
-           tarmac_store_commit (store, error);
-
-      if (!ok)
-        tarmac_store_rollback (store);
+      ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+           run_pass (store, policy, &params, &total, &more, error);
+      passes++;
     }
 
   if (old_cache_size > -JOB_CACHE_KIB)
     set_cache_size (store, old_cache_size);
+
+  /* secure_delete overwrites freed pages in the database file, but the WAL still holds the
+   * pages as they were before masking until it is checkpointed and truncated. */
+  if (total.travellers_masked + total.travellers_deleted + total.pnrs_deleted +
+      total.notes_deleted > 0)
+    _tarmac_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 
   if (!ok)
     {
@@ -567,13 +630,43 @@ tarmac_retention_apply (TarmacStore                  *store,
       return FALSE;
     }
 
-  g_debug ("Retention on %s in %.3f s: %s", tarmac_store_get_path (store),
-           (g_get_monotonic_time () - started) / 1e6, detail);
+  g_debug ("Retention on %s in %.3f s, %u passes", tarmac_store_get_path (store),
+           (g_get_monotonic_time () - started) / 1e6, passes);
 
   if (stats != NULL)
-    *stats = local_stats;
+    *stats = total;
 
   return TRUE;
+}
+
+/**
+ * tarmac_retention_apply:
+ * @store: a #TarmacStore
+ * @policy: (nullable): the periods and the time; %NULL for the defaults
+ * @stats: (out caller-allocates) (optional): what was masked, deleted and kept
+ * @error: return location for a #GError
+ *
+ * Masks the personal data of travellers whose flight is older than the masking period,
+ * and of the PNRs they were booked in once nobody else in them is unmasked; deletes
+ * travellers whose flight is older than the deletion period or whose retain_until has
+ * passed, PNRs left without travellers, and notes past their retain_until. A traveller
+ * with a hit that is not cleared is neither masked nor deleted.
+ *
+ * The work goes in passes of at most a batch of travellers; each pass, with one audit row
+ * saying what it did, is one transaction. On error, the pass that failed changed nothing
+ * and the passes before it stand; running it again finishes the job. Running it again
+ * after it succeeded changes nothing more.
+ *
+ * Returns: %TRUE on success; %FALSE with %TARMAC_STORE_ERROR_INVALID for a bad policy, or
+ *   another store error
+ */
+gboolean
+tarmac_retention_apply (TarmacStore                  *store,
+                        const TarmacRetentionPolicy  *policy,
+                        TarmacRetentionStats         *stats,
+                        GError                      **error)
+{
+  return apply_in_passes (store, policy, stats, NULL, error);
 }
 
 typedef struct
@@ -618,7 +711,7 @@ apply_thread (GTask        *task,
   if (apply->actor != NULL)
     tarmac_store_set_actor (store, apply->actor);
 
-  if (!tarmac_retention_apply (store, &apply->policy, &stats, &error))
+  if (!apply_in_passes (store, &apply->policy, &stats, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

@@ -26,12 +26,15 @@ G_BEGIN_DECLS
  *   retain_until has passed, is deleted (1 to 30; not before masking)
  * @now: (nullable): the moment to apply the policy at, UTC ISO 8601
  *   ("2026-11-22T00:00:00Z"); %NULL means the wall clock. Tests pass a fixed time.
+ * @batch_size: travellers masked or deleted per transaction; 0 for the default. Short
+ *   transactions keep the officer's own writes (audit rows) from waiting on a long job.
  */
 typedef struct
 {
   guint       mask_after_months;
   guint       delete_after_years;
   const char *now;
+  guint       batch_size;
 } TarmacRetentionPolicy;
 
 /**

@@ -336,6 +336,14 @@ apply_step (TarmacStore            *self,
       !query_int (self, "PRAGMA user_version", &current, error))
     return FALSE;
 
+  if (current > (gint64) tarmac_store_get_latest_version ())
+    {
+      g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_TOO_NEW,
+                   _("a newer version of Tarmac upgraded it to database version %u "
+                     "meanwhile"), (guint) current);
+      return FALSE;
+    }
+
   if (current < step->version)
     {
       /* A literal integer from our own table, never from input. */

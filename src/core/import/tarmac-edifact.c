@@ -280,7 +280,7 @@ find_start (TarmacEdifactReader  *self,
     }
 
   g_set_error (error, TARMAC_EDIFACT_ERROR, TARMAC_EDIFACT_ERROR_NOT_EDIFACT,
-               _("No EDIFACT segment (UNA, UNB or UNH) found in %" G_GSIZE_FORMAT " bytes"),
+               _("No EDIFACT segment (UNA, UNB or UNH) found in %zu bytes"),
                self->length);
   return FALSE;
 }
@@ -363,7 +363,7 @@ make_valid (TarmacEdifactReader *self,
 
   origin = origin_at (self, end - bytes);
   add_warning (self, TARMAC_EDIFACT_WARNING_INVALID_CHARACTER, origin->offset, origin->line,
-               _("Invalid byte 0x%02x at byte %" G_GSIZE_FORMAT " replaced by U+FFFD"),
+               _("Invalid byte 0x%02x at byte %zu replaced by U+FFFD"),
                (guint) (guint8) *end, origin->offset);
   return g_utf8_make_valid (bytes, n);
 }
@@ -390,7 +390,7 @@ decode_value (TarmacEdifactReader *self)
         {
           origin = origin_at (self, (const char *) memchr (bytes, 0, n) - bytes);
           add_warning (self, TARMAC_EDIFACT_WARNING_INVALID_CHARACTER, origin->offset,
-                       origin->line, _("NUL byte at byte %" G_GSIZE_FORMAT " replaced by U+FFFD"),
+                       origin->line, _("NUL byte at byte %zu replaced by U+FFFD"),
                        origin->offset);
         }
       return decode_latin1 (bytes, n);
@@ -422,7 +422,7 @@ decode_value (TarmacEdifactReader *self)
           origin = origin_at (self, end - bytes);
           add_warning (self, TARMAC_EDIFACT_WARNING_INVALID_CHARACTER, origin->offset,
                        origin->line,
-                       _("Byte 0x%02x at byte %" G_GSIZE_FORMAT " is not UTF-8; value read as Latin-1"),
+                       _("Byte 0x%02x at byte %zu is not UTF-8; value read as Latin-1"),
                        (guint) (guint8) *end, origin->offset);
           return decode_latin1 (bytes, n);
         }
@@ -432,7 +432,7 @@ decode_value (TarmacEdifactReader *self)
   /* Valid UTF-8 where only ASCII is allowed: keep it, say so. */
   origin = origin_at (self, first);
   add_warning (self, TARMAC_EDIFACT_WARNING_OUTSIDE_REPERTOIRE, origin->offset, origin->line,
-               _("Non-ASCII character at byte %" G_GSIZE_FORMAT " in an ASCII character set"),
+               _("Non-ASCII character at byte %zu in an ASCII character set"),
                origin->offset);
   return g_strndup (bytes, n);
 }
@@ -484,7 +484,7 @@ finish_component (TarmacEdifactReader  *self,
   if (b->components->len > TARMAC_EDIFACT_MAX_ITEMS)
     {
       g_set_error (error, TARMAC_EDIFACT_ERROR, TARMAC_EDIFACT_ERROR_TOO_MANY_COMPONENTS,
-                   _("More than %u components in one element at byte %" G_GSIZE_FORMAT
+                   _("More than %u components in one element at byte %zu"
                      " (line %u)"),
                    TARMAC_EDIFACT_MAX_ITEMS, offset, self->line);
       return FALSE;
@@ -510,7 +510,7 @@ finish_repetition (TarmacEdifactReader  *self,
   if (b->repetitions->len > TARMAC_EDIFACT_MAX_ITEMS)
     {
       g_set_error (error, TARMAC_EDIFACT_ERROR, TARMAC_EDIFACT_ERROR_TOO_MANY_REPETITIONS,
-                   _("More than %u repetitions of one element at byte %" G_GSIZE_FORMAT
+                   _("More than %u repetitions of one element at byte %zu"
                      " (line %u)"),
                    TARMAC_EDIFACT_MAX_ITEMS, offset, self->line);
       return FALSE;
@@ -550,7 +550,7 @@ finish_element (TarmacEdifactReader  *self,
   if (b->elements->len > TARMAC_EDIFACT_MAX_ITEMS)
     {
       g_set_error (error, TARMAC_EDIFACT_ERROR, TARMAC_EDIFACT_ERROR_TOO_MANY_ELEMENTS,
-                   _("More than %u elements in one segment at byte %" G_GSIZE_FORMAT
+                   _("More than %u elements in one segment at byte %zu"
                      " (line %u)"),
                    TARMAC_EDIFACT_MAX_ITEMS, offset, self->line);
       return FALSE;
@@ -594,7 +594,7 @@ read_segment (TarmacEdifactReader  *self,
       if (i - start >= TARMAC_EDIFACT_MAX_SEGMENT)
         {
           g_set_error (error, TARMAC_EDIFACT_ERROR, TARMAC_EDIFACT_ERROR_SEGMENT_TOO_LONG,
-                       _("Segment at byte %" G_GSIZE_FORMAT " (line %u) is longer than %u bytes"),
+                       _("Segment at byte %zu (line %u) is longer than %u bytes"),
                        start, start_line, (guint) TARMAC_EDIFACT_MAX_SEGMENT);
           goto fail;
         }
@@ -630,7 +630,7 @@ read_segment (TarmacEdifactReader  *self,
           if (!looks_like_segment_end (self, i + 1))
             {
               add_warning (self, TARMAC_EDIFACT_WARNING_UNRELEASED_TERMINATOR, i, self->line,
-                           _("Unreleased segment terminator at byte %" G_GSIZE_FORMAT
+                           _("Unreleased segment terminator at byte %zu"
                              " taken as data"), i);
               append_byte (self, c, i);
               count_line (self, i++);
@@ -669,14 +669,14 @@ read_segment (TarmacEdifactReader  *self,
 
   if (!terminated && !release_at_end)
     add_warning (self, TARMAC_EDIFACT_WARNING_UNTERMINATED_SEGMENT, start, start_line,
-                 _("The last segment, at byte %" G_GSIZE_FORMAT ", has no terminator"), start);
+                 _("The last segment, at byte %zu, has no terminator"), start);
 
   valid_tag = strlen (b.tag) == 3;
   for (guint k = 0; valid_tag && k < 3; k++)
     valid_tag = is_tag_char ((guint8) b.tag[k]);
   if (!valid_tag)
     add_warning (self, TARMAC_EDIFACT_WARNING_INVALID_TAG, start, start_line,
-                 _("“%s” at byte %" G_GSIZE_FORMAT " is not a segment tag"), b.tag, start);
+                 _("“%s” at byte %zu is not a segment tag"), b.tag, start);
 
   segment = g_new0 (TarmacEdifactSegment, 1);
   segment->tag = g_steal_pointer (&b.tag);
@@ -721,7 +721,7 @@ check_count (TarmacEdifactReader      *self,
     return;
 
   add_warning (self, code, segment->offset, segment->line,
-               _("%s at byte %" G_GSIZE_FORMAT " gives the count “%s”, but there are %u"),
+               _("%s at byte %zu gives the count “%s”, but there are %u"),
                segment->tag, segment->offset, said, actual);
 }
 
@@ -737,7 +737,7 @@ check_reference (TarmacEdifactReader  *self,
     return;
 
   add_warning (self, TARMAC_EDIFACT_WARNING_REFERENCE_MISMATCH, segment->offset, segment->line,
-               _("%s at byte %" G_GSIZE_FORMAT " has the reference “%s”, but its %s has “%s”"),
+               _("%s at byte %zu has the reference “%s”, but its %s has “%s”"),
                segment->tag, segment->offset, said, header, expected != NULL ? expected : "");
 }
 
@@ -750,7 +750,7 @@ close_message (TarmacEdifactReader *self,
     return;
 
   add_warning (self, TARMAC_EDIFACT_WARNING_MISSING_UNT, offset, line,
-               _("Message “%s” has no UNT; closed at byte %" G_GSIZE_FORMAT),
+               _("Message “%s” has no UNT; closed at byte %zu"),
                self->message_ref != NULL ? self->message_ref : "", offset);
   self->in_message = FALSE;
 }
@@ -765,7 +765,7 @@ close_group (TarmacEdifactReader *self,
     return;
 
   add_warning (self, TARMAC_EDIFACT_WARNING_MISSING_UNE, offset, line,
-               _("Group “%s” has no UNE; closed at byte %" G_GSIZE_FORMAT),
+               _("Group “%s” has no UNE; closed at byte %zu"),
                self->group_ref != NULL ? self->group_ref : "", offset);
   self->in_group = FALSE;
 }
@@ -780,7 +780,7 @@ close_interchange (TarmacEdifactReader *self,
     return;
 
   add_warning (self, TARMAC_EDIFACT_WARNING_MISSING_UNZ, offset, line,
-               _("Interchange “%s” has no UNZ; closed at byte %" G_GSIZE_FORMAT),
+               _("Interchange “%s” has no UNZ; closed at byte %zu"),
                self->interchange_ref != NULL ? self->interchange_ref : "", offset);
   self->in_interchange = FALSE;
 }
@@ -790,7 +790,7 @@ unexpected_trailer (TarmacEdifactReader  *self,
                     TarmacEdifactSegment *segment)
 {
   add_warning (self, TARMAC_EDIFACT_WARNING_UNEXPECTED_TRAILER, segment->offset, segment->line,
-               _("%s at byte %" G_GSIZE_FORMAT " closes nothing"), segment->tag, segment->offset);
+               _("%s at byte %zu closes nothing"), segment->tag, segment->offset);
 }
 
 static void
@@ -821,7 +821,7 @@ start_interchange (TarmacEdifactReader  *self,
       if (i + 1 == G_N_ELEMENTS (charsets))
         add_warning (self, TARMAC_EDIFACT_WARNING_UNKNOWN_CHARSET, segment->offset,
                      segment->line,
-                     _("Unknown syntax identifier “%s” at byte %" G_GSIZE_FORMAT
+                     _("Unknown syntax identifier “%s” at byte %zu"
                        "; read as ASCII"), syntax, segment->offset);
     }
 
@@ -1007,7 +1007,7 @@ tarmac_edifact_reader_next (TarmacEdifactReader   *self,
           if (self->length - self->pos < 9)
             {
               g_set_error (error, TARMAC_EDIFACT_ERROR, TARMAC_EDIFACT_ERROR_TRUNCATED_UNA,
-                           _("The input ends inside the UNA at byte %" G_GSIZE_FORMAT
+                           _("The input ends inside the UNA at byte %zu"
                              " (line %u)"), self->pos, self->line);
               self->done = TRUE;
               return FALSE;

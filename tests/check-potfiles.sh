@@ -40,5 +40,15 @@ while read -r f; do
   fi
 done < "$listed"
 
+# xgettext cannot expand GLib's format macros: a translatable string with
+# "%" G_GSIZE_FORMAT is cut short at the "%", and never translated at run time.
+truncated=$(grep -rnE '(^|[^A-Za-z0-9_])(_|N_|C_|ngettext)[[:space:]]*\((|"[^"]*",[[:space:]]*)"[^"]*%"[[:space:]]*G_G[A-Z0-9]*_FORMAT' \
+  --include='*.c' src 2>/dev/null)
+if [ -n "$truncated" ]; then
+  echo "Translatable strings with a GLib format macro (use %zu, %lld or %llu with a cast):"
+  echo "$truncated" | sed 's/^/  /'
+  status=1
+fi
+
 [ $status -eq 0 ] && echo "POTFILES.in lists all $(wc -l < "$found") files with translatable strings"
 exit $status

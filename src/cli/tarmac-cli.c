@@ -17,6 +17,7 @@
 #include "tarmac-audit.h"
 #include "tarmac-demo.h"
 #include "tarmac-i18n.h"
+#include "tarmac-importer.h"
 #include "tarmac-retention.h"
 #include "tarmac-store-private.h"
 #include "tarmac-store.h"
@@ -545,6 +546,104 @@ retention_command (TarmacStore  *store,
   return EXIT_USAGE;
 }
 
+/* import [--json] FILE...: one report per file; exit 1 when any file was rejected. */
+static void
+print_import_report (const TarmacImportReport *report)
+{
+  g_print ("%s\n", report->name);
+  print_field (_("  Format"), report->format);
+  print_field (_("  Result"), tarmac_import_result_to_id (report->result));
+  if (report->result == TARMAC_IMPORT_RESULT_FAILED)
+    {
+      print_field (_("  Error"), report->error_message);
+      return;
+    }
+  if (report->result == TARMAC_IMPORT_RESULT_DUPLICATE)
+    {
+      print_field (_("  Note"), _("already imported; nothing was written"));
+      return;
+    }
+
+  {
+    /* Labelled figures, not a sentence: no plural forms to get wrong. */
+    const struct { const char *label; guint value; } counts[] = {
+      { N_("  Messages"), report->n_messages },
+      { N_("  Flights"), report->n_flights },
+      { N_("  Travellers"), report->n_travellers },
+      { N_("  of whom crew"), report->n_crew },
+      { N_("  Documents"), report->n_documents },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+      {
+        g_autofree char *value = g_strdup_printf ("%u", counts[i].value);
+        print_field (_(counts[i].label), value);
+      }
+  }
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      const TarmacImportWarning *warning = g_ptr_array_index (report->warnings, i);
+
+      /* Translators: a warning with its position: line, segment number, byte offset */
+      g_print (_("  line %u, segment %u, byte %zu: %s (%s)\n"), warning->line,
+               warning->segment_index, (size_t) warning->offset, warning->message,
+               warning->code);
+    }
+}
+
+static int
+import_command (TarmacStore  *store,
+                int           argc,
+                char        **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  gboolean json = FALSE;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the reports as a JSON array"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE…"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+  if (argc < 2)
+    {
+      print_error (_("usage: tarmac-cli import [--json] FILE…"));
+      return EXIT_USAGE;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(TarmacImportReport) report = NULL;
+      g_autoptr(GError) import_error = NULL;
+
+      if (!tarmac_import_file (store, argv[i], &report, NULL, &import_error))
+        status = EXIT_FAILED;
+
+      if (json)
+        json_array_add_element (array, tarmac_import_report_to_json (report));
+      else
+        print_import_report (report);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_init_array (json_node_alloc (), array);
+      g_autofree char *text = json_to_string (root, TRUE);
+
+      g_print ("%s\n", text);
+    }
+
+  return status;
+}
+
 static const Command commands[] = {
   { "info", N_("Show the database’s version and what it holds"), TRUE, info_command },
   { "audit", N_("Verify the audit log’s hash chain (audit verify) or list it (audit list)"),
@@ -555,6 +654,8 @@ static const Command commands[] = {
     has_data_command },
   { "retention", N_("Mask and delete personal data past its periods (retention apply)"), TRUE,
     retention_command },
+  { "import", N_("Import PAXLST files, printing a report per file (import [--json] FILE…)"), TRUE,
+    import_command },
   { "bench", N_("Measure speed and print the figures (bench demo)"), FALSE, bench_command },
 };
 

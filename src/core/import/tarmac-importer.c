@@ -1,0 +1,1081 @@
+/* tarmac-importer.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-importer"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tarmac-audit.h"
+#include "tarmac-importer.h"
+#include "tarmac-name-key.h"
+#include "tarmac-paxlst.h"
+#include "tarmac-sniff.h"
+#include "tarmac-store-private.h"
+
+/* One file in, one transaction (DESIGN.md §4–§5): sniff by content, parse in memory, then
+ * write source_file, message, flight, flight_leg, traveller, travel_document and
+ * traveller_source rows plus one audit row, all or nothing. The same bytes twice (same
+ * sha256) is a no-op reported as a duplicate.
+ *
+ * Multi-part PAXLST sets: each part is its own message row and its travellers join the
+ * same flight row (upsert on carrier, number, flight_date, origin). CNT is never summed
+ * across parts. Tracking whether a part set is complete is for later. */
+
+typedef struct
+{
+  TarmacStore        *store;
+  TarmacImportReport *report;
+  char               *airport;       /* meta "airport-code", %NULL when unset */
+  char               *now;
+  char               *retain_until;
+  GHashTable         *flight_ids;    /* of gint64*, the distinct flights touched */
+  sqlite3_stmt       *insert_traveller;
+  sqlite3_stmt       *insert_document;
+  sqlite3_stmt       *insert_source;
+} Import;
+
+G_DEFINE_QUARK (tarmac-import-error-quark, tarmac_import_error)
+
+static void
+import_warning_free (TarmacImportWarning *warning)
+{
+  g_free (warning->code);
+  g_free (warning->message);
+  g_free (warning);
+}
+
+void
+tarmac_import_report_free (TarmacImportReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_free (report->name);
+  g_free (report->sha256);
+  g_clear_pointer (&report->warnings, g_ptr_array_unref);
+  g_free (report->error_message);
+  g_free (report);
+}
+
+const char *
+tarmac_import_result_to_id (TarmacImportResult result)
+{
+  switch (result)
+    {
+    case TARMAC_IMPORT_RESULT_IMPORTED:
+      return "imported";
+    case TARMAC_IMPORT_RESULT_DUPLICATE:
+      return "duplicate";
+    case TARMAC_IMPORT_RESULT_FAILED:
+    default:
+      return "failed";
+    }
+}
+
+static const char *
+warning_code_to_id (TarmacPaxlstWarningCode code)
+{
+  switch (code)
+    {
+    case TARMAC_PAXLST_WARNING_SYNTAX:
+      return "syntax";
+    case TARMAC_PAXLST_WARNING_UNKNOWN_SEGMENT:
+      return "unknown-segment";
+    case TARMAC_PAXLST_WARNING_UNKNOWN_QUALIFIER:
+      return "unknown-qualifier";
+    case TARMAC_PAXLST_WARNING_OUT_OF_PLACE:
+      return "out-of-place";
+    case TARMAC_PAXLST_WARNING_BAD_DATE:
+      return "bad-date";
+    case TARMAC_PAXLST_WARNING_BAD_NUMBER:
+      return "bad-number";
+    case TARMAC_PAXLST_WARNING_MISSING_NAME:
+      return "missing-name";
+    case TARMAC_PAXLST_WARNING_OTHER_MESSAGE:
+      return "other-message";
+    case TARMAC_PAXLST_WARNING_TRUNCATED:
+      return "truncated";
+    default:
+      return "other";
+    }
+}
+
+static void
+add_warning (TarmacImportReport *report,
+             const char         *code,
+             const char         *message,
+             gsize               offset,
+             guint               line,
+             guint               segment_index)
+{
+  TarmacImportWarning *warning = g_new0 (TarmacImportWarning, 1);
+
+  warning->code = g_strdup (code);
+  warning->message = g_strdup (message);
+  warning->offset = offset;
+  warning->line = line;
+  warning->segment_index = segment_index;
+  g_ptr_array_add (report->warnings, warning);
+}
+
+static JsonNode *
+warnings_to_json (GPtrArray *warnings)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const TarmacImportWarning *warning = g_ptr_array_index (warnings, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, warning->code);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, warning->message);
+      json_builder_set_member_name (builder, "offset");
+      json_builder_add_int_value (builder, (gint64) warning->offset);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, warning->line);
+      json_builder_set_member_name (builder, "segment");
+      json_builder_add_int_value (builder, warning->segment_index);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * tarmac_import_report_to_json:
+ * @report: a report
+ *
+ * The report as one JSON object: name, sha256, format, result, source_file_id, counts
+ * (messages, flights, travellers, crew, documents), warnings (code, message, offset, line,
+ * segment) and error (when failed).
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+tarmac_import_report_to_json (const TarmacImportReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, report->name);
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, report->sha256);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, report->format);
+  json_builder_set_member_name (builder, "result");
+  json_builder_add_string_value (builder, tarmac_import_result_to_id (report->result));
+  json_builder_set_member_name (builder, "source_file_id");
+  json_builder_add_int_value (builder, report->source_file_id);
+  json_builder_set_member_name (builder, "messages");
+  json_builder_add_int_value (builder, report->n_messages);
+  json_builder_set_member_name (builder, "flights");
+  json_builder_add_int_value (builder, report->n_flights);
+  json_builder_set_member_name (builder, "travellers");
+  json_builder_add_int_value (builder, report->n_travellers);
+  json_builder_set_member_name (builder, "crew");
+  json_builder_add_int_value (builder, report->n_crew);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_int_value (builder, report->n_documents);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_add_value (builder, warnings_to_json (report->warnings));
+  if (report->error_message != NULL)
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, report->error_message);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *value)
+{
+  if (value != NULL && *value != '\0')
+    sqlite3_bind_text (stmt, column, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+/* At most @max characters, so a long value fits its CHECK instead of failing the file. */
+static char *
+cap_utf8 (const char *value,
+          glong       max)
+{
+  if (value == NULL)
+    return NULL;
+  if (g_utf8_strlen (value, -1) <= max)
+    return g_strdup (value);
+  return g_utf8_substring (value, 0, max);
+}
+
+static const char *
+map_sex (const char *sex)
+{
+  if (sex == NULL || *sex == '\0')
+    return NULL;
+
+  switch (g_ascii_toupper (sex[0]))
+    {
+    case 'M':
+      return "M";
+    case 'F':
+      return "F";
+    case 'X':
+      return "X";
+    default:
+      return "U";
+    }
+}
+
+/* Three ASCII letters, uppercased; anything else (a two-letter code, junk) is NULL. */
+static char *
+map_country (const char *code)
+{
+  if (code == NULL || strlen (code) != 3)
+    return NULL;
+  for (guint i = 0; i < 3; i++)
+    if (!g_ascii_isalpha (code[i]))
+      return NULL;
+  return g_ascii_strup (code, -1);
+}
+
+/* Uppercase, without spaces, dashes, dots or slashes; capped to the number's 35. */
+static char *
+normalise_document_number (const char *number)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = number; *p != '\0' && out->len < 35; p++)
+    {
+      if (*p == ' ' || *p == '-' || *p == '.' || *p == '/' || *p == '\t')
+        continue;
+      if ((guchar) *p >= 0x80)
+        g_string_append_c (out, *p);
+      else
+        g_string_append_c (out, g_ascii_toupper (*p));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_airport (const char *code)
+{
+  return code != NULL && strlen (code) == 3;
+}
+
+/* Direction seen from the store's meta "airport-code": inbound when the flight's
+ * destination is ours, outbound when its origin is ours, transit otherwise (a leg through
+ * us, or a flight we only received data for). Without an airport code every flight is
+ * taken as inbound, the usual case for API data pushed to a border authority. */
+static const char *
+compute_direction (const char *airport,
+                   const char *origin,
+                   const char *destination)
+{
+  if (airport == NULL || *airport == '\0')
+    return "inbound";
+  if (g_ascii_strcasecmp (airport, destination) == 0)
+    return "inbound";
+  if (g_ascii_strcasecmp (airport, origin) == 0)
+    return "outbound";
+  return "transit";
+}
+
+static void
+set_position_error (GError     **error,
+                    const char  *name,
+                    guint        line,
+                    gsize        offset,
+                    const char  *message)
+{
+  /* Translators: "manifest.edi, line 12 (byte 345): the reason" */
+  g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
+               _("%s, line %u (byte %zu): %s"), name, line, (size_t) offset, message);
+}
+
+static gboolean
+step (Import        *import,
+      sqlite3_stmt  *stmt,
+      guint          line,
+      gsize          offset,
+      GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = _tarmac_store_step_done (import->store, stmt, &local_error);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (!ok)
+    set_position_error (error, import->report->name, line, offset, local_error->message);
+  return ok;
+}
+
+static gint64
+insert_source_file (Import              *import,
+                    gsize                length,
+                    GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonNode) json = warnings_to_json (import->report->warnings);
+  g_autofree char *report_json = json_to_string (json, FALSE);
+  gint64 id;
+
+  stmt = _tarmac_store_prepare (import->store,
+                                "INSERT INTO source_file (sha256, name, format, size,"
+                                " imported_at, imported_by, result, warnings, report)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5,"
+                                " (SELECT id FROM officer WHERE login = ?6), ?7, ?8, ?9)"
+                                " RETURNING id",
+                                error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, import->report->sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, import->report->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, import->report->format, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) length);
+  sqlite3_bind_text (stmt, 5, import->now, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 6, tarmac_store_get_actor (import->store));
+  sqlite3_bind_text (stmt, 7, "imported", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, import->report->warnings->len);
+  sqlite3_bind_text (stmt, 9, report_json, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _tarmac_store_set_error (import->store,
+                               sqlite3_errcode (_tarmac_store_get_db (import->store)), error);
+      return 0;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  return id;
+}
+
+static gint64
+insert_message (Import                     *import,
+                gint64                      source_file_id,
+                const TarmacPaxlstMessage  *message,
+                GError                    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _tarmac_store_prepare (import->store,
+                                "INSERT INTO message (source_file_id, type, version, sender,"
+                                " recipient, reference, part_number, last_part, byte_offset)"
+                                " VALUES (?1, 'PAXLST', ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, source_file_id);
+  bind_text_or_null (stmt, 2, message->version);
+  bind_text_or_null (stmt, 3, message->sender);
+  bind_text_or_null (stmt, 4, message->recipient);
+  bind_text_or_null (stmt, 5, message->reference);
+  if (message->part_number >= 1)
+    {
+      sqlite3_bind_int (stmt, 6, (int) message->part_number);
+      sqlite3_bind_int (stmt, 7, message->is_last_part ? 1 : 0);
+    }
+  sqlite3_bind_int64 (stmt, 8, (sqlite3_int64) message->offset);
+
+  if (!step (import, stmt, message->line, message->offset, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
+}
+
+/* The flight of one message: origin from the leg leaving the border (LOC+125), else the
+ * first leg; destination from the leg arriving (LOC+87), else the last leg. */
+static gint64
+upsert_flight (Import                     *import,
+               const TarmacPaxlstMessage  *message,
+               GError                    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const TarmacPaxlstLeg *from = NULL;
+  const TarmacPaxlstLeg *to = NULL;
+  g_autofree char *flight_date = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *destination = NULL;
+  gint64 flight_id;
+  guint seq = 0;
+
+  for (guint i = 0; i < message->legs->len; i++)
+    {
+      const TarmacPaxlstLeg *leg = g_ptr_array_index (message->legs, i);
+
+      if (from == NULL && g_strcmp0 (leg->departure_qualifier, "125") == 0)
+        from = leg;
+      if (to == NULL && g_strcmp0 (leg->arrival_qualifier, "87") == 0)
+        to = leg;
+    }
+  if (message->legs->len > 0)
+    {
+      if (from == NULL)
+        from = g_ptr_array_index (message->legs, 0);
+      if (to == NULL)
+        to = g_ptr_array_index (message->legs, message->legs->len - 1);
+    }
+
+  if (from == NULL || message->carrier == NULL || message->flight_number == NULL ||
+      strlen (message->carrier) < 2 || strlen (message->carrier) > 3 ||
+      strlen (message->flight_number) < 1 || strlen (message->flight_number) > 5)
+    {
+      set_position_error (error, import->report->name, message->line, message->offset,
+                          _("the message names no flight (TDT with carrier and number)"));
+      return 0;
+    }
+  if (!is_airport (from->departure_airport) || !is_airport (to->arrival_airport))
+    {
+      set_position_error (error, import->report->name, from->line, from->offset,
+                          _("the flight has no departure or arrival airport (LOC+125, LOC+87)"));
+      return 0;
+    }
+
+  if (from->departure_time != NULL && strlen (from->departure_time) >= 10)
+    flight_date = g_strndup (from->departure_time, 10);
+  else if (to->arrival_time != NULL && strlen (to->arrival_time) >= 10)
+    flight_date = g_strndup (to->arrival_time, 10);
+  else
+    {
+      set_position_error (error, import->report->name, from->line, from->offset,
+                          _("the flight has no readable departure or arrival date"));
+      return 0;
+    }
+
+  origin = g_ascii_strup (from->departure_airport, -1);
+  destination = g_ascii_strup (to->arrival_airport, -1);
+
+  stmt = _tarmac_store_prepare (import->store,
+                                "INSERT INTO flight (carrier, number, flight_date, origin,"
+                                " destination, scheduled_departure, scheduled_arrival,"
+                                " direction, created_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                                " ON CONFLICT (carrier, number, flight_date, origin) DO UPDATE"
+                                " SET scheduled_departure = coalesce (scheduled_departure,"
+                                "       excluded.scheduled_departure),"
+                                "     scheduled_arrival = coalesce (scheduled_arrival,"
+                                "       excluded.scheduled_arrival)"
+                                " RETURNING id",
+                                error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, message->carrier, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, message->flight_number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, flight_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, origin, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, destination, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 6, from->departure_time);
+  bind_text_or_null (stmt, 7, to->arrival_time);
+  sqlite3_bind_text (stmt, 8, compute_direction (import->airport, origin, destination), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, import->now, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      _tarmac_store_set_error (import->store,
+                               sqlite3_errcode (_tarmac_store_get_db (import->store)),
+                               &local_error);
+      set_position_error (error, import->report->name, from->line, from->offset,
+                          local_error->message);
+      return 0;
+    }
+  flight_id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!g_hash_table_contains (import->flight_ids, &flight_id))
+    g_hash_table_add (import->flight_ids, g_memdup2 (&flight_id, sizeof flight_id));
+
+  /* Later parts repeat the legs: the first part's legs stay. */
+  stmt = _tarmac_store_prepare (import->store,
+                                "INSERT INTO flight_leg (flight_id, seq, origin, destination,"
+                                " scheduled_departure, scheduled_arrival, operating_carrier,"
+                                " operating_number)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                " ON CONFLICT (flight_id, seq) DO NOTHING",
+                                error);
+  if (stmt == NULL)
+    return 0;
+
+  for (guint i = 0; i < message->legs->len; i++)
+    {
+      const TarmacPaxlstLeg *leg = g_ptr_array_index (message->legs, i);
+      g_autofree char *leg_origin = NULL;
+      g_autofree char *leg_destination = NULL;
+
+      if (!is_airport (leg->departure_airport) || !is_airport (leg->arrival_airport))
+        continue;
+
+      leg_origin = g_ascii_strup (leg->departure_airport, -1);
+      leg_destination = g_ascii_strup (leg->arrival_airport, -1);
+      sqlite3_bind_int64 (stmt, 1, flight_id);
+      sqlite3_bind_int (stmt, 2, (int) ++seq);
+      sqlite3_bind_text (stmt, 3, leg_origin, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, leg_destination, -1, SQLITE_TRANSIENT);
+      bind_text_or_null (stmt, 5, leg->departure_time);
+      bind_text_or_null (stmt, 6, leg->arrival_time);
+      bind_text_or_null (stmt, 7, leg->carrier);
+      bind_text_or_null (stmt, 8, leg->flight_number);
+      if (!step (import, stmt, leg->line, leg->offset, error))
+        return 0;
+    }
+
+  return flight_id;
+}
+
+static gboolean
+insert_traveller (Import                       *import,
+                  gint64                        flight_id,
+                  gint64                        message_id,
+                  const TarmacPaxlstMessage    *message,
+                  const TarmacPaxlstTraveller  *traveller,
+                  GError                      **error)
+{
+  sqlite3_stmt *stmt = import->insert_traveller;
+  g_autofree char *surname = cap_utf8 (traveller->surname, 256);
+  g_autofree char *given_names = cap_utf8 (traveller->given_names != NULL ?
+                                           traveller->given_names : "", 256);
+  g_autofree char *full_name = NULL;
+  g_autofree char *name_key = NULL;
+  g_autofree char *nationality = map_country (traveller->nationality);
+  g_autofree char *bag_tags = NULL;
+  gboolean crew;
+  gint64 traveller_id;
+
+  if (surname == NULL || *surname == '\0')
+    {
+      add_warning (import->report, "skipped-traveller",
+                   _("A traveller without a surname was not imported"),
+                   traveller->offset, traveller->line, 0);
+      return TRUE;
+    }
+
+  if (traveller->kind == TARMAC_PAXLST_TRAVELLER_CREW)
+    crew = TRUE;
+  else if (traveller->kind == TARMAC_PAXLST_TRAVELLER_PASSENGER)
+    crew = FALSE;
+  else
+    crew = message->document_type == TARMAC_PAXLST_DOCUMENT_TYPE_CREW;
+
+  full_name = g_strdup_printf ("%s %s", surname, given_names);
+  name_key = tarmac_name_key (full_name);
+  if (traveller->bag_tags != NULL && traveller->bag_tags->len > 0)
+    {
+      g_ptr_array_add (traveller->bag_tags, NULL);
+      bag_tags = g_strjoinv (" ", (char **) traveller->bag_tags->pdata);
+      g_ptr_array_set_size (traveller->bag_tags, traveller->bag_tags->len - 1);
+    }
+
+  sqlite3_bind_int64 (stmt, 1, flight_id);
+  sqlite3_bind_text (stmt, 2, crew ? "crew" : "passenger", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, surname, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, given_names, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 5, map_sex (traveller->sex));
+  bind_text_or_null (stmt, 6, traveller->date_of_birth);
+  bind_text_or_null (stmt, 7, nationality);
+  bind_text_or_null (stmt, 8, traveller->residence);
+  bind_text_or_null (stmt, 9, traveller->birthplace);
+  bind_text_or_null (stmt, 10, traveller->seat);
+  if (traveller->bag_count >= 0)
+    sqlite3_bind_int (stmt, 11, traveller->bag_count);
+  if (traveller->bag_weight >= 0)
+    {
+      double kg = traveller->bag_weight;
+
+      if (traveller->bag_weight_unit != NULL &&
+          (g_ascii_strcasecmp (traveller->bag_weight_unit, "LBR") == 0 ||
+           g_ascii_strcasecmp (traveller->bag_weight_unit, "LB") == 0))
+        kg *= 0.45359237;
+      sqlite3_bind_double (stmt, 12, kg);
+    }
+  bind_text_or_null (stmt, 13, bag_tags);
+  sqlite3_bind_int (stmt, 14, traveller->in_transit ? 1 : 0);
+  bind_text_or_null (stmt, 15, traveller->embarkation);
+  bind_text_or_null (stmt, 16, traveller->debarkation);
+  bind_text_or_null (stmt, 17, traveller->booking_reference);
+  sqlite3_bind_text (stmt, 18, name_key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 19, import->now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 20, import->retain_until, -1, SQLITE_TRANSIENT);
+
+  if (!step (import, stmt, traveller->line, traveller->offset, error))
+    return FALSE;
+  traveller_id = sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
+
+  sqlite3_bind_int64 (import->insert_source, 1, traveller_id);
+  sqlite3_bind_int64 (import->insert_source, 2, message_id);
+  if (!step (import, import->insert_source, traveller->line, traveller->offset, error))
+    return FALSE;
+
+  for (guint i = 0; traveller->documents != NULL && i < traveller->documents->len; i++)
+    {
+      const TarmacPaxlstTravelDocument *document = g_ptr_array_index (traveller->documents, i);
+      g_autofree char *type = NULL;
+      g_autofree char *number = NULL;
+      g_autofree char *normalised = NULL;
+
+      if (document->number == NULL || *document->number == '\0')
+        continue;
+
+      type = cap_utf8 (document->type != NULL && *document->type != '\0' ?
+                       document->type : "ZZZ", 3);
+      number = cap_utf8 (document->number, 35);
+      normalised = normalise_document_number (document->number);
+
+      sqlite3_bind_int64 (import->insert_document, 1, traveller_id);
+      sqlite3_bind_text (import->insert_document, 2, type, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (import->insert_document, 3, number, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (import->insert_document, 4, normalised, -1, SQLITE_TRANSIENT);
+      bind_text_or_null (import->insert_document, 5, document->issuing_state);
+      bind_text_or_null (import->insert_document, 6, document->issue_date);
+      bind_text_or_null (import->insert_document, 7, document->expiry);
+      sqlite3_bind_text (import->insert_document, 8, import->retain_until, -1,
+                         SQLITE_TRANSIENT);
+      if (!step (import, import->insert_document, traveller->line, traveller->offset, error))
+        return FALSE;
+      import->report->n_documents++;
+    }
+
+  import->report->n_travellers++;
+  if (crew)
+    import->report->n_crew++;
+
+  return TRUE;
+}
+
+static gboolean
+prepare_statements (Import  *import,
+                    GError **error)
+{
+  import->insert_traveller =
+    _tarmac_store_prepare (import->store,
+                           "INSERT INTO traveller (flight_id, kind, surname, given_names, sex,"
+                           " date_of_birth, nationality, residence, birthplace, seat,"
+                           " bag_count, bag_weight_kg, bag_tags, transit, embarkation,"
+                           " debarkation, booking_reference, from_api, name_key, created_at,"
+                           " retain_until)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                           " ?14, ?15, ?16, ?17, 1, ?18, ?19, ?20)",
+                           error);
+  if (import->insert_traveller == NULL)
+    return FALSE;
+
+  import->insert_document =
+    _tarmac_store_prepare (import->store,
+                           "INSERT INTO travel_document (traveller_id, type, number,"
+                           " number_normalised, issuing_state, issued_on, expires_on,"
+                           " retain_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                           error);
+  if (import->insert_document == NULL)
+    return FALSE;
+
+  import->insert_source =
+    _tarmac_store_prepare (import->store,
+                           "INSERT INTO traveller_source (traveller_id, message_id)"
+                           " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                           error);
+  return import->insert_source != NULL;
+}
+
+static void
+import_clear (Import *import)
+{
+  g_clear_pointer (&import->airport, g_free);
+  g_clear_pointer (&import->now, g_free);
+  g_clear_pointer (&import->retain_until, g_free);
+  g_clear_pointer (&import->flight_ids, g_hash_table_unref);
+  g_clear_pointer (&import->insert_traveller, sqlite3_finalize);
+  g_clear_pointer (&import->insert_document, sqlite3_finalize);
+  g_clear_pointer (&import->insert_source, sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
+/* Everything inside the transaction. */
+static gboolean
+write_messages (Import        *import,
+                GPtrArray     *messages,
+                gsize          length,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autofree char *object_id = NULL;
+  g_autofree char *detail = NULL;
+  gint64 source_file_id;
+
+  if (!prepare_statements (import, error))
+    return FALSE;
+
+  source_file_id = insert_source_file (import, length, error);
+  if (source_file_id == 0)
+    return FALSE;
+
+  for (guint i = 0; i < messages->len; i++)
+    {
+      const TarmacPaxlstMessage *message = g_ptr_array_index (messages, i);
+      gint64 message_id;
+      gint64 flight_id;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if ((message_id = insert_message (import, source_file_id, message, error)) == 0)
+        return FALSE;
+      import->report->n_messages++;
+
+      /* A message with nobody on it (a bare crew-change notice) needs no flight. */
+      if (message->travellers->len == 0)
+        continue;
+
+      if ((flight_id = upsert_flight (import, message, error)) == 0)
+        return FALSE;
+
+      for (guint j = 0; j < message->travellers->len; j++)
+        if (!insert_traveller (import, flight_id, message_id, message,
+                               g_ptr_array_index (message->travellers, j), error))
+          return FALSE;
+    }
+
+  import->report->n_flights = g_hash_table_size (import->flight_ids);
+  import->report->source_file_id = source_file_id;
+
+  object_id = g_strdup_printf ("%lld", (long long) source_file_id);
+  detail = g_strdup_printf ("%s: %u travellers", import->report->name,
+                            import->report->n_travellers);
+  return tarmac_audit_append (import->store, "import", "source_file", object_id, detail,
+                              error);
+}
+
+static gint64
+find_source_file (TarmacStore  *store,
+                  const char   *sha256,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store,
+                                                        "SELECT id FROM source_file"
+                                                        " WHERE sha256 = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+  _tarmac_store_set_error (store, rc, error);
+  return -1;
+}
+
+static void
+set_unsupported_error (GError           **error,
+                       const char        *name,
+                       TarmacFileFormat   format)
+{
+  const char *what;
+
+  switch (format)
+    {
+    case TARMAC_FILE_FORMAT_PNRGOV:
+      what = _("%s is a PNRGOV message; this version of Tarmac imports PAXLST manifests");
+      break;
+    case TARMAC_FILE_FORMAT_PNRGOV_XML:
+      what = _("%s is a PNRGOV XML message; this version of Tarmac imports PAXLST manifests");
+      break;
+    case TARMAC_FILE_FORMAT_EDIFACT_OTHER:
+      what = _("%s is an EDIFACT message other than PAXLST; this version of Tarmac imports "
+               "PAXLST manifests");
+      break;
+    case TARMAC_FILE_FORMAT_CARGO_IMP_FFM:
+    case TARMAC_FILE_FORMAT_CARGO_IMP_FWB:
+    case TARMAC_FILE_FORMAT_CARGO_IMP_FHL:
+    case TARMAC_FILE_FORMAT_CARGO_XML:
+      what = _("%s is a cargo message; this version of Tarmac imports PAXLST manifests");
+      break;
+    case TARMAC_FILE_FORMAT_UN_LIST_XML:
+      what = _("%s is a sanctions list; this version of Tarmac imports PAXLST manifests");
+      break;
+    case TARMAC_FILE_FORMAT_XLSX:
+    case TARMAC_FILE_FORMAT_CSV:
+      what = _("%s is a spreadsheet; this version of Tarmac imports PAXLST manifests");
+      break;
+    case TARMAC_FILE_FORMAT_XML_OTHER:
+    case TARMAC_FILE_FORMAT_UNKNOWN:
+    case TARMAC_FILE_FORMAT_PAXLST:
+    default:
+      what = _("%s is not in a format Tarmac recognises (it expects a PAXLST manifest)");
+      break;
+    }
+
+  g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_UNSUPPORTED, what, name);
+}
+
+static gboolean
+import_bytes (TarmacStore         *store,
+              const char          *name,
+              const guint8        *data,
+              gsize                length,
+              TarmacImportReport  *report,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  g_auto(Import) import = { 0 };
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  TarmacFileFormat format;
+  gint64 existing;
+
+  if (length == 0)
+    {
+      g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_EMPTY,
+                   _("%s is empty"), name);
+      return FALSE;
+    }
+  if (length > TARMAC_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_TOO_LARGE,
+                   _("%s is %llu MiB; Tarmac imports files of at most %llu MiB"), name,
+                   (unsigned long long) (length / (1024 * 1024)),
+                   (unsigned long long) (TARMAC_IMPORT_MAX_SIZE / (1024 * 1024)));
+      return FALSE;
+    }
+
+  report->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+  format = tarmac_sniff_format (data, length);
+  report->format = tarmac_file_format_to_id (format);
+
+  if ((existing = find_source_file (store, report->sha256, error)) < 0)
+    return FALSE;
+  if (existing > 0)
+    {
+      report->result = TARMAC_IMPORT_RESULT_DUPLICATE;
+      report->source_file_id = existing;
+      return TRUE;
+    }
+
+  if (format != TARMAC_FILE_FORMAT_PAXLST)
+    {
+      set_unsupported_error (error, name, format);
+      return FALSE;
+    }
+
+  if (!tarmac_paxlst_parse (data, length, &messages, &warnings, &parse_error))
+    {
+      /* Translators: "manifest.edi: the parser's reason (with its position)" */
+      g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
+                   _("%s: %s"), name, parse_error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const TarmacPaxlstWarning *warning = g_ptr_array_index (warnings, i);
+
+      /* The parser keeps what it read before the tokenizer stopped; we refuse the file
+       * instead, so a truncated or corrupt file never lands half-imported (issue 3, item
+       * 10). The tokenizer's message names the position. */
+      if (warning->code == TARMAC_PAXLST_WARNING_TRUNCATED)
+        {
+          /* Translators: "manifest.edi: the reason (with its position)" */
+          g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
+                       _("%s: %s"), name, warning->message);
+          return FALSE;
+        }
+
+      add_warning (report, warning_code_to_id (warning->code), warning->message,
+                   warning->offset, warning->line, warning->segment_index);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  import.store = store;
+  import.report = report;
+  import.airport = tarmac_store_get_meta (store, "airport-code");
+  import.now = _tarmac_store_now ();
+  import.retain_until = _tarmac_store_retain_until (store);
+  import.flight_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (!tarmac_store_begin (store, error))
+    return FALSE;
+
+  if (!write_messages (&import, messages, length, cancellable, error))
+    {
+      tarmac_store_rollback (store);
+      return FALSE;
+    }
+
+  /* A failed commit rolls itself back. */
+  if (!tarmac_store_commit (store, error))
+    return FALSE;
+
+  report->result = TARMAC_IMPORT_RESULT_IMPORTED;
+  return TRUE;
+}
+
+static TarmacImportReport *
+report_new (const char *name)
+{
+  TarmacImportReport *report = g_new0 (TarmacImportReport, 1);
+
+  report->name = g_strdup (name);
+  report->format = tarmac_file_format_to_id (TARMAC_FILE_FORMAT_UNKNOWN);
+  report->result = TARMAC_IMPORT_RESULT_FAILED;
+  report->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) import_warning_free);
+  return report;
+}
+
+static gboolean
+finish (TarmacImportReport  *report,
+        gboolean             ok,
+        GError             **local_error,
+        TarmacImportReport **out_report,
+        GError             **error)
+{
+  if (!ok)
+    {
+      report->result = TARMAC_IMPORT_RESULT_FAILED;
+      report->error_message = g_strdup ((*local_error)->message);
+      report->n_messages = report->n_flights = report->n_travellers = 0;
+      report->n_crew = report->n_documents = 0;
+      report->source_file_id = 0;
+      g_propagate_error (error, g_steal_pointer (local_error));
+    }
+
+  if (out_report != NULL)
+    *out_report = report;
+  else
+    tarmac_import_report_free (report);
+
+  return ok;
+}
+
+/**
+ * tarmac_import_bytes:
+ * @store: the database
+ * @name: the file name shown in reports and errors
+ * @data: (array length=length): the file's bytes
+ * @length: the number of bytes
+ * @report: (out) (optional) (transfer full): what happened; set even when the import fails
+ *   (result "failed", with the error message), so a caller can list every file
+ * @cancellable: (nullable): checked between messages
+ * @error: return location for a #GError
+ *
+ * Imports one file in one transaction. Identical bytes already imported are a no-op
+ * (%TARMAC_IMPORT_RESULT_DUPLICATE, %TRUE).
+ *
+ * Returns: %TRUE when imported or a duplicate; %FALSE with nothing written otherwise
+ */
+gboolean
+tarmac_import_bytes (TarmacStore         *store,
+                     const char          *name,
+                     const guint8        *data,
+                     gsize                length,
+                     TarmacImportReport **report,
+                     GCancellable        *cancellable,
+                     GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  TarmacImportReport *result;
+  gboolean ok;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  result = report_new (name);
+  ok = import_bytes (store, name, data, length, result, cancellable, &local_error);
+  return finish (result, ok, &local_error, report, error);
+}
+
+/**
+ * tarmac_import_file:
+ * @store: the database
+ * @path: the file to import; its base name is the name in reports
+ * @report: (out) (optional) (transfer full): as for tarmac_import_bytes()
+ * @cancellable: (nullable): checked between messages
+ * @error: return location for a #GError
+ *
+ * Reads @path (refusing files over %TARMAC_IMPORT_MAX_SIZE before reading them) and
+ * imports it with tarmac_import_bytes().
+ *
+ * Returns: %TRUE when imported or a duplicate
+ */
+gboolean
+tarmac_import_file (TarmacStore         *store,
+                    const char          *path,
+                    TarmacImportReport **report,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  TarmacImportReport *result;
+  GStatBuf st;
+  gsize length = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_path_get_basename (path);
+  result = report_new (name);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&local_error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_READ,
+                   _("Could not read %s: %s"), name, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  else if ((guint64) st.st_size > TARMAC_IMPORT_MAX_SIZE)
+    {
+      g_set_error (&local_error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_TOO_LARGE,
+                   _("%s is %llu MiB; Tarmac imports files of at most %llu MiB"), name,
+                   (unsigned long long) (st.st_size / (1024 * 1024)),
+                   (unsigned long long) (TARMAC_IMPORT_MAX_SIZE / (1024 * 1024)));
+      ok = FALSE;
+    }
+  else if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_autoptr(GError) read_error = g_steal_pointer (&local_error);
+
+      g_set_error (&local_error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_READ,
+                   _("Could not read %s: %s"), name, read_error->message);
+      ok = FALSE;
+    }
+  else
+    ok = import_bytes (store, name, (const guint8 *) contents, length, result, cancellable,
+                       &local_error);
+
+  return finish (result, ok, &local_error, report, error);
+}

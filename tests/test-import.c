@@ -1,0 +1,535 @@
+/* test-import.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "tarmac-importer.h"
+#include "tarmac-name-key.h"
+#include "tarmac-paxlst.h"
+#include "tarmac-store-private.h"
+#include "tarmac-test-util.h"
+
+/* The import pipeline (PAXLST → database) against our fixtures in tests/data/import (names
+ * invented), and against ../shared/samples/paxlst when it is there. */
+
+static gint64
+count (TarmacStore *store,
+       const char  *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+query_text (TarmacStore *store,
+            const char  *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup (_tarmac_store_column_text (stmt, 0));
+}
+
+/* The row count of every table plus the audit log's last hash: equal snapshots mean
+ * nothing was written. */
+static char *
+snapshot (TarmacStore *store)
+{
+  g_autoptr(sqlite3_stmt) tables = NULL;
+  GString *text = g_string_new (NULL);
+  g_autofree char *head = NULL;
+
+  tables = _tarmac_store_prepare (store,
+                                  "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                  " AND name NOT LIKE 'sqlite_%' ORDER BY name", NULL);
+  g_assert_nonnull (tables);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *name = _tarmac_store_column_text (tables, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", name);
+
+      g_string_append_printf (text, "%s=%lld ", name, (long long) count (store, sql));
+    }
+
+  head = query_text (store, "SELECT coalesce (max (hash), '') || ':' ||"
+                            " coalesce ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1),"
+                            " '') FROM audit_log");
+  g_string_append (text, head);
+
+  return g_string_free (text, FALSE);
+}
+
+static TarmacStore *
+open_store (const char *airport)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacStore) store = tarmac_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  if (airport != NULL)
+    {
+      tarmac_store_set_meta (store, "airport-code", airport, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&store);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static void
+import_fixture_ok (TarmacStore         *store,
+                   const char          *name,
+                   TarmacImportResult   expected)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tarmac_import_file (store, path, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (report->result, ==, expected);
+  g_assert_cmpstr (report->name, ==, name);
+  g_assert_cmpstr (report->format, ==, "paxlst");
+  g_assert_cmpuint (strlen (report->sha256), ==, 64);
+}
+
+static void
+test_import_d02b (void)
+{
+  g_autoptr(TarmacStore) store = open_store ("LIS");
+  g_autofree char *path = fixture ("d02b-passengers.edi");
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) warnings = NULL;
+  g_autofree char *key = tarmac_name_key ("O'BRIEN AOIFE MARY");
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_true (tarmac_import_file (store, path, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);
+  g_assert_cmpuint (report->n_messages, ==, 1);
+  g_assert_cmpuint (report->n_flights, ==, 1);
+  g_assert_cmpuint (report->n_travellers, ==, 3);
+  g_assert_cmpuint (report->n_crew, ==, 0);
+  g_assert_cmpuint (report->n_documents, ==, 3);
+  g_assert_cmpint (report->source_file_id, >, 0);
+
+  /* source_file, with the warnings as JSON */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM source_file WHERE name ="
+                                 " 'd02b-passengers.edi' AND format = 'paxlst' AND result ="
+                                 " 'imported' AND length (sha256) = 64"), ==, 1);
+  json = query_text (store, "SELECT report FROM source_file");
+  warnings = json_from_string (json, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (warnings));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (warnings)), ==,
+                    report->warnings->len);
+  g_assert_cmpint (count (store, "SELECT warnings FROM source_file"), ==, report->warnings->len);
+
+  /* message */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM message WHERE type = 'PAXLST' AND"
+                                 " version = 'D02B' AND sender = 'TARMACAIR' AND recipient ="
+                                 " 'TESTAPIS' AND reference = 'M1' AND part_number = 1 AND"
+                                 " last_part = 1 AND byte_offset > 0"), ==, 1);
+
+  /* flight and leg; LIS is the destination, so inbound */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight WHERE carrier = 'XQ' AND"
+                                 " number = '0042' AND flight_date = '2026-03-14' AND"
+                                 " origin = 'OSL' AND destination = 'LIS' AND"
+                                 " direction = 'inbound' AND scheduled_departure ="
+                                 " '2026-03-14T09:10'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight_leg WHERE seq = 1 AND"
+                                 " origin = 'OSL' AND destination = 'LIS'"), ==, 1);
+
+  /* travellers */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE from_api = 1 AND"
+                                 " kind = 'passenger'"), ==, 3);
+  text = query_text (store, "SELECT name_key FROM traveller WHERE surname = 'O''BRIEN'");
+  g_assert_cmpstr (text, ==, key);
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname = 'O''BRIEN'"
+                                 " AND given_names = 'AOIFE MARY' AND sex = 'F' AND"
+                                 " date_of_birth = '1985-04-12' AND nationality = 'IRL' AND"
+                                 " seat = '12C' AND bag_count = 2 AND bag_weight_kg = 31.5 AND"
+                                 " booking_reference = 'ZQ7KLM' AND embarkation = 'OSL' AND"
+                                 " debarkation = 'LIS' AND transit = 0 AND retain_until >"
+                                 " created_at"), ==, 1);
+  /* the surname as sent, whitespace collapsed */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname = 'VANTERPOOL'"
+                                 " AND given_names = 'JONAS ERIK' AND sex = 'M'"), ==, 1);
+
+  /* documents: as given and normalised */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM travel_document"), ==, 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM travel_document WHERE"
+                                 " number = 'no-555 000.1' AND number_normalised ="
+                                 " 'NO5550001' AND type = 'P'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM travel_document WHERE type = 'V' AND"
+                                 " number_normalised = 'VX99887' AND expires_on ="
+                                 " '2027-06-30'"), ==, 1);
+
+  /* sources and audit */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller_source"), ==, 3);
+  text = query_text (store, "SELECT detail FROM audit_log WHERE action = 'import' AND"
+                            " object_type = 'source_file'");
+  g_assert_cmpstr (text, ==, "d02b-passengers.edi: 3 travellers");
+}
+
+static void
+test_import_direction (void)
+{
+  const struct { const char *airport; const char *direction; } cases[] = {
+    { NULL, "inbound" },
+    { "LIS", "inbound" },
+    { "OSL", "outbound" },
+    { "CDG", "transit" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TarmacStore) store = open_store (cases[i].airport);
+      g_autofree char *direction = NULL;
+
+      import_fixture_ok (store, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+      direction = query_text (store, "SELECT direction FROM flight");
+      g_assert_cmpstr (direction, ==, cases[i].direction);
+    }
+}
+
+static void
+test_import_duplicate (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autofree char *path = fixture ("d02b-passengers.edi");
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 first_id;
+
+  import_fixture_ok (store, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  first_id = count (store, "SELECT id FROM source_file");
+  before = snapshot (store);
+
+  g_assert_true (tarmac_import_file (store, path, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_DUPLICATE);
+  g_assert_cmpint (report->source_file_id, ==, first_id);
+  g_assert_cmpuint (report->n_travellers, ==, 0);
+
+  after = snapshot (store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+assert_rejected (TarmacStore  *store,
+                 const char   *name,
+                 const guint8 *data,
+                 gsize         length,
+                 gint          code,
+                 const char   *expected)
+{
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot (store);
+  g_autofree char *after = NULL;
+
+  g_assert_false (tarmac_import_bytes (store, name, data, length, &report, NULL, &error));
+  g_assert_error (error, TARMAC_IMPORT_ERROR, code);
+  g_assert_nonnull (strstr (error->message, name));
+  if (expected != NULL)
+    g_assert_nonnull (strstr (error->message, expected));
+  g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_FAILED);
+  g_assert_cmpstr (report->error_message, ==, error->message);
+
+  after = snapshot (store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_corrupt (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autofree char *junk_path = fixture ("junk.txt");
+  g_autofree char *junk = NULL;
+  g_autofree char *minimal_path = g_test_build_filename (G_TEST_DIST, "data", "paxlst",
+                                                         "minimal.edi", NULL);
+  g_autofree char *minimal = NULL;
+  g_autofree char *filler = g_strnfill (70 * 1024, 'A');
+  g_autofree char *long_segment = NULL;
+  static const guint8 tiny[] = "UNH";
+  gsize length = 0;
+
+  /* Something already there, which must stay as it is. */
+  import_fixture_ok (store, "multipart-part1.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+
+  /* A 70 KiB segment inside the message: the tokenizer stops there; the whole file is
+   * refused, with the position. */
+  long_segment = g_strdup_printf ("UNB+UNOA:4+TARMACAIR:ZZ+TESTAPIS:ZZ+260601:1000+1++APIS'\n"
+                                  "UNH+1+PAXLST:D:02B:UN:IATA'\nBGM+745'\n"
+                                  "TDT+20+XQ0099+++XQ'\nLOC+125+OSL'\n"
+                                  "DTM+189:2606011200:201'\nLOC+87+RIX'\n"
+                                  "NAD+FL+++ALPHA:BETA'\nFTX+AAA+++%s'\n"
+                                  "NAD+FL+++GAMMA:DELTA'\nUNT+5+1'\nUNZ+1+1'\n", filler);
+  assert_rejected (store, "long-segment.edi", (const guint8 *) long_segment,
+                   strlen (long_segment), TARMAC_IMPORT_ERROR_INVALID, "(line 9)");
+
+  g_assert_true (g_file_get_contents (junk_path, &junk, &length, NULL));
+  assert_rejected (store, "junk.txt", (const guint8 *) junk, length,
+                   TARMAC_IMPORT_ERROR_UNSUPPORTED, NULL);
+
+  /* Travellers with no airport or date to hang a flight on: rejected, with position. */
+  g_assert_true (g_file_get_contents (minimal_path, &minimal, &length, NULL));
+  assert_rejected (store, "minimal.edi", (const guint8 *) minimal, length,
+                   TARMAC_IMPORT_ERROR_INVALID, "line 3 (byte");
+
+  assert_rejected (store, "empty.edi", tiny, 0, TARMAC_IMPORT_ERROR_EMPTY, NULL);
+  /* Refused on its length alone: the bytes are never read. */
+  assert_rejected (store, "huge.edi", tiny, TARMAC_IMPORT_MAX_SIZE + 1,
+                   TARMAC_IMPORT_ERROR_TOO_LARGE, "256");
+
+  /* A rejected file can be imported once it is fixed. */
+  import_fixture_ok (store, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+}
+
+static void
+test_import_multipart (void)
+{
+  g_autoptr(TarmacStore) store = open_store ("RIX");
+
+  import_fixture_ok (store, "multipart-part1.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  import_fixture_ok (store, "multipart-part2.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  import_fixture_ok (store, "multipart-part3.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+
+  g_assert_cmpint (count (store, "SELECT count(*) FROM source_file"), ==, 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM message"), ==, 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM message WHERE reference = 'P3' AND"
+                                 " part_number = 3 AND last_part = 1"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight_leg"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE flight_id ="
+                                 " (SELECT id FROM flight WHERE carrier = 'XQ' AND number ="
+                                 " '0099' AND direction = 'inbound')"), ==, 4);
+  g_assert_cmpint (count (store, "SELECT count(DISTINCT message_id) FROM traveller_source"),
+                   ==, 3);
+}
+
+static void
+test_import_pnrgov (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autofree char *path = fixture ("pnrgov.edi");
+  g_autofree char *before = snapshot (store);
+  g_autofree char *after = NULL;
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (tarmac_import_file (store, path, &report, NULL, &error));
+  g_assert_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_UNSUPPORTED);
+  g_assert_cmpstr (error->message, ==,
+                   "pnrgov.edi is a PNRGOV message; this version of Tarmac imports PAXLST"
+                   " manifests");
+  g_assert_cmpstr (report->format, ==, "pnrgov");
+  after = snapshot (store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_cancel (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = fixture ("d02b-passengers.edi");
+  g_autofree char *before = snapshot (store);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (tarmac_import_file (store, path, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = snapshot (store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Nothing was recorded, so the same file imports afterwards. */
+  import_fixture_ok (store, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+}
+
+static JsonArray *
+run_cli_json (const char  *db,
+              const char **files,
+              int         *exit_status)
+{
+  g_autofree char *cli = tarmac_test_build_path ("src/cli/tarmac-cli");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, cli);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  g_ptr_array_add (argv, (char *) "import");
+  g_ptr_array_add (argv, (char *) "--json");
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) files[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (g_spawn_check_wait_status (status, &error))
+    *exit_status = 0;
+  else
+    {
+      g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
+      *exit_status = error->code;
+      g_clear_error (&error);
+    }
+
+  root = json_from_string (out, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return json_array_ref (json_node_get_array (root));
+}
+
+static void
+test_import_cli (void)
+{
+  g_autofree char *db = tarmac_test_db_path ("import-cli.db");
+  g_autofree char *d02b = fixture ("d02b-passengers.edi");
+  g_autofree char *pnrgov = fixture ("pnrgov.edi");
+  const char *both[] = { d02b, pnrgov, NULL };
+  const char *again[] = { d02b, NULL };
+  g_autoptr(JsonArray) reports = NULL;
+  JsonObject *report;
+  int status = -1;
+
+  reports = run_cli_json (db, both, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpuint (json_array_get_length (reports), ==, 2);
+
+  report = json_array_get_object_element (reports, 0);
+  g_assert_cmpstr (json_object_get_string_member (report, "name"), ==, "d02b-passengers.edi");
+  g_assert_cmpstr (json_object_get_string_member (report, "format"), ==, "paxlst");
+  g_assert_cmpstr (json_object_get_string_member (report, "result"), ==, "imported");
+  g_assert_cmpint (json_object_get_int_member (report, "travellers"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (report, "documents"), ==, 3);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (report, "warnings")));
+
+  report = json_array_get_object_element (reports, 1);
+  g_assert_cmpstr (json_object_get_string_member (report, "format"), ==, "pnrgov");
+  g_assert_cmpstr (json_object_get_string_member (report, "result"), ==, "failed");
+  g_assert_nonnull (strstr (json_object_get_string_member (report, "error"), "PNRGOV"));
+  g_clear_pointer (&reports, json_array_unref);
+
+  reports = run_cli_json (db, again, &status);
+  g_assert_cmpint (status, ==, 0);
+  report = json_array_get_object_element (reports, 0);
+  g_assert_cmpstr (json_object_get_string_member (report, "result"), ==, "duplicate");
+}
+
+/* Every public sample into one store: each imports, and the traveller rows are what the
+ * parser read. A message that names no flight (a US master crew list of a vessel, with no
+ * carrier and flight number) has nothing to hang its travellers on and is rejected with
+ * its position; such files are checked to be exactly those. */
+static void
+test_import_samples (void)
+{
+  const char *root = g_getenv ("TARMAC_SAMPLES_DIR");
+  g_autofree char *dir_path = root != NULL ? g_build_filename (root, "paxlst", NULL) : NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(TarmacStore) store = NULL;
+  const char *name;
+  gint64 expected = 0;
+  guint n_files = 0;
+
+  if (dir_path == NULL || !g_file_test (dir_path, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no samples directory ($TARMAC_SAMPLES_DIR/paxlst)");
+      return;
+    }
+
+  store = open_store (NULL);
+  dir = g_dir_open (dir_path, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GPtrArray) messages = NULL;
+      g_autoptr(GPtrArray) warnings = NULL;
+      g_autoptr(TarmacImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean has_flight = TRUE;
+      guint n_parsed = 0;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (tarmac_paxlst_parse ((const guint8 *) contents, length, &messages,
+                                          &warnings, NULL));
+      for (guint i = 0; i < messages->len; i++)
+        {
+          const TarmacPaxlstMessage *message = g_ptr_array_index (messages, i);
+
+          n_parsed += message->travellers->len;
+          if (message->travellers->len > 0 && message->flight_number == NULL)
+            has_flight = FALSE;
+        }
+
+      n_files++;
+      if (tarmac_import_file (store, path, &report, NULL, &error))
+        {
+          g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);
+          g_assert_cmpuint (report->n_travellers, ==, n_parsed);
+          expected += n_parsed;
+          g_test_message ("%s: %u travellers, %u warnings", name, report->n_travellers,
+                          report->warnings->len);
+        }
+      else
+        {
+          g_test_message ("%s: %s", name, error->message);
+          g_assert_false (has_flight);
+          g_assert_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID);
+        }
+    }
+
+  g_assert_cmpuint (n_files, >, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/import/d02b", test_import_d02b);
+  g_test_add_func ("/import/direction", test_import_direction);
+  g_test_add_func ("/import/duplicate", test_import_duplicate);
+  g_test_add_func ("/import/corrupt", test_import_corrupt);
+  g_test_add_func ("/import/multipart", test_import_multipart);
+  g_test_add_func ("/import/pnrgov", test_import_pnrgov);
+  g_test_add_func ("/import/cancel", test_import_cancel);
+  g_test_add_func ("/import/cli", test_import_cli);
+  g_test_add_func ("/import/samples", test_import_samples);
+
+  return g_test_run ();
+}

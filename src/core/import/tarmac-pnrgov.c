@@ -1,0 +1,2161 @@
+/* tarmac-pnrgov.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-pnrgov"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tarmac-pnrgov.h"
+
+/*
+ * PNRGOV EDIFACT (research/formats.md §3), versions 10.1 to 15.1 and later, from the
+ * EDIFACT tokenizer's segments into plain structs; nothing here touches the database.
+ *
+ * Segments are routed by tag and qualifier rather than by the IG's strict group
+ * positions, which senders do not all follow. Before the first SRC a segment belongs to
+ * the message (MSG, ORG, TVL, EQN, DAT); SRC opens a PNR. Inside a PNR a TIF makes its
+ * traveller current (FTI, REF, SSR, TKT, FOP, ADD that follow are theirs); a TVL opens an
+ * itinerary segment (RPI, APD, SSR SEAT, DAT+2 and the DCS data TRI/TIF/SSD/TBD that
+ * follow are about it; a TIF there names an existing traveller rather than a new one);
+ * ABI, SAC or an inner MSG/EQN start the history part, kept as text items. Everything
+ * unexpected is a warning with its position (§7.2); only input with no PNRGOV message at
+ * all is an error.
+ *
+ * Dates in TVL, RCI and DAT are DDMMYY (read as YYMMDD with a warning when that is the
+ * only valid reading), CCYYMMDD is accepted, SSR free text uses DDMMMYY. Two-digit years
+ * are 20YY for bookings and flights; birth dates lean to the past and expiry dates to
+ * the future of the push year, as in the PAXLST parser.
+ *
+ * Card numbers are never stored: FOP keeps the last four digits and an HMAC-SHA256 of
+ * the digits under the caller's key, and warnings never quote FOP values.
+ */
+
+G_DEFINE_QUARK (tarmac-pnrgov-error-quark, tarmac_pnrgov_error)
+
+typedef enum
+{
+  PIVOT_PAST,
+  PIVOT_FUTURE,
+  PIVOT_FLIGHT,
+} Pivot;
+
+typedef struct
+{
+  TarmacEdifactReader *reader;
+  GPtrArray           *messages;
+  GPtrArray           *warnings;
+  guint                n_reader_warnings;
+  const char          *card_key;
+
+  /* borrowed: the segment being handled and the open groups of the current message */
+  TarmacEdifactSegment *segment;
+  TarmacPnrgovMessage  *message;
+  TarmacPnrgovPnr      *pnr;
+  guint                 pnr_index;
+  gint                  traveller;
+  gint                  itinerary;
+  TarmacPnrgovTicket   *ticket;
+  TarmacPnrgovPayment  *payment;
+  gboolean              in_history;
+  char                 *history_action;
+  gboolean              skipping;
+
+  /* the envelope around the messages */
+  char                 *sender;
+  char                 *recipient;
+  char                 *envelope_time;
+} Parser;
+
+/* Freeing */
+
+static void
+date_free (gpointer data)
+{
+  TarmacPnrgovDate *date = data;
+
+  if (date == NULL)
+    return;
+
+  g_free (date->qualifier);
+  g_free (date->value);
+  g_free (date->raw);
+  g_free (date);
+}
+
+static void
+agency_free (TarmacPnrgovAgency *agency)
+{
+  if (agency == NULL)
+    return;
+
+  g_free (agency->system);
+  g_free (agency->system_city);
+  g_free (agency->iata_number);
+  g_free (agency->office_id);
+  g_free (agency->location);
+  g_free (agency->originator_type);
+  g_free (agency->country);
+  g_free (agency->currency);
+  g_free (agency->agent);
+  g_free (agency);
+}
+
+static void
+traveller_free (gpointer data)
+{
+  TarmacPnrgovTraveller *t = data;
+
+  g_free (t->surname);
+  g_free (t->given_names);
+  g_free (t->given_names_raw);
+  g_free (t->title);
+  g_free (t->type);
+  g_free (t->reference);
+  g_free (t->unique_id);
+  g_free (t->frequent_flyer);
+  g_free (t->date_of_birth);
+  g_free (t);
+}
+
+static void
+segment_free (gpointer data)
+{
+  TarmacPnrgovSegment *s = data;
+
+  if (s == NULL)
+    return;
+
+  g_free (s->carrier);
+  g_free (s->operating_carrier);
+  g_free (s->flight_number);
+  g_free (s->booking_class);
+  g_free (s->origin);
+  g_free (s->destination);
+  g_free (s->departure);
+  g_free (s->arrival);
+  g_free (s->departure_raw);
+  g_free (s->status);
+  g_free (s->aircraft);
+  g_free (s->check_in);
+  g_free (s);
+}
+
+static void
+ssr_free (gpointer data)
+{
+  TarmacPnrgovSsr *ssr = data;
+
+  g_free (ssr->code);
+  g_free (ssr->status);
+  g_free (ssr->quantity);
+  g_free (ssr->carrier);
+  g_free (ssr->board_point);
+  g_free (ssr->off_point);
+  g_free (ssr->text);
+  g_free (ssr->traveller_reference);
+  g_free (ssr);
+}
+
+static void
+document_free (gpointer data)
+{
+  TarmacPnrgovDocument *d = data;
+
+  g_free (d->code);
+  g_free (d->type);
+  g_free (d->number);
+  g_free (d->issuing_state);
+  g_free (d->nationality);
+  g_free (d->date_of_birth);
+  g_free (d->date_of_birth_raw);
+  g_free (d->sex);
+  g_free (d->expiry);
+  g_free (d->expiry_raw);
+  g_free (d->surname);
+  g_free (d->given_names);
+  g_free (d->place_of_birth);
+  g_free (d->place_of_issue);
+  g_free (d->issue_date);
+  g_free (d->issue_date_raw);
+  g_free (d->applicable_state);
+  g_free (d);
+}
+
+static void
+contact_free (gpointer data)
+{
+  TarmacPnrgovContact *c = data;
+
+  g_free (c->source);
+  g_free (c->value);
+  g_free (c->street);
+  g_free (c->city);
+  g_free (c->state);
+  g_free (c->country);
+  g_free (c->postcode);
+  g_free (c);
+}
+
+static void
+payment_free (gpointer data)
+{
+  TarmacPnrgovPayment *pay = data;
+
+  g_free (pay->type);
+  g_free (pay->amount);
+  g_free (pay->card_vendor);
+  g_free (pay->card_last_four);
+  g_free (pay->card_hash);
+  g_free (pay->card_expiry);
+  g_free (pay->reference);
+  g_free (pay->holder);
+  g_free (pay);
+}
+
+static void
+ticket_free (gpointer data)
+{
+  TarmacPnrgovTicket *t = data;
+
+  g_free (t->number);
+  g_free (t->type);
+  g_free (t->coupons);
+  g_free (t->total);
+  g_free (t->currency);
+  g_free (t->issued);
+  g_free (t);
+}
+
+static void
+bags_free (gpointer data)
+{
+  TarmacPnrgovBags *b = data;
+
+  g_free (b->weight_unit);
+  g_free (b->amount);
+  g_free (b->currency);
+  g_clear_pointer (&b->tags, g_ptr_array_unref);
+  g_free (b);
+}
+
+static void
+seat_free (gpointer data)
+{
+  TarmacPnrgovSeat *s = data;
+
+  g_free (s->seat);
+  g_free (s->source);
+  g_free (s);
+}
+
+static void
+history_free (gpointer data)
+{
+  TarmacPnrgovHistory *h = data;
+
+  g_free (h->action);
+  g_free (h->tag);
+  g_free (h->text);
+  g_free (h);
+}
+
+static void
+pnr_free (gpointer data)
+{
+  TarmacPnrgovPnr *pnr = data;
+
+  g_free (pnr->record_locator);
+  g_free (pnr->carrier);
+  g_free (pnr->created_at);
+  g_free (pnr->modified_at);
+  g_clear_pointer (&pnr->other_locators, g_ptr_array_unref);
+  g_clear_pointer (&pnr->dates, g_ptr_array_unref);
+  g_clear_pointer (&pnr->agency, agency_free);
+  g_clear_pointer (&pnr->travellers, g_ptr_array_unref);
+  g_clear_pointer (&pnr->segments, g_ptr_array_unref);
+  g_clear_pointer (&pnr->contacts, g_ptr_array_unref);
+  g_clear_pointer (&pnr->payments, g_ptr_array_unref);
+  g_clear_pointer (&pnr->tickets, g_ptr_array_unref);
+  g_clear_pointer (&pnr->bags, g_ptr_array_unref);
+  g_clear_pointer (&pnr->seats, g_ptr_array_unref);
+  g_clear_pointer (&pnr->ssrs, g_ptr_array_unref);
+  g_clear_pointer (&pnr->documents, g_ptr_array_unref);
+  g_clear_pointer (&pnr->remarks, g_ptr_array_unref);
+  g_clear_pointer (&pnr->history, g_ptr_array_unref);
+  g_free (pnr);
+}
+
+/* Warnings */
+
+static void add_warning (Parser                  *p,
+                         TarmacPnrgovWarningCode  code,
+                         const char              *format,
+                         ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_warning (Parser                  *p,
+             TarmacPnrgovWarningCode  code,
+             const char              *format,
+             ...)
+{
+  TarmacPnrgovWarning *warning;
+  va_list args;
+
+  if (p->warnings->len >= TARMAC_EDIFACT_MAX_WARNINGS)
+    return;
+
+  warning = g_new0 (TarmacPnrgovWarning, 1);
+  warning->code = code;
+  warning->offset = p->segment->offset;
+  warning->line = p->segment->line;
+  warning->segment_index = p->segment->index;
+  va_start (args, format);
+  warning->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (p->warnings, warning);
+}
+
+static void
+drain_reader_warnings (Parser *p)
+{
+  guint n = tarmac_edifact_reader_get_n_warnings (p->reader);
+
+  for (; p->n_reader_warnings < n; p->n_reader_warnings++)
+    {
+      const TarmacEdifactWarning *from;
+      TarmacPnrgovWarning *warning;
+
+      from = tarmac_edifact_reader_get_warning (p->reader, p->n_reader_warnings);
+      warning = g_new0 (TarmacPnrgovWarning, 1);
+      warning->code = TARMAC_PNRGOV_WARNING_SYNTAX;
+      warning->edifact_code = from->code;
+      warning->message = g_strdup (from->message);
+      warning->offset = from->offset;
+      warning->line = from->line;
+      warning->segment_index = from->segment_index;
+      g_ptr_array_add (p->warnings, warning);
+    }
+}
+
+/* Values */
+
+static char *
+strip_or_null (char *copy)
+{
+  if (copy == NULL)
+    return NULL;
+
+  g_strstrip (copy);
+  if (*copy == '\0')
+    g_clear_pointer (&copy, g_free);
+
+  return copy;
+}
+
+static char *
+dup_code (TarmacEdifactSegment *segment,
+          guint                 element,
+          guint                 component)
+{
+  return strip_or_null (g_strdup (tarmac_edifact_segment_get_value (segment, element, component)));
+}
+
+static void
+set_string (char **field,
+            char  *value)
+{
+  g_free (*field);
+  *field = value;
+}
+
+static gboolean
+all_digits (const char *text,
+            gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return length > 0;
+}
+
+static guint
+number_at (const char *text,
+           guint       n_digits)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n_digits; i++)
+    value = value * 10 + (guint) (text[i] - '0');
+
+  return value;
+}
+
+/* Letters and digits only, upper case: for comparing names sent with wrapped spaces. */
+static char *
+name_key (const char *name)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *c = name != NULL ? name : ""; *c != '\0'; c++)
+    if (g_ascii_isalnum (*c) || (guchar) *c >= 0x80)
+      g_string_append_c (key, g_ascii_toupper (*c));
+
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+same_name (const char *a,
+           const char *b)
+{
+  g_autofree char *ka = name_key (a);
+  g_autofree char *kb = name_key (b);
+
+  return ka[0] != '\0' && strcmp (ka, kb) == 0;
+}
+
+/* A run of 15 to 19 digits that passes the Luhn check is a card number: all but its
+ * last four digits become X, in place. Ticket numbers (13–14 digits) stay. */
+static char *
+scrub_card_numbers (char *text)
+{
+  char *c = text;
+
+  if (text == NULL)
+    return NULL;
+
+  while (*c != '\0')
+    {
+      gsize n = 0;
+      guint sum = 0;
+
+      while (g_ascii_isdigit (c[n]))
+        n++;
+      if (n >= 15 && n <= 19)
+        {
+          for (gsize i = 0; i < n; i++)
+            {
+              guint digit = (guint) (c[n - 1 - i] - '0');
+
+              if (i % 2 == 1)
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+              sum += digit;
+            }
+          if (sum % 10 == 0)
+            memset (c, 'X', n - 4);
+        }
+      c += n > 0 ? n : 1;
+    }
+
+  return text;
+}
+
+/* Dates */
+
+static guint
+resolve_year (guint yy,
+              guint reference,
+              Pivot pivot)
+{
+  guint year = (reference / 100) * 100 + yy;
+
+  switch (pivot)
+    {
+    case PIVOT_PAST:
+      if (year > reference)
+        year -= 100;
+      break;
+    case PIVOT_FUTURE:
+      if (year + 20 < reference)
+        year += 100;
+      else if (year >= reference + 80)
+        year -= 100;
+      break;
+    case PIVOT_FLIGHT:
+    default:
+      year = 2000 + yy;
+      break;
+    }
+
+  return year;
+}
+
+static char *
+format_date (guint year,
+             guint month,
+             guint day)
+{
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
+static guint
+month_from_name (const char *name)
+{
+  static const char *months[] = { "JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                  "JUL", "AUG", "SEP", "OCT", "NOV", "DEC" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_ascii_strncasecmp (name, months[i], 3) == 0)
+      return i + 1;
+
+  return 0;
+}
+
+static guint
+reference_year (Parser *p)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (p->message != NULL && p->message->pushed_at != NULL)
+    return (guint) atoi (p->message->pushed_at);
+  if (p->envelope_time != NULL)
+    return (guint) atoi (p->envelope_time);
+
+  now = g_date_time_new_now_utc ();
+  return (guint) g_date_time_get_year (now);
+}
+
+/* Reads DDMMYY (@day_first) or YYMMDD, CCYYMMDD and DDMMMYY; @other_layout is set when
+ * only a layout other than the expected one fits. */
+static char *
+read_date (const char *value,
+           gboolean    day_first,
+           guint       reference,
+           Pivot       pivot,
+           gboolean   *other_layout)
+{
+  gsize length = strlen (value);
+  char *iso = NULL;
+
+  *other_layout = FALSE;
+
+  if (length == 7 && all_digits (value, 2) && all_digits (value + 5, 2))
+    {
+      guint month = month_from_name (value + 2);
+
+      if (month != 0)
+        iso = format_date (resolve_year (number_at (value + 5, 2), reference, pivot),
+                           month, number_at (value, 2));
+      *other_layout = day_first;
+      return iso;
+    }
+
+  if (length == 9 && all_digits (value, 2) && all_digits (value + 5, 4))
+    {
+      guint month = month_from_name (value + 2);
+
+      *other_layout = TRUE;
+      return month != 0 ? format_date (number_at (value + 5, 4), month, number_at (value, 2))
+                        : NULL;
+    }
+
+  if (length == 8 && all_digits (value, 8))
+    {
+      iso = format_date (number_at (value, 4), number_at (value + 4, 2), number_at (value + 6, 2));
+      if (iso == NULL)
+        {
+          iso = format_date (number_at (value + 4, 4), number_at (value + 2, 2),
+                             number_at (value, 2));
+          *other_layout = iso != NULL;
+        }
+      return iso;
+    }
+
+  if (length == 6 && all_digits (value, 6))
+    {
+      char *ddmmyy = format_date (resolve_year (number_at (value + 4, 2), reference, pivot),
+                                  number_at (value + 2, 2), number_at (value, 2));
+      char *yymmdd = format_date (resolve_year (number_at (value, 2), reference, pivot),
+                                  number_at (value + 2, 2), number_at (value + 4, 2));
+
+      if (day_first ? ddmmyy != NULL : yymmdd != NULL)
+        {
+          iso = day_first ? g_steal_pointer (&ddmmyy) : g_steal_pointer (&yymmdd);
+        }
+      else
+        {
+          iso = day_first ? g_steal_pointer (&yymmdd) : g_steal_pointer (&ddmmyy);
+          *other_layout = iso != NULL;
+        }
+      g_free (ddmmyy);
+      g_free (yymmdd);
+      return iso;
+    }
+
+  return NULL;
+}
+
+/* A date (as read_date) with an optional HHMM or HHMMSS time; warns when unreadable. */
+static char *
+parse_date_time (Parser     *p,
+                 const char *date,
+                 const char *time,
+                 gboolean    day_first,
+                 Pivot       pivot)
+{
+  g_autofree char *iso = NULL;
+  gboolean other_layout = FALSE;
+  gsize time_length = time != NULL ? strlen (time) : 0;
+
+  if (date == NULL)
+    return NULL;
+
+  iso = read_date (date, day_first, reference_year (p), pivot, &other_layout);
+  if (iso == NULL)
+    {
+      add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE, _("Unreadable date “%s”"), date);
+      return NULL;
+    }
+  if (other_layout)
+    add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE,
+                 _("Date “%s” is not in the expected layout; read as %s"), date, iso);
+
+  if (time_length == 0)
+    return g_steal_pointer (&iso);
+
+  if ((time_length == 4 || time_length == 6) && all_digits (time, time_length) &&
+      number_at (time, 2) < 24 && number_at (time + 2, 2) < 60)
+    return g_strdup_printf ("%sT%.2s:%.2s", iso, time, time + 2);
+
+  add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE, _("Unreadable time “%s”"), time);
+  return g_steal_pointer (&iso);
+}
+
+/* Lookups */
+
+static gint
+find_traveller (TarmacPnrgovPnr *pnr,
+                const char      *reference)
+{
+  if (reference == NULL)
+    return -1;
+
+  for (guint i = 0; i < pnr->travellers->len; i++)
+    {
+      TarmacPnrgovTraveller *t = g_ptr_array_index (pnr->travellers, i);
+
+      if (g_strcmp0 (t->reference, reference) == 0)
+        return (gint) i;
+    }
+
+  return -1;
+}
+
+static gint
+find_traveller_by_name (TarmacPnrgovPnr *pnr,
+                        const char      *surname,
+                        gboolean         infant)
+{
+  for (guint i = 0; i < pnr->travellers->len; i++)
+    {
+      TarmacPnrgovTraveller *t = g_ptr_array_index (pnr->travellers, i);
+
+      if (t->is_infant == infant && same_name (t->surname, surname))
+        return (gint) i;
+    }
+
+  return -1;
+}
+
+static TarmacPnrgovTraveller *
+traveller_at (TarmacPnrgovPnr *pnr,
+              gint             index)
+{
+  if (index < 0 || (guint) index >= pnr->travellers->len)
+    return NULL;
+  return g_ptr_array_index (pnr->travellers, index);
+}
+
+/* Titles sent after given names, spaced ("ISABELLE MRS") or glued on ("JOHNMR"). Only
+ * the unambiguous ones are taken off a glued name: "WILLIAMS" and "ALEXANDR" stay. */
+static void
+split_title (const char  *raw,
+             char       **given,
+             char       **title)
+{
+  static const char *spaced[] = { "MR", "MRS", "MS", "MSTR", "MISS", "DR", "CHD", "INF",
+                                  "MISTER", "PROF", "REV", NULL };
+  static const char *glued[] = { "MRS", "MSTR", "MISS", "MR", NULL };
+  g_autofree char *copy = g_strstrip (g_strdup (raw));
+  char *space = strrchr (copy, ' ');
+  gsize length = strlen (copy);
+
+  *title = NULL;
+  if (space != NULL && g_strv_contains (spaced, space + 1))
+    {
+      *title = g_strdup (space + 1);
+      *space = '\0';
+      *given = g_strstrip (g_steal_pointer (&copy));
+      return;
+    }
+
+  for (guint i = 0; glued[i] != NULL; i++)
+    {
+      gsize n = strlen (glued[i]);
+
+      if (length >= n + 2 && strcmp (copy + length - n, glued[i]) == 0 &&
+          copy[length - n - 1] != ' ')
+        {
+          *title = g_strdup (glued[i]);
+          copy[length - n] = '\0';
+          break;
+        }
+    }
+
+  *given = g_steal_pointer (&copy);
+}
+
+/* Message level */
+
+static void
+parse_tvl (Parser              *p,
+           TarmacPnrgovSegment *s)
+{
+  TarmacEdifactSegment *segment = p->segment;
+  g_autofree char *dep_date = dup_code (segment, 0, 0);
+  g_autofree char *dep_time = dup_code (segment, 0, 1);
+  g_autofree char *arr_date = dup_code (segment, 0, 2);
+  g_autofree char *arr_time = dup_code (segment, 0, 3);
+
+  /* TVL+280918:1220:1505: an arrival time with no arrival date */
+  if (arr_date != NULL && arr_time == NULL && strlen (arr_date) == 4)
+    arr_time = g_steal_pointer (&arr_date);
+  if (arr_date == NULL && arr_time != NULL)
+    arr_date = g_strdup (dep_date);
+
+  s->departure_raw = dep_date != NULL ? g_strconcat (dep_date, dep_time != NULL ? ":" : "",
+                                                     dep_time, NULL) : NULL;
+  s->departure = parse_date_time (p, dep_date, dep_time, TRUE, PIVOT_FLIGHT);
+  s->arrival = parse_date_time (p, arr_date, arr_time, TRUE, PIVOT_FLIGHT);
+  s->origin = dup_code (segment, 1, 0);
+  s->destination = dup_code (segment, 2, 0);
+  s->carrier = dup_code (segment, 3, 0);
+  s->operating_carrier = dup_code (segment, 3, 1);
+  s->flight_number = dup_code (segment, 4, 0);
+  s->booking_class = dup_code (segment, 4, 1);
+  s->number_in_party = -1;
+  s->offset = segment->offset;
+  s->line = segment->line;
+}
+
+static void
+add_dates (Parser    *p,
+           GPtrArray *dates)
+{
+  TarmacEdifactSegment *segment = p->segment;
+
+  for (guint i = 0; i < segment->n_elements; i++)
+    {
+      g_autofree char *qualifier = dup_code (segment, i, 0);
+      g_autofree char *date = dup_code (segment, i, 1);
+      g_autofree char *time = dup_code (segment, i, 2);
+      TarmacPnrgovDate *d;
+
+      if (qualifier == NULL && date == NULL)
+        continue;
+
+      d = g_new0 (TarmacPnrgovDate, 1);
+      d->qualifier = g_strdup (qualifier != NULL ? qualifier : "");
+      d->raw = date != NULL ? g_strconcat (date, time != NULL ? ":" : "", time, NULL) : NULL;
+      d->value = parse_date_time (p, date, time, TRUE, PIVOT_FLIGHT);
+      g_ptr_array_add (dates, d);
+    }
+}
+
+static const char *
+date_value (GPtrArray  *dates,
+            guint       from,
+            const char *qualifier)
+{
+  const char *value = NULL;
+
+  for (guint i = from; i < dates->len; i++)
+    {
+      TarmacPnrgovDate *d = g_ptr_array_index (dates, i);
+
+      if (strcmp (d->qualifier, qualifier) == 0 && d->value != NULL)
+        value = d->value;
+    }
+
+  return value;
+}
+
+static void
+start_message (Parser *p)
+{
+  TarmacEdifactSegment *segment = p->segment;
+  TarmacPnrgovMessage *message;
+  g_autofree char *type = dup_code (segment, 1, 0);
+  g_autofree char *directory = dup_code (segment, 1, 1);
+  g_autofree char *release = dup_code (segment, 1, 2);
+  g_autofree char *part = dup_code (segment, 3, 0);
+  g_autofree char *flag = dup_code (segment, 3, 1);
+
+  p->message = NULL;
+  p->pnr = NULL;
+  p->skipping = FALSE;
+
+  if (g_strcmp0 (type, "PNRGOV") != 0)
+    {
+      add_warning (p, TARMAC_PNRGOV_WARNING_OTHER_MESSAGE,
+                   _("Message of type “%s” is not a PNRGOV; skipped"), type != NULL ? type : "");
+      p->skipping = TRUE;
+      return;
+    }
+
+  message = g_new0 (TarmacPnrgovMessage, 1);
+  message->reference = dup_code (segment, 0, 0);
+  if (directory != NULL)
+    message->version = g_strdup_printf ("%s.%s", directory, release != NULL ? release : "1");
+  message->common_access_reference = dup_code (segment, 2, 0);
+  message->is_last_part = TRUE;
+  if (part != NULL)
+    {
+      guint64 number = 0;
+
+      if (g_ascii_string_to_unsigned (part, 10, 1, G_MAXUINT, &number, NULL))
+        message->part_number = (guint) number;
+      else
+        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER,
+                     _("Part number “%s” is not a number"), part);
+      message->is_last_part = g_strcmp0 (flag, "F") == 0;
+    }
+  message->sender = g_strdup (p->sender);
+  message->recipient = g_strdup (p->recipient);
+  message->dates = g_ptr_array_new_with_free_func (date_free);
+  message->announced_pnrs = -1;
+  message->pnrs = g_ptr_array_new_with_free_func (pnr_free);
+  message->offset = segment->offset;
+  message->line = segment->line;
+
+  g_ptr_array_add (p->messages, message);
+  p->message = message;
+}
+
+/* PNR level */
+
+static void
+link_infants (Parser          *p,
+              TarmacPnrgovPnr *pnr)
+{
+  /* SSR INFT: SURNAME/GIVEN/DDMMMYY on the adult; builds the infant when no TIF has it */
+  for (guint i = 0; i < pnr->ssrs->len; i++)
+    {
+      TarmacPnrgovSsr *ssr = g_ptr_array_index (pnr->ssrs, i);
+      TarmacPnrgovTraveller *adult = traveller_at (pnr, ssr->traveller);
+      TarmacPnrgovTraveller *infant;
+      g_auto(GStrv) parts = NULL;
+      gint index;
+
+      if (g_strcmp0 (ssr->code, "INFT") != 0 || ssr->text == NULL)
+        continue;
+
+      parts = g_strsplit (ssr->text, "/", -1);
+      if (parts[0] == NULL || *g_strstrip (parts[0]) == '\0')
+        continue;
+
+      index = find_traveller_by_name (pnr, parts[0], TRUE);
+      if (index < 0)
+        {
+          infant = g_new0 (TarmacPnrgovTraveller, 1);
+          infant->surname = g_strdup (parts[0]);
+          if (parts[1] != NULL)
+            split_title (parts[1], &infant->given_names, &infant->title);
+          infant->given_names_raw = g_strdup (parts[1]);
+          infant->type = g_strdup ("IN");
+          infant->is_infant = TRUE;
+          infant->from_ssr = TRUE;
+          infant->infant_of = -1;
+          infant->infant = -1;
+          infant->offset = ssr->offset;
+          infant->line = ssr->line;
+          g_ptr_array_add (pnr->travellers, infant);
+          index = (gint) pnr->travellers->len - 1;
+        }
+      infant = traveller_at (pnr, index);
+      if (infant->date_of_birth == NULL && parts[1] != NULL && parts[2] != NULL)
+        {
+          gboolean other = FALSE;
+
+          infant->date_of_birth = read_date (g_strstrip (parts[2]), FALSE, reference_year (p),
+                                             PIVOT_PAST, &other);
+        }
+      if (adult != NULL && !adult->is_infant && infant->infant_of < 0 && adult->infant < 0)
+        {
+          infant->infant_of = ssr->traveller;
+          adult->infant = index;
+          adult->with_infant = TRUE;
+        }
+    }
+
+  /* TIF infants with no INFT: the first adult flagged as travelling with an infant */
+  for (guint i = 0; i < pnr->travellers->len; i++)
+    {
+      TarmacPnrgovTraveller *infant = g_ptr_array_index (pnr->travellers, i);
+
+      if (!infant->is_infant || infant->infant_of >= 0)
+        continue;
+
+      for (guint j = 0; j < pnr->travellers->len; j++)
+        {
+          TarmacPnrgovTraveller *adult = g_ptr_array_index (pnr->travellers, j);
+
+          if (!adult->is_infant && adult->with_infant && adult->infant < 0)
+            {
+              adult->infant = (gint) i;
+              infant->infant_of = (gint) j;
+              break;
+            }
+        }
+    }
+}
+
+/* A DOCS sent on the adult's reference but naming someone else (the infant's passport)
+ * goes to the traveller it names. */
+static void
+assign_documents (TarmacPnrgovPnr *pnr)
+{
+  for (guint i = 0; i < pnr->documents->len; i++)
+    {
+      TarmacPnrgovDocument *d = g_ptr_array_index (pnr->documents, i);
+      TarmacPnrgovTraveller *t = traveller_at (pnr, d->traveller);
+      gboolean infant = d->sex != NULL && strlen (d->sex) == 2 && d->sex[1] == 'I';
+      gint named;
+
+      if (d->surname == NULL ||
+          (t != NULL && same_name (t->surname, d->surname) && t->is_infant == infant))
+        continue;
+
+      named = find_traveller_by_name (pnr, d->surname, infant);
+      if (named < 0)
+        named = find_traveller_by_name (pnr, d->surname, FALSE);
+      if (named >= 0)
+        d->traveller = named;
+      else if (t == NULL && pnr->travellers->len == 1)
+        d->traveller = 0;
+    }
+}
+
+static void
+finish_pnr (Parser *p)
+{
+  TarmacPnrgovPnr *pnr = p->pnr;
+
+  if (pnr == NULL)
+    return;
+
+  link_infants (p, pnr);
+  assign_documents (pnr);
+
+  if (pnr->record_locator == NULL)
+    {
+      TarmacPnrgovWarning *warning = g_new0 (TarmacPnrgovWarning, 1);
+
+      warning->code = TARMAC_PNRGOV_WARNING_MISSING_LOCATOR;
+      warning->message = g_strdup_printf (_("PNR %u has no record locator (RCI)"),
+                                          p->pnr_index + 1);
+      warning->offset = pnr->offset;
+      warning->line = pnr->line;
+      g_ptr_array_add (p->warnings, warning);
+    }
+
+  p->pnr = NULL;
+}
+
+static void
+start_pnr (Parser *p)
+{
+  TarmacPnrgovPnr *pnr = g_new0 (TarmacPnrgovPnr, 1);
+
+  pnr->other_locators = g_ptr_array_new_with_free_func (g_free);
+  pnr->dates = g_ptr_array_new_with_free_func (date_free);
+  pnr->travellers = g_ptr_array_new_with_free_func (traveller_free);
+  pnr->segments = g_ptr_array_new_with_free_func (segment_free);
+  pnr->contacts = g_ptr_array_new_with_free_func (contact_free);
+  pnr->payments = g_ptr_array_new_with_free_func (payment_free);
+  pnr->tickets = g_ptr_array_new_with_free_func (ticket_free);
+  pnr->bags = g_ptr_array_new_with_free_func (bags_free);
+  pnr->seats = g_ptr_array_new_with_free_func (seat_free);
+  pnr->ssrs = g_ptr_array_new_with_free_func (ssr_free);
+  pnr->documents = g_ptr_array_new_with_free_func (document_free);
+  pnr->remarks = g_ptr_array_new_with_free_func (g_free);
+  pnr->history = g_ptr_array_new_with_free_func (history_free);
+  pnr->offset = p->segment->offset;
+  pnr->line = p->segment->line;
+
+  p->pnr_index = p->message->pnrs->len;
+  g_ptr_array_add (p->message->pnrs, pnr);
+  p->pnr = pnr;
+  p->traveller = -1;
+  p->itinerary = -1;
+  p->ticket = NULL;
+  p->payment = NULL;
+  p->in_history = FALSE;
+  g_clear_pointer (&p->history_action, g_free);
+}
+
+static void
+handle_rci (Parser *p)
+{
+  TarmacEdifactSegment *segment = p->segment;
+  TarmacPnrgovPnr *pnr = p->pnr;
+
+  for (guint i = 0; i < segment->n_elements; i++)
+    {
+      g_autofree char *carrier = dup_code (segment, i, 0);
+      g_autofree char *locator = dup_code (segment, i, 1);
+      g_autofree char *date = dup_code (segment, i, 3);
+      g_autofree char *time = dup_code (segment, i, 4);
+
+      if (locator == NULL)
+        continue;
+
+      /* RCI+UA:157313:140818:1220 (no reservation control type) occurs as well */
+      {
+        g_autofree char *third = dup_code (segment, i, 2);
+
+        if (third != NULL && (strlen (third) == 6 || strlen (third) == 8) &&
+            all_digits (third, strlen (third)) && date != NULL && time == NULL)
+          {
+            time = g_steal_pointer (&date);
+            date = g_steal_pointer (&third);
+          }
+      }
+
+      if (pnr->record_locator == NULL)
+        {
+          pnr->record_locator = g_steal_pointer (&locator);
+          pnr->carrier = g_steal_pointer (&carrier);
+          pnr->created_at = parse_date_time (p, date, time, TRUE, PIVOT_FLIGHT);
+        }
+      else if (g_strcmp0 (locator, pnr->record_locator) != 0 ||
+               g_strcmp0 (carrier, pnr->carrier) != 0)
+        {
+          char *other = g_strdup_printf ("%s:%s", carrier != NULL ? carrier : "", locator);
+
+          if (!g_ptr_array_find_with_equal_func (pnr->other_locators, other, g_str_equal, NULL))
+            g_ptr_array_add (pnr->other_locators, other);
+          else
+            g_free (other);
+        }
+    }
+}
+
+static void
+handle_pnr_dat (Parser *p)
+{
+  TarmacPnrgovPnr *pnr = p->pnr;
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (date_free);
+
+  add_dates (p, dates);
+  for (guint i = 0; i < dates->len; i++)
+    {
+      TarmacPnrgovDate *d = g_ptr_array_index (dates, i);
+      TarmacPnrgovSegment *s = p->itinerary >= 0 ? g_ptr_array_index (pnr->segments, p->itinerary)
+                                                 : NULL;
+
+      if (s != NULL && strcmp (d->qualifier, "2") == 0)
+        set_string (&s->check_in, g_strdup (d->value));
+      else if (p->ticket != NULL && strcmp (d->qualifier, "710") == 0)
+        set_string (&p->ticket->issued, g_strdup (d->value));
+      else
+        {
+          if (strcmp (d->qualifier, "700") == 0 && d->value != NULL)
+            set_string (&pnr->modified_at, g_strdup (d->value));
+          g_ptr_array_add (pnr->dates, g_steal_pointer (&dates->pdata[i]));
+        }
+    }
+}
+
+static TarmacPnrgovAgency *
+parse_org (TarmacEdifactSegment *segment)
+{
+  TarmacPnrgovAgency *agency = g_new0 (TarmacPnrgovAgency, 1);
+
+  agency->system = dup_code (segment, 0, 0);
+  agency->system_city = dup_code (segment, 0, 1);
+  agency->iata_number = dup_code (segment, 1, 0);
+  agency->office_id = dup_code (segment, 1, 1);
+  agency->location = dup_code (segment, 2, 0);
+  agency->originator_type = dup_code (segment, 4, 0);
+  agency->country = dup_code (segment, 5, 0);
+  agency->currency = dup_code (segment, 5, 1);
+  agency->agent = dup_code (segment, 6, 0);
+
+  return agency;
+}
+
+static TarmacPnrgovContact *
+add_contact (Parser                  *p,
+             TarmacPnrgovContactKind  kind,
+             const char              *source,
+             char                    *value)
+{
+  TarmacPnrgovContact *c = g_new0 (TarmacPnrgovContact, 1);
+
+  c->kind = kind;
+  c->source = g_strdup (source);
+  c->value = value;
+  c->traveller = p->traveller;
+  g_ptr_array_add (p->pnr->contacts, c);
+
+  return c;
+}
+
+static char *
+join_address (const char * const *parts)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != (const char *) -1; i++)
+    {
+      if (parts[i] == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, parts[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+looks_like_phone (const char *text)
+{
+  guint n_digits = 0;
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (g_ascii_isdigit (*c))
+        n_digits++;
+      else if (strchr (" +-()/.", *c) == NULL)
+        return FALSE;
+    }
+
+  return n_digits >= 6;
+}
+
+static void
+handle_add (Parser *p)
+{
+  TarmacEdifactSegment *segment = p->segment;
+  g_autofree char *type = dup_code (segment, 1, 0);
+  g_autofree char *phone = dup_code (segment, 1, 7);
+  g_autofree char *street = dup_code (segment, 1, 1);
+  g_autofree char *city = dup_code (segment, 1, 2);
+  g_autofree char *state = dup_code (segment, 1, 3);
+  g_autofree char *country = dup_code (segment, 1, 5);
+  g_autofree char *postcode = dup_code (segment, 1, 6);
+
+  /* ADD++702:…:GB::SL1AA: the postcode one place later, with no phone */
+  if (phone != NULL && postcode == NULL && !looks_like_phone (phone))
+    postcode = g_steal_pointer (&phone);
+
+  if (street != NULL || city != NULL || country != NULL || postcode != NULL)
+    {
+      const char *parts[] = { street, city, state, postcode, country, (const char *) -1 };
+      TarmacPnrgovContact *c = add_contact (p, TARMAC_PNRGOV_CONTACT_ADDRESS, "ADD",
+                                            join_address (parts));
+
+      c->street = g_steal_pointer (&street);
+      c->city = g_steal_pointer (&city);
+      c->state = g_steal_pointer (&state);
+      c->country = g_steal_pointer (&country);
+      c->postcode = g_steal_pointer (&postcode);
+    }
+  if (phone != NULL)
+    add_contact (p, TARMAC_PNRGOV_CONTACT_PHONE, "ADD", g_steal_pointer (&phone));
+  (void) type;
+}
+
+static char *
+joined_elements (TarmacEdifactSegment *segment,
+                 guint                 from)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = from; i < segment->n_elements; i++)
+    {
+      g_autofree char *text = dup_code (segment, i, 0);
+
+      if (text == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, text);
+    }
+
+  return strip_or_null (g_string_free (out, FALSE));
+}
+
+static char *
+osi_email (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+  char *slashes = strstr (copy, "//");
+  GString *out;
+
+  if (slashes == NULL)
+    return g_steal_pointer (&copy);
+
+  out = g_string_new_len (copy, slashes - copy);
+  g_string_append_c (out, '@');
+  g_string_append (out, slashes + 2);
+  return g_string_free (out, FALSE);
+}
+
+static void
+handle_ift (Parser *p)
+{
+  g_autofree char *qualifier = dup_code (p->segment, 0, 1);
+  g_autofree char *text = joined_elements (p->segment, 1);
+
+  if (text == NULL)
+    return;
+
+  if (g_strcmp0 (qualifier, "43") == 0)
+    {
+      scrub_card_numbers (text);
+      if (p->payment != NULL)
+        set_string (&p->payment->holder, g_steal_pointer (&text));
+      else
+        add_contact (p, TARMAC_PNRGOV_CONTACT_OTHER, "IFT 4:43", g_steal_pointer (&text));
+      return;
+    }
+
+  /* OSI contact elements: CTCE e-mail, CTCM mobile, CTCH home, CTCB business, … */
+  if (strlen (text) > 5 && g_str_has_prefix (text, "CTC") && g_ascii_isalpha (text[3]) &&
+      text[4] == ' ')
+    {
+      g_autofree char *source = g_strndup (text, 4);
+      g_autofree char *value = g_strstrip (g_strdup (text + 5));
+
+      if (source[3] == 'E')
+        add_contact (p, TARMAC_PNRGOV_CONTACT_EMAIL, source, osi_email (value));
+      else
+        add_contact (p, TARMAC_PNRGOV_CONTACT_PHONE, source, g_steal_pointer (&value));
+      return;
+    }
+
+  g_ptr_array_add (p->pnr->remarks, scrub_card_numbers (g_steal_pointer (&text)));
+}
+
+static void
+handle_com (Parser *p)
+{
+  for (guint i = 0; i < p->segment->n_elements; i++)
+    {
+      char *number = dup_code (p->segment, i, 0);
+      g_autofree char *type = dup_code (p->segment, i, 1);
+
+      if (number == NULL)
+        continue;
+      if (g_strcmp0 (type, "EM") == 0 || strchr (number, '@') != NULL)
+        add_contact (p, TARMAC_PNRGOV_CONTACT_EMAIL, "COM", number);
+      else
+        add_contact (p, TARMAC_PNRGOV_CONTACT_PHONE, "COM", number);
+    }
+}
+
+static void
+handle_tif (Parser *p)
+{
+  TarmacEdifactSegment *segment = p->segment;
+  TarmacPnrgovPnr *pnr = p->pnr;
+  TarmacPnrgovTraveller *t;
+  g_autofree char *surname = dup_code (segment, 0, 0);
+  g_autofree char *given_raw = dup_code (segment, 1, 0);
+  g_autofree char *reference = dup_code (segment, 1, 2);
+  g_autofree char *type = dup_code (segment, 1, 1);
+
+  p->ticket = NULL;
+  p->payment = NULL;
+
+  /* the same traveller again (DCS data in a segment group, or a repeated TIF) */
+  for (guint i = 0; i < pnr->travellers->len; i++)
+    {
+      t = g_ptr_array_index (pnr->travellers, i);
+      if (g_strcmp0 (t->surname, surname) == 0 && g_strcmp0 (t->given_names_raw, given_raw) == 0 &&
+          (reference == NULL || t->reference == NULL || strcmp (t->reference, reference) == 0))
+        {
+          p->traveller = (gint) i;
+          return;
+        }
+    }
+
+  if (type == NULL && segment->n_elements < 2)
+    type = dup_code (segment, 0, 1); /* TIF+ACME TEAM PARTY:G, a group name */
+
+  t = g_new0 (TarmacPnrgovTraveller, 1);
+  t->surname = g_strdup (surname != NULL ? surname : "");
+  t->given_names_raw = g_strdup (given_raw);
+  if (given_raw != NULL)
+    split_title (given_raw, &t->given_names, &t->title);
+  t->type = g_steal_pointer (&type);
+  t->reference = g_steal_pointer (&reference);
+  t->is_infant = g_strcmp0 (t->type, "IN") == 0 || g_strcmp0 (t->type, "INF") == 0 ||
+                 g_strcmp0 (t->type, "I") == 0;
+  t->with_infant = tarmac_edifact_segment_get_n_components (segment, 1) > 3 &&
+                   g_strcmp0 (tarmac_edifact_segment_get_value (segment, 1, 3), "") != 0;
+  t->infant_of = -1;
+  t->infant = -1;
+  t->offset = segment->offset;
+  t->line = segment->line;
+  g_ptr_array_add (pnr->travellers, t);
+  p->traveller = (gint) pnr->travellers->len - 1;
+}
+
+static TarmacPnrgovDocument *
+parse_document (Parser     *p,
+                const char *code,
+                const char *text)
+{
+  TarmacPnrgovDocument *d = g_new0 (TarmacPnrgovDocument, 1);
+  g_auto(GStrv) f = NULL;
+  guint n;
+  gboolean other = FALSE;
+
+  /* DOCS and DOCA start with a slash; DOCO starts with the place of birth */
+  f = g_strsplit (text[0] == '/' && strcmp (code, "DOCO") != 0 ? text + 1 : text, "/", -1);
+  n = g_strv_length (f);
+  for (guint i = 0; i < n; i++)
+    {
+      char *value = strip_or_null (f[i]);
+
+      f[i] = value != NULL ? value : g_strdup ("");
+    }
+#define FIELD(i) ((i) < n && f[i][0] != '\0' ? g_strdup (f[i]) : NULL)
+
+  d->code = g_strdup (code);
+  if (strcmp (code, "DOCS") == 0)
+    {
+      d->type = FIELD (0);
+      d->issuing_state = FIELD (1);
+      d->number = FIELD (2);
+      d->nationality = FIELD (3);
+      d->date_of_birth_raw = FIELD (4);
+      d->sex = FIELD (5);
+      d->expiry_raw = FIELD (6);
+      d->surname = FIELD (7);
+      if (n > 8)
+        {
+          GString *given = g_string_new (NULL);
+
+          for (guint i = 8; i < n; i++)
+            {
+              if (i == n - 1 && i > 8 && strcmp (f[i], "H") == 0)
+                {
+                  d->is_holder = TRUE;
+                  break;
+                }
+              if (f[i][0] == '\0')
+                continue;
+              if (given->len > 0)
+                g_string_append_c (given, ' ');
+              g_string_append (given, f[i]);
+            }
+          d->given_names = strip_or_null (g_string_free (given, FALSE));
+        }
+    }
+  else
+    {
+      d->place_of_birth = FIELD (0);
+      d->type = FIELD (1);
+      d->number = FIELD (2);
+      d->place_of_issue = FIELD (3);
+      d->issue_date_raw = FIELD (4);
+      d->applicable_state = FIELD (5);
+    }
+#undef FIELD
+
+  if (d->date_of_birth_raw != NULL)
+    {
+      d->date_of_birth = read_date (d->date_of_birth_raw, TRUE, reference_year (p),
+                                    PIVOT_PAST, &other);
+      if (d->date_of_birth == NULL)
+        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE,
+                     _("Unreadable birth date “%s” in SSR %s"), d->date_of_birth_raw, code);
+    }
+  if (d->expiry_raw != NULL)
+    {
+      d->expiry = read_date (d->expiry_raw, TRUE, reference_year (p), PIVOT_FUTURE, &other);
+      if (d->expiry == NULL)
+        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE,
+                     _("Unreadable expiry date “%s” in SSR %s"), d->expiry_raw, code);
+    }
+  if (d->issue_date_raw != NULL)
+    {
+      d->issue_date = read_date (d->issue_date_raw, TRUE, reference_year (p), PIVOT_PAST,
+                                 &other);
+      if (d->issue_date == NULL)
+        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE,
+                     _("Unreadable issue date “%s” in SSR %s"), d->issue_date_raw, code);
+    }
+
+  return d;
+}
+
+static void
+handle_doca (Parser     *p,
+             const char *text)
+{
+  g_auto(GStrv) f = g_strsplit (text[0] == '/' ? text + 1 : text, "/", -1);
+  guint n = g_strv_length (f);
+  TarmacPnrgovContact *c;
+  const char *parts[6];
+
+  for (guint i = 0; i < n; i++)
+    f[i] = strip_or_null (f[i]);
+  /* f[0] is R (residence) or D (destination); then country, street, city, state, postcode */
+  for (guint i = 0; i < 5; i++)
+    parts[i] = i + 1 < n ? f[i + 1] : NULL;
+  {
+    const char *ordered[] = { parts[1], parts[2], parts[3], parts[4], parts[0],
+                              (const char *) -1 };
+
+    c = add_contact (p, TARMAC_PNRGOV_CONTACT_ADDRESS, "DOCA", join_address (ordered));
+  }
+  c->country = g_strdup (parts[0]);
+  c->street = g_strdup (parts[1]);
+  c->city = g_strdup (parts[2]);
+  c->state = g_strdup (parts[3]);
+  c->postcode = g_strdup (parts[4]);
+  for (guint i = 0; i < n; i++)
+    g_free (f[i]);
+  f[0] = NULL;
+}
+
+static gint
+segment_for_points (TarmacPnrgovPnr *pnr,
+                    const char      *board,
+                    const char      *off)
+{
+  for (guint i = 0; board != NULL && i < pnr->segments->len; i++)
+    {
+      TarmacPnrgovSegment *s = g_ptr_array_index (pnr->segments, i);
+
+      if (g_strcmp0 (s->origin, board) == 0 && g_strcmp0 (s->destination, off) == 0)
+        return (gint) i;
+    }
+  return -1;
+}
+
+static void
+add_seat (Parser     *p,
+          const char *seat,
+          const char *source,
+          gint        traveller,
+          gint        segment)
+{
+  TarmacPnrgovSeat *s = g_new0 (TarmacPnrgovSeat, 1);
+
+  s->seat = g_strdup (seat);
+  s->source = g_strdup (source);
+  s->traveller = traveller;
+  s->segment = segment;
+  g_ptr_array_add (p->pnr->seats, s);
+}
+
+static void
+handle_ssr (Parser *p)
+{
+  TarmacEdifactSegment *segment = p->segment;
+  TarmacPnrgovPnr *pnr = p->pnr;
+  TarmacPnrgovSsr *ssr = g_new0 (TarmacPnrgovSsr, 1);
+
+  ssr->code = dup_code (segment, 0, 0);
+  ssr->status = dup_code (segment, 0, 1);
+  ssr->quantity = dup_code (segment, 0, 2);
+  ssr->carrier = dup_code (segment, 0, 3);
+  ssr->board_point = dup_code (segment, 0, 6);
+  ssr->off_point = dup_code (segment, 0, 7);
+  ssr->text = scrub_card_numbers (dup_code (segment, 0, 8));
+  ssr->offset = segment->offset;
+  ssr->line = segment->line;
+  if (ssr->code == NULL)
+    ssr->code = g_strdup ("");
+
+  if (strcmp (ssr->code, "SEAT") == 0)
+    {
+      gint seg = p->itinerary >= 0 ? p->itinerary
+                                   : segment_for_points (pnr, ssr->board_point, ssr->off_point);
+      GString *seats = g_string_new (NULL);
+
+      ssr->traveller = -1;
+      for (guint i = 1; i < segment->n_elements; i++)
+        {
+          g_autofree char *seat = dup_code (segment, i, 0);
+          g_autofree char *reference = dup_code (segment, i, 2);
+          gint traveller = reference != NULL ? find_traveller (pnr, reference) : p->traveller;
+
+          if (seat == NULL)
+            continue;
+          add_seat (p, seat, "SSR", traveller, seg);
+          if (seats->len > 0)
+            g_string_append_c (seats, ' ');
+          g_string_append (seats, seat);
+        }
+      if (ssr->text == NULL && seats->len > 0)
+        ssr->text = g_string_free (seats, FALSE);
+      else
+        g_string_free (seats, TRUE);
+      g_ptr_array_add (pnr->ssrs, ssr);
+      return;
+    }
+
+  ssr->traveller_reference = dup_code (segment, 1, 2);
+  ssr->traveller = ssr->traveller_reference != NULL ? find_traveller (pnr, ssr->traveller_reference)
+                                                    : p->traveller;
+  g_ptr_array_add (pnr->ssrs, ssr);
+
+  if (ssr->text == NULL)
+    return;
+
+  if (strcmp (ssr->code, "DOCS") == 0 || strcmp (ssr->code, "DOCO") == 0)
+    {
+      TarmacPnrgovDocument *d = parse_document (p, ssr->code, ssr->text);
+
+      d->traveller = ssr->traveller;
+      d->offset = segment->offset;
+      d->line = segment->line;
+      g_ptr_array_add (pnr->documents, d);
+    }
+  else if (strcmp (ssr->code, "DOCA") == 0)
+    {
+      gint current = p->traveller;
+
+      p->traveller = ssr->traveller;
+      handle_doca (p, ssr->text);
+      p->traveller = current;
+    }
+}
+
+static void
+handle_tkt (Parser *p)
+{
+  TarmacPnrgovTicket *t = g_new0 (TarmacPnrgovTicket, 1);
+
+  t->number = dup_code (p->segment, 0, 0);
+  t->type = dup_code (p->segment, 0, 1);
+  t->coupons = dup_code (p->segment, 0, 2);
+  t->traveller = p->traveller;
+  g_ptr_array_add (p->pnr->tickets, t);
+  p->ticket = t;
+  p->payment = NULL;
+}
+
+static void
+handle_mon (Parser *p)
+{
+  if (p->ticket == NULL)
+    return;
+
+  for (guint i = 0; i < p->segment->n_elements; i++)
+    {
+      g_autofree char *qualifier = dup_code (p->segment, i, 0);
+
+      if (g_strcmp0 (qualifier, "T") == 0)
+        {
+          set_string (&p->ticket->total, dup_code (p->segment, i, 1));
+          set_string (&p->ticket->currency, dup_code (p->segment, i, 2));
+        }
+    }
+}
+
+/* Keeps the last four digits and the keyed hash of a card number; the digits are wiped. */
+static void
+take_card_number (Parser              *p,
+                  TarmacPnrgovPayment *pay,
+                  const char          *number)
+{
+  GString *digits = g_string_new (NULL);
+  gboolean masked = FALSE;
+
+  for (const char *c = number; *c != '\0'; c++)
+    {
+      if (g_ascii_isdigit (*c))
+        g_string_append_c (digits, *c);
+      else if (*c != ' ' && *c != '-')
+        masked = TRUE;
+    }
+
+  if (digits->len >= 4)
+    pay->card_last_four = g_strdup (digits->str + digits->len - 4);
+  if (!masked && digits->len >= 12 && p->card_key != NULL)
+    pay->card_hash = g_compute_hmac_for_string (G_CHECKSUM_SHA256,
+                                                (const guchar *) p->card_key,
+                                                strlen (p->card_key), digits->str,
+                                                (gssize) digits->len);
+
+  memset (digits->str, 0, digits->len);
+  g_string_free (digits, TRUE);
+}
+
+static gboolean
+looks_like_card (const char *number)
+{
+  guint n_digits = 0;
+
+  for (const char *c = number; *c != '\0'; c++)
+    if (g_ascii_isdigit (*c) || *c == 'X' || *c == 'x' || *c == '*')
+      n_digits++;
+
+  return n_digits >= 12;
+}
+
+static void
+handle_fop (Parser *p)
+{
+  for (guint i = 0; i < p->segment->n_elements; i++)
+    {
+      TarmacPnrgovPayment *pay;
+      g_autofree char *type = dup_code (p->segment, i, 0);
+      g_autofree char *number = dup_code (p->segment, i, 4);
+      g_autofree char *vendor = dup_code (p->segment, i, 3);
+
+      if (type == NULL && number == NULL)
+        continue;
+
+      pay = g_new0 (TarmacPnrgovPayment, 1);
+      pay->type = g_steal_pointer (&type);
+      pay->amount = dup_code (p->segment, i, 2);
+      pay->traveller = p->traveller;
+      if (number != NULL && (g_strcmp0 (pay->type, "CC") == 0 || vendor != NULL ||
+                             looks_like_card (number)))
+        {
+          take_card_number (p, pay, number);
+          pay->card_vendor = g_steal_pointer (&vendor);
+          pay->card_expiry = dup_code (p->segment, i, 5);
+        }
+      else
+        pay->reference = g_steal_pointer (&number);
+      if (number != NULL)
+        memset (number, 0, strlen (number));
+      g_ptr_array_add (p->pnr->payments, pay);
+      p->payment = pay;
+    }
+}
+
+static void
+handle_tvl (Parser *p)
+{
+  TarmacPnrgovSegment *s = g_new0 (TarmacPnrgovSegment, 1);
+
+  parse_tvl (p, s);
+  g_ptr_array_add (p->pnr->segments, s);
+  p->itinerary = (gint) p->pnr->segments->len - 1;
+  p->traveller = -1;
+  p->ticket = NULL;
+  p->payment = NULL;
+}
+
+static void
+handle_tbd (Parser *p)
+{
+  TarmacEdifactSegment *segment = p->segment;
+  TarmacPnrgovBags *b = g_new0 (TarmacPnrgovBags, 1);
+  g_autofree char *count = dup_code (segment, 1, 0);
+  g_autofree char *weight = dup_code (segment, 1, 1);
+  guint64 n = 0;
+
+  b->count = -1;
+  b->weight = -1;
+  b->tags = g_ptr_array_new_with_free_func (g_free);
+  b->traveller = p->traveller;
+  b->segment = p->itinerary;
+  if (count != NULL)
+    {
+      if (g_ascii_string_to_unsigned (count, 10, 0, G_MAXINT, &n, NULL))
+        b->count = (gint) n;
+      else
+        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER, _("Bag count “%s” is not a number"),
+                     count);
+    }
+  if (weight != NULL)
+    {
+      char *end = NULL;
+      double value = g_ascii_strtod (weight, &end);
+
+      if (end != weight && *end == '\0' && value >= 0)
+        b->weight = value;
+      else
+        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER, _("Bag weight “%s” is not a number"),
+                     weight);
+    }
+  b->weight_unit = dup_code (segment, 1, 2);
+
+  for (guint i = 2; i < segment->n_elements; i++)
+    for (guint r = 0; r < tarmac_edifact_segment_get_n_repetitions (segment, i); r++)
+      {
+        const char *carrier = tarmac_edifact_segment_get_repetition_value (segment, i, r, 0);
+        const char *number = tarmac_edifact_segment_get_repetition_value (segment, i, r, 1);
+
+        if (number != NULL && number[0] != '\0')
+          g_ptr_array_add (b->tags, g_strconcat (carrier != NULL ? carrier : "", number, NULL));
+      }
+
+  g_ptr_array_add (p->pnr->bags, b);
+}
+
+static void
+handle_ebd (Parser *p)
+{
+  TarmacPnrgovBags *b = g_new0 (TarmacPnrgovBags, 1);
+  g_autofree char *count = dup_code (p->segment, 1, 0);
+  guint64 n = 0;
+
+  b->excess = TRUE;
+  b->count = -1;
+  b->weight = -1;
+  b->tags = g_ptr_array_new_with_free_func (g_free);
+  b->currency = dup_code (p->segment, 0, 0);
+  b->amount = dup_code (p->segment, 0, 1);
+  b->weight_unit = dup_code (p->segment, 1, 2);
+  b->traveller = p->traveller;
+  b->segment = p->itinerary;
+  if (count != NULL && g_ascii_string_to_unsigned (count, 10, 0, G_MAXINT, &n, NULL))
+    b->count = (gint) n;
+  else if (count != NULL)
+    add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER, _("Bag count “%s” is not a number"), count);
+  g_ptr_array_add (p->pnr->bags, b);
+}
+
+static void
+handle_rpi (Parser *p)
+{
+  TarmacPnrgovSegment *s = g_ptr_array_index (p->pnr->segments, p->itinerary);
+  g_autofree char *count = dup_code (p->segment, 0, 0);
+  guint64 n = 0;
+
+  set_string (&s->status, dup_code (p->segment, 1, 0));
+  if (count != NULL && g_ascii_string_to_unsigned (count, 10, 0, G_MAXINT, &n, NULL))
+    s->number_in_party = (gint) n;
+  else if (count != NULL)
+    add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER,
+                 _("Number in party “%s” is not a number"), count);
+}
+
+/* The history part: each segment as one line of text; a FOP shows only its last four. */
+static void
+add_history (Parser *p)
+{
+  TarmacEdifactSegment *segment = p->segment;
+  TarmacPnrgovHistory *h = g_new0 (TarmacPnrgovHistory, 1);
+  GString *text = g_string_new (NULL);
+
+  h->action = g_strdup (p->history_action);
+  h->tag = g_strdup (segment->tag);
+
+  if (strcmp (segment->tag, "LTS") == 0)
+    {
+      g_free (h->action);
+      h->action = NULL;
+      g_string_append (text, tarmac_edifact_segment_get_value (segment, 0, 0) ?: "");
+    }
+  else if (strcmp (segment->tag, "FOP") == 0)
+    {
+      TarmacPnrgovPayment pay = { 0 };
+      g_autofree char *number = dup_code (segment, 0, 4);
+
+      if (number != NULL)
+        take_card_number (p, &pay, number);
+      g_string_append_printf (text, "%s %s", tarmac_edifact_segment_get_value (segment, 0, 0) ?: "",
+                              pay.card_last_four != NULL ? pay.card_last_four : "");
+      g_free (pay.card_last_four);
+      g_free (pay.card_hash);
+    }
+  else
+    {
+      for (guint i = 0; i < segment->n_elements; i++)
+        {
+          guint n = tarmac_edifact_segment_get_n_components (segment, i);
+
+          if (i > 0)
+            g_string_append_c (text, '+');
+          for (guint c = 0; c < n; c++)
+            {
+              if (c > 0)
+                g_string_append_c (text, ':');
+              g_string_append (text, tarmac_edifact_segment_get_value (segment, i, c) ?: "");
+            }
+        }
+    }
+
+  h->text = scrub_card_numbers (g_strstrip (g_string_free (text, FALSE)));
+  g_ptr_array_add (p->pnr->history, h);
+}
+
+/* Segments a PNR carries that we read but do not keep. */
+static const char *ignored_tags[] = { "FAR", "PTK", "TXD", "TRI", "MSG", "EQN", "ABI", "SAC",
+                                      "DAT", NULL };
+
+static void
+handle_pnr_segment (Parser *p)
+{
+  const char *tag = p->segment->tag;
+  TarmacPnrgovPnr *pnr = p->pnr;
+  TarmacPnrgovTraveller *t = traveller_at (pnr, p->traveller);
+
+  if (strcmp (tag, "ABI") == 0 || strcmp (tag, "SAC") == 0 ||
+      (strcmp (tag, "MSG") == 0 || strcmp (tag, "EQN") == 0))
+    {
+      p->in_history = TRUE;
+      if (strcmp (tag, "SAC") == 0)
+        set_string (&p->history_action, dup_code (p->segment, 2, 0));
+      else
+        add_history (p);
+      return;
+    }
+  if (strcmp (tag, "LTS") == 0 || p->in_history)
+    {
+      add_history (p);
+      return;
+    }
+
+  if (strcmp (tag, "RCI") == 0)
+    handle_rci (p);
+  else if (strcmp (tag, "DAT") == 0)
+    handle_pnr_dat (p);
+  else if (strcmp (tag, "ORG") == 0)
+    {
+      if (pnr->agency == NULL)
+        pnr->agency = parse_org (p->segment);
+    }
+  else if (strcmp (tag, "TIF") == 0)
+    handle_tif (p);
+  else if (strcmp (tag, "FTI") == 0 && t != NULL)
+    {
+      g_autofree char *carrier = dup_code (p->segment, 0, 0);
+      g_autofree char *number = dup_code (p->segment, 0, 1);
+
+      set_string (&t->frequent_flyer, g_strconcat (carrier != NULL ? carrier : "", number, NULL));
+    }
+  else if (strcmp (tag, "REF") == 0 && t != NULL)
+    {
+      char *id = dup_code (p->segment, 0, 1);
+
+      set_string (&t->unique_id, id != NULL ? id : dup_code (p->segment, 0, 0));
+    }
+  else if (strcmp (tag, "IFT") == 0)
+    handle_ift (p);
+  else if (strcmp (tag, "ADD") == 0)
+    handle_add (p);
+  else if (strcmp (tag, "COM") == 0)
+    handle_com (p);
+  else if (strcmp (tag, "EBD") == 0)
+    handle_ebd (p);
+  else if (strcmp (tag, "SSR") == 0)
+    handle_ssr (p);
+  else if (strcmp (tag, "TKT") == 0)
+    handle_tkt (p);
+  else if (strcmp (tag, "MON") == 0)
+    handle_mon (p);
+  else if (strcmp (tag, "FOP") == 0)
+    handle_fop (p);
+  else if (strcmp (tag, "TVL") == 0)
+    handle_tvl (p);
+  else if (strcmp (tag, "RPI") == 0 && p->itinerary >= 0)
+    handle_rpi (p);
+  else if (strcmp (tag, "APD") == 0 && p->itinerary >= 0)
+    {
+      TarmacPnrgovSegment *s = g_ptr_array_index (pnr->segments, p->itinerary);
+
+      set_string (&s->aircraft, dup_code (p->segment, 0, 0));
+    }
+  else if (strcmp (tag, "SSD") == 0)
+    {
+      g_autofree char *seat = dup_code (p->segment, 0, 0);
+
+      if (seat != NULL)
+        add_seat (p, seat, "SSD", p->traveller, p->itinerary);
+    }
+  else if (strcmp (tag, "TBD") == 0)
+    handle_tbd (p);
+  else if (g_strv_contains (ignored_tags, tag))
+    ;
+  else if (strcmp (tag, "RPI") == 0 || strcmp (tag, "APD") == 0 || strcmp (tag, "FTI") == 0 ||
+           strcmp (tag, "REF") == 0)
+    add_warning (p, TARMAC_PNRGOV_WARNING_OUT_OF_PLACE,
+                 _("Segment %s before the group it belongs to; skipped"), tag);
+  else
+    add_warning (p, TARMAC_PNRGOV_WARNING_UNKNOWN_SEGMENT,
+                 _("Segment %s is not expected in a PNR; skipped"), tag);
+}
+
+static void
+handle_message_segment (Parser *p)
+{
+  const char *tag = p->segment->tag;
+  TarmacPnrgovMessage *message = p->message;
+
+  if (strcmp (tag, "MSG") == 0)
+    ;
+  else if (strcmp (tag, "ORG") == 0)
+    {
+      g_autofree char *system = dup_code (p->segment, 0, 0);
+      g_autofree char *city = dup_code (p->segment, 0, 1);
+
+      set_string (&message->originator,
+                  g_strconcat (system != NULL ? system : "", city != NULL ? ":" : "", city, NULL));
+      if (message->sender == NULL)
+        message->sender = g_steal_pointer (&system);
+    }
+  else if (strcmp (tag, "TVL") == 0)
+    {
+      g_clear_pointer (&message->flight, segment_free);
+      message->flight = g_new0 (TarmacPnrgovSegment, 1);
+      parse_tvl (p, message->flight);
+    }
+  else if (strcmp (tag, "EQN") == 0)
+    {
+      g_autofree char *count = dup_code (p->segment, 0, 0);
+      guint64 n = 0;
+
+      if (count != NULL && g_ascii_string_to_unsigned (count, 10, 0, G_MAXINT, &n, NULL))
+        message->announced_pnrs = (gint) n;
+      else
+        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER, _("EQN value “%s” is not a number"),
+                     count != NULL ? count : "");
+    }
+  else if (strcmp (tag, "DAT") == 0)
+    {
+      guint from = message->dates->len;
+      const char *pushed;
+
+      add_dates (p, message->dates);
+      pushed = date_value (message->dates, from, "700");
+      if (pushed != NULL)
+        {
+          set_string (&message->pushed_at, g_strdup (pushed));
+          message->pushed_at_from_envelope = FALSE;
+        }
+    }
+  else
+    add_warning (p, TARMAC_PNRGOV_WARNING_OUT_OF_PLACE,
+                 _("Segment %s before the first PNR (SRC); skipped"), tag);
+}
+
+static void
+handle_envelope (Parser *p)
+{
+  TarmacEdifactSegment *segment = p->segment;
+
+  if (strcmp (segment->tag, "UNB") == 0)
+    {
+      g_autofree char *date = dup_code (segment, 3, 0);
+      g_autofree char *time = dup_code (segment, 3, 1);
+      gboolean other = FALSE;
+      g_autofree char *iso = NULL;
+
+      set_string (&p->sender, dup_code (segment, 1, 0));
+      set_string (&p->recipient, dup_code (segment, 2, 0));
+      g_clear_pointer (&p->envelope_time, g_free);
+      if (date != NULL)
+        iso = read_date (date, FALSE, 2000, PIVOT_FLIGHT, &other);
+      if (iso != NULL && time != NULL && strlen (time) == 4 && all_digits (time, 4))
+        p->envelope_time = g_strdup_printf ("%sT%.2s:%.2s", iso, time, time + 2);
+      else
+        p->envelope_time = g_steal_pointer (&iso);
+    }
+  else if (strcmp (segment->tag, "UNG") == 0)
+    {
+      if (p->sender == NULL)
+        p->sender = dup_code (segment, 1, 0);
+      if (p->recipient == NULL)
+        p->recipient = dup_code (segment, 2, 0);
+    }
+}
+
+static void
+finish_message (Parser *p)
+{
+  finish_pnr (p);
+
+  if (p->message != NULL && p->message->pushed_at == NULL && p->envelope_time != NULL)
+    {
+      p->message->pushed_at = g_strdup (p->envelope_time);
+      p->message->pushed_at_from_envelope = TRUE;
+    }
+
+  p->message = NULL;
+}
+
+static void
+handle_segment (Parser *p)
+{
+  const char *tag = p->segment->tag;
+
+  if (strcmp (tag, "UNB") == 0 || strcmp (tag, "UNG") == 0)
+    {
+      finish_message (p);
+      p->skipping = FALSE;
+      handle_envelope (p);
+      return;
+    }
+  if (strcmp (tag, "UNH") == 0)
+    {
+      finish_message (p);
+      start_message (p);
+      return;
+    }
+  if (strcmp (tag, "UNT") == 0 || strcmp (tag, "UNE") == 0 || strcmp (tag, "UNZ") == 0)
+    {
+      finish_message (p);
+      p->skipping = FALSE;
+      return;
+    }
+  if (p->skipping)
+    return;
+
+  if (p->message == NULL)
+    {
+      add_warning (p, TARMAC_PNRGOV_WARNING_OUT_OF_PLACE,
+                   _("Segment %s outside a message; skipped"), tag);
+      return;
+    }
+
+  if (strcmp (tag, "SRC") == 0)
+    {
+      finish_pnr (p);
+      start_pnr (p);
+    }
+  else if (p->pnr != NULL)
+    handle_pnr_segment (p);
+  else
+    handle_message_segment (p);
+}
+
+/**
+ * tarmac_pnrgov_parse:
+ * @data: (array length=length): the bytes of a file, any number of interchanges
+ * @length: the number of bytes
+ * @card_key: (nullable): the key for the card-number hashes; %NULL keeps no hash
+ * @messages: (out): a #GPtrArray of #TarmacPnrgovMessage, in input order
+ * @warnings: (out): a #GPtrArray of #TarmacPnrgovWarning, in input order
+ * @error: set when there is no PNRGOV message to return
+ *
+ * Parses every PNRGOV message in @data, each with its PNRs. Parts of a multi-part push
+ * are returned as separate messages. Other messages, unknown segments and unreadable
+ * values are warnings.
+ *
+ * Returns: %TRUE and at least one message, or %FALSE with @error set
+ */
+gboolean
+tarmac_pnrgov_parse (const guint8  *data,
+                     gsize          length,
+                     const char    *card_key,
+                     GPtrArray    **messages,
+                     GPtrArray    **warnings,
+                     GError       **error)
+{
+  g_autoptr(TarmacEdifactReader) reader = NULL;
+  g_autoptr(GPtrArray) out_messages = NULL;
+  g_autoptr(GPtrArray) out_warnings = NULL;
+  g_autoptr(GError) local_error = NULL;
+  TarmacEdifactSegment *segment = NULL;
+  Parser p = { 0 };
+  guint n_segments = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (messages != NULL, FALSE);
+  g_return_val_if_fail (warnings != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  reader = tarmac_edifact_reader_new (data, length);
+  out_messages = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_pnrgov_message_free);
+  out_warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_pnrgov_warning_free);
+  p.reader = reader;
+  p.messages = out_messages;
+  p.warnings = out_warnings;
+  p.card_key = card_key;
+  p.traveller = -1;
+  p.itinerary = -1;
+
+  while (tarmac_edifact_reader_next (reader, &segment, &local_error))
+    {
+      g_autoptr(TarmacEdifactSegment) owned = g_steal_pointer (&segment);
+
+      drain_reader_warnings (&p);
+      p.segment = owned;
+      handle_segment (&p);
+      p.segment = NULL;
+      n_segments++;
+    }
+  finish_message (&p);
+  drain_reader_warnings (&p);
+
+  g_free (p.sender);
+  g_free (p.recipient);
+  g_free (p.envelope_time);
+  g_free (p.history_action);
+
+  if (local_error != NULL && out_messages->len == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (local_error != NULL)
+    {
+      TarmacPnrgovWarning *warning = g_new0 (TarmacPnrgovWarning, 1);
+
+      warning->code = TARMAC_PNRGOV_WARNING_TRUNCATED;
+      warning->message = g_strdup_printf (_("Reading stopped: %s"), local_error->message);
+      warning->offset = length;
+      warning->segment_index = n_segments;
+      g_ptr_array_add (out_warnings, warning);
+    }
+
+  if (out_messages->len == 0)
+    {
+      g_set_error (error, TARMAC_PNRGOV_ERROR, TARMAC_PNRGOV_ERROR_NO_MESSAGE,
+                   _("No PNRGOV message (UNH) in %u segments (%zu bytes)"),
+                   n_segments, (size_t) length);
+      return FALSE;
+    }
+
+  *messages = g_steal_pointer (&out_messages);
+  *warnings = g_steal_pointer (&out_warnings);
+  return TRUE;
+}
+
+void
+tarmac_pnrgov_message_free (TarmacPnrgovMessage *message)
+{
+  if (message == NULL)
+    return;
+
+  g_free (message->reference);
+  g_free (message->version);
+  g_free (message->common_access_reference);
+  g_free (message->sender);
+  g_free (message->recipient);
+  g_free (message->originator);
+  g_free (message->pushed_at);
+  g_clear_pointer (&message->dates, g_ptr_array_unref);
+  g_clear_pointer (&message->flight, segment_free);
+  g_clear_pointer (&message->pnrs, g_ptr_array_unref);
+  g_free (message);
+}
+
+void
+tarmac_pnrgov_warning_free (TarmacPnrgovWarning *warning)
+{
+  if (warning == NULL)
+    return;
+
+  g_free (warning->message);
+  g_free (warning);
+}

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tarmac-edifact-fields-private.h"
 #include "tarmac-paxlst.h"
 
 /*
@@ -38,13 +39,6 @@
  */
 
 G_DEFINE_QUARK (tarmac-paxlst-error-quark, tarmac_paxlst_error)
-
-typedef enum
-{
-  PIVOT_PAST,
-  PIVOT_FUTURE,
-  PIVOT_FLIGHT,
-} Pivot;
 
 typedef struct
 {
@@ -181,42 +175,15 @@ drain_reader_warnings (Parser *p)
     }
 }
 
-/* A value with outer whitespace removed, or NULL when absent or blank. */
-static char *
-dup_code (TarmacEdifactSegment *segment,
-          guint                 element,
-          guint                 component)
-{
-  const char *value = tarmac_edifact_segment_get_value (segment, element, component);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-
-  copy = g_strstrip (g_strdup (value));
-  if (*copy == '\0')
-    g_clear_pointer (&copy, g_free);
-
-  return copy;
-}
-
 static gboolean
 code_is (TarmacEdifactSegment *segment,
          guint                 element,
          guint                 component,
          const char           *expected)
 {
-  g_autofree char *code = dup_code (segment, element, component);
+  g_autofree char *code = _tarmac_edifact_dup_code (segment, element, component);
 
   return g_strcmp0 (code, expected) == 0;
-}
-
-static void
-set_string (char **field,
-            char  *value)
-{
-  g_free (*field);
-  *field = value;
 }
 
 static char *
@@ -235,24 +202,6 @@ collapse_spaces (const char *text)
     }
 
   return g_string_free (out, FALSE);
-}
-
-static gboolean
-read_number (const char *text,
-             guint       n_digits,
-             guint      *out)
-{
-  guint value = 0;
-
-  for (guint i = 0; i < n_digits; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-      value = value * 10 + (guint) (text[i] - '0');
-    }
-
-  *out = value;
-  return TRUE;
 }
 
 /* Layouts by length: 6 YYMMDD, 8 CCYYMMDD, 10 YYMMDDHHMM, 12 CCYYMMDDHHMM. */
@@ -286,62 +235,36 @@ length_for_format (const char *format)
   return 0;
 }
 
-static guint
-resolve_year (guint yy,
-              guint reference,
-              Pivot pivot)
-{
-  guint year = (reference / 100) * 100 + yy;
-
-  switch (pivot)
-    {
-    case PIVOT_PAST:
-      if (year > reference)
-        year -= 100;
-      break;
-    case PIVOT_FUTURE:
-      if (year + 20 < reference)
-        year += 100;
-      else if (year >= reference + 80)
-        year -= 100;
-      break;
-    case PIVOT_FLIGHT:
-    default:
-      year = 2000 + yy;
-      break;
-    }
-
-  return year;
-}
-
 static char *
-decode_date (const char *value,
-             guint       year_digits,
-             gboolean    has_time,
-             guint       reference,
-             Pivot       pivot)
+decode_date (const char         *value,
+             guint               year_digits,
+             gboolean            has_time,
+             guint               reference,
+             TarmacEdifactPivot  pivot)
 {
+  g_autofree char *date = NULL;
   guint year, month, day, hour = 0, minute = 0;
   const char *rest = value + year_digits;
 
-  if (!read_number (value, year_digits, &year) ||
-      !read_number (rest, 2, &month) ||
-      !read_number (rest + 2, 2, &day) ||
-      (has_time && (!read_number (rest + 4, 2, &hour) || !read_number (rest + 6, 2, &minute))))
+  if (!_tarmac_edifact_read_number (value, year_digits, &year) ||
+      !_tarmac_edifact_read_number (rest, 2, &month) ||
+      !_tarmac_edifact_read_number (rest + 2, 2, &day) ||
+      (has_time &&
+       (!_tarmac_edifact_read_number (rest + 4, 2, &hour) ||
+        !_tarmac_edifact_read_number (rest + 6, 2, &minute))))
     return NULL;
 
   if (year_digits == 2)
-    year = resolve_year (year, reference, pivot);
+    year = _tarmac_edifact_resolve_year (year, reference, pivot);
 
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) ||
-      hour > 23 || minute > 59)
+  if (hour > 23 || minute > 59)
     return NULL;
 
-  if (has_time)
-    return g_strdup_printf ("%04u-%02u-%02uT%02u:%02u", year, month, day, hour, minute);
+  date = _tarmac_edifact_format_date (year, month, day);
+  if (date == NULL || !has_time)
+    return g_steal_pointer (&date);
 
-  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+  return g_strdup_printf ("%sT%02u:%02u", date, hour, minute);
 }
 
 static guint
@@ -367,12 +290,12 @@ reference_year (Parser *p)
 /* Reads the DTM of the current segment into "YYYY-MM-DD" (or with "THH:MM" for flight
  * times); a value that does not fit its format code is tried by its length. */
 static char *
-parse_dtm (Parser  *p,
-           Pivot    pivot,
-           char   **raw_out)
+parse_dtm (Parser              *p,
+           TarmacEdifactPivot   pivot,
+           char               **raw_out)
 {
-  g_autofree char *value = dup_code (p->segment, 0, 1);
-  g_autofree char *format = dup_code (p->segment, 0, 2);
+  g_autofree char *value = _tarmac_edifact_dup_code (p->segment, 0, 1);
+  g_autofree char *format = _tarmac_edifact_dup_code (p->segment, 0, 2);
   gsize length = value != NULL ? strlen (value) : 0;
   gsize announced = length_for_format (format);
   guint year_digits = 0;
@@ -430,11 +353,11 @@ start_message (Parser *p)
 {
   TarmacEdifactSegment *segment = p->segment;
   TarmacPaxlstMessage *message;
-  g_autofree char *type = dup_code (segment, 1, 0);
-  g_autofree char *directory = dup_code (segment, 1, 1);
-  g_autofree char *release = dup_code (segment, 1, 2);
-  g_autofree char *part = dup_code (segment, 3, 0);
-  g_autofree char *flag = dup_code (segment, 3, 1);
+  g_autofree char *type = _tarmac_edifact_dup_code (segment, 1, 0);
+  g_autofree char *directory = _tarmac_edifact_dup_code (segment, 1, 1);
+  g_autofree char *release = _tarmac_edifact_dup_code (segment, 1, 2);
+  g_autofree char *part = _tarmac_edifact_dup_code (segment, 3, 0);
+  g_autofree char *flag = _tarmac_edifact_dup_code (segment, 3, 1);
 
   p->message = NULL;
   p->leg = NULL;
@@ -445,17 +368,18 @@ start_message (Parser *p)
   if (g_strcmp0 (type, "PAXLST") != 0)
     {
       add_warning (p, TARMAC_PAXLST_WARNING_OTHER_MESSAGE,
-                   _("Message of type “%s” is not a PAXLST; skipped"), type != NULL ? type : "");
+                   _("Message of type “%s” is not a PAXLST; skipped"),
+                   type != NULL ? type : "");
       p->skipping = TRUE;
       return;
     }
 
   message = g_new0 (TarmacPaxlstMessage, 1);
-  message->reference = dup_code (segment, 0, 0);
+  message->reference = _tarmac_edifact_dup_code (segment, 0, 0);
   if (directory != NULL || release != NULL)
     message->version = g_strconcat (directory != NULL ? directory : "",
                                     release != NULL ? release : "", NULL);
-  message->common_access_reference = dup_code (segment, 2, 0);
+  message->common_access_reference = _tarmac_edifact_dup_code (segment, 2, 0);
   message->is_last_part = TRUE;
   if (part != NULL)
     {
@@ -522,21 +446,21 @@ handle_envelope (Parser *p)
 
   if (strcmp (segment->tag, "UNB") == 0)
     {
-      g_autofree char *date = dup_code (segment, 3, 0);
+      g_autofree char *date = _tarmac_edifact_dup_code (segment, 3, 0);
       guint yy = 0;
 
-      set_string (&p->sender, dup_code (segment, 1, 0));
-      set_string (&p->recipient, dup_code (segment, 2, 0));
+      _tarmac_edifact_set_string (&p->sender, _tarmac_edifact_dup_code (segment, 1, 0));
+      _tarmac_edifact_set_string (&p->recipient, _tarmac_edifact_dup_code (segment, 2, 0));
       g_clear_pointer (&p->group_sender, g_free);
       p->interchange_year = 0;
-      if (date != NULL && strlen (date) == 6 && read_number (date, 2, &yy))
+      if (date != NULL && strlen (date) == 6 && _tarmac_edifact_read_number (date, 2, &yy))
         p->interchange_year = 2000 + yy;
     }
   else if (strcmp (segment->tag, "UNG") == 0)
     {
-      set_string (&p->group_sender, dup_code (segment, 1, 0));
+      _tarmac_edifact_set_string (&p->group_sender, _tarmac_edifact_dup_code (segment, 1, 0));
       if (p->recipient == NULL)
-        p->recipient = dup_code (segment, 2, 0);
+        p->recipient = _tarmac_edifact_dup_code (segment, 2, 0);
     }
 }
 
@@ -545,7 +469,7 @@ handle_nad (Parser *p)
 {
   TarmacEdifactSegment *segment = p->segment;
   TarmacPaxlstTraveller *traveller;
-  g_autofree char *role = dup_code (segment, 0, 0);
+  g_autofree char *role = _tarmac_edifact_dup_code (segment, 0, 0);
   g_autoptr(GString) given = g_string_new (NULL);
   const char *surname;
 
@@ -553,10 +477,11 @@ handle_nad (Parser *p)
 
   if (g_strcmp0 (role, "MS") == 0)
     {
+      const char *party = tarmac_edifact_segment_get_value (segment, 3, 0);
+
       p->traveller = NULL;
-      set_string (&p->message->reporting_party,
-                  collapse_spaces (tarmac_edifact_segment_get_value (segment, 3, 0) != NULL ?
-                                   tarmac_edifact_segment_get_value (segment, 3, 0) : ""));
+      _tarmac_edifact_set_string (&p->message->reporting_party,
+                                  collapse_spaces (party != NULL ? party : ""));
       if (p->message->reporting_party[0] == '\0')
         g_clear_pointer (&p->message->reporting_party, g_free);
       return;
@@ -617,8 +542,8 @@ handle_tdt (Parser *p)
     }
 
   leg = g_new0 (TarmacPaxlstLeg, 1);
-  leg->flight_id = dup_code (p->segment, 1, 0);
-  leg->carrier = dup_code (p->segment, 4, 0);
+  leg->flight_id = _tarmac_edifact_dup_code (p->segment, 1, 0);
+  leg->carrier = _tarmac_edifact_dup_code (p->segment, 4, 0);
   leg->offset = p->segment->offset;
   leg->line = p->segment->line;
   split_flight_id (leg);
@@ -649,13 +574,15 @@ handle_flight_loc (Parser     *p,
 
   if (departure)
     {
-      set_string (&leg->departure_qualifier, g_strdup (qualifier));
-      set_string (&leg->departure_airport, dup_code (p->segment, 1, 0));
+      _tarmac_edifact_set_string (&leg->departure_qualifier, g_strdup (qualifier));
+      _tarmac_edifact_set_string (&leg->departure_airport,
+                                  _tarmac_edifact_dup_code (p->segment, 1, 0));
     }
   else
     {
-      set_string (&leg->arrival_qualifier, g_strdup (qualifier));
-      set_string (&leg->arrival_airport, dup_code (p->segment, 1, 0));
+      _tarmac_edifact_set_string (&leg->arrival_qualifier, g_strdup (qualifier));
+      _tarmac_edifact_set_string (&leg->arrival_airport,
+                                  _tarmac_edifact_dup_code (p->segment, 1, 0));
     }
 }
 
@@ -663,10 +590,10 @@ handle_flight_loc (Parser     *p,
 static char *
 loc_value (TarmacEdifactSegment *segment)
 {
-  char *value = dup_code (segment, 1, 0);
+  char *value = _tarmac_edifact_dup_code (segment, 1, 0);
 
   if (value == NULL)
-    value = dup_code (segment, 1, 3);
+    value = _tarmac_edifact_dup_code (segment, 1, 3);
 
   return value;
 }
@@ -674,7 +601,7 @@ loc_value (TarmacEdifactSegment *segment)
 static void
 handle_loc (Parser *p)
 {
-  g_autofree char *qualifier = dup_code (p->segment, 0, 0);
+  g_autofree char *qualifier = _tarmac_edifact_dup_code (p->segment, 0, 0);
   TarmacPaxlstTraveller *t = p->traveller;
   char **field = NULL;
 
@@ -686,7 +613,7 @@ handle_loc (Parser *p)
       if (p->document == NULL)
         add_warning (p, TARMAC_PAXLST_WARNING_OUT_OF_PLACE, _("LOC+91 without a DOC; skipped"));
       else
-        set_string (&p->document->issuing_state, loc_value (p->segment));
+        _tarmac_edifact_set_string (&p->document->issuing_state, loc_value (p->segment));
       return;
     }
 
@@ -716,13 +643,13 @@ handle_loc (Parser *p)
     add_warning (p, TARMAC_PAXLST_WARNING_UNKNOWN_QUALIFIER,
                  _("Unknown LOC qualifier “%s” for a traveller; skipped"), qualifier);
   else
-    set_string (field, loc_value (p->segment));
+    _tarmac_edifact_set_string (field, loc_value (p->segment));
 }
 
 static void
 handle_dtm (Parser *p)
 {
-  g_autofree char *qualifier = dup_code (p->segment, 0, 0);
+  g_autofree char *qualifier = _tarmac_edifact_dup_code (p->segment, 0, 0);
 
   if (qualifier == NULL)
     qualifier = g_strdup ("");
@@ -735,16 +662,20 @@ handle_dtm (Parser *p)
       else if (strcmp (qualifier, "36") == 0)
         {
           g_clear_pointer (&p->document->expiry_raw, g_free);
-          set_string (&p->document->expiry, parse_dtm (p, PIVOT_FUTURE, &p->document->expiry_raw));
+          _tarmac_edifact_set_string (&p->document->expiry,
+                                      parse_dtm (p, TARMAC_EDIFACT_PIVOT_FUTURE,
+                                                 &p->document->expiry_raw));
         }
       else
-        set_string (&p->document->issue_date, parse_dtm (p, PIVOT_PAST, NULL));
+        _tarmac_edifact_set_string (&p->document->issue_date,
+                                    parse_dtm (p, TARMAC_EDIFACT_PIVOT_PAST, NULL));
     }
   else if (strcmp (qualifier, "329") == 0 && p->traveller != NULL)
     {
       g_clear_pointer (&p->traveller->date_of_birth_raw, g_free);
-      set_string (&p->traveller->date_of_birth,
-                  parse_dtm (p, PIVOT_PAST, &p->traveller->date_of_birth_raw));
+      _tarmac_edifact_set_string (&p->traveller->date_of_birth,
+                                  parse_dtm (p, TARMAC_EDIFACT_PIVOT_PAST,
+                                             &p->traveller->date_of_birth_raw));
     }
   else if ((strcmp (qualifier, "189") == 0 || strcmp (qualifier, "232") == 0) &&
            p->traveller == NULL)
@@ -760,14 +691,16 @@ handle_dtm (Parser *p)
       if (departure)
         {
           g_clear_pointer (&p->leg->departure_time_raw, g_free);
-          set_string (&p->leg->departure_time,
-                      parse_dtm (p, PIVOT_FLIGHT, &p->leg->departure_time_raw));
+          _tarmac_edifact_set_string (&p->leg->departure_time,
+                                      parse_dtm (p, TARMAC_EDIFACT_PIVOT_FLIGHT,
+                                                 &p->leg->departure_time_raw));
         }
       else
         {
           g_clear_pointer (&p->leg->arrival_time_raw, g_free);
-          set_string (&p->leg->arrival_time,
-                      parse_dtm (p, PIVOT_FLIGHT, &p->leg->arrival_time_raw));
+          _tarmac_edifact_set_string (&p->leg->arrival_time,
+                                      parse_dtm (p, TARMAC_EDIFACT_PIVOT_FLIGHT,
+                                                 &p->leg->arrival_time_raw));
         }
     }
   else
@@ -778,7 +711,7 @@ handle_dtm (Parser *p)
 static void
 handle_rff (Parser *p)
 {
-  g_autofree char *qualifier = dup_code (p->segment, 0, 0);
+  g_autofree char *qualifier = _tarmac_edifact_dup_code (p->segment, 0, 0);
   TarmacPaxlstTraveller *t = p->traveller;
   char **field = NULL;
 
@@ -798,16 +731,16 @@ handle_rff (Parser *p)
     add_warning (p, TARMAC_PAXLST_WARNING_UNKNOWN_QUALIFIER,
                  _("Unknown RFF qualifier “%s” here; skipped"), qualifier);
   else
-    set_string (field, dup_code (p->segment, 0, 1));
+    _tarmac_edifact_set_string (field, _tarmac_edifact_dup_code (p->segment, 0, 1));
 }
 
 static void
 handle_mea (Parser *p)
 {
   TarmacEdifactSegment *segment = p->segment;
-  g_autofree char *qualifier = dup_code (segment, 0, 0);
-  g_autofree char *first = dup_code (segment, 2, 0);
-  g_autofree char *second = dup_code (segment, 2, 1);
+  g_autofree char *qualifier = _tarmac_edifact_dup_code (segment, 0, 0);
+  g_autofree char *first = _tarmac_edifact_dup_code (segment, 2, 0);
+  g_autofree char *second = _tarmac_edifact_dup_code (segment, 2, 1);
   /* MEA+CT++:2 and MEA+CT++2 both occur; MEA+WT++KGM:31 carries the unit first. */
   const char *number = second != NULL ? second : first;
   char *end = NULL;
@@ -825,7 +758,8 @@ handle_mea (Parser *p)
   else if (g_strcmp0 (qualifier, "WT") == 0)
     {
       p->traveller->bag_weight = value;
-      set_string (&p->traveller->bag_weight_unit, second != NULL ? g_strdup (first) : NULL);
+      _tarmac_edifact_set_string (&p->traveller->bag_weight_unit,
+                                  second != NULL ? g_strdup (first) : NULL);
     }
   else
     add_warning (p, TARMAC_PAXLST_WARNING_UNKNOWN_QUALIFIER,
@@ -837,8 +771,8 @@ handle_doc (Parser *p)
 {
   TarmacPaxlstTravelDocument *document = g_new0 (TarmacPaxlstTravelDocument, 1);
 
-  document->type = dup_code (p->segment, 0, 0);
-  document->number = dup_code (p->segment, 1, 0);
+  document->type = _tarmac_edifact_dup_code (p->segment, 0, 0);
+  document->number = _tarmac_edifact_dup_code (p->segment, 1, 0);
   document->is_visa = g_strcmp0 (document->type, "V") == 0;
   g_ptr_array_add (p->traveller->documents, document);
   p->document = document;
@@ -855,17 +789,18 @@ handle_traveller_segment (Parser     *p,
   if (strcmp (tag, "ATT") == 0)
     {
       if (code_is (segment, 0, 0, "2"))
-        set_string (&t->sex, dup_code (segment, 2, 0));
+        _tarmac_edifact_set_string (&t->sex, _tarmac_edifact_dup_code (segment, 2, 0));
       else
-        add_warning (p, TARMAC_PAXLST_WARNING_UNKNOWN_QUALIFIER, _("Unknown ATT qualifier; skipped"));
+        add_warning (p, TARMAC_PAXLST_WARNING_UNKNOWN_QUALIFIER,
+                     _("Unknown ATT qualifier; skipped"));
     }
   else if (strcmp (tag, "NAT") == 0)
-    set_string (&t->nationality, dup_code (segment, 1, 0));
+    _tarmac_edifact_set_string (&t->nationality, _tarmac_edifact_dup_code (segment, 1, 0));
   else if (strcmp (tag, "MEA") == 0)
     handle_mea (p);
   else if (strcmp (tag, "FTX") == 0)
     {
-      char *bag_tag = dup_code (segment, 3, 0);
+      char *bag_tag = _tarmac_edifact_dup_code (segment, 3, 0);
 
       if (code_is (segment, 0, 0, "BAG") && bag_tag != NULL)
         g_ptr_array_add (t->bag_tags, bag_tag);
@@ -877,7 +812,7 @@ handle_traveller_segment (Parser     *p,
         }
     }
   else if (strcmp (tag, "EMP") == 0)
-    set_string (&t->crew_function, dup_code (segment, 1, 0));
+    _tarmac_edifact_set_string (&t->crew_function, _tarmac_edifact_dup_code (segment, 1, 0));
   else if (strcmp (tag, "DOC") == 0)
     handle_doc (p);
   else if (strcmp (tag, "GEI") == 0 || strcmp (tag, "COM") == 0)
@@ -925,7 +860,8 @@ handle_segment (Parser *p)
 
   if (strcmp (tag, "BGM") == 0)
     {
-      set_string (&p->message->document_code, dup_code (p->segment, 0, 0));
+      _tarmac_edifact_set_string (&p->message->document_code,
+                                  _tarmac_edifact_dup_code (p->segment, 0, 0));
       if (g_strcmp0 (p->message->document_code, "745") == 0)
         p->message->document_type = TARMAC_PAXLST_DOCUMENT_TYPE_PASSENGERS;
       else if (g_strcmp0 (p->message->document_code, "250") == 0 ||
@@ -946,17 +882,18 @@ handle_segment (Parser *p)
     handle_rff (p);
   else if (strcmp (tag, "CNT") == 0)
     {
-      g_autofree char *count = dup_code (p->segment, 0, 1);
+      g_autofree char *count = _tarmac_edifact_dup_code (p->segment, 0, 1);
       guint64 value = 0;
 
       /* CNT+41+8 (element, not component, separator) occurs in US traffic */
-      if (count == NULL && (count = dup_code (p->segment, 1, 0)) != NULL)
+      if (count == NULL && (count = _tarmac_edifact_dup_code (p->segment, 1, 0)) != NULL)
         add_warning (p, TARMAC_PAXLST_WARNING_BAD_NUMBER,
                      _("CNT value “%s” sent as a separate element; read anyway"), count);
 
       p->traveller = NULL;
       p->document = NULL;
-      set_string (&p->message->count_qualifier, dup_code (p->segment, 0, 0));
+      _tarmac_edifact_set_string (&p->message->count_qualifier,
+                                  _tarmac_edifact_dup_code (p->segment, 0, 0));
       if (count != NULL && g_ascii_string_to_unsigned (count, 10, 0, G_MAXINT, &value, NULL))
         p->message->count = (gint) value;
       else

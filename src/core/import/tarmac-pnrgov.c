@@ -9,12 +9,12 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
-#include "tarmac-pnrgov.h"
+#include "tarmac-edifact-fields-private.h"
+#include "tarmac-pnrgov-private.h"
 
 /*
  * PNRGOV EDIFACT (research/formats.md §3), versions 10.1 to 15.1 and later, from the
@@ -40,40 +40,6 @@
  */
 
 G_DEFINE_QUARK (tarmac-pnrgov-error-quark, tarmac_pnrgov_error)
-
-typedef enum
-{
-  PIVOT_PAST,
-  PIVOT_FUTURE,
-  PIVOT_FLIGHT,
-} Pivot;
-
-typedef struct
-{
-  TarmacEdifactReader *reader;
-  GPtrArray           *messages;
-  GPtrArray           *warnings;
-  guint                n_reader_warnings;
-  const char          *card_key;
-
-  /* borrowed: the segment being handled and the open groups of the current message */
-  TarmacEdifactSegment *segment;
-  TarmacPnrgovMessage  *message;
-  TarmacPnrgovPnr      *pnr;
-  guint                 pnr_index;
-  gint                  traveller;
-  gint                  itinerary;
-  TarmacPnrgovTicket   *ticket;
-  TarmacPnrgovPayment  *payment;
-  gboolean              in_history;
-  char                 *history_action;
-  gboolean              skipping;
-
-  /* the envelope around the messages */
-  char                 *sender;
-  char                 *recipient;
-  char                 *envelope_time;
-} Parser;
 
 /* Freeing */
 
@@ -296,16 +262,11 @@ pnr_free (gpointer data)
 
 /* Warnings */
 
-static void add_warning (Parser                  *p,
-                         TarmacPnrgovWarningCode  code,
-                         const char              *format,
-                         ...) G_GNUC_PRINTF (3, 4);
-
-static void
-add_warning (Parser                  *p,
-             TarmacPnrgovWarningCode  code,
-             const char              *format,
-             ...)
+void
+_tarmac_pnrgov_add_warning (TarmacPnrgovParser      *p,
+                            TarmacPnrgovWarningCode  code,
+                            const char              *format,
+                            ...)
 {
   TarmacPnrgovWarning *warning;
   va_list args;
@@ -325,7 +286,7 @@ add_warning (Parser                  *p,
 }
 
 static void
-drain_reader_warnings (Parser *p)
+drain_reader_warnings (TarmacPnrgovParser *p)
 {
   guint n = tarmac_edifact_reader_get_n_warnings (p->reader);
 
@@ -346,298 +307,11 @@ drain_reader_warnings (Parser *p)
     }
 }
 
-/* Values */
-
-static char *
-strip_or_null (char *copy)
-{
-  if (copy == NULL)
-    return NULL;
-
-  g_strstrip (copy);
-  if (*copy == '\0')
-    g_clear_pointer (&copy, g_free);
-
-  return copy;
-}
-
-static char *
-dup_code (TarmacEdifactSegment *segment,
-          guint                 element,
-          guint                 component)
-{
-  return strip_or_null (g_strdup (tarmac_edifact_segment_get_value (segment, element, component)));
-}
-
-static void
-set_string (char **field,
-            char  *value)
-{
-  g_free (*field);
-  *field = value;
-}
-
-static gboolean
-all_digits (const char *text,
-            gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return length > 0;
-}
-
-static guint
-number_at (const char *text,
-           guint       n_digits)
-{
-  guint value = 0;
-
-  for (guint i = 0; i < n_digits; i++)
-    value = value * 10 + (guint) (text[i] - '0');
-
-  return value;
-}
-
-/* Letters and digits only, upper case: for comparing names sent with wrapped spaces. */
-static char *
-name_key (const char *name)
-{
-  GString *key = g_string_new (NULL);
-
-  for (const char *c = name != NULL ? name : ""; *c != '\0'; c++)
-    if (g_ascii_isalnum (*c) || (guchar) *c >= 0x80)
-      g_string_append_c (key, g_ascii_toupper (*c));
-
-  return g_string_free (key, FALSE);
-}
-
-static gboolean
-same_name (const char *a,
-           const char *b)
-{
-  g_autofree char *ka = name_key (a);
-  g_autofree char *kb = name_key (b);
-
-  return ka[0] != '\0' && strcmp (ka, kb) == 0;
-}
-
-/* A run of 15 to 19 digits that passes the Luhn check is a card number: all but its
- * last four digits become X, in place. Ticket numbers (13–14 digits) stay. */
-static char *
-scrub_card_numbers (char *text)
-{
-  char *c = text;
-
-  if (text == NULL)
-    return NULL;
-
-  while (*c != '\0')
-    {
-      gsize n = 0;
-      guint sum = 0;
-
-      while (g_ascii_isdigit (c[n]))
-        n++;
-      if (n >= 15 && n <= 19)
-        {
-          for (gsize i = 0; i < n; i++)
-            {
-              guint digit = (guint) (c[n - 1 - i] - '0');
-
-              if (i % 2 == 1)
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-              sum += digit;
-            }
-          if (sum % 10 == 0)
-            memset (c, 'X', n - 4);
-        }
-      c += n > 0 ? n : 1;
-    }
-
-  return text;
-}
-
-/* Dates */
-
-static guint
-resolve_year (guint yy,
-              guint reference,
-              Pivot pivot)
-{
-  guint year = (reference / 100) * 100 + yy;
-
-  switch (pivot)
-    {
-    case PIVOT_PAST:
-      if (year > reference)
-        year -= 100;
-      break;
-    case PIVOT_FUTURE:
-      if (year + 20 < reference)
-        year += 100;
-      else if (year >= reference + 80)
-        year -= 100;
-      break;
-    case PIVOT_FLIGHT:
-    default:
-      year = 2000 + yy;
-      break;
-    }
-
-  return year;
-}
-
-static char *
-format_date (guint year,
-             guint month,
-             guint day)
-{
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return NULL;
-
-  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
-}
-
-static guint
-month_from_name (const char *name)
-{
-  static const char *months[] = { "JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-                                  "JUL", "AUG", "SEP", "OCT", "NOV", "DEC" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    if (g_ascii_strncasecmp (name, months[i], 3) == 0)
-      return i + 1;
-
-  return 0;
-}
-
-static guint
-reference_year (Parser *p)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  if (p->message != NULL && p->message->pushed_at != NULL)
-    return (guint) atoi (p->message->pushed_at);
-  if (p->envelope_time != NULL)
-    return (guint) atoi (p->envelope_time);
-
-  now = g_date_time_new_now_utc ();
-  return (guint) g_date_time_get_year (now);
-}
-
-/* Reads DDMMYY (@day_first) or YYMMDD, CCYYMMDD and DDMMMYY; @other_layout is set when
- * only a layout other than the expected one fits. */
-static char *
-read_date (const char *value,
-           gboolean    day_first,
-           guint       reference,
-           Pivot       pivot,
-           gboolean   *other_layout)
-{
-  gsize length = strlen (value);
-  char *iso = NULL;
-
-  *other_layout = FALSE;
-
-  if (length == 7 && all_digits (value, 2) && all_digits (value + 5, 2))
-    {
-      guint month = month_from_name (value + 2);
-
-      if (month != 0)
-        iso = format_date (resolve_year (number_at (value + 5, 2), reference, pivot),
-                           month, number_at (value, 2));
-      *other_layout = day_first;
-      return iso;
-    }
-
-  if (length == 9 && all_digits (value, 2) && all_digits (value + 5, 4))
-    {
-      guint month = month_from_name (value + 2);
-
-      *other_layout = TRUE;
-      return month != 0 ? format_date (number_at (value + 5, 4), month, number_at (value, 2))
-                        : NULL;
-    }
-
-  if (length == 8 && all_digits (value, 8))
-    {
-      iso = format_date (number_at (value, 4), number_at (value + 4, 2), number_at (value + 6, 2));
-      if (iso == NULL)
-        {
-          iso = format_date (number_at (value + 4, 4), number_at (value + 2, 2),
-                             number_at (value, 2));
-          *other_layout = iso != NULL;
-        }
-      return iso;
-    }
-
-  if (length == 6 && all_digits (value, 6))
-    {
-      char *ddmmyy = format_date (resolve_year (number_at (value + 4, 2), reference, pivot),
-                                  number_at (value + 2, 2), number_at (value, 2));
-      char *yymmdd = format_date (resolve_year (number_at (value, 2), reference, pivot),
-                                  number_at (value + 2, 2), number_at (value + 4, 2));
-
-      if (day_first ? ddmmyy != NULL : yymmdd != NULL)
-        {
-          iso = day_first ? g_steal_pointer (&ddmmyy) : g_steal_pointer (&yymmdd);
-        }
-      else
-        {
-          iso = day_first ? g_steal_pointer (&yymmdd) : g_steal_pointer (&ddmmyy);
-          *other_layout = iso != NULL;
-        }
-      g_free (ddmmyy);
-      g_free (yymmdd);
-      return iso;
-    }
-
-  return NULL;
-}
-
-/* A date (as read_date) with an optional HHMM or HHMMSS time; warns when unreadable. */
-static char *
-parse_date_time (Parser     *p,
-                 const char *date,
-                 const char *time,
-                 gboolean    day_first,
-                 Pivot       pivot)
-{
-  g_autofree char *iso = NULL;
-  gboolean other_layout = FALSE;
-  gsize time_length = time != NULL ? strlen (time) : 0;
-
-  if (date == NULL)
-    return NULL;
-
-  iso = read_date (date, day_first, reference_year (p), pivot, &other_layout);
-  if (iso == NULL)
-    {
-      add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE, _("Unreadable date “%s”"), date);
-      return NULL;
-    }
-  if (other_layout)
-    add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE,
-                 _("Date “%s” is not in the expected layout; read as %s"), date, iso);
-
-  if (time_length == 0)
-    return g_steal_pointer (&iso);
-
-  if ((time_length == 4 || time_length == 6) && all_digits (time, time_length) &&
-      number_at (time, 2) < 24 && number_at (time + 2, 2) < 60)
-    return g_strdup_printf ("%sT%.2s:%.2s", iso, time, time + 2);
-
-  add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE, _("Unreadable time “%s”"), time);
-  return g_steal_pointer (&iso);
-}
-
 /* Lookups */
 
-static gint
-find_traveller (TarmacPnrgovPnr *pnr,
-                const char      *reference)
+gint
+_tarmac_pnrgov_find_traveller (TarmacPnrgovPnr *pnr,
+                               const char      *reference)
 {
   if (reference == NULL)
     return -1;
@@ -653,25 +327,9 @@ find_traveller (TarmacPnrgovPnr *pnr,
   return -1;
 }
 
-static gint
-find_traveller_by_name (TarmacPnrgovPnr *pnr,
-                        const char      *surname,
-                        gboolean         infant)
-{
-  for (guint i = 0; i < pnr->travellers->len; i++)
-    {
-      TarmacPnrgovTraveller *t = g_ptr_array_index (pnr->travellers, i);
-
-      if (t->is_infant == infant && same_name (t->surname, surname))
-        return (gint) i;
-    }
-
-  return -1;
-}
-
-static TarmacPnrgovTraveller *
-traveller_at (TarmacPnrgovPnr *pnr,
-              gint             index)
+TarmacPnrgovTraveller *
+_tarmac_pnrgov_traveller_at (TarmacPnrgovPnr *pnr,
+                             gint             index)
 {
   if (index < 0 || (guint) index >= pnr->travellers->len)
     return NULL;
@@ -680,10 +338,10 @@ traveller_at (TarmacPnrgovPnr *pnr,
 
 /* Titles sent after given names, spaced ("ISABELLE MRS") or glued on ("JOHNMR"). Only
  * the unambiguous ones are taken off a glued name: "WILLIAMS" and "ALEXANDR" stay. */
-static void
-split_title (const char  *raw,
-             char       **given,
-             char       **title)
+void
+_tarmac_pnrgov_split_title (const char  *raw,
+                            char       **given,
+                            char       **title)
 {
   static const char *spaced[] = { "MR", "MRS", "MS", "MSTR", "MISS", "DR", "CHD", "INF",
                                   "MISTER", "PROF", "REV", NULL };
@@ -720,14 +378,14 @@ split_title (const char  *raw,
 /* Message level */
 
 static void
-parse_tvl (Parser              *p,
+parse_tvl (TarmacPnrgovParser  *p,
            TarmacPnrgovSegment *s)
 {
   TarmacEdifactSegment *segment = p->segment;
-  g_autofree char *dep_date = dup_code (segment, 0, 0);
-  g_autofree char *dep_time = dup_code (segment, 0, 1);
-  g_autofree char *arr_date = dup_code (segment, 0, 2);
-  g_autofree char *arr_time = dup_code (segment, 0, 3);
+  g_autofree char *dep_date = _tarmac_edifact_dup_code (segment, 0, 0);
+  g_autofree char *dep_time = _tarmac_edifact_dup_code (segment, 0, 1);
+  g_autofree char *arr_date = _tarmac_edifact_dup_code (segment, 0, 2);
+  g_autofree char *arr_time = _tarmac_edifact_dup_code (segment, 0, 3);
 
   /* TVL+280918:1220:1505: an arrival time with no arrival date */
   if (arr_date != NULL && arr_time == NULL && strlen (arr_date) == 4)
@@ -737,30 +395,32 @@ parse_tvl (Parser              *p,
 
   s->departure_raw = dep_date != NULL ? g_strconcat (dep_date, dep_time != NULL ? ":" : "",
                                                      dep_time, NULL) : NULL;
-  s->departure = parse_date_time (p, dep_date, dep_time, TRUE, PIVOT_FLIGHT);
-  s->arrival = parse_date_time (p, arr_date, arr_time, TRUE, PIVOT_FLIGHT);
-  s->origin = dup_code (segment, 1, 0);
-  s->destination = dup_code (segment, 2, 0);
-  s->carrier = dup_code (segment, 3, 0);
-  s->operating_carrier = dup_code (segment, 3, 1);
-  s->flight_number = dup_code (segment, 4, 0);
-  s->booking_class = dup_code (segment, 4, 1);
+  s->departure = _tarmac_pnrgov_parse_date_time (p, dep_date, dep_time, TRUE,
+                                                 TARMAC_EDIFACT_PIVOT_FLIGHT);
+  s->arrival = _tarmac_pnrgov_parse_date_time (p, arr_date, arr_time, TRUE,
+                                               TARMAC_EDIFACT_PIVOT_FLIGHT);
+  s->origin = _tarmac_edifact_dup_code (segment, 1, 0);
+  s->destination = _tarmac_edifact_dup_code (segment, 2, 0);
+  s->carrier = _tarmac_edifact_dup_code (segment, 3, 0);
+  s->operating_carrier = _tarmac_edifact_dup_code (segment, 3, 1);
+  s->flight_number = _tarmac_edifact_dup_code (segment, 4, 0);
+  s->booking_class = _tarmac_edifact_dup_code (segment, 4, 1);
   s->number_in_party = -1;
   s->offset = segment->offset;
   s->line = segment->line;
 }
 
 static void
-add_dates (Parser    *p,
-           GPtrArray *dates)
+add_dates (TarmacPnrgovParser *p,
+           GPtrArray          *dates)
 {
   TarmacEdifactSegment *segment = p->segment;
 
   for (guint i = 0; i < segment->n_elements; i++)
     {
-      g_autofree char *qualifier = dup_code (segment, i, 0);
-      g_autofree char *date = dup_code (segment, i, 1);
-      g_autofree char *time = dup_code (segment, i, 2);
+      g_autofree char *qualifier = _tarmac_edifact_dup_code (segment, i, 0);
+      g_autofree char *date = _tarmac_edifact_dup_code (segment, i, 1);
+      g_autofree char *time = _tarmac_edifact_dup_code (segment, i, 2);
       TarmacPnrgovDate *d;
 
       if (qualifier == NULL && date == NULL)
@@ -769,7 +429,7 @@ add_dates (Parser    *p,
       d = g_new0 (TarmacPnrgovDate, 1);
       d->qualifier = g_strdup (qualifier != NULL ? qualifier : "");
       d->raw = date != NULL ? g_strconcat (date, time != NULL ? ":" : "", time, NULL) : NULL;
-      d->value = parse_date_time (p, date, time, TRUE, PIVOT_FLIGHT);
+      d->value = _tarmac_pnrgov_parse_date_time (p, date, time, TRUE, TARMAC_EDIFACT_PIVOT_FLIGHT);
       g_ptr_array_add (dates, d);
     }
 }
@@ -793,15 +453,15 @@ date_value (GPtrArray  *dates,
 }
 
 static void
-start_message (Parser *p)
+start_message (TarmacPnrgovParser *p)
 {
   TarmacEdifactSegment *segment = p->segment;
   TarmacPnrgovMessage *message;
-  g_autofree char *type = dup_code (segment, 1, 0);
-  g_autofree char *directory = dup_code (segment, 1, 1);
-  g_autofree char *release = dup_code (segment, 1, 2);
-  g_autofree char *part = dup_code (segment, 3, 0);
-  g_autofree char *flag = dup_code (segment, 3, 1);
+  g_autofree char *type = _tarmac_edifact_dup_code (segment, 1, 0);
+  g_autofree char *directory = _tarmac_edifact_dup_code (segment, 1, 1);
+  g_autofree char *release = _tarmac_edifact_dup_code (segment, 1, 2);
+  g_autofree char *part = _tarmac_edifact_dup_code (segment, 3, 0);
+  g_autofree char *flag = _tarmac_edifact_dup_code (segment, 3, 1);
 
   p->message = NULL;
   p->pnr = NULL;
@@ -809,17 +469,18 @@ start_message (Parser *p)
 
   if (g_strcmp0 (type, "PNRGOV") != 0)
     {
-      add_warning (p, TARMAC_PNRGOV_WARNING_OTHER_MESSAGE,
-                   _("Message of type “%s” is not a PNRGOV; skipped"), type != NULL ? type : "");
+      _tarmac_pnrgov_add_warning (p, TARMAC_PNRGOV_WARNING_OTHER_MESSAGE,
+                                  _("Message of type “%s” is not a PNRGOV; skipped"),
+                                  type != NULL ? type : "");
       p->skipping = TRUE;
       return;
     }
 
   message = g_new0 (TarmacPnrgovMessage, 1);
-  message->reference = dup_code (segment, 0, 0);
+  message->reference = _tarmac_edifact_dup_code (segment, 0, 0);
   if (directory != NULL)
     message->version = g_strdup_printf ("%s.%s", directory, release != NULL ? release : "1");
-  message->common_access_reference = dup_code (segment, 2, 0);
+  message->common_access_reference = _tarmac_edifact_dup_code (segment, 2, 0);
   message->is_last_part = TRUE;
   if (part != NULL)
     {
@@ -828,8 +489,8 @@ start_message (Parser *p)
       if (g_ascii_string_to_unsigned (part, 10, 1, G_MAXUINT, &number, NULL))
         message->part_number = (guint) number;
       else
-        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER,
-                     _("Part number “%s” is not a number"), part);
+        _tarmac_pnrgov_add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER,
+                                    _("Part number “%s” is not a number"), part);
       message->is_last_part = g_strcmp0 (flag, "F") == 0;
     }
   message->sender = g_strdup (p->sender);
@@ -847,117 +508,15 @@ start_message (Parser *p)
 /* PNR level */
 
 static void
-link_infants (Parser          *p,
-              TarmacPnrgovPnr *pnr)
-{
-  /* SSR INFT: SURNAME/GIVEN/DDMMMYY on the adult; builds the infant when no TIF has it */
-  for (guint i = 0; i < pnr->ssrs->len; i++)
-    {
-      TarmacPnrgovSsr *ssr = g_ptr_array_index (pnr->ssrs, i);
-      TarmacPnrgovTraveller *adult = traveller_at (pnr, ssr->traveller);
-      TarmacPnrgovTraveller *infant;
-      g_auto(GStrv) parts = NULL;
-      gint index;
-
-      if (g_strcmp0 (ssr->code, "INFT") != 0 || ssr->text == NULL)
-        continue;
-
-      parts = g_strsplit (ssr->text, "/", -1);
-      if (parts[0] == NULL || *g_strstrip (parts[0]) == '\0')
-        continue;
-
-      index = find_traveller_by_name (pnr, parts[0], TRUE);
-      if (index < 0)
-        {
-          infant = g_new0 (TarmacPnrgovTraveller, 1);
-          infant->surname = g_strdup (parts[0]);
-          if (parts[1] != NULL)
-            split_title (parts[1], &infant->given_names, &infant->title);
-          infant->given_names_raw = g_strdup (parts[1]);
-          infant->type = g_strdup ("IN");
-          infant->is_infant = TRUE;
-          infant->from_ssr = TRUE;
-          infant->infant_of = -1;
-          infant->infant = -1;
-          infant->offset = ssr->offset;
-          infant->line = ssr->line;
-          g_ptr_array_add (pnr->travellers, infant);
-          index = (gint) pnr->travellers->len - 1;
-        }
-      infant = traveller_at (pnr, index);
-      if (infant->date_of_birth == NULL && parts[1] != NULL && parts[2] != NULL)
-        {
-          gboolean other = FALSE;
-
-          infant->date_of_birth = read_date (g_strstrip (parts[2]), FALSE, reference_year (p),
-                                             PIVOT_PAST, &other);
-        }
-      if (adult != NULL && !adult->is_infant && infant->infant_of < 0 && adult->infant < 0)
-        {
-          infant->infant_of = ssr->traveller;
-          adult->infant = index;
-          adult->with_infant = TRUE;
-        }
-    }
-
-  /* TIF infants with no INFT: the first adult flagged as travelling with an infant */
-  for (guint i = 0; i < pnr->travellers->len; i++)
-    {
-      TarmacPnrgovTraveller *infant = g_ptr_array_index (pnr->travellers, i);
-
-      if (!infant->is_infant || infant->infant_of >= 0)
-        continue;
-
-      for (guint j = 0; j < pnr->travellers->len; j++)
-        {
-          TarmacPnrgovTraveller *adult = g_ptr_array_index (pnr->travellers, j);
-
-          if (!adult->is_infant && adult->with_infant && adult->infant < 0)
-            {
-              adult->infant = (gint) i;
-              infant->infant_of = (gint) j;
-              break;
-            }
-        }
-    }
-}
-
-/* A DOCS sent on the adult's reference but naming someone else (the infant's passport)
- * goes to the traveller it names. */
-static void
-assign_documents (TarmacPnrgovPnr *pnr)
-{
-  for (guint i = 0; i < pnr->documents->len; i++)
-    {
-      TarmacPnrgovDocument *d = g_ptr_array_index (pnr->documents, i);
-      TarmacPnrgovTraveller *t = traveller_at (pnr, d->traveller);
-      gboolean infant = d->sex != NULL && strlen (d->sex) == 2 && d->sex[1] == 'I';
-      gint named;
-
-      if (d->surname == NULL ||
-          (t != NULL && same_name (t->surname, d->surname) && t->is_infant == infant))
-        continue;
-
-      named = find_traveller_by_name (pnr, d->surname, infant);
-      if (named < 0)
-        named = find_traveller_by_name (pnr, d->surname, FALSE);
-      if (named >= 0)
-        d->traveller = named;
-      else if (t == NULL && pnr->travellers->len == 1)
-        d->traveller = 0;
-    }
-}
-
-static void
-finish_pnr (Parser *p)
+finish_pnr (TarmacPnrgovParser *p)
 {
   TarmacPnrgovPnr *pnr = p->pnr;
 
   if (pnr == NULL)
     return;
 
-  link_infants (p, pnr);
-  assign_documents (pnr);
+  _tarmac_pnrgov_link_infants (p, pnr);
+  _tarmac_pnrgov_assign_documents (pnr);
 
   if (pnr->record_locator == NULL)
     {
@@ -975,7 +534,7 @@ finish_pnr (Parser *p)
 }
 
 static void
-start_pnr (Parser *p)
+start_pnr (TarmacPnrgovParser *p)
 {
   TarmacPnrgovPnr *pnr = g_new0 (TarmacPnrgovPnr, 1);
 
@@ -1007,27 +566,27 @@ start_pnr (Parser *p)
 }
 
 static void
-handle_rci (Parser *p)
+handle_rci (TarmacPnrgovParser *p)
 {
   TarmacEdifactSegment *segment = p->segment;
   TarmacPnrgovPnr *pnr = p->pnr;
 
   for (guint i = 0; i < segment->n_elements; i++)
     {
-      g_autofree char *carrier = dup_code (segment, i, 0);
-      g_autofree char *locator = dup_code (segment, i, 1);
-      g_autofree char *date = dup_code (segment, i, 3);
-      g_autofree char *time = dup_code (segment, i, 4);
+      g_autofree char *carrier = _tarmac_edifact_dup_code (segment, i, 0);
+      g_autofree char *locator = _tarmac_edifact_dup_code (segment, i, 1);
+      g_autofree char *date = _tarmac_edifact_dup_code (segment, i, 3);
+      g_autofree char *time = _tarmac_edifact_dup_code (segment, i, 4);
 
       if (locator == NULL)
         continue;
 
       /* RCI+UA:157313:140818:1220 (no reservation control type) occurs as well */
       {
-        g_autofree char *third = dup_code (segment, i, 2);
+        g_autofree char *third = _tarmac_edifact_dup_code (segment, i, 2);
 
         if (third != NULL && (strlen (third) == 6 || strlen (third) == 8) &&
-            all_digits (third, strlen (third)) && date != NULL && time == NULL)
+            _tarmac_edifact_all_digits (third, strlen (third)) && date != NULL && time == NULL)
           {
             time = g_steal_pointer (&date);
             date = g_steal_pointer (&third);
@@ -1038,7 +597,8 @@ handle_rci (Parser *p)
         {
           pnr->record_locator = g_steal_pointer (&locator);
           pnr->carrier = g_steal_pointer (&carrier);
-          pnr->created_at = parse_date_time (p, date, time, TRUE, PIVOT_FLIGHT);
+          pnr->created_at = _tarmac_pnrgov_parse_date_time (p, date, time, TRUE,
+                                                            TARMAC_EDIFACT_PIVOT_FLIGHT);
         }
       else if (g_strcmp0 (locator, pnr->record_locator) != 0 ||
                g_strcmp0 (carrier, pnr->carrier) != 0)
@@ -1054,7 +614,7 @@ handle_rci (Parser *p)
 }
 
 static void
-handle_pnr_dat (Parser *p)
+handle_pnr_dat (TarmacPnrgovParser *p)
 {
   TarmacPnrgovPnr *pnr = p->pnr;
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (date_free);
@@ -1067,13 +627,13 @@ handle_pnr_dat (Parser *p)
                                                  : NULL;
 
       if (s != NULL && strcmp (d->qualifier, "2") == 0)
-        set_string (&s->check_in, g_strdup (d->value));
+        _tarmac_edifact_set_string (&s->check_in, g_strdup (d->value));
       else if (p->ticket != NULL && strcmp (d->qualifier, "710") == 0)
-        set_string (&p->ticket->issued, g_strdup (d->value));
+        _tarmac_edifact_set_string (&p->ticket->issued, g_strdup (d->value));
       else
         {
           if (strcmp (d->qualifier, "700") == 0 && d->value != NULL)
-            set_string (&pnr->modified_at, g_strdup (d->value));
+            _tarmac_edifact_set_string (&pnr->modified_at, g_strdup (d->value));
           g_ptr_array_add (pnr->dates, g_steal_pointer (&dates->pdata[i]));
         }
     }
@@ -1084,24 +644,24 @@ parse_org (TarmacEdifactSegment *segment)
 {
   TarmacPnrgovAgency *agency = g_new0 (TarmacPnrgovAgency, 1);
 
-  agency->system = dup_code (segment, 0, 0);
-  agency->system_city = dup_code (segment, 0, 1);
-  agency->iata_number = dup_code (segment, 1, 0);
-  agency->office_id = dup_code (segment, 1, 1);
-  agency->location = dup_code (segment, 2, 0);
-  agency->originator_type = dup_code (segment, 4, 0);
-  agency->country = dup_code (segment, 5, 0);
-  agency->currency = dup_code (segment, 5, 1);
-  agency->agent = dup_code (segment, 6, 0);
+  agency->system = _tarmac_edifact_dup_code (segment, 0, 0);
+  agency->system_city = _tarmac_edifact_dup_code (segment, 0, 1);
+  agency->iata_number = _tarmac_edifact_dup_code (segment, 1, 0);
+  agency->office_id = _tarmac_edifact_dup_code (segment, 1, 1);
+  agency->location = _tarmac_edifact_dup_code (segment, 2, 0);
+  agency->originator_type = _tarmac_edifact_dup_code (segment, 4, 0);
+  agency->country = _tarmac_edifact_dup_code (segment, 5, 0);
+  agency->currency = _tarmac_edifact_dup_code (segment, 5, 1);
+  agency->agent = _tarmac_edifact_dup_code (segment, 6, 0);
 
   return agency;
 }
 
-static TarmacPnrgovContact *
-add_contact (Parser                  *p,
-             TarmacPnrgovContactKind  kind,
-             const char              *source,
-             char                    *value)
+TarmacPnrgovContact *
+_tarmac_pnrgov_add_contact (TarmacPnrgovParser      *p,
+                            TarmacPnrgovContactKind  kind,
+                            const char              *source,
+                            char                    *value)
 {
   TarmacPnrgovContact *c = g_new0 (TarmacPnrgovContact, 1);
 
@@ -1114,8 +674,8 @@ add_contact (Parser                  *p,
   return c;
 }
 
-static char *
-join_address (const char * const *parts)
+char *
+_tarmac_pnrgov_join_address (const char * const *parts)
 {
   GString *out = g_string_new (NULL);
 
@@ -1148,16 +708,16 @@ looks_like_phone (const char *text)
 }
 
 static void
-handle_add (Parser *p)
+handle_add (TarmacPnrgovParser *p)
 {
   TarmacEdifactSegment *segment = p->segment;
-  g_autofree char *type = dup_code (segment, 1, 0);
-  g_autofree char *phone = dup_code (segment, 1, 7);
-  g_autofree char *street = dup_code (segment, 1, 1);
-  g_autofree char *city = dup_code (segment, 1, 2);
-  g_autofree char *state = dup_code (segment, 1, 3);
-  g_autofree char *country = dup_code (segment, 1, 5);
-  g_autofree char *postcode = dup_code (segment, 1, 6);
+  g_autofree char *type = _tarmac_edifact_dup_code (segment, 1, 0);
+  g_autofree char *phone = _tarmac_edifact_dup_code (segment, 1, 7);
+  g_autofree char *street = _tarmac_edifact_dup_code (segment, 1, 1);
+  g_autofree char *city = _tarmac_edifact_dup_code (segment, 1, 2);
+  g_autofree char *state = _tarmac_edifact_dup_code (segment, 1, 3);
+  g_autofree char *country = _tarmac_edifact_dup_code (segment, 1, 5);
+  g_autofree char *postcode = _tarmac_edifact_dup_code (segment, 1, 6);
 
   /* ADD++702:…:GB::SL1AA: the postcode one place later, with no phone */
   if (phone != NULL && postcode == NULL && !looks_like_phone (phone))
@@ -1166,8 +726,8 @@ handle_add (Parser *p)
   if (street != NULL || city != NULL || country != NULL || postcode != NULL)
     {
       const char *parts[] = { street, city, state, postcode, country, (const char *) -1 };
-      TarmacPnrgovContact *c = add_contact (p, TARMAC_PNRGOV_CONTACT_ADDRESS, "ADD",
-                                            join_address (parts));
+      TarmacPnrgovContact *c = _tarmac_pnrgov_add_contact (p, TARMAC_PNRGOV_CONTACT_ADDRESS, "ADD",
+                                                           _tarmac_pnrgov_join_address (parts));
 
       c->street = g_steal_pointer (&street);
       c->city = g_steal_pointer (&city);
@@ -1176,7 +736,7 @@ handle_add (Parser *p)
       c->postcode = g_steal_pointer (&postcode);
     }
   if (phone != NULL)
-    add_contact (p, TARMAC_PNRGOV_CONTACT_PHONE, "ADD", g_steal_pointer (&phone));
+    _tarmac_pnrgov_add_contact (p, TARMAC_PNRGOV_CONTACT_PHONE, "ADD", g_steal_pointer (&phone));
   (void) type;
 }
 
@@ -1188,7 +748,7 @@ joined_elements (TarmacEdifactSegment *segment,
 
   for (guint i = from; i < segment->n_elements; i++)
     {
-      g_autofree char *text = dup_code (segment, i, 0);
+      g_autofree char *text = _tarmac_edifact_dup_code (segment, i, 0);
 
       if (text == NULL)
         continue;
@@ -1197,7 +757,7 @@ joined_elements (TarmacEdifactSegment *segment,
       g_string_append (out, text);
     }
 
-  return strip_or_null (g_string_free (out, FALSE));
+  return _tarmac_edifact_strip_or_null (g_string_free (out, FALSE));
 }
 
 static char *
@@ -1217,9 +777,9 @@ osi_email (const char *text)
 }
 
 static void
-handle_ift (Parser *p)
+handle_ift (TarmacPnrgovParser *p)
 {
-  g_autofree char *qualifier = dup_code (p->segment, 0, 1);
+  g_autofree char *qualifier = _tarmac_edifact_dup_code (p->segment, 0, 1);
   g_autofree char *text = joined_elements (p->segment, 1);
 
   if (text == NULL)
@@ -1227,11 +787,12 @@ handle_ift (Parser *p)
 
   if (g_strcmp0 (qualifier, "43") == 0)
     {
-      scrub_card_numbers (text);
+      _tarmac_pnrgov_scrub_card_numbers (text);
       if (p->payment != NULL)
-        set_string (&p->payment->holder, g_steal_pointer (&text));
+        _tarmac_edifact_set_string (&p->payment->holder, g_steal_pointer (&text));
       else
-        add_contact (p, TARMAC_PNRGOV_CONTACT_OTHER, "IFT 4:43", g_steal_pointer (&text));
+        _tarmac_pnrgov_add_contact (p, TARMAC_PNRGOV_CONTACT_OTHER, "IFT 4:43",
+                                    g_steal_pointer (&text));
       return;
     }
 
@@ -1243,42 +804,43 @@ handle_ift (Parser *p)
       g_autofree char *value = g_strstrip (g_strdup (text + 5));
 
       if (source[3] == 'E')
-        add_contact (p, TARMAC_PNRGOV_CONTACT_EMAIL, source, osi_email (value));
+        _tarmac_pnrgov_add_contact (p, TARMAC_PNRGOV_CONTACT_EMAIL, source, osi_email (value));
       else
-        add_contact (p, TARMAC_PNRGOV_CONTACT_PHONE, source, g_steal_pointer (&value));
+        _tarmac_pnrgov_add_contact (p, TARMAC_PNRGOV_CONTACT_PHONE, source,
+                                    g_steal_pointer (&value));
       return;
     }
 
-  g_ptr_array_add (p->pnr->remarks, scrub_card_numbers (g_steal_pointer (&text)));
+  g_ptr_array_add (p->pnr->remarks, _tarmac_pnrgov_scrub_card_numbers (g_steal_pointer (&text)));
 }
 
 static void
-handle_com (Parser *p)
+handle_com (TarmacPnrgovParser *p)
 {
   for (guint i = 0; i < p->segment->n_elements; i++)
     {
-      char *number = dup_code (p->segment, i, 0);
-      g_autofree char *type = dup_code (p->segment, i, 1);
+      char *number = _tarmac_edifact_dup_code (p->segment, i, 0);
+      g_autofree char *type = _tarmac_edifact_dup_code (p->segment, i, 1);
 
       if (number == NULL)
         continue;
       if (g_strcmp0 (type, "EM") == 0 || strchr (number, '@') != NULL)
-        add_contact (p, TARMAC_PNRGOV_CONTACT_EMAIL, "COM", number);
+        _tarmac_pnrgov_add_contact (p, TARMAC_PNRGOV_CONTACT_EMAIL, "COM", number);
       else
-        add_contact (p, TARMAC_PNRGOV_CONTACT_PHONE, "COM", number);
+        _tarmac_pnrgov_add_contact (p, TARMAC_PNRGOV_CONTACT_PHONE, "COM", number);
     }
 }
 
 static void
-handle_tif (Parser *p)
+handle_tif (TarmacPnrgovParser *p)
 {
   TarmacEdifactSegment *segment = p->segment;
   TarmacPnrgovPnr *pnr = p->pnr;
   TarmacPnrgovTraveller *t;
-  g_autofree char *surname = dup_code (segment, 0, 0);
-  g_autofree char *given_raw = dup_code (segment, 1, 0);
-  g_autofree char *reference = dup_code (segment, 1, 2);
-  g_autofree char *type = dup_code (segment, 1, 1);
+  g_autofree char *surname = _tarmac_edifact_dup_code (segment, 0, 0);
+  g_autofree char *given_raw = _tarmac_edifact_dup_code (segment, 1, 0);
+  g_autofree char *reference = _tarmac_edifact_dup_code (segment, 1, 2);
+  g_autofree char *type = _tarmac_edifact_dup_code (segment, 1, 1);
 
   p->ticket = NULL;
   p->payment = NULL;
@@ -1296,13 +858,13 @@ handle_tif (Parser *p)
     }
 
   if (type == NULL && segment->n_elements < 2)
-    type = dup_code (segment, 0, 1); /* TIF+ACME TEAM PARTY:G, a group name */
+    type = _tarmac_edifact_dup_code (segment, 0, 1); /* TIF+ACME TEAM PARTY:G, a group name */
 
   t = g_new0 (TarmacPnrgovTraveller, 1);
   t->surname = g_strdup (surname != NULL ? surname : "");
   t->given_names_raw = g_strdup (given_raw);
   if (given_raw != NULL)
-    split_title (given_raw, &t->given_names, &t->title);
+    _tarmac_pnrgov_split_title (given_raw, &t->given_names, &t->title);
   t->type = g_steal_pointer (&type);
   t->reference = g_steal_pointer (&reference);
   t->is_infant = g_strcmp0 (t->type, "IN") == 0 || g_strcmp0 (t->type, "INF") == 0 ||
@@ -1317,239 +879,14 @@ handle_tif (Parser *p)
   p->traveller = (gint) pnr->travellers->len - 1;
 }
 
-static TarmacPnrgovDocument *
-parse_document (Parser     *p,
-                const char *code,
-                const char *text)
-{
-  TarmacPnrgovDocument *d = g_new0 (TarmacPnrgovDocument, 1);
-  g_auto(GStrv) f = NULL;
-  guint n;
-  gboolean other = FALSE;
-
-  /* DOCS and DOCA start with a slash; DOCO starts with the place of birth */
-  f = g_strsplit (text[0] == '/' && strcmp (code, "DOCO") != 0 ? text + 1 : text, "/", -1);
-  n = g_strv_length (f);
-  for (guint i = 0; i < n; i++)
-    {
-      char *value = strip_or_null (f[i]);
-
-      f[i] = value != NULL ? value : g_strdup ("");
-    }
-#define FIELD(i) ((i) < n && f[i][0] != '\0' ? g_strdup (f[i]) : NULL)
-
-  d->code = g_strdup (code);
-  if (strcmp (code, "DOCS") == 0)
-    {
-      d->type = FIELD (0);
-      d->issuing_state = FIELD (1);
-      d->number = FIELD (2);
-      d->nationality = FIELD (3);
-      d->date_of_birth_raw = FIELD (4);
-      d->sex = FIELD (5);
-      d->expiry_raw = FIELD (6);
-      d->surname = FIELD (7);
-      if (n > 8)
-        {
-          GString *given = g_string_new (NULL);
-
-          for (guint i = 8; i < n; i++)
-            {
-              if (i == n - 1 && i > 8 && strcmp (f[i], "H") == 0)
-                {
-                  d->is_holder = TRUE;
-                  break;
-                }
-              if (f[i][0] == '\0')
-                continue;
-              if (given->len > 0)
-                g_string_append_c (given, ' ');
-              g_string_append (given, f[i]);
-            }
-          d->given_names = strip_or_null (g_string_free (given, FALSE));
-        }
-    }
-  else
-    {
-      d->place_of_birth = FIELD (0);
-      d->type = FIELD (1);
-      d->number = FIELD (2);
-      d->place_of_issue = FIELD (3);
-      d->issue_date_raw = FIELD (4);
-      d->applicable_state = FIELD (5);
-    }
-#undef FIELD
-
-  if (d->date_of_birth_raw != NULL)
-    {
-      d->date_of_birth = read_date (d->date_of_birth_raw, TRUE, reference_year (p),
-                                    PIVOT_PAST, &other);
-      if (d->date_of_birth == NULL)
-        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE,
-                     _("Unreadable birth date “%s” in SSR %s"), d->date_of_birth_raw, code);
-    }
-  if (d->expiry_raw != NULL)
-    {
-      d->expiry = read_date (d->expiry_raw, TRUE, reference_year (p), PIVOT_FUTURE, &other);
-      if (d->expiry == NULL)
-        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE,
-                     _("Unreadable expiry date “%s” in SSR %s"), d->expiry_raw, code);
-    }
-  if (d->issue_date_raw != NULL)
-    {
-      d->issue_date = read_date (d->issue_date_raw, TRUE, reference_year (p), PIVOT_PAST,
-                                 &other);
-      if (d->issue_date == NULL)
-        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_DATE,
-                     _("Unreadable issue date “%s” in SSR %s"), d->issue_date_raw, code);
-    }
-
-  return d;
-}
-
 static void
-handle_doca (Parser     *p,
-             const char *text)
-{
-  g_auto(GStrv) f = g_strsplit (text[0] == '/' ? text + 1 : text, "/", -1);
-  guint n = g_strv_length (f);
-  TarmacPnrgovContact *c;
-  const char *parts[6];
-
-  for (guint i = 0; i < n; i++)
-    f[i] = strip_or_null (f[i]);
-  /* f[0] is R (residence) or D (destination); then country, street, city, state, postcode */
-  for (guint i = 0; i < 5; i++)
-    parts[i] = i + 1 < n ? f[i + 1] : NULL;
-  {
-    const char *ordered[] = { parts[1], parts[2], parts[3], parts[4], parts[0],
-                              (const char *) -1 };
-
-    c = add_contact (p, TARMAC_PNRGOV_CONTACT_ADDRESS, "DOCA", join_address (ordered));
-  }
-  c->country = g_strdup (parts[0]);
-  c->street = g_strdup (parts[1]);
-  c->city = g_strdup (parts[2]);
-  c->state = g_strdup (parts[3]);
-  c->postcode = g_strdup (parts[4]);
-  for (guint i = 0; i < n; i++)
-    g_free (f[i]);
-  f[0] = NULL;
-}
-
-static gint
-segment_for_points (TarmacPnrgovPnr *pnr,
-                    const char      *board,
-                    const char      *off)
-{
-  for (guint i = 0; board != NULL && i < pnr->segments->len; i++)
-    {
-      TarmacPnrgovSegment *s = g_ptr_array_index (pnr->segments, i);
-
-      if (g_strcmp0 (s->origin, board) == 0 && g_strcmp0 (s->destination, off) == 0)
-        return (gint) i;
-    }
-  return -1;
-}
-
-static void
-add_seat (Parser     *p,
-          const char *seat,
-          const char *source,
-          gint        traveller,
-          gint        segment)
-{
-  TarmacPnrgovSeat *s = g_new0 (TarmacPnrgovSeat, 1);
-
-  s->seat = g_strdup (seat);
-  s->source = g_strdup (source);
-  s->traveller = traveller;
-  s->segment = segment;
-  g_ptr_array_add (p->pnr->seats, s);
-}
-
-static void
-handle_ssr (Parser *p)
-{
-  TarmacEdifactSegment *segment = p->segment;
-  TarmacPnrgovPnr *pnr = p->pnr;
-  TarmacPnrgovSsr *ssr = g_new0 (TarmacPnrgovSsr, 1);
-
-  ssr->code = dup_code (segment, 0, 0);
-  ssr->status = dup_code (segment, 0, 1);
-  ssr->quantity = dup_code (segment, 0, 2);
-  ssr->carrier = dup_code (segment, 0, 3);
-  ssr->board_point = dup_code (segment, 0, 6);
-  ssr->off_point = dup_code (segment, 0, 7);
-  ssr->text = scrub_card_numbers (dup_code (segment, 0, 8));
-  ssr->offset = segment->offset;
-  ssr->line = segment->line;
-  if (ssr->code == NULL)
-    ssr->code = g_strdup ("");
-
-  if (strcmp (ssr->code, "SEAT") == 0)
-    {
-      gint seg = p->itinerary >= 0 ? p->itinerary
-                                   : segment_for_points (pnr, ssr->board_point, ssr->off_point);
-      GString *seats = g_string_new (NULL);
-
-      ssr->traveller = -1;
-      for (guint i = 1; i < segment->n_elements; i++)
-        {
-          g_autofree char *seat = dup_code (segment, i, 0);
-          g_autofree char *reference = dup_code (segment, i, 2);
-          gint traveller = reference != NULL ? find_traveller (pnr, reference) : p->traveller;
-
-          if (seat == NULL)
-            continue;
-          add_seat (p, seat, "SSR", traveller, seg);
-          if (seats->len > 0)
-            g_string_append_c (seats, ' ');
-          g_string_append (seats, seat);
-        }
-      if (ssr->text == NULL && seats->len > 0)
-        ssr->text = g_string_free (seats, FALSE);
-      else
-        g_string_free (seats, TRUE);
-      g_ptr_array_add (pnr->ssrs, ssr);
-      return;
-    }
-
-  ssr->traveller_reference = dup_code (segment, 1, 2);
-  ssr->traveller = ssr->traveller_reference != NULL ? find_traveller (pnr, ssr->traveller_reference)
-                                                    : p->traveller;
-  g_ptr_array_add (pnr->ssrs, ssr);
-
-  if (ssr->text == NULL)
-    return;
-
-  if (strcmp (ssr->code, "DOCS") == 0 || strcmp (ssr->code, "DOCO") == 0)
-    {
-      TarmacPnrgovDocument *d = parse_document (p, ssr->code, ssr->text);
-
-      d->traveller = ssr->traveller;
-      d->offset = segment->offset;
-      d->line = segment->line;
-      g_ptr_array_add (pnr->documents, d);
-    }
-  else if (strcmp (ssr->code, "DOCA") == 0)
-    {
-      gint current = p->traveller;
-
-      p->traveller = ssr->traveller;
-      handle_doca (p, ssr->text);
-      p->traveller = current;
-    }
-}
-
-static void
-handle_tkt (Parser *p)
+handle_tkt (TarmacPnrgovParser *p)
 {
   TarmacPnrgovTicket *t = g_new0 (TarmacPnrgovTicket, 1);
 
-  t->number = dup_code (p->segment, 0, 0);
-  t->type = dup_code (p->segment, 0, 1);
-  t->coupons = dup_code (p->segment, 0, 2);
+  t->number = _tarmac_edifact_dup_code (p->segment, 0, 0);
+  t->type = _tarmac_edifact_dup_code (p->segment, 0, 1);
+  t->coupons = _tarmac_edifact_dup_code (p->segment, 0, 2);
   t->traveller = p->traveller;
   g_ptr_array_add (p->pnr->tickets, t);
   p->ticket = t;
@@ -1557,26 +894,28 @@ handle_tkt (Parser *p)
 }
 
 static void
-handle_mon (Parser *p)
+handle_mon (TarmacPnrgovParser *p)
 {
   if (p->ticket == NULL)
     return;
 
   for (guint i = 0; i < p->segment->n_elements; i++)
     {
-      g_autofree char *qualifier = dup_code (p->segment, i, 0);
+      g_autofree char *qualifier = _tarmac_edifact_dup_code (p->segment, i, 0);
 
       if (g_strcmp0 (qualifier, "T") == 0)
         {
-          set_string (&p->ticket->total, dup_code (p->segment, i, 1));
-          set_string (&p->ticket->currency, dup_code (p->segment, i, 2));
+          _tarmac_edifact_set_string (&p->ticket->total,
+                                      _tarmac_edifact_dup_code (p->segment, i, 1));
+          _tarmac_edifact_set_string (&p->ticket->currency,
+                                      _tarmac_edifact_dup_code (p->segment, i, 2));
         }
     }
 }
 
 /* Keeps the last four digits and the keyed hash of a card number; the digits are wiped. */
 static void
-take_card_number (Parser              *p,
+take_card_number (TarmacPnrgovParser  *p,
                   TarmacPnrgovPayment *pay,
                   const char          *number)
 {
@@ -1616,28 +955,28 @@ looks_like_card (const char *number)
 }
 
 static void
-handle_fop (Parser *p)
+handle_fop (TarmacPnrgovParser *p)
 {
   for (guint i = 0; i < p->segment->n_elements; i++)
     {
       TarmacPnrgovPayment *pay;
-      g_autofree char *type = dup_code (p->segment, i, 0);
-      g_autofree char *number = dup_code (p->segment, i, 4);
-      g_autofree char *vendor = dup_code (p->segment, i, 3);
+      g_autofree char *type = _tarmac_edifact_dup_code (p->segment, i, 0);
+      g_autofree char *number = _tarmac_edifact_dup_code (p->segment, i, 4);
+      g_autofree char *vendor = _tarmac_edifact_dup_code (p->segment, i, 3);
 
       if (type == NULL && number == NULL)
         continue;
 
       pay = g_new0 (TarmacPnrgovPayment, 1);
       pay->type = g_steal_pointer (&type);
-      pay->amount = dup_code (p->segment, i, 2);
+      pay->amount = _tarmac_edifact_dup_code (p->segment, i, 2);
       pay->traveller = p->traveller;
       if (number != NULL && (g_strcmp0 (pay->type, "CC") == 0 || vendor != NULL ||
                              looks_like_card (number)))
         {
           take_card_number (p, pay, number);
           pay->card_vendor = g_steal_pointer (&vendor);
-          pay->card_expiry = dup_code (p->segment, i, 5);
+          pay->card_expiry = _tarmac_edifact_dup_code (p->segment, i, 5);
         }
       else
         pay->reference = g_steal_pointer (&number);
@@ -1649,7 +988,7 @@ handle_fop (Parser *p)
 }
 
 static void
-handle_tvl (Parser *p)
+handle_tvl (TarmacPnrgovParser *p)
 {
   TarmacPnrgovSegment *s = g_new0 (TarmacPnrgovSegment, 1);
 
@@ -1662,12 +1001,12 @@ handle_tvl (Parser *p)
 }
 
 static void
-handle_tbd (Parser *p)
+handle_tbd (TarmacPnrgovParser *p)
 {
   TarmacEdifactSegment *segment = p->segment;
   TarmacPnrgovBags *b = g_new0 (TarmacPnrgovBags, 1);
-  g_autofree char *count = dup_code (segment, 1, 0);
-  g_autofree char *weight = dup_code (segment, 1, 1);
+  g_autofree char *count = _tarmac_edifact_dup_code (segment, 1, 0);
+  g_autofree char *weight = _tarmac_edifact_dup_code (segment, 1, 1);
   guint64 n = 0;
 
   b->count = -1;
@@ -1680,8 +1019,9 @@ handle_tbd (Parser *p)
       if (g_ascii_string_to_unsigned (count, 10, 0, G_MAXINT, &n, NULL))
         b->count = (gint) n;
       else
-        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER, _("Bag count “%s” is not a number"),
-                     count);
+        _tarmac_pnrgov_add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER,
+                                    _("Bag count “%s” is not a number"),
+                                    count);
     }
   if (weight != NULL)
     {
@@ -1691,10 +1031,11 @@ handle_tbd (Parser *p)
       if (end != weight && *end == '\0' && value >= 0)
         b->weight = value;
       else
-        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER, _("Bag weight “%s” is not a number"),
-                     weight);
+        _tarmac_pnrgov_add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER,
+                                    _("Bag weight “%s” is not a number"),
+                                    weight);
     }
-  b->weight_unit = dup_code (segment, 1, 2);
+  b->weight_unit = _tarmac_edifact_dup_code (segment, 1, 2);
 
   for (guint i = 2; i < segment->n_elements; i++)
     for (guint r = 0; r < tarmac_edifact_segment_get_n_repetitions (segment, i); r++)
@@ -1710,46 +1051,47 @@ handle_tbd (Parser *p)
 }
 
 static void
-handle_ebd (Parser *p)
+handle_ebd (TarmacPnrgovParser *p)
 {
   TarmacPnrgovBags *b = g_new0 (TarmacPnrgovBags, 1);
-  g_autofree char *count = dup_code (p->segment, 1, 0);
+  g_autofree char *count = _tarmac_edifact_dup_code (p->segment, 1, 0);
   guint64 n = 0;
 
   b->excess = TRUE;
   b->count = -1;
   b->weight = -1;
   b->tags = g_ptr_array_new_with_free_func (g_free);
-  b->currency = dup_code (p->segment, 0, 0);
-  b->amount = dup_code (p->segment, 0, 1);
-  b->weight_unit = dup_code (p->segment, 1, 2);
+  b->currency = _tarmac_edifact_dup_code (p->segment, 0, 0);
+  b->amount = _tarmac_edifact_dup_code (p->segment, 0, 1);
+  b->weight_unit = _tarmac_edifact_dup_code (p->segment, 1, 2);
   b->traveller = p->traveller;
   b->segment = p->itinerary;
   if (count != NULL && g_ascii_string_to_unsigned (count, 10, 0, G_MAXINT, &n, NULL))
     b->count = (gint) n;
   else if (count != NULL)
-    add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER, _("Bag count “%s” is not a number"), count);
+    _tarmac_pnrgov_add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER,
+                                _("Bag count “%s” is not a number"), count);
   g_ptr_array_add (p->pnr->bags, b);
 }
 
 static void
-handle_rpi (Parser *p)
+handle_rpi (TarmacPnrgovParser *p)
 {
   TarmacPnrgovSegment *s = g_ptr_array_index (p->pnr->segments, p->itinerary);
-  g_autofree char *count = dup_code (p->segment, 0, 0);
+  g_autofree char *count = _tarmac_edifact_dup_code (p->segment, 0, 0);
   guint64 n = 0;
 
-  set_string (&s->status, dup_code (p->segment, 1, 0));
+  _tarmac_edifact_set_string (&s->status, _tarmac_edifact_dup_code (p->segment, 1, 0));
   if (count != NULL && g_ascii_string_to_unsigned (count, 10, 0, G_MAXINT, &n, NULL))
     s->number_in_party = (gint) n;
   else if (count != NULL)
-    add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER,
-                 _("Number in party “%s” is not a number"), count);
+    _tarmac_pnrgov_add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER,
+                                _("Number in party “%s” is not a number"), count);
 }
 
 /* The history part: each segment as one line of text; a FOP shows only its last four. */
 static void
-add_history (Parser *p)
+add_history (TarmacPnrgovParser *p)
 {
   TarmacEdifactSegment *segment = p->segment;
   TarmacPnrgovHistory *h = g_new0 (TarmacPnrgovHistory, 1);
@@ -1767,7 +1109,7 @@ add_history (Parser *p)
   else if (strcmp (segment->tag, "FOP") == 0)
     {
       TarmacPnrgovPayment pay = { 0 };
-      g_autofree char *number = dup_code (segment, 0, 4);
+      g_autofree char *number = _tarmac_edifact_dup_code (segment, 0, 4);
 
       if (number != NULL)
         take_card_number (p, &pay, number);
@@ -1793,7 +1135,7 @@ add_history (Parser *p)
         }
     }
 
-  h->text = scrub_card_numbers (g_strstrip (g_string_free (text, FALSE)));
+  h->text = _tarmac_pnrgov_scrub_card_numbers (g_strstrip (g_string_free (text, FALSE)));
   g_ptr_array_add (p->pnr->history, h);
 }
 
@@ -1802,18 +1144,19 @@ static const char *ignored_tags[] = { "FAR", "PTK", "TXD", "TRI", "MSG", "EQN", 
                                       "DAT", NULL };
 
 static void
-handle_pnr_segment (Parser *p)
+handle_pnr_segment (TarmacPnrgovParser *p)
 {
   const char *tag = p->segment->tag;
   TarmacPnrgovPnr *pnr = p->pnr;
-  TarmacPnrgovTraveller *t = traveller_at (pnr, p->traveller);
+  TarmacPnrgovTraveller *t = _tarmac_pnrgov_traveller_at (pnr, p->traveller);
 
   if (strcmp (tag, "ABI") == 0 || strcmp (tag, "SAC") == 0 ||
       (strcmp (tag, "MSG") == 0 || strcmp (tag, "EQN") == 0))
     {
       p->in_history = TRUE;
       if (strcmp (tag, "SAC") == 0)
-        set_string (&p->history_action, dup_code (p->segment, 2, 0));
+        _tarmac_edifact_set_string (&p->history_action,
+                                    _tarmac_edifact_dup_code (p->segment, 2, 0));
       else
         add_history (p);
       return;
@@ -1837,16 +1180,18 @@ handle_pnr_segment (Parser *p)
     handle_tif (p);
   else if (strcmp (tag, "FTI") == 0 && t != NULL)
     {
-      g_autofree char *carrier = dup_code (p->segment, 0, 0);
-      g_autofree char *number = dup_code (p->segment, 0, 1);
+      g_autofree char *carrier = _tarmac_edifact_dup_code (p->segment, 0, 0);
+      g_autofree char *number = _tarmac_edifact_dup_code (p->segment, 0, 1);
 
-      set_string (&t->frequent_flyer, g_strconcat (carrier != NULL ? carrier : "", number, NULL));
+      _tarmac_edifact_set_string (&t->frequent_flyer,
+                                  g_strconcat (carrier != NULL ? carrier : "", number, NULL));
     }
   else if (strcmp (tag, "REF") == 0 && t != NULL)
     {
-      char *id = dup_code (p->segment, 0, 1);
+      char *id = _tarmac_edifact_dup_code (p->segment, 0, 1);
 
-      set_string (&t->unique_id, id != NULL ? id : dup_code (p->segment, 0, 0));
+      _tarmac_edifact_set_string (&t->unique_id,
+                                  id != NULL ? id : _tarmac_edifact_dup_code (p->segment, 0, 0));
     }
   else if (strcmp (tag, "IFT") == 0)
     handle_ift (p);
@@ -1857,7 +1202,7 @@ handle_pnr_segment (Parser *p)
   else if (strcmp (tag, "EBD") == 0)
     handle_ebd (p);
   else if (strcmp (tag, "SSR") == 0)
-    handle_ssr (p);
+    _tarmac_pnrgov_handle_ssr (p);
   else if (strcmp (tag, "TKT") == 0)
     handle_tkt (p);
   else if (strcmp (tag, "MON") == 0)
@@ -1872,14 +1217,14 @@ handle_pnr_segment (Parser *p)
     {
       TarmacPnrgovSegment *s = g_ptr_array_index (pnr->segments, p->itinerary);
 
-      set_string (&s->aircraft, dup_code (p->segment, 0, 0));
+      _tarmac_edifact_set_string (&s->aircraft, _tarmac_edifact_dup_code (p->segment, 0, 0));
     }
   else if (strcmp (tag, "SSD") == 0)
     {
-      g_autofree char *seat = dup_code (p->segment, 0, 0);
+      g_autofree char *seat = _tarmac_edifact_dup_code (p->segment, 0, 0);
 
       if (seat != NULL)
-        add_seat (p, seat, "SSD", p->traveller, p->itinerary);
+        _tarmac_pnrgov_add_seat (p, seat, "SSD", p->traveller, p->itinerary);
     }
   else if (strcmp (tag, "TBD") == 0)
     handle_tbd (p);
@@ -1887,15 +1232,15 @@ handle_pnr_segment (Parser *p)
     ;
   else if (strcmp (tag, "RPI") == 0 || strcmp (tag, "APD") == 0 || strcmp (tag, "FTI") == 0 ||
            strcmp (tag, "REF") == 0)
-    add_warning (p, TARMAC_PNRGOV_WARNING_OUT_OF_PLACE,
-                 _("Segment %s before the group it belongs to; skipped"), tag);
+    _tarmac_pnrgov_add_warning (p, TARMAC_PNRGOV_WARNING_OUT_OF_PLACE,
+                                _("Segment %s before the group it belongs to; skipped"), tag);
   else
-    add_warning (p, TARMAC_PNRGOV_WARNING_UNKNOWN_SEGMENT,
-                 _("Segment %s is not expected in a PNR; skipped"), tag);
+    _tarmac_pnrgov_add_warning (p, TARMAC_PNRGOV_WARNING_UNKNOWN_SEGMENT,
+                                _("Segment %s is not expected in a PNR; skipped"), tag);
 }
 
 static void
-handle_message_segment (Parser *p)
+handle_message_segment (TarmacPnrgovParser *p)
 {
   const char *tag = p->segment->tag;
   TarmacPnrgovMessage *message = p->message;
@@ -1904,11 +1249,12 @@ handle_message_segment (Parser *p)
     ;
   else if (strcmp (tag, "ORG") == 0)
     {
-      g_autofree char *system = dup_code (p->segment, 0, 0);
-      g_autofree char *city = dup_code (p->segment, 0, 1);
+      g_autofree char *system = _tarmac_edifact_dup_code (p->segment, 0, 0);
+      g_autofree char *city = _tarmac_edifact_dup_code (p->segment, 0, 1);
 
-      set_string (&message->originator,
-                  g_strconcat (system != NULL ? system : "", city != NULL ? ":" : "", city, NULL));
+      _tarmac_edifact_set_string (&message->originator,
+                                  g_strconcat (system != NULL ? system : "",
+                                               city != NULL ? ":" : "", city, NULL));
       if (message->sender == NULL)
         message->sender = g_steal_pointer (&system);
     }
@@ -1920,14 +1266,15 @@ handle_message_segment (Parser *p)
     }
   else if (strcmp (tag, "EQN") == 0)
     {
-      g_autofree char *count = dup_code (p->segment, 0, 0);
+      g_autofree char *count = _tarmac_edifact_dup_code (p->segment, 0, 0);
       guint64 n = 0;
 
       if (count != NULL && g_ascii_string_to_unsigned (count, 10, 0, G_MAXINT, &n, NULL))
         message->announced_pnrs = (gint) n;
       else
-        add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER, _("EQN value “%s” is not a number"),
-                     count != NULL ? count : "");
+        _tarmac_pnrgov_add_warning (p, TARMAC_PNRGOV_WARNING_BAD_NUMBER,
+                                    _("EQN value “%s” is not a number"),
+                                    count != NULL ? count : "");
     }
   else if (strcmp (tag, "DAT") == 0)
     {
@@ -1938,33 +1285,33 @@ handle_message_segment (Parser *p)
       pushed = date_value (message->dates, from, "700");
       if (pushed != NULL)
         {
-          set_string (&message->pushed_at, g_strdup (pushed));
+          _tarmac_edifact_set_string (&message->pushed_at, g_strdup (pushed));
           message->pushed_at_from_envelope = FALSE;
         }
     }
   else
-    add_warning (p, TARMAC_PNRGOV_WARNING_OUT_OF_PLACE,
-                 _("Segment %s before the first PNR (SRC); skipped"), tag);
+    _tarmac_pnrgov_add_warning (p, TARMAC_PNRGOV_WARNING_OUT_OF_PLACE,
+                                _("Segment %s before the first PNR (SRC); skipped"), tag);
 }
 
 static void
-handle_envelope (Parser *p)
+handle_envelope (TarmacPnrgovParser *p)
 {
   TarmacEdifactSegment *segment = p->segment;
 
   if (strcmp (segment->tag, "UNB") == 0)
     {
-      g_autofree char *date = dup_code (segment, 3, 0);
-      g_autofree char *time = dup_code (segment, 3, 1);
+      g_autofree char *date = _tarmac_edifact_dup_code (segment, 3, 0);
+      g_autofree char *time = _tarmac_edifact_dup_code (segment, 3, 1);
       gboolean other = FALSE;
       g_autofree char *iso = NULL;
 
-      set_string (&p->sender, dup_code (segment, 1, 0));
-      set_string (&p->recipient, dup_code (segment, 2, 0));
+      _tarmac_edifact_set_string (&p->sender, _tarmac_edifact_dup_code (segment, 1, 0));
+      _tarmac_edifact_set_string (&p->recipient, _tarmac_edifact_dup_code (segment, 2, 0));
       g_clear_pointer (&p->envelope_time, g_free);
       if (date != NULL)
-        iso = read_date (date, FALSE, 2000, PIVOT_FLIGHT, &other);
-      if (iso != NULL && time != NULL && strlen (time) == 4 && all_digits (time, 4))
+        iso = _tarmac_pnrgov_read_date (date, FALSE, 2000, TARMAC_EDIFACT_PIVOT_FLIGHT, &other);
+      if (iso != NULL && time != NULL && strlen (time) == 4 && _tarmac_edifact_all_digits (time, 4))
         p->envelope_time = g_strdup_printf ("%sT%.2s:%.2s", iso, time, time + 2);
       else
         p->envelope_time = g_steal_pointer (&iso);
@@ -1972,14 +1319,14 @@ handle_envelope (Parser *p)
   else if (strcmp (segment->tag, "UNG") == 0)
     {
       if (p->sender == NULL)
-        p->sender = dup_code (segment, 1, 0);
+        p->sender = _tarmac_edifact_dup_code (segment, 1, 0);
       if (p->recipient == NULL)
-        p->recipient = dup_code (segment, 2, 0);
+        p->recipient = _tarmac_edifact_dup_code (segment, 2, 0);
     }
 }
 
 static void
-finish_message (Parser *p)
+finish_message (TarmacPnrgovParser *p)
 {
   finish_pnr (p);
 
@@ -1993,7 +1340,7 @@ finish_message (Parser *p)
 }
 
 static void
-handle_segment (Parser *p)
+handle_segment (TarmacPnrgovParser *p)
 {
   const char *tag = p->segment->tag;
 
@@ -2021,8 +1368,8 @@ handle_segment (Parser *p)
 
   if (p->message == NULL)
     {
-      add_warning (p, TARMAC_PNRGOV_WARNING_OUT_OF_PLACE,
-                   _("Segment %s outside a message; skipped"), tag);
+      _tarmac_pnrgov_add_warning (p, TARMAC_PNRGOV_WARNING_OUT_OF_PLACE,
+                                  _("Segment %s outside a message; skipped"), tag);
       return;
     }
 
@@ -2065,7 +1412,7 @@ tarmac_pnrgov_parse (const guint8  *data,
   g_autoptr(GPtrArray) out_warnings = NULL;
   g_autoptr(GError) local_error = NULL;
   TarmacEdifactSegment *segment = NULL;
-  Parser p = { 0 };
+  TarmacPnrgovParser p = { 0 };
   guint n_segments = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);

@@ -13,6 +13,7 @@
 #include "tarmac-importer.h"
 #include "tarmac-name-key.h"
 #include "tarmac-paxlst.h"
+#include "tarmac-sniff.h"
 #include "tarmac-store-private.h"
 #include "tarmac-test-util.h"
 
@@ -331,23 +332,200 @@ test_import_multipart (void)
 }
 
 static void
-test_import_pnrgov (void)
+import_pnrgov_ok (TarmacStore         *store,
+                  const char          *name,
+                  TarmacImportReport **out_report)
 {
-  g_autoptr(TarmacStore) store = open_store (NULL);
-  g_autofree char *path = fixture ("pnrgov.edi");
-  g_autofree char *before = snapshot (store);
-  g_autofree char *after = NULL;
+  g_autofree char *path = fixture (name);
   g_autoptr(TarmacImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (tarmac_import_file (store, path, &report, NULL, &error));
-  g_assert_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_UNSUPPORTED);
-  g_assert_cmpstr (error->message, ==,
-                   "pnrgov.edi is a PNRGOV message; this version of Tarmac imports PAXLST"
-                   " manifests");
+  g_assert_true (tarmac_import_file (store, path, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);
   g_assert_cmpstr (report->format, ==, "pnrgov");
-  after = snapshot (store);
-  g_assert_cmpstr (before, ==, after);
+  *out_report = g_steal_pointer (&report);
+}
+
+/* How many text values in the whole database contain @needle. */
+static gint64
+count_everywhere (TarmacStore *store,
+                  const char  *needle)
+{
+  g_autoptr(sqlite3_stmt) tables = NULL;
+  gint64 total = 0;
+
+  tables = _tarmac_store_prepare (store,
+                                  "SELECT m.name, p.name FROM sqlite_master AS m,"
+                                  " pragma_table_info (m.name) AS p"
+                                  " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+                                  NULL);
+  g_assert_nonnull (tables);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE"
+                                              " instr (CAST (\"%s\" AS TEXT), '%s') > 0",
+                                              _tarmac_store_column_text (tables, 0),
+                                              _tarmac_store_column_text (tables, 1), needle);
+
+      total += count (store, sql);
+    }
+  return total;
+}
+
+static void
+test_import_pnrgov (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(TarmacImportReport) later = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *key = NULL;
+
+  import_pnrgov_ok (store, "pnrgov-two-pnrs.edi", &report);
+  g_assert_cmpuint (report->n_messages, ==, 1);
+  g_assert_cmpuint (report->n_pnrs, ==, 2);
+  g_assert_cmpuint (report->n_flights, ==, 1);
+  g_assert_cmpuint (report->n_travellers, ==, 4);
+  json = tarmac_import_report_to_json (report);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json), "pnrs"), ==, 2);
+
+  g_assert_cmpint (count (store, "SELECT count(*) FROM message WHERE type = 'PNRGOV' AND"
+                                 " pushed_at = '2026-03-10T08:00'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr WHERE carrier = 'ZX' AND version = 1"
+                                 " AND record_locator IN ('QWERTY', 'ASDFGH') AND message_id"
+                                 " IS NOT NULL"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr WHERE record_locator = 'QWERTY' AND"
+                                 " agency = '12345675' AND point_of_sale = 'PAR' AND"
+                                 " modified_at_source = '2026-03-09T14:12'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_contact WHERE kind = 'email' AND"
+                                 " value_normalised = 'odile.varenne@example.org'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_contact WHERE kind = 'phone' AND"
+                                 " value_normalised = '+351215550199'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_payment WHERE form = 'CC' AND"
+                                 " card_last4 = '1111' AND length (card_hash) = 64"), ==, 2);
+  /* The same card in both PNRs: one hash, to link them. */
+  g_assert_cmpint (count (store, "SELECT count(DISTINCT card_hash) FROM pnr_payment"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_payment WHERE amount = 389.2 AND"
+                                 " currency = 'EUR' AND card_holder LIKE 'ODILE VARENNE%'"),
+                   ==, 1);
+  g_assert_cmpint (count_everywhere (store, "4111111111111111"), ==, 0);
+  g_assert_cmpint (count_everywhere (store, "411111111111"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_segment AS s JOIN pnr AS p ON"
+                                 " p.id = s.pnr_id WHERE p.record_locator = 'QWERTY' AND"
+                                 " s.seq = 2 AND s.origin = 'LIS' AND s.number = '124'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_segment"), ==, 4);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_ssr WHERE code = 'DOCS'"), ==, 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_ssr WHERE length (code) <> 4"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_history"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE from_pnr = 1 AND"
+                                 " from_api = 0 AND pnr_id IS NOT NULL"), ==, 4);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM travel_document WHERE"
+                                 " number_normalised = '17AB12345'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller_source"), ==, 4);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE action = 'import'"), ==, 1);
+  key = query_text (store, "SELECT value FROM meta WHERE key = 'card-hash-key'");
+  g_assert_cmpuint (strlen (key), ==, 64);
+
+  /* The same PNRs pushed again, later: version 2, both kept, the same people. */
+  import_pnrgov_ok (store, "pnrgov-two-pnrs-later.edi", &later);
+  g_assert_cmpuint (later->n_pnrs, ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr WHERE record_locator = 'QWERTY'"),
+                   ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr WHERE record_locator = 'QWERTY' AND"
+                                 " version = 2 AND pushed_at = '2026-03-11T06:15'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==, 4);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE pnr_id IN (SELECT id"
+                                 " FROM pnr WHERE version = 2)"), ==, 4);
+  g_assert_cmpint (count (store, "SELECT count(DISTINCT card_hash) FROM pnr_payment"), ==, 1);
+  g_assert_cmpint (count_everywhere (store, "4111111111111111"), ==, 0);
+  g_assert_cmpstr (key, ==, query_text (store, "SELECT value FROM meta WHERE key ="
+                                               " 'card-hash-key'"));
+}
+
+/* An older push arriving after a newer one is kept as the next version, with a warning. */
+static void
+test_import_pnrgov_out_of_order (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autoptr(TarmacImportReport) later = NULL;
+  g_autoptr(TarmacImportReport) earlier = NULL;
+  gboolean warned = FALSE;
+
+  import_pnrgov_ok (store, "pnrgov-two-pnrs-later.edi", &later);
+  import_pnrgov_ok (store, "pnrgov-two-pnrs.edi", &earlier);
+  for (guint i = 0; i < earlier->warnings->len; i++)
+    {
+      const TarmacImportWarning *warning = g_ptr_array_index (earlier->warnings, i);
+
+      warned |= g_strcmp0 (warning->code, "out-of-order") == 0;
+    }
+  g_assert_true (warned);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr WHERE record_locator = 'QWERTY' AND"
+                                 " version = 2 AND pushed_at = '2026-03-10T08:00'"), ==, 1);
+}
+
+/* The API manifest then the PNR push of the same flight: one person, both sources. */
+static void
+test_import_pnrgov_link (void)
+{
+  g_autoptr(TarmacStore) store = open_store ("LIS");
+  g_autoptr(TarmacImportReport) report = NULL;
+
+  import_fixture_ok (store, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  import_pnrgov_ok (store, "pnrgov-xq0042.edi", &report);
+  g_assert_cmpuint (report->n_pnrs, ==, 1);
+  g_assert_cmpuint (report->n_flights, ==, 1);
+
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight"), ==, 1);
+  /* O'Brien (same DOB and passport) and Krumholz (name only) are linked; Newcombe is new. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==, 4);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname = 'O''BRIEN'"),
+                   ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE from_api = 1 AND"
+                                 " from_pnr = 1 AND pnr_id = (SELECT id FROM pnr WHERE"
+                                 " record_locator = 'ZQ7KLM') AND surname IN ('O''BRIEN',"
+                                 " 'KRUMHOLZ')"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname = 'NEWCOMBE' AND"
+                                 " from_api = 0 AND from_pnr = 1 AND date_of_birth ="
+                                 " '1990-07-07'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname = 'VANTERPOOL'"
+                                 " AND from_pnr = 0 AND pnr_id IS NULL"), ==, 1);
+  /* The passport was already there from the manifest: not added twice. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM travel_document WHERE"
+                                 " number_normalised = 'PA1234567'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller_source WHERE traveller_id ="
+                                 " (SELECT id FROM traveller WHERE surname = 'O''BRIEN')"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_contact WHERE value_normalised IN"
+                                 " ('+4722555010', 'aoife.obrien@example.org')"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_payment WHERE card_last4 = '0004'"),
+                   ==, 1);
+  g_assert_cmpint (count_everywhere (store, "5500000000000004"), ==, 0);
+}
+
+static void
+test_import_pnrgov_broken (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autofree char *filler = g_strnfill (70 * 1024, 'A');
+  g_autofree char *broken = NULL;
+
+  /* Something already there, which must stay as it is (and no key made by the refusal). */
+  import_fixture_ok (store, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+
+  broken = g_strdup_printf ("UNB+IATA:1+ZX+TARMACPIU+260310:0815+1'\n"
+                            "UNH+1+PNRGOV:13:1:IA+ZX0123/120326/0900'\nMSG+:22'\n"
+                            "TVL+120326:0900+ORY+LIS+ZX+123'\nSRC'\nRCI+ZX:QWERTY'\n"
+                            "TIF+ALPHA+BETA:A:1'\nSRC'\nRCI+ZX:ASDFGH'\n"
+                            "IFT+4:28+%s'\nTIF+GAMMA+DELTA:A:1'\nUNT+11+1'\nUNZ+1+1'\n",
+                            filler);
+  assert_rejected (store, "broken.edi", (const guint8 *) broken, strlen (broken),
+                   TARMAC_IMPORT_ERROR_INVALID, "line 10");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM meta WHERE key = 'card-hash-key'"), ==, 0);
+
+  /* The fixed file goes in. */
+  import_pnrgov_ok (store, "pnrgov-two-pnrs.edi", &report);
 }
 
 static void
@@ -416,7 +594,8 @@ test_import_cli (void)
   g_autofree char *db = tarmac_test_db_path ("import-cli.db");
   g_autofree char *d02b = fixture ("d02b-passengers.edi");
   g_autofree char *pnrgov = fixture ("pnrgov.edi");
-  const char *both[] = { d02b, pnrgov, NULL };
+  g_autofree char *junk = fixture ("junk.txt");
+  const char *both[] = { d02b, pnrgov, junk, NULL };
   const char *again[] = { d02b, NULL };
   g_autoptr(JsonArray) reports = NULL;
   JsonObject *report;
@@ -424,7 +603,7 @@ test_import_cli (void)
 
   reports = run_cli_json (db, both, &status);
   g_assert_cmpint (status, ==, 1);
-  g_assert_cmpuint (json_array_get_length (reports), ==, 2);
+  g_assert_cmpuint (json_array_get_length (reports), ==, 3);
 
   report = json_array_get_object_element (reports, 0);
   g_assert_cmpstr (json_object_get_string_member (report, "name"), ==, "d02b-passengers.edi");
@@ -434,10 +613,17 @@ test_import_cli (void)
   g_assert_cmpint (json_object_get_int_member (report, "documents"), ==, 3);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (report, "warnings")));
 
+  g_assert_cmpint (json_object_get_int_member (report, "pnrs"), ==, 0);
+
   report = json_array_get_object_element (reports, 1);
   g_assert_cmpstr (json_object_get_string_member (report, "format"), ==, "pnrgov");
+  g_assert_cmpstr (json_object_get_string_member (report, "result"), ==, "imported");
+  g_assert_cmpint (json_object_get_int_member (report, "pnrs"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (report, "travellers"), ==, 1);
+
+  report = json_array_get_object_element (reports, 2);
   g_assert_cmpstr (json_object_get_string_member (report, "result"), ==, "failed");
-  g_assert_nonnull (strstr (json_object_get_string_member (report, "error"), "PNRGOV"));
+  g_assert_nonnull (strstr (json_object_get_string_member (report, "error"), "junk.txt"));
   g_clear_pointer (&reports, json_array_unref);
 
   reports = run_cli_json (db, again, &status);
@@ -515,6 +701,53 @@ test_import_samples (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==, expected);
 }
 
+/* Every EDIFACT file in $TARMAC_SAMPLES_DIR/pnrgov imports, each into a fresh database;
+ * the counts are reported per file. */
+static void
+test_import_pnrgov_samples (void)
+{
+  const char *root = g_getenv ("TARMAC_SAMPLES_DIR");
+  g_autofree char *dir_path = root != NULL ? g_build_filename (root, "pnrgov", NULL) : NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  if (dir_path == NULL || !g_file_test (dir_path, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no samples directory ($TARMAC_SAMPLES_DIR/pnrgov)");
+      return;
+    }
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(TarmacStore) store = open_store (NULL);
+      g_autoptr(TarmacImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      if (tarmac_sniff_format ((const guint8 *) contents, length) != TARMAC_FILE_FORMAT_PNRGOV)
+        continue;
+
+      n_files++;
+      g_assert_true (tarmac_import_file (store, path, &report, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);
+      g_assert_cmpuint (report->n_pnrs, >, 0);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM pnr"), ==, report->n_pnrs);
+      g_test_message ("%s: %u messages, %u PNRs, %u flights, %u travellers, %u documents,"
+                      " %u warnings", name, report->n_messages, report->n_pnrs,
+                      report->n_flights, report->n_travellers, report->n_documents,
+                      report->warnings->len);
+    }
+
+  g_assert_cmpuint (n_files, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +760,10 @@ main (int   argc,
   g_test_add_func ("/import/corrupt", test_import_corrupt);
   g_test_add_func ("/import/multipart", test_import_multipart);
   g_test_add_func ("/import/pnrgov", test_import_pnrgov);
+  g_test_add_func ("/import/pnrgov-out-of-order", test_import_pnrgov_out_of_order);
+  g_test_add_func ("/import/pnrgov-link", test_import_pnrgov_link);
+  g_test_add_func ("/import/pnrgov-broken", test_import_pnrgov_broken);
+  g_test_add_func ("/import/pnrgov-samples", test_import_pnrgov_samples);
   g_test_add_func ("/import/cancel", test_import_cancel);
   g_test_add_func ("/import/cli", test_import_cli);
   g_test_add_func ("/import/samples", test_import_samples);

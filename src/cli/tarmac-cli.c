@@ -572,6 +572,7 @@ print_import_report (const TarmacImportReport *report)
       { N_("  Travellers"), report->n_travellers },
       { N_("  of whom crew"), report->n_crew },
       { N_("  Documents"), report->n_documents },
+      { N_("  PNRs"), report->n_pnrs },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (counts); i++)

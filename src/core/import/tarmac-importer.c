@@ -16,8 +16,10 @@
 
 #include "tarmac-audit.h"
 #include "tarmac-importer.h"
+#include "tarmac-importer-private.h"
 #include "tarmac-name-key.h"
 #include "tarmac-paxlst.h"
+#include "tarmac-pnrgov.h"
 #include "tarmac-sniff.h"
 #include "tarmac-store-private.h"
 
@@ -30,18 +32,6 @@
  * same flight row (upsert on carrier, number, flight_date, origin). CNT is never summed
  * across parts. Tracking whether a part set is complete is for later. */
 
-typedef struct
-{
-  TarmacStore        *store;
-  TarmacImportReport *report;
-  char               *airport;       /* meta "airport-code", %NULL when unset */
-  char               *now;
-  char               *retain_until;
-  GHashTable         *flight_ids;    /* of gint64*, the distinct flights touched */
-  sqlite3_stmt       *insert_traveller;
-  sqlite3_stmt       *insert_document;
-  sqlite3_stmt       *insert_source;
-} Import;
 
 G_DEFINE_QUARK (tarmac-import-error-quark, tarmac_import_error)
 
@@ -109,8 +99,8 @@ warning_code_to_id (TarmacPaxlstWarningCode code)
     }
 }
 
-static void
-add_warning (TarmacImportReport *report,
+void
+_tarmac_import_add_warning (TarmacImportReport *report,
              const char         *code,
              const char         *message,
              gsize               offset,
@@ -160,7 +150,7 @@ warnings_to_json (GPtrArray *warnings)
  * @report: a report
  *
  * The report as one JSON object: name, sha256, format, result, source_file_id, counts
- * (messages, flights, travellers, crew, documents), warnings (code, message, offset, line,
+ * (messages, flights, travellers, crew, documents, pnrs), warnings (code, message, offset, line,
  * segment) and error (when failed).
  *
  * Returns: (transfer full): a JSON object node
@@ -193,6 +183,8 @@ tarmac_import_report_to_json (const TarmacImportReport *report)
   json_builder_add_int_value (builder, report->n_crew);
   json_builder_set_member_name (builder, "documents");
   json_builder_add_int_value (builder, report->n_documents);
+  json_builder_set_member_name (builder, "pnrs");
+  json_builder_add_int_value (builder, report->n_pnrs);
   json_builder_set_member_name (builder, "warnings");
   json_builder_add_value (builder, warnings_to_json (report->warnings));
   if (report->error_message != NULL)
@@ -205,8 +197,8 @@ tarmac_import_report_to_json (const TarmacImportReport *report)
   return json_builder_get_root (builder);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
+void
+_tarmac_import_bind_text (sqlite3_stmt *stmt,
                    int           column,
                    const char   *value)
 {
@@ -217,8 +209,8 @@ bind_text_or_null (sqlite3_stmt *stmt,
 }
 
 /* At most @max characters, so a long value fits its CHECK instead of failing the file. */
-static char *
-cap_utf8 (const char *value,
+char *
+_tarmac_import_cap_utf8 (const char *value,
           glong       max)
 {
   if (value == NULL)
@@ -228,8 +220,8 @@ cap_utf8 (const char *value,
   return g_utf8_substring (value, 0, max);
 }
 
-static const char *
-map_sex (const char *sex)
+const char *
+_tarmac_import_map_sex (const char *sex)
 {
   if (sex == NULL || *sex == '\0')
     return NULL;
@@ -248,8 +240,8 @@ map_sex (const char *sex)
 }
 
 /* Three ASCII letters, uppercased; anything else (a two-letter code, junk) is NULL. */
-static char *
-map_country (const char *code)
+char *
+_tarmac_import_map_country (const char *code)
 {
   if (code == NULL || strlen (code) != 3)
     return NULL;
@@ -260,8 +252,8 @@ map_country (const char *code)
 }
 
 /* Uppercase, without spaces, dashes, dots or slashes; capped to the number's 35. */
-static char *
-normalise_document_number (const char *number)
+char *
+_tarmac_import_normalise_document (const char *number)
 {
   GString *out = g_string_new (NULL);
 
@@ -278,8 +270,8 @@ normalise_document_number (const char *number)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-is_airport (const char *code)
+gboolean
+_tarmac_import_is_airport (const char *code)
 {
   return code != NULL && strlen (code) == 3;
 }
@@ -288,8 +280,8 @@ is_airport (const char *code)
  * destination is ours, outbound when its origin is ours, transit otherwise (a leg through
  * us, or a flight we only received data for). Without an airport code every flight is
  * taken as inbound, the usual case for API data pushed to a border authority. */
-static const char *
-compute_direction (const char *airport,
+const char *
+_tarmac_import_direction (const char *airport,
                    const char *origin,
                    const char *destination)
 {
@@ -302,8 +294,8 @@ compute_direction (const char *airport,
   return "transit";
 }
 
-static void
-set_position_error (GError     **error,
+void
+_tarmac_import_set_position_error (GError     **error,
                     const char  *name,
                     guint        line,
                     gsize        offset,
@@ -314,8 +306,8 @@ set_position_error (GError     **error,
                _("%s, line %u (byte %zu): %s"), name, line, (size_t) offset, message);
 }
 
-static gboolean
-step (Import        *import,
+gboolean
+_tarmac_import_step (Import        *import,
       sqlite3_stmt  *stmt,
       guint          line,
       gsize          offset,
@@ -327,12 +319,13 @@ step (Import        *import,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (!ok)
-    set_position_error (error, import->report->name, line, offset, local_error->message);
+    _tarmac_import_set_position_error (error, import->report->name, line, offset,
+                                       local_error->message);
   return ok;
 }
 
-static gint64
-insert_source_file (Import              *import,
+gint64
+_tarmac_import_insert_source_file (Import              *import,
                     gsize                length,
                     GError             **error)
 {
@@ -356,7 +349,7 @@ insert_source_file (Import              *import,
   sqlite3_bind_text (stmt, 3, import->report->format, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, (sqlite3_int64) length);
   sqlite3_bind_text (stmt, 5, import->now, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 6, tarmac_store_get_actor (import->store));
+  _tarmac_import_bind_text (stmt, 6, tarmac_store_get_actor (import->store));
   sqlite3_bind_text (stmt, 7, "imported", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, import->report->warnings->len);
   sqlite3_bind_text (stmt, 9, report_json, -1, SQLITE_TRANSIENT);
@@ -388,10 +381,10 @@ insert_message (Import                     *import,
     return 0;
 
   sqlite3_bind_int64 (stmt, 1, source_file_id);
-  bind_text_or_null (stmt, 2, message->version);
-  bind_text_or_null (stmt, 3, message->sender);
-  bind_text_or_null (stmt, 4, message->recipient);
-  bind_text_or_null (stmt, 5, message->reference);
+  _tarmac_import_bind_text (stmt, 2, message->version);
+  _tarmac_import_bind_text (stmt, 3, message->sender);
+  _tarmac_import_bind_text (stmt, 4, message->recipient);
+  _tarmac_import_bind_text (stmt, 5, message->reference);
   if (message->part_number >= 1)
     {
       sqlite3_bind_int (stmt, 6, (int) message->part_number);
@@ -399,7 +392,7 @@ insert_message (Import                     *import,
     }
   sqlite3_bind_int64 (stmt, 8, (sqlite3_int64) message->offset);
 
-  if (!step (import, stmt, message->line, message->offset, error))
+  if (!_tarmac_import_step (import, stmt, message->line, message->offset, error))
     return 0;
 
   return sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
@@ -442,13 +435,16 @@ upsert_flight (Import                     *import,
       strlen (message->carrier) < 2 || strlen (message->carrier) > 3 ||
       strlen (message->flight_number) < 1 || strlen (message->flight_number) > 5)
     {
-      set_position_error (error, import->report->name, message->line, message->offset,
-                          _("the message names no flight (TDT with carrier and number)"));
+      _tarmac_import_set_position_error (error, import->report->name, message->line,
+                                         message->offset,
+                                         _("the message names no flight (TDT with carrier "
+                                           "and number)"));
       return 0;
     }
-  if (!is_airport (from->departure_airport) || !is_airport (to->arrival_airport))
+  if (!_tarmac_import_is_airport (from->departure_airport) ||
+      !_tarmac_import_is_airport (to->arrival_airport))
     {
-      set_position_error (error, import->report->name, from->line, from->offset,
+      _tarmac_import_set_position_error (error, import->report->name, from->line, from->offset,
                           _("the flight has no departure or arrival airport (LOC+125, LOC+87)"));
       return 0;
     }
@@ -459,7 +455,7 @@ upsert_flight (Import                     *import,
     flight_date = g_strndup (to->arrival_time, 10);
   else
     {
-      set_position_error (error, import->report->name, from->line, from->offset,
+      _tarmac_import_set_position_error (error, import->report->name, from->line, from->offset,
                           _("the flight has no readable departure or arrival date"));
       return 0;
     }
@@ -487,9 +483,9 @@ upsert_flight (Import                     *import,
   sqlite3_bind_text (stmt, 3, flight_date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, origin, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, destination, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 6, from->departure_time);
-  bind_text_or_null (stmt, 7, to->arrival_time);
-  sqlite3_bind_text (stmt, 8, compute_direction (import->airport, origin, destination), -1,
+  _tarmac_import_bind_text (stmt, 6, from->departure_time);
+  _tarmac_import_bind_text (stmt, 7, to->arrival_time);
+  sqlite3_bind_text (stmt, 8, _tarmac_import_direction (import->airport, origin, destination), -1,
                      SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, import->now, -1, SQLITE_TRANSIENT);
 
@@ -500,7 +496,7 @@ upsert_flight (Import                     *import,
       _tarmac_store_set_error (import->store,
                                sqlite3_errcode (_tarmac_store_get_db (import->store)),
                                &local_error);
-      set_position_error (error, import->report->name, from->line, from->offset,
+      _tarmac_import_set_position_error (error, import->report->name, from->line, from->offset,
                           local_error->message);
       return 0;
     }
@@ -527,7 +523,8 @@ upsert_flight (Import                     *import,
       g_autofree char *leg_origin = NULL;
       g_autofree char *leg_destination = NULL;
 
-      if (!is_airport (leg->departure_airport) || !is_airport (leg->arrival_airport))
+      if (!_tarmac_import_is_airport (leg->departure_airport) ||
+          !_tarmac_import_is_airport (leg->arrival_airport))
         continue;
 
       leg_origin = g_ascii_strup (leg->departure_airport, -1);
@@ -536,11 +533,11 @@ upsert_flight (Import                     *import,
       sqlite3_bind_int (stmt, 2, (int) ++seq);
       sqlite3_bind_text (stmt, 3, leg_origin, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, leg_destination, -1, SQLITE_TRANSIENT);
-      bind_text_or_null (stmt, 5, leg->departure_time);
-      bind_text_or_null (stmt, 6, leg->arrival_time);
-      bind_text_or_null (stmt, 7, leg->carrier);
-      bind_text_or_null (stmt, 8, leg->flight_number);
-      if (!step (import, stmt, leg->line, leg->offset, error))
+      _tarmac_import_bind_text (stmt, 5, leg->departure_time);
+      _tarmac_import_bind_text (stmt, 6, leg->arrival_time);
+      _tarmac_import_bind_text (stmt, 7, leg->carrier);
+      _tarmac_import_bind_text (stmt, 8, leg->flight_number);
+      if (!_tarmac_import_step (import, stmt, leg->line, leg->offset, error))
         return 0;
     }
 
@@ -556,19 +553,19 @@ insert_traveller (Import                       *import,
                   GError                      **error)
 {
   sqlite3_stmt *stmt = import->insert_traveller;
-  g_autofree char *surname = cap_utf8 (traveller->surname, 256);
-  g_autofree char *given_names = cap_utf8 (traveller->given_names != NULL ?
+  g_autofree char *surname = _tarmac_import_cap_utf8 (traveller->surname, 256);
+  g_autofree char *given_names = _tarmac_import_cap_utf8 (traveller->given_names != NULL ?
                                            traveller->given_names : "", 256);
   g_autofree char *full_name = NULL;
   g_autofree char *name_key = NULL;
-  g_autofree char *nationality = map_country (traveller->nationality);
+  g_autofree char *nationality = _tarmac_import_map_country (traveller->nationality);
   g_autofree char *bag_tags = NULL;
   gboolean crew;
   gint64 traveller_id;
 
   if (surname == NULL || *surname == '\0')
     {
-      add_warning (import->report, "skipped-traveller",
+      _tarmac_import_add_warning (import->report, "skipped-traveller",
                    _("A traveller without a surname was not imported"),
                    traveller->offset, traveller->line, 0);
       return TRUE;
@@ -594,12 +591,12 @@ insert_traveller (Import                       *import,
   sqlite3_bind_text (stmt, 2, crew ? "crew" : "passenger", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, surname, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, given_names, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 5, map_sex (traveller->sex));
-  bind_text_or_null (stmt, 6, traveller->date_of_birth);
-  bind_text_or_null (stmt, 7, nationality);
-  bind_text_or_null (stmt, 8, traveller->residence);
-  bind_text_or_null (stmt, 9, traveller->birthplace);
-  bind_text_or_null (stmt, 10, traveller->seat);
+  _tarmac_import_bind_text (stmt, 5, _tarmac_import_map_sex (traveller->sex));
+  _tarmac_import_bind_text (stmt, 6, traveller->date_of_birth);
+  _tarmac_import_bind_text (stmt, 7, nationality);
+  _tarmac_import_bind_text (stmt, 8, traveller->residence);
+  _tarmac_import_bind_text (stmt, 9, traveller->birthplace);
+  _tarmac_import_bind_text (stmt, 10, traveller->seat);
   if (traveller->bag_count >= 0)
     sqlite3_bind_int (stmt, 11, traveller->bag_count);
   if (traveller->bag_weight >= 0)
@@ -612,22 +609,23 @@ insert_traveller (Import                       *import,
         kg *= 0.45359237;
       sqlite3_bind_double (stmt, 12, kg);
     }
-  bind_text_or_null (stmt, 13, bag_tags);
+  _tarmac_import_bind_text (stmt, 13, bag_tags);
   sqlite3_bind_int (stmt, 14, traveller->in_transit ? 1 : 0);
-  bind_text_or_null (stmt, 15, traveller->embarkation);
-  bind_text_or_null (stmt, 16, traveller->debarkation);
-  bind_text_or_null (stmt, 17, traveller->booking_reference);
+  _tarmac_import_bind_text (stmt, 15, traveller->embarkation);
+  _tarmac_import_bind_text (stmt, 16, traveller->debarkation);
+  _tarmac_import_bind_text (stmt, 17, traveller->booking_reference);
   sqlite3_bind_text (stmt, 18, name_key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 19, import->now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 20, import->retain_until, -1, SQLITE_TRANSIENT);
 
-  if (!step (import, stmt, traveller->line, traveller->offset, error))
+  if (!_tarmac_import_step (import, stmt, traveller->line, traveller->offset, error))
     return FALSE;
   traveller_id = sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
 
   sqlite3_bind_int64 (import->insert_source, 1, traveller_id);
   sqlite3_bind_int64 (import->insert_source, 2, message_id);
-  if (!step (import, import->insert_source, traveller->line, traveller->offset, error))
+  if (!_tarmac_import_step (import, import->insert_source, traveller->line,
+                            traveller->offset, error))
     return FALSE;
 
   for (guint i = 0; traveller->documents != NULL && i < traveller->documents->len; i++)
@@ -640,21 +638,22 @@ insert_traveller (Import                       *import,
       if (document->number == NULL || *document->number == '\0')
         continue;
 
-      type = cap_utf8 (document->type != NULL && *document->type != '\0' ?
+      type = _tarmac_import_cap_utf8 (document->type != NULL && *document->type != '\0' ?
                        document->type : "ZZZ", 3);
-      number = cap_utf8 (document->number, 35);
-      normalised = normalise_document_number (document->number);
+      number = _tarmac_import_cap_utf8 (document->number, 35);
+      normalised = _tarmac_import_normalise_document (document->number);
 
       sqlite3_bind_int64 (import->insert_document, 1, traveller_id);
       sqlite3_bind_text (import->insert_document, 2, type, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (import->insert_document, 3, number, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (import->insert_document, 4, normalised, -1, SQLITE_TRANSIENT);
-      bind_text_or_null (import->insert_document, 5, document->issuing_state);
-      bind_text_or_null (import->insert_document, 6, document->issue_date);
-      bind_text_or_null (import->insert_document, 7, document->expiry);
+      _tarmac_import_bind_text (import->insert_document, 5, document->issuing_state);
+      _tarmac_import_bind_text (import->insert_document, 6, document->issue_date);
+      _tarmac_import_bind_text (import->insert_document, 7, document->expiry);
       sqlite3_bind_text (import->insert_document, 8, import->retain_until, -1,
                          SQLITE_TRANSIENT);
-      if (!step (import, import->insert_document, traveller->line, traveller->offset, error))
+      if (!_tarmac_import_step (import, import->insert_document, traveller->line,
+                                traveller->offset, error))
         return FALSE;
       import->report->n_documents++;
     }
@@ -729,7 +728,7 @@ write_messages (Import        *import,
   if (!prepare_statements (import, error))
     return FALSE;
 
-  source_file_id = insert_source_file (import, length, error);
+  source_file_id = _tarmac_import_insert_source_file (import, length, error);
   if (source_file_id == 0)
     return FALSE;
 
@@ -800,38 +799,112 @@ set_unsupported_error (GError           **error,
 
   switch (format)
     {
-    case TARMAC_FILE_FORMAT_PNRGOV:
-      what = _("%s is a PNRGOV message; this version of Tarmac imports PAXLST manifests");
-      break;
     case TARMAC_FILE_FORMAT_PNRGOV_XML:
-      what = _("%s is a PNRGOV XML message; this version of Tarmac imports PAXLST manifests");
+      what = _("%s is a PNRGOV XML message; this version of Tarmac imports PAXLST "
+               "manifests and PNRGOV EDIFACT messages");
       break;
     case TARMAC_FILE_FORMAT_EDIFACT_OTHER:
-      what = _("%s is an EDIFACT message other than PAXLST; this version of Tarmac imports "
-               "PAXLST manifests");
+      what = _("%s is an EDIFACT message other than PAXLST or PNRGOV; this version of "
+               "Tarmac imports PAXLST manifests and PNRGOV EDIFACT messages");
       break;
     case TARMAC_FILE_FORMAT_CARGO_IMP_FFM:
     case TARMAC_FILE_FORMAT_CARGO_IMP_FWB:
     case TARMAC_FILE_FORMAT_CARGO_IMP_FHL:
     case TARMAC_FILE_FORMAT_CARGO_XML:
-      what = _("%s is a cargo message; this version of Tarmac imports PAXLST manifests");
+      what = _("%s is a cargo message; this version of Tarmac imports PAXLST "
+               "manifests and PNRGOV EDIFACT messages");
       break;
     case TARMAC_FILE_FORMAT_UN_LIST_XML:
-      what = _("%s is a sanctions list; this version of Tarmac imports PAXLST manifests");
+      what = _("%s is a sanctions list; this version of Tarmac imports PAXLST "
+               "manifests and PNRGOV EDIFACT messages");
       break;
     case TARMAC_FILE_FORMAT_XLSX:
     case TARMAC_FILE_FORMAT_CSV:
-      what = _("%s is a spreadsheet; this version of Tarmac imports PAXLST manifests");
+      what = _("%s is a spreadsheet; this version of Tarmac imports PAXLST "
+               "manifests and PNRGOV EDIFACT messages");
       break;
     case TARMAC_FILE_FORMAT_XML_OTHER:
     case TARMAC_FILE_FORMAT_UNKNOWN:
     case TARMAC_FILE_FORMAT_PAXLST:
+    case TARMAC_FILE_FORMAT_PNRGOV:
     default:
-      what = _("%s is not in a format Tarmac recognises (it expects a PAXLST manifest)");
+      what = _("%s is not in a format Tarmac recognises (it expects a PAXLST manifest or "
+               "a PNRGOV EDIFACT message)");
       break;
     }
 
   g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_UNSUPPORTED, what, name);
+}
+
+/* Parses a PNRGOV file and writes it in one transaction (tarmac-importer-pnrgov.c). */
+static gboolean
+import_pnrgov (TarmacStore         *store,
+               const char          *name,
+               const guint8        *data,
+               gsize                length,
+               TarmacImportReport  *report,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  g_auto(Import) import = { 0 };
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *card_key = NULL;
+  gboolean card_key_is_new = FALSE;
+
+  card_key = _tarmac_import_card_key (store, &card_key_is_new);
+  if (!tarmac_pnrgov_parse (data, length, card_key, &messages, &warnings, &parse_error))
+    {
+      /* Translators: "push.edi: the parser's reason (with its position)" */
+      g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
+                   _("%s: %s"), name, parse_error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const TarmacPnrgovWarning *warning = g_ptr_array_index (warnings, i);
+
+      /* As for PAXLST: a truncated or corrupt file is refused whole. */
+      if (warning->code == TARMAC_PNRGOV_WARNING_TRUNCATED)
+        {
+          /* Translators: "push.edi: the reason (with its position)" */
+          g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
+                       _("%s: %s"), name, warning->message);
+          return FALSE;
+        }
+
+      _tarmac_import_add_warning (report, _tarmac_import_pnrgov_warning_id (warning->code),
+                                  warning->message, warning->offset, warning->line,
+                                  warning->segment_index);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  import.store = store;
+  import.report = report;
+  import.airport = tarmac_store_get_meta (store, "airport-code");
+  import.now = _tarmac_store_now ();
+  import.retain_until = _tarmac_store_retain_until (store);
+  import.flight_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (!tarmac_store_begin (store, error))
+    return FALSE;
+
+  if (!_tarmac_import_write_pnrgov (&import, messages, card_key, card_key_is_new, length,
+                                    cancellable, error))
+    {
+      tarmac_store_rollback (store);
+      return FALSE;
+    }
+
+  if (!tarmac_store_commit (store, error))
+    return FALSE;
+
+  report->result = TARMAC_IMPORT_RESULT_IMPORTED;
+  return TRUE;
 }
 
 static gboolean
@@ -878,6 +951,8 @@ import_bytes (TarmacStore         *store,
       return TRUE;
     }
 
+  if (format == TARMAC_FILE_FORMAT_PNRGOV)
+    return import_pnrgov (store, name, data, length, report, cancellable, error);
   if (format != TARMAC_FILE_FORMAT_PAXLST)
     {
       set_unsupported_error (error, name, format);
@@ -907,7 +982,7 @@ import_bytes (TarmacStore         *store,
           return FALSE;
         }
 
-      add_warning (report, warning_code_to_id (warning->code), warning->message,
+      _tarmac_import_add_warning (report, warning_code_to_id (warning->code), warning->message,
                    warning->offset, warning->line, warning->segment_index);
     }
 
@@ -962,7 +1037,7 @@ finish (TarmacImportReport  *report,
       report->result = TARMAC_IMPORT_RESULT_FAILED;
       report->error_message = g_strdup ((*local_error)->message);
       report->n_messages = report->n_flights = report->n_travellers = 0;
-      report->n_crew = report->n_documents = 0;
+      report->n_crew = report->n_documents = report->n_pnrs = 0;
       report->source_file_id = 0;
       g_propagate_error (error, g_steal_pointer (local_error));
     }

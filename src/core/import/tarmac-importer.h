@@ -66,7 +66,9 @@ typedef struct
  * What happened to one file. @format is a static id from tarmac_file_format_to_id();
  * @error_message is set when @result is %TARMAC_IMPORT_RESULT_FAILED.
  * @source_file_id is the source_file row (the earlier one for a duplicate), 0 if none.
- * @n_travellers counts every traveller row written, crew included; @n_crew the crew.
+ * @n_travellers counts every traveller row written, crew included (for PNRGOV also the
+ * API rows a PNR traveller was linked to); @n_crew the crew; @n_pnrs the PNR versions
+ * stored.
  */
 typedef struct
 {
@@ -80,6 +82,7 @@ typedef struct
   guint               n_travellers;
   guint               n_crew;
   guint               n_documents;
+  guint               n_pnrs;
   GPtrArray          *warnings;       /* of TarmacImportWarning */
   char               *error_message;
 } TarmacImportReport;

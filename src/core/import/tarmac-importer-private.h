@@ -1,0 +1,74 @@
+/* tarmac-importer-private.h
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "tarmac-importer.h"
+
+G_BEGIN_DECLS
+
+/* State of one import, shared by the PAXLST path (tarmac-importer.c) and the PNRGOV path
+ * (tarmac-importer-pnrgov.c). Everything is written inside one transaction. */
+typedef struct
+{
+  TarmacStore        *store;
+  TarmacImportReport *report;
+  char               *airport;       /* meta "airport-code", %NULL when unset */
+  char               *now;
+  char               *retain_until;
+  GHashTable         *flight_ids;    /* of gint64*, the distinct flights touched */
+  sqlite3_stmt       *insert_traveller;
+  sqlite3_stmt       *insert_document;
+  sqlite3_stmt       *insert_source;
+} Import;
+
+void         _tarmac_import_add_warning         (TarmacImportReport  *report,
+                                                 const char          *code,
+                                                 const char          *message,
+                                                 gsize                offset,
+                                                 guint                line,
+                                                 guint                segment_index);
+void         _tarmac_import_bind_text           (sqlite3_stmt        *stmt,
+                                                 int                  column,
+                                                 const char          *value);
+char        *_tarmac_import_cap_utf8            (const char          *value,
+                                                 glong                max);
+const char  *_tarmac_import_map_sex             (const char          *sex);
+char        *_tarmac_import_map_country         (const char          *code);
+char        *_tarmac_import_normalise_document  (const char          *number);
+gboolean     _tarmac_import_is_airport          (const char          *code);
+const char  *_tarmac_import_direction           (const char          *airport,
+                                                 const char          *origin,
+                                                 const char          *destination);
+void         _tarmac_import_set_position_error  (GError             **error,
+                                                 const char          *name,
+                                                 guint                line,
+                                                 gsize                offset,
+                                                 const char          *message);
+gboolean     _tarmac_import_step                (Import              *import,
+                                                 sqlite3_stmt        *stmt,
+                                                 guint                line,
+                                                 gsize                offset,
+                                                 GError             **error);
+gint64       _tarmac_import_insert_source_file  (Import              *import,
+                                                 gsize                length,
+                                                 GError             **error);
+
+const char  *_tarmac_import_pnrgov_warning_id   (int                  code);
+char        *_tarmac_import_card_key            (TarmacStore         *store,
+                                                 gboolean            *is_new);
+gboolean     _tarmac_import_write_pnrgov        (Import              *import,
+                                                 GPtrArray           *messages,
+                                                 const char          *card_key,
+                                                 gboolean             card_key_is_new,
+                                                 gsize                length,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error);
+
+G_END_DECLS

@@ -24,7 +24,7 @@
 #include "tarmac-search-page.h"
 #include "tarmac-store-private.h"
 #include "tarmac-today-page-private.h"
-#include "tarmac-window.h"
+#include "tarmac-window-private.h"
 
 /* Widget tests of the main window, run against the demo database and an empty one. */
 
@@ -795,6 +795,127 @@ test_window_rtl (void)
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
+/* Imports @path through the code path of win.import and drops, and waits (bounded) for
+ * the batch to end. Returns the batch's reports. */
+static GPtrArray *
+import_and_wait (TarmacWindow *window,
+                 const char   *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  _tarmac_window_import_files (window, &file, 1);
+  while (_tarmac_window_get_importing (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (_tarmac_window_get_importing (window));
+  run_for (10);
+
+  g_assert_nonnull (_tarmac_window_get_import_toast (window));
+  g_assert_nonnull (_tarmac_window_get_import_reports (window));
+  g_assert_cmpuint (_tarmac_window_get_import_reports (window)->len, ==, 1);
+
+  return _tarmac_window_get_import_reports (window);
+}
+
+static void
+test_window_import (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                    "d02b-passengers.edi", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *first_day = NULL;
+  g_autofree char *last_day = NULL;
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  TarmacFlightsPage *flights;
+  const TarmacImportReport *report;
+  GtkWindow *report_window;
+  GPtrArray *reports;
+  TarmacWindow *window;
+
+  /* A file, not ":memory:": the import runs in a thread on a second connection. */
+  dir = g_dir_make_tmp ("tarmac-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (dir, "tarmac.db", NULL);
+  store = tarmac_store_open (db_path, &error);
+  g_assert_no_error (error);
+
+  window = create_window (store);
+  show_page (window, "flights");
+  flights = TARMAC_FLIGHTS_PAGE (tarmac_window_get_page (window, "flights"));
+  g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (flights)));
+  g_assert_null (tarmac_store_get_flight_days_range (store, NULL));
+
+  reports = import_and_wait (window, fixture);
+  report = g_ptr_array_index (reports, 0);
+  g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);
+  g_assert_cmpuint (report->n_flights, >, 0);
+  g_assert_cmpstr (adw_toast_get_title (_tarmac_window_get_import_toast (window)), ==,
+                   "1 file imported");
+
+  /* The window's connection sees the flight, and the Flights page reloaded. */
+  first_day = tarmac_store_get_flight_days_range (store, &last_day);
+  g_assert_nonnull (first_day);
+  tarmac_flights_page_set_day (flights, first_day);
+  run_for (10);
+  g_assert_false (tarmac_page_get_empty (TARMAC_PAGE (flights)));
+  g_assert_cmpuint (g_list_model_get_n_items (tarmac_flights_page_get_flights (flights)), >, 0);
+
+  /* The report lists the file. */
+  report_window = _tarmac_window_show_import_report (window);
+  g_assert_nonnull (report_window);
+  run_for (50);
+  gtk_window_destroy (report_window);
+
+  /* The same file again is a duplicate. */
+  reports = import_and_wait (window, fixture);
+  report = g_ptr_array_index (reports, 0);
+  g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_DUPLICATE);
+  g_assert_cmpstr (adw_toast_get_title (_tarmac_window_get_import_toast (window)), ==,
+                   "1 already imported");
+
+  destroy_window (window);
+  g_clear_object (&store);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *name = g_strconcat (db_path, suffixes[i], NULL);
+
+      g_remove (name);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_window_import_junk (void)
+{
+  g_autofree char *junk = g_test_build_filename (G_TEST_DIST, "data", "import", "junk.txt",
+                                                 NULL);
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const TarmacImportReport *report;
+  GPtrArray *reports;
+  TarmacWindow *window;
+
+  /* ":memory:" imports synchronously on the window's own connection. */
+  store = tarmac_store_open (":memory:", &error);
+  g_assert_no_error (error);
+
+  window = create_window (store);
+  reports = import_and_wait (window, junk);
+  report = g_ptr_array_index (reports, 0);
+  g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_FAILED);
+  g_assert_nonnull (report->error_message);
+  g_assert_cmpstr (adw_toast_get_title (_tarmac_window_get_import_toast (window)), ==,
+                   "1 refused");
+  g_assert_null (tarmac_store_get_flight_days_range (store, NULL));
+  g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (tarmac_window_get_page (window, "flights"))));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -827,6 +948,8 @@ main (int   argc,
   g_test_add_func ("/window/about", test_window_about);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/rtl", test_window_rtl);
+  g_test_add_func ("/window/import", test_window_import);
+  g_test_add_func ("/window/import-junk", test_window_import_junk);
   g_test_add_func ("/window/quit", test_window_quit);
   g_test_add_func ("/format/timestamp", test_format_timestamp);
   g_test_add_func ("/format/local-time", test_format_local_time);

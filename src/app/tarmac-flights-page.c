@@ -78,7 +78,8 @@ show_empty (TarmacFlightsPage *self,
       adw_status_page_set_title (self->empty_page, _("No Flights Yet"));
       adw_status_page_set_description (self->empty_page,
                                        _("Flights appear here once passenger manifests (API) "
-                                         "are imported. Manifests placed in the drop folder "
+                                         "are imported: press Ctrl+O or drop files here. "
+                                         "Manifests placed in the drop folder "
                                          "are imported automatically when that is switched "
                                          "on in Preferences."));
       gtk_widget_set_visible (self->latest_button, FALSE);

@@ -23,39 +23,7 @@
 #include "tarmac-seizures-page.h"
 #include "tarmac-today-page.h"
 #include "tarmac-watchlists-page.h"
-#include "tarmac-window.h"
-
-/* The main window: a sidebar of pages and a content pane in an AdwLeaflet, or an error
- * page when the database could not be opened. */
-struct _TarmacWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar_list;
-  GtkWidget            *content_box;
-  GtkWidget            *back_button;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *demo_pill;
-  GtkRevealer          *demo_revealer;
-  GtkStack             *page_stack;
-  AdwStatusPage        *error_page;
-
-  /* Owned references */
-  TarmacStore          *store;
-  GSettings            *settings;
-  GBindingGroup        *title_bindings;
-  GCancellable         *cancellable;
-
-  /* Borrowed references (children of page_stack) */
-  TarmacPage           *flight_page;
-  TarmacPage           *previous_page;
-
-  /* The sidebar page the flight page goes back to */
-  const char           *flight_origin;
-};
+#include "tarmac-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TarmacWindow, tarmac_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -437,6 +405,7 @@ tarmac_window_dispose (GObject *object)
   self->flight_page = NULL;
   self->previous_page = NULL;
 
+  _tarmac_window_dispose_import (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_WINDOW);
 
   g_cancellable_cancel (self->cancellable);
@@ -514,10 +483,14 @@ tarmac_window_class_init (TarmacWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, demo_pill);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
@@ -531,6 +504,8 @@ tarmac_window_class_init (TarmacWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.go-back", NULL);
 
+  _tarmac_window_class_init_import (widget_class);
+
   g_type_ensure (TARMAC_TYPE_PAGE);
 }
 
@@ -542,6 +517,7 @@ tarmac_window_init (TarmacWindow *self)
 
   self->title_bindings = g_binding_group_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tarmac_window_init_import (self);
 
   g_binding_group_bind (self->title_bindings, "title", self->window_title, "title",
                         G_BINDING_SYNC_CREATE);

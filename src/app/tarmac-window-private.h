@@ -1,0 +1,72 @@
+/* tarmac-window-private.h
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tarmac-importer.h"
+#include "tarmac-page.h"
+#include "tarmac-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct _TarmacImportBatch TarmacImportBatch;
+
+/* The main window: a sidebar of pages and a content pane in an AdwLeaflet, or an error
+ * page when the database could not be opened. The class spans tarmac-window.c and
+ * tarmac-window-import.c (opening, dropping and importing files). */
+struct _TarmacWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *content_box;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *demo_pill;
+  GtkRevealer          *demo_revealer;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GtkStack             *page_stack;
+  AdwStatusPage        *error_page;
+
+  /* Owned references */
+  TarmacStore          *store;
+  GSettings            *settings;
+  GBindingGroup        *title_bindings;
+  GCancellable         *cancellable;
+  GPtrArray            *import_reports;   /* of TarmacImportReport, the last batch's */
+  AdwToast             *import_toast;     /* the last batch's summary */
+
+  /* The batch in progress, or NULL. It frees itself when its last file is done. */
+  TarmacImportBatch    *import_batch;
+
+  /* Borrowed references (children of page_stack) */
+  TarmacPage           *flight_page;
+  TarmacPage           *previous_page;
+
+  /* The sidebar page the flight page goes back to */
+  const char           *flight_origin;
+};
+
+void        _tarmac_window_class_init_import    (GtkWidgetClass *widget_class);
+void        _tarmac_window_init_import          (TarmacWindow   *self);
+void        _tarmac_window_dispose_import       (TarmacWindow   *self);
+
+void        _tarmac_window_import_files         (TarmacWindow   *self,
+                                                 GFile         **files,
+                                                 guint           n_files);
+gboolean    _tarmac_window_get_importing        (TarmacWindow   *self);
+GPtrArray  *_tarmac_window_get_import_reports   (TarmacWindow   *self);
+AdwToast   *_tarmac_window_get_import_toast     (TarmacWindow   *self);
+GtkWindow  *_tarmac_window_show_import_report   (TarmacWindow   *self);
+
+G_END_DECLS

@@ -888,6 +888,97 @@ test_window_import (void)
   g_rmdir (dir);
 }
 
+static gint64
+count_messages (TarmacStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, "SELECT count(*) FROM message",
+                                                        NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Waits, bounded, until the store holds @n messages. */
+static void
+wait_for_messages (TarmacStore *store,
+                   gint64       n)
+{
+  for (guint i = 0; i < 150 && count_messages (store) < n; i++)
+    run_for (100);
+
+  g_assert_cmpint (count_messages (store), ==, n);
+}
+
+/* The drop folder: a file already there when watching starts, and one renamed into it
+ * later (the way careful senders deliver), are imported without the officer. */
+static void
+test_window_drop_folder (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tarmac-drop-XXXXXX", &error);
+  g_autofree char *drop = g_build_filename (dir, "drop", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "tarmac.db", NULL);
+  g_autofree char *first = g_build_filename (drop, "first.edi", NULL);
+  g_autofree char *partial = g_build_filename (drop, "second.edi.part", NULL);
+  g_autofree char *second = g_build_filename (drop, "second.edi", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                    "d02b-passengers.edi", NULL);
+  g_autofree char *fixture2 = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                     "multipart-part1.edi", NULL);
+  TarmacWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (drop, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (first, contents, -1, NULL));
+
+  store = tarmac_store_open (db_path, &error);
+  g_assert_no_error (error);
+
+  g_settings_set_string (settings, "drop-folder", drop);
+  g_settings_set_boolean (settings, "watch-drop-folder", TRUE);
+
+  window = create_window (store);
+  wait_for_messages (store, 1);
+
+  /* Half-written files are left alone until they are renamed into place. */
+  g_assert_true (g_file_get_contents (fixture2, &later, NULL, NULL));
+  g_assert_true (g_file_set_contents (partial, later, -1, NULL));
+  run_for (300);
+  g_assert_cmpint (count_messages (store), ==, 1);
+  g_assert_cmpint (g_rename (partial, second), ==, 0);
+  wait_for_messages (store, 2);
+
+  /* Switched off, nothing more is watched. */
+  g_settings_set_boolean (settings, "watch-drop-folder", FALSE);
+  g_assert_cmpuint (_tarmac_window_get_drop_pending (window), ==, 0);
+
+  destroy_window (window);
+  g_settings_reset (settings, "drop-folder");
+  g_settings_reset (settings, "watch-drop-folder");
+  g_clear_object (&store);
+
+  {
+    const char *files[] = { first, second };
+    const char *suffixes[] = { "", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      g_remove (files[i]);
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *name = g_strconcat (db_path, suffixes[i], NULL);
+        g_remove (name);
+      }
+    g_rmdir (drop);
+    g_rmdir (dir);
+  }
+}
+
 static void
 test_window_import_junk (void)
 {
@@ -951,6 +1042,7 @@ main (int   argc,
   g_test_add_func ("/window/import", test_window_import);
   g_test_add_func ("/window/import-junk", test_window_import_junk);
   g_test_add_func ("/window/quit", test_window_quit);
+  g_test_add_func ("/window/drop-folder", test_window_drop_folder);
   g_test_add_func ("/format/timestamp", test_format_timestamp);
   g_test_add_func ("/format/local-time", test_format_local_time);
   g_test_add_func ("/format/note", test_format_note);

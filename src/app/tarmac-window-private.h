@@ -49,6 +49,11 @@ struct _TarmacWindow
   /* The batch in progress, or NULL. It frees itself when its last file is done. */
   TarmacImportBatch    *import_batch;
 
+  /* The drop folder (tarmac-window-drop-folder.c) */
+  GFileMonitor         *drop_monitor;
+  GPtrArray            *drop_pending;     /* of GFile, imported at the next flush */
+  guint                 drop_flush_id;
+
   /* Borrowed references (children of page_stack) */
   TarmacPage           *flight_page;
   TarmacPage           *previous_page;
@@ -61,6 +66,9 @@ void        _tarmac_window_class_init_import    (GtkWidgetClass *widget_class);
 void        _tarmac_window_init_import          (TarmacWindow   *self);
 void        _tarmac_window_dispose_import       (TarmacWindow   *self);
 
+void        _tarmac_window_init_drop_folder     (TarmacWindow   *self);
+void        _tarmac_window_dispose_drop_folder  (TarmacWindow   *self);
+guint       _tarmac_window_get_drop_pending     (TarmacWindow   *self);
 void        _tarmac_window_import_files         (TarmacWindow   *self,
                                                  GFile         **files,
                                                  guint           n_files);

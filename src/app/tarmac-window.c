@@ -382,6 +382,7 @@ tarmac_window_constructed (GObject *object)
                            G_CALLBACK (on_retention_changed_cb),
                            self, G_CONNECT_SWAPPED);
   start_retention (self);
+  _tarmac_window_init_drop_folder (self);
 
   if (tarmac_store_is_demo (self->store))
     {
@@ -405,6 +406,7 @@ tarmac_window_dispose (GObject *object)
   self->flight_page = NULL;
   self->previous_page = NULL;
 
+  _tarmac_window_dispose_drop_folder (self);
   _tarmac_window_dispose_import (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_WINDOW);
 

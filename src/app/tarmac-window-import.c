@@ -306,6 +306,9 @@ start_next_file (TarmacImportBatch *batch)
 
   task = g_task_new (batch->window, batch->cancellable, on_import_file_done_cb, batch);
   g_task_set_source_tag (task, start_next_file);
+  /* A file committed just before Cancel is in the database: its report must come back
+   * and be shown, so the result is judged by the report, not by the cancellable. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, batch, NULL);
   g_task_run_in_thread (task, import_file_thread);
 }

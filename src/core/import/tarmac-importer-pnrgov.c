@@ -633,12 +633,14 @@ collect_facts (const TarmacPnrgovPnr        *pnr,
 
       if (document->traveller != index || g_strcmp0 (document->code, "DOCS") != 0)
         continue;
-      /* A DOCS naming someone else (an infant's passport on the adult) is not theirs. */
+      /* A DOCS naming someone else (an infant's passport sent on the adult, often with
+       * another surname) is not theirs: a different surname, or the same surname with
+       * other given names. */
       if (document->surname != NULL && traveller->surname != NULL &&
-          g_ascii_strcasecmp (document->surname, traveller->surname) == 0 &&
-          document->given_names != NULL && traveller->given_names != NULL &&
-          g_ascii_strncasecmp (document->given_names, traveller->given_names,
-                               strlen (traveller->given_names)) != 0)
+          (g_ascii_strcasecmp (document->surname, traveller->surname) != 0 ||
+           (document->given_names != NULL && traveller->given_names != NULL &&
+            g_ascii_strncasecmp (document->given_names, traveller->given_names,
+                                 strlen (traveller->given_names)) != 0)))
         continue;
       if (facts->date_of_birth == NULL)
         facts->date_of_birth = g_strdup (document->date_of_birth);
@@ -698,13 +700,24 @@ documents_agree (Import          *import,
         }
     }
 
+  /* A failed read is an error, not a verdict that would link the wrong person. */
+  if (rc != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (import->store, rc, error);
+      return FALSE;
+    }
+
   return !any;
 }
 
-/* The traveller on @flight_id who is this PNR traveller, 0 for none, -1 on error. */
+/* The traveller on @flight_id who is this PNR traveller, 0 for none, -1 on error.
+ * Only a traveller not booked in another PNR qualifies: unlinked, or linked to an earlier
+ * version of this same booking. One already linked to this version is someone else of
+ * the same name (a father and son), never the same person twice. */
 static gint64
 find_same_person (Import          *import,
                   gint64           flight_id,
+                  gint64           pnr_id,
                   const char      *name_key,
                   TravellerFacts  *facts,
                   GError         **error)
@@ -715,12 +728,18 @@ find_same_person (Import          *import,
   stmt = _tarmac_store_prepare (import->store,
                                 "SELECT id, date_of_birth FROM traveller"
                                 " WHERE flight_id = ?1 AND name_key = ?2 AND kind = 'passenger'"
+                                "   AND (pnr_id IS NULL OR pnr_id IN"
+                                "     (SELECT other.id FROM pnr other JOIN pnr this ON this.id = ?3"
+                                "      WHERE other.record_locator = this.record_locator"
+                                "        AND other.carrier IS this.carrier"
+                                "        AND other.id <> this.id))"
                                 " ORDER BY from_api DESC, id",
                                 error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, flight_id);
   sqlite3_bind_text (stmt, 2, name_key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, pnr_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -843,7 +862,7 @@ store_traveller (Import                       *import,
   name_key = tarmac_name_key (full_name);
   nationality = _tarmac_import_map_country (facts.nationality);
 
-  traveller_id = find_same_person (import, flight_id, name_key, &facts, error);
+  traveller_id = find_same_person (import, flight_id, pnr_id, name_key, &facts, error);
   if (traveller_id < 0)
     return -1;
 
@@ -998,15 +1017,29 @@ _tarmac_import_write_pnrgov (Import        *import,
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
 
+      g_autofree char *stored = NULL;
+
+      /* Never replace a key: hashes made with it would no longer link. Another import
+       * (the CLI beside the app) may have stored one since we read the meta table, under
+       * this transaction's lock now; then the hashes parsed with ours are refused whole. */
       stmt = _tarmac_store_prepare (import->store,
                                     "INSERT INTO meta (key, value) VALUES ('card-hash-key', ?1)"
-                                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                    " ON CONFLICT (key) DO NOTHING",
                                     error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, card_key, -1, SQLITE_TRANSIENT);
       if (!exec_step (import, stmt, error))
         return FALSE;
+
+      stored = tarmac_store_get_meta (import->store, "card-hash-key");
+      if (g_strcmp0 (stored, card_key) != 0)
+        {
+          g_set_error_literal (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
+                               _("Another import set up the card key at the same moment; "
+                                 "nothing was written, import the file again"));
+          return FALSE;
+        }
     }
 
   source_file_id = _tarmac_import_insert_source_file (import, length, error);

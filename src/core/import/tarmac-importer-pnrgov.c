@@ -134,42 +134,6 @@ exec_step (Import        *import,
   return ok;
 }
 
-static gint64
-insert_message (Import                     *import,
-                gint64                      source_file_id,
-                const TarmacPnrgovMessage  *message,
-                GError                    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO message (source_file_id, type, version, sender,"
-                                " recipient, reference, part_number, last_part, pushed_at,"
-                                " byte_offset)"
-                                " VALUES (?1, 'PNRGOV', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                error);
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, source_file_id);
-  _tarmac_import_bind_text (stmt, 2, message->version);
-  _tarmac_import_bind_text (stmt, 3, message->sender);
-  _tarmac_import_bind_text (stmt, 4, message->recipient);
-  _tarmac_import_bind_text (stmt, 5, message->reference);
-  if (message->part_number >= 1)
-    {
-      sqlite3_bind_int (stmt, 6, (int) message->part_number);
-      sqlite3_bind_int (stmt, 7, message->is_last_part ? 1 : 0);
-    }
-  _tarmac_import_bind_text (stmt, 8, message->pushed_at);
-  sqlite3_bind_int64 (stmt, 9, (sqlite3_int64) message->offset);
-
-  if (!_tarmac_import_step (import, stmt, message->line, message->offset, error))
-    return 0;
-
-  return sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
-}
-
 /* The flight of the push, or 0 with a warning when the message-level TVL does not name
  * one we can store. */
 static gint64
@@ -1055,7 +1019,13 @@ _tarmac_import_write_pnrgov (Import        *import,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      if ((message_id = insert_message (import, source_file_id, message, error)) == 0)
+      message_id = _tarmac_import_insert_message (import, source_file_id, "PNRGOV",
+                                                  message->version, message->sender,
+                                                  message->recipient, message->reference,
+                                                  message->part_number,
+                                                  message->is_last_part, message->pushed_at,
+                                                  message->offset, message->line, error);
+      if (message_id == 0)
         return FALSE;
       import->report->n_messages++;
 

@@ -364,35 +364,56 @@ _tarmac_import_insert_source_file (Import              *import,
   return id;
 }
 
-static gint64
-insert_message (Import                     *import,
-                gint64                      source_file_id,
-                const TarmacPaxlstMessage  *message,
-                GError                    **error)
+/**
+ * _tarmac_import_insert_message:
+ *
+ * One row of the message table, for any EDIFACT message type: the envelope fields every
+ * parser reports the same way. @part_number 0 means the message is not a part of a set;
+ * @pushed_at is PNRGOV's DAT+700, %NULL otherwise.
+ *
+ * Returns: the row id, or 0 with @error set
+ */
+gint64
+_tarmac_import_insert_message (Import       *import,
+                               gint64        source_file_id,
+                               const char   *type,
+                               const char   *version,
+                               const char   *sender,
+                               const char   *recipient,
+                               const char   *reference,
+                               guint         part_number,
+                               gboolean      is_last_part,
+                               const char   *pushed_at,
+                               gsize         offset,
+                               guint         line,
+                               GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = _tarmac_store_prepare (import->store,
                                 "INSERT INTO message (source_file_id, type, version, sender,"
-                                " recipient, reference, part_number, last_part, byte_offset)"
-                                " VALUES (?1, 'PAXLST', ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                " recipient, reference, part_number, last_part, pushed_at,"
+                                " byte_offset)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                 error);
   if (stmt == NULL)
     return 0;
 
   sqlite3_bind_int64 (stmt, 1, source_file_id);
-  _tarmac_import_bind_text (stmt, 2, message->version);
-  _tarmac_import_bind_text (stmt, 3, message->sender);
-  _tarmac_import_bind_text (stmt, 4, message->recipient);
-  _tarmac_import_bind_text (stmt, 5, message->reference);
-  if (message->part_number >= 1)
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  _tarmac_import_bind_text (stmt, 3, version);
+  _tarmac_import_bind_text (stmt, 4, sender);
+  _tarmac_import_bind_text (stmt, 5, recipient);
+  _tarmac_import_bind_text (stmt, 6, reference);
+  if (part_number >= 1)
     {
-      sqlite3_bind_int (stmt, 6, (int) message->part_number);
-      sqlite3_bind_int (stmt, 7, message->is_last_part ? 1 : 0);
+      sqlite3_bind_int (stmt, 7, (int) part_number);
+      sqlite3_bind_int (stmt, 8, is_last_part ? 1 : 0);
     }
-  sqlite3_bind_int64 (stmt, 8, (sqlite3_int64) message->offset);
+  _tarmac_import_bind_text (stmt, 9, pushed_at);
+  sqlite3_bind_int64 (stmt, 10, (sqlite3_int64) offset);
 
-  if (!_tarmac_import_step (import, stmt, message->line, message->offset, error))
+  if (!_tarmac_import_step (import, stmt, line, offset, error))
     return 0;
 
   return sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
@@ -741,7 +762,13 @@ write_messages (Import        *import,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      if ((message_id = insert_message (import, source_file_id, message, error)) == 0)
+      message_id = _tarmac_import_insert_message (import, source_file_id, "PAXLST",
+                                                  message->version, message->sender,
+                                                  message->recipient, message->reference,
+                                                  message->part_number,
+                                                  message->is_last_part, NULL,
+                                                  message->offset, message->line, error);
+      if (message_id == 0)
         return FALSE;
       import->report->n_messages++;
 

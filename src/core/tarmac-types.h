@@ -43,6 +43,23 @@ typedef enum
 } TarmacTravellerKind;
 
 /**
+ * TarmacCoTravellerReason:
+ * @TARMAC_CO_TRAVELLER_SAME_BOOKING: booked in the same PNR
+ * @TARMAC_CO_TRAVELLER_SAME_BOOKING_REFERENCE: on the same flight with the same booking
+ *   reference in the manifest
+ * @TARMAC_CO_TRAVELLER_SHARED_CONTACT: on the same flight, booked with a phone, e-mail or
+ *   address in common
+ *
+ * Why the traveller page lists another traveller as travelling with this one.
+ */
+typedef enum
+{
+  TARMAC_CO_TRAVELLER_SAME_BOOKING,
+  TARMAC_CO_TRAVELLER_SAME_BOOKING_REFERENCE,
+  TARMAC_CO_TRAVELLER_SHARED_CONTACT,
+} TarmacCoTravellerReason;
+
+/**
  * TarmacNotePriority:
  * @TARMAC_NOTE_PRIORITY_ROUTINE: for information
  * @TARMAC_NOTE_PRIORITY_PRIORITY: to read today

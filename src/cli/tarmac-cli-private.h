@@ -70,5 +70,8 @@ int      tarmac_cli_retention          (TarmacStore         *store,
 int      tarmac_cli_import             (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);
+int      tarmac_cli_export             (TarmacStore         *store,
+                                        int                  argc,
+                                        char               **argv);
 
 G_END_DECLS

@@ -51,6 +51,8 @@ static const Command commands[] = {
     tarmac_cli_retention },
   { "import", N_("Import PAXLST files, printing a report per file (import [--json] FILE…)"), TRUE,
     tarmac_cli_import },
+  { "export", N_("Export travellers as CSV or JSON (export travellers [--flight F] --format "
+                  "csv|json [--output FILE])"), TRUE, tarmac_cli_export },
   { "bench", N_("Measure speed and print the figures (bench demo)"), FALSE, tarmac_cli_bench },
 };
 

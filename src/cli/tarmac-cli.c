@@ -53,6 +53,8 @@ static const Command commands[] = {
     tarmac_cli_import },
   { "export", N_("Export travellers as CSV or JSON (export travellers [--flight F] --format "
                   "csv|json [--output FILE])"), TRUE, tarmac_cli_export },
+  { "compare", N_("Score pairs of names with the name comparator (compare --pairs FILE)"),
+    FALSE, tarmac_cli_compare },
   { "bench", N_("Measure speed and print the figures (bench demo)"), FALSE, tarmac_cli_bench },
 };
 

@@ -1,0 +1,773 @@
+/* tarmac-name-compare.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-name-compare"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tarmac-name-compare.h"
+#include "tarmac-name-families.h"
+#include "tarmac-phonetic.h"
+#include "tarmac-translit-private.h"
+
+/*
+ * The name comparator (research/screening.md §6.4): one-to-one alignment of the tokens of
+ * two names, in any order, each aligned pair scored by the best of several token
+ * similarities, weighted by how rare the tokens are.
+ *
+ *  - Token similarity: the same word (1), the same after transliteration (1), one name
+ *    family (0.93), one phonetic key (0.90), one consonant skeleton (0.88 across scripts,
+ *    0.72 within Latin, where Mahmoud and Mohamed share one), or a few edits within a
+ *    budget that grows with length and is zero for words of three letters or less ("fails
+ *    closed" on short words, as OpenSanctions' matcher does).
+ *  - Segmentation: a run of two or three adjacent tokens glued together may align with one
+ *    token of the other name ("abd al rahman" ↔ "abdelrahman", "al sabah" ↔ "alsabah").
+ *  - Alignment: greedy on the best pairs first, each token used once (watchman's best
+ *    pairs; with at most a dozen tokens the greedy choice is the optimal one in practice).
+ *  - Score: the weighted mean credit of the aligned pairs (their similarity, falling
+ *    faster below 0.9), where a token of the first
+ *    name left over costs 0.6 of its weight and one of the second name 0.25 — a passenger
+ *    whose list entry lacks a middle name still matches; a list name missing half of the
+ *    passenger's name does not.
+ */
+
+#define MIN_PAIR_SIMILARITY 0.6f
+#define UNMATCHED_A_COST    0.6
+#define UNMATCHED_B_COST    0.25
+#define MAX_SPAN            3
+#define MAX_FUZZY_LENGTH    48
+
+static float
+jaro_winkler (const char *s,
+              gsize       ls,
+              const char *t,
+              gsize       lt)
+{
+  gboolean s_match[MAX_FUZZY_LENGTH] = { 0 };
+  gboolean t_match[MAX_FUZZY_LENGTH] = { 0 };
+  gsize window, matches = 0, transpositions = 0, prefix = 0, k = 0;
+  float jaro;
+
+  if (ls == 0 || lt == 0)
+    return 0.0f;
+  ls = MIN (ls, MAX_FUZZY_LENGTH);
+  lt = MIN (lt, MAX_FUZZY_LENGTH);
+
+  window = MAX (ls, lt) / 2;
+  window = window > 0 ? window - 1 : 0;
+
+  for (gsize i = 0; i < ls; i++)
+    {
+      gsize lo = i > window ? i - window : 0;
+      gsize hi = MIN (i + window + 1, lt);
+
+      for (gsize j = lo; j < hi; j++)
+        if (!t_match[j] && s[i] == t[j])
+          {
+            s_match[i] = t_match[j] = TRUE;
+            matches++;
+            break;
+          }
+    }
+  if (matches == 0)
+    return 0.0f;
+
+  for (gsize i = 0; i < ls; i++)
+    if (s_match[i])
+      {
+        while (!t_match[k])
+          k++;
+        if (s[i] != t[k])
+          transpositions++;
+        k++;
+      }
+
+  jaro = ((float) matches / ls + (float) matches / lt +
+          (float) (matches - transpositions / 2) / matches) / 3.0f;
+
+  while (prefix < 4 && prefix < ls && prefix < lt && s[prefix] == t[prefix])
+    prefix++;
+
+  return jaro > 0.7f ? jaro + prefix * 0.1f * (1.0f - jaro) : jaro;
+}
+
+/* Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+static guint
+osa_distance (const char *s,
+              gsize       ls,
+              const char *t,
+              gsize       lt)
+{
+  guint rows[3][MAX_FUZZY_LENGTH + 1];
+  guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+
+  ls = MIN (ls, MAX_FUZZY_LENGTH);
+  lt = MIN (lt, MAX_FUZZY_LENGTH);
+
+  for (gsize j = 0; j <= lt; j++)
+    prev[j] = j;
+
+  for (gsize i = 1; i <= ls; i++)
+    {
+      guint *tmp;
+
+      cur[0] = i;
+      for (gsize j = 1; j <= lt; j++)
+        {
+          guint cost = s[i - 1] == t[j - 1] ? 0 : 1;
+          guint best = MIN (prev[j] + 1, cur[j - 1] + 1);
+
+          best = MIN (best, prev[j - 1] + cost);
+          if (i > 1 && j > 1 && s[i - 1] == t[j - 2] && s[i - 2] == t[j - 1])
+            best = MIN (best, prev2[j - 2] + 1);
+          cur[j] = best;
+        }
+      tmp = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = tmp;
+    }
+
+  return prev[lt];
+}
+
+/* How many edits a word of this length may take and still be the same name. */
+static guint
+edit_budget (gsize length)
+{
+  if (length <= 3)
+    return 0;
+  if (length <= 5)
+    return 1;
+  if (length <= 9)
+    return 2;
+  return 3;
+}
+
+static float
+fuzzy_similarity (const char *s,
+                  const char *t)
+{
+  gsize ls = strlen (s), lt = strlen (t);
+  float jw;
+  guint distance;
+
+  if (ls == 0 || lt == 0)
+    return 0.0f;
+
+  jw = jaro_winkler (s, ls, t, lt);
+  if (jw < 0.6f)
+    return jw * 0.75f;
+
+  distance = osa_distance (s, ls, t, lt);
+  if (distance > edit_budget (MIN (ls, lt)))
+    return jw * 0.75f;
+
+  return (jw + (1.0f - (float) distance / MAX (ls, lt))) / 2.0f;
+}
+
+static gboolean
+is_foreign (const TarmacNameToken *token)
+{
+  return token->script != TARMAC_SCRIPT_LATIN;
+}
+
+static float
+token_similarity (const TarmacNameToken *a,
+                  const TarmacNameToken *b,
+                  TarmacTokenMatch      *how)
+{
+  float best = 0.0f;
+  gboolean cross_script = a->script != b->script;
+
+  if (g_str_equal (a->text, b->text))
+    {
+      *how = TARMAC_TOKEN_MATCH_EXACT;
+      return 1.0f;
+    }
+
+  for (guint i = 0; i < a->n_forms; i++)
+    for (guint j = 0; j < b->n_forms; j++)
+      if (a->forms[i][0] != '\0' && g_str_equal (a->forms[i], b->forms[j]))
+        {
+          *how = cross_script ? TARMAC_TOKEN_MATCH_TRANSLIT : TARMAC_TOKEN_MATCH_EXACT;
+          return 1.0f;
+        }
+
+  if (a->family != 0 && a->family == b->family)
+    {
+      *how = TARMAC_TOKEN_MATCH_FAMILY;
+      return 0.93f;
+    }
+
+  /* Initials: J ↔ John. */
+  if ((a->flags & TARMAC_NAME_TOKEN_INITIAL) != (b->flags & TARMAC_NAME_TOKEN_INITIAL))
+    {
+      if (a->forms[0][0] == b->forms[0][0])
+        {
+          *how = TARMAC_TOKEN_MATCH_INITIAL;
+          return 0.8f;
+        }
+      return 0.0f;
+    }
+
+  if (a->phonetic[0] != '\0' && a->phonetic[1] != '\0' && g_str_equal (a->phonetic, b->phonetic))
+    {
+      *how = TARMAC_TOKEN_MATCH_PHONETIC;
+      best = 0.9f;
+    }
+
+  if (best < 0.88f && a->skeleton[0] != '\0' && a->skeleton[1] != '\0' &&
+      g_str_equal (a->skeleton, b->skeleton))
+    {
+      float s = (is_foreign (a) || is_foreign (b)) ? 0.88f : 0.72f;
+
+      if (s > best)
+        {
+          best = s;
+          *how = TARMAC_TOKEN_MATCH_SKELETON;
+        }
+    }
+
+  for (guint i = 0; i < a->n_forms; i++)
+    for (guint j = 0; j < b->n_forms; j++)
+      {
+        float s = fuzzy_similarity (a->forms[i], b->forms[j]);
+
+        if (s > best)
+          {
+            best = s;
+            *how = TARMAC_TOKEN_MATCH_FUZZY;
+          }
+      }
+
+  /* Across scripts the renderings guess the vowels; a skeleton one edit apart on a long
+   * name is still evidence. */
+  if (best < 0.75f && (is_foreign (a) || is_foreign (b)))
+    {
+      gsize la = strlen (a->skeleton), lb = strlen (b->skeleton);
+
+      if (MIN (la, lb) >= 4 && osa_distance (a->skeleton, la, b->skeleton, lb) <= 1)
+        {
+          best = 0.75f;
+          *how = TARMAC_TOKEN_MATCH_SKELETON;
+        }
+    }
+
+  return best;
+}
+
+/**
+ * tarmac_name_token_weight:
+ * @token: a token
+ *
+ * The weight of @token when nothing is known of how common it is: 1, a particle 0.2, an
+ * initial 0.3. The candidate index replaces it with a rarity weight.
+ */
+float
+tarmac_name_token_weight (const TarmacNameToken *token)
+{
+  if (token->flags & TARMAC_NAME_TOKEN_PARTICLE)
+    return 0.2f;
+  if (token->flags & TARMAC_NAME_TOKEN_INITIAL)
+    return 0.3f;
+  return 1.0f;
+}
+
+/* A run of tokens glued into one, to align with a single token of the other name. */
+static TarmacNameToken *
+glue_tokens (TarmacNameToken *const *tokens,
+             guint                   first,
+             guint                   count)
+{
+  TarmacNameToken *glued = g_new0 (TarmacNameToken, 1);
+  GString *text = g_string_new (NULL);
+  GString *form = g_string_new (NULL);
+  GString *skeleton = g_string_new (NULL);
+  gboolean arabic = TRUE;
+
+  for (guint i = first; i < first + count; i++)
+    {
+      g_string_append (text, tokens[i]->text);
+      g_string_append (form, tokens[i]->forms[0]);
+      arabic &= tokens[i]->script == TARMAC_SCRIPT_ARABIC;
+    }
+
+  glued->script = tokens[first]->script;
+  glued->text = g_string_free (text, FALSE);
+  glued->forms[0] = g_string_free (form, FALSE);
+  glued->n_forms = 1;
+  if (arabic)
+    {
+      for (guint i = first; i < first + count; i++)
+        g_string_append (skeleton, tokens[i]->skeleton);
+      glued->skeleton = g_string_free (skeleton, FALSE);
+    }
+  else
+    {
+      g_string_free (skeleton, TRUE);
+      glued->skeleton = _tarmac_translit_latin_skeleton (glued->forms[0]);
+    }
+  glued->phonetic = tarmac_phonetic_key (glued->forms[0]);
+  glued->family = tarmac_name_family (glued->text, glued->forms[0]);
+
+  return glued;
+}
+
+typedef struct
+{
+  TarmacNamePair pair;
+  float          weight;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+  guint span_x = x->pair.a_count + x->pair.b_count;
+  guint span_y = y->pair.a_count + y->pair.b_count;
+
+  if (x->pair.similarity != y->pair.similarity)
+    return x->pair.similarity > y->pair.similarity ? -1 : 1;
+  if (span_x != span_y)
+    return span_x > span_y ? -1 : 1;
+  if (x->pair.a_first != y->pair.a_first)
+    return x->pair.a_first < y->pair.a_first ? -1 : 1;
+  return x->pair.b_first < y->pair.b_first ? -1 : (x->pair.b_first > y->pair.b_first);
+}
+
+static float
+span_weight (const float *weights,
+             guint        first,
+             guint        count)
+{
+  float sum = 0.0f;
+
+  for (guint i = first; i < first + count; i++)
+    sum += weights[i];
+  return sum;
+}
+
+static guint32
+span_mask (guint first,
+           guint count)
+{
+  return ((1u << count) - 1u) << first;
+}
+
+/* What an aligned pair adds to the score. Below 0.9 a pair is doubtful (one consonant
+ * skeleton for Mahmoud and Mohamed, an initial), and its credit falls twice as fast, so
+ * that one doubtful token next to an exact one stays under the alert bands. */
+static double
+pair_credit (float similarity)
+{
+  if (similarity >= 0.9f)
+    return similarity;
+  return MAX (0.0, 2.0 * similarity - 0.9);
+}
+
+/* Glued runs of one name against single tokens of the other. Only tried when the run's
+ * first letter is the token's, and lengths are comparable: gluing is for segmentation,
+ * not for inventing matches. */
+static void
+add_glued_candidates (TarmacNameToken *const *runs,
+                      const float            *run_weights,
+                      guint                   n_runs,
+                      TarmacNameToken *const *singles,
+                      const float            *single_weights,
+                      guint                   n_singles,
+                      gboolean                runs_are_a,
+                      GArray                 *candidates)
+{
+  for (guint first = 0; first + 1 < n_runs; first++)
+    for (guint count = 2; count <= MAX_SPAN && first + count <= n_runs; count++)
+      {
+        g_autoptr(TarmacNameToken) glued = NULL;
+        gsize glued_len = 0;
+
+        for (guint i = first; i < first + count; i++)
+          glued_len += strlen (runs[i]->forms[0]);
+
+        for (guint t = 0; t < n_singles; t++)
+          {
+            gsize len = strlen (singles[t]->forms[0]);
+            TarmacTokenMatch how = TARMAC_TOKEN_MATCH_FUZZY;
+            Candidate candidate;
+            float similarity;
+
+            if (runs[first]->forms[0][0] != singles[t]->forms[0][0] &&
+                runs[first]->skeleton[0] != singles[t]->skeleton[0])
+              continue;
+            if (glued_len * 10 < len * 6 || glued_len * 6 > len * 10)
+              continue;
+
+            if (glued == NULL)
+              glued = glue_tokens (runs, first, count);
+            similarity = token_similarity (glued, singles[t], &how);
+            if (similarity < MIN_PAIR_SIMILARITY)
+              continue;
+
+            memset (&candidate, 0, sizeof candidate);
+            if (runs_are_a)
+              {
+                candidate.pair.a_first = first;
+                candidate.pair.a_count = count;
+                candidate.pair.b_first = t;
+                candidate.pair.b_count = 1;
+              }
+            else
+              {
+                candidate.pair.a_first = t;
+                candidate.pair.a_count = 1;
+                candidate.pair.b_first = first;
+                candidate.pair.b_count = count;
+              }
+            candidate.pair.how = how;
+            candidate.pair.similarity = similarity;
+            candidate.weight = (span_weight (run_weights, first, count) +
+                                single_weights[t]) / 2.0f;
+            g_array_append_val (candidates, candidate);
+          }
+      }
+}
+
+/**
+ * tarmac_name_compare:
+ * @a: (array length=n_a): the tokens of the first name (the query: a traveller)
+ * @a_weights: (array length=n_a) (nullable): their weights, or %NULL for the defaults
+ * @n_a: how many
+ * @b: (array length=n_b): the tokens of the second name (a list name)
+ * @b_weights: (array length=n_b) (nullable): their weights
+ * @n_b: how many
+ * @out: (out caller-allocates) (optional): the alignment, for the explanation
+ *
+ * Compares two analysed names. The score is 1 for the same name in any order and falls
+ * with every token that is missing or differs; it is not symmetric (see above).
+ *
+ * Returns: the score in [0, 1]
+ */
+double
+tarmac_name_compare (TarmacNameToken *const *a,
+                     const float            *a_weights,
+                     guint                   n_a,
+                     TarmacNameToken *const *b,
+                     const float            *b_weights,
+                     guint                   n_b,
+                     TarmacNameComparison   *out)
+{
+  float default_a[TARMAC_NAME_MAX_TOKENS], default_b[TARMAC_NAME_MAX_TOKENS];
+  Candidate stack_candidates[TARMAC_NAME_MAX_TOKENS * TARMAC_NAME_MAX_TOKENS];
+  g_autoptr(GArray) glued = NULL;
+  TarmacNameComparison local;
+  guint n_candidates = 0;
+  guint32 used_a = 0, used_b = 0;
+  double numerator = 0.0, denominator = 0.0;
+  gboolean need_glue = FALSE;
+
+  if (out == NULL)
+    out = &local;
+  memset (out, 0, sizeof *out);
+
+  n_a = MIN (n_a, TARMAC_NAME_MAX_TOKENS);
+  n_b = MIN (n_b, TARMAC_NAME_MAX_TOKENS);
+  if (n_a == 0 || n_b == 0)
+    return 0.0;
+
+  if (a_weights == NULL)
+    {
+      for (guint i = 0; i < n_a; i++)
+        default_a[i] = tarmac_name_token_weight (a[i]);
+      a_weights = default_a;
+    }
+  if (b_weights == NULL)
+    {
+      for (guint i = 0; i < n_b; i++)
+        default_b[i] = tarmac_name_token_weight (b[i]);
+      b_weights = default_b;
+    }
+
+  for (guint i = 0; i < n_a; i++)
+    for (guint j = 0; j < n_b; j++)
+      {
+        TarmacTokenMatch how = TARMAC_TOKEN_MATCH_FUZZY;
+        float similarity = token_similarity (a[i], b[j], &how);
+        Candidate *candidate;
+
+        if (similarity < MIN_PAIR_SIMILARITY)
+          continue;
+        candidate = &stack_candidates[n_candidates++];
+        memset (candidate, 0, sizeof *candidate);
+        candidate->pair.a_first = i;
+        candidate->pair.a_count = 1;
+        candidate->pair.b_first = j;
+        candidate->pair.b_count = 1;
+        candidate->pair.how = how;
+        candidate->pair.similarity = similarity;
+        candidate->weight = (a_weights[i] + b_weights[j]) / 2.0f;
+      }
+
+  /* Gluing is only worth its cost when a token on each side found no exact partner. */
+  {
+    guint32 exact_a = 0, exact_b = 0;
+
+    for (guint k = 0; k < n_candidates; k++)
+      if (stack_candidates[k].pair.similarity >= 0.999f)
+        {
+          exact_a |= 1u << stack_candidates[k].pair.a_first;
+          exact_b |= 1u << stack_candidates[k].pair.b_first;
+        }
+    need_glue = (exact_a != span_mask (0, n_a) && exact_b != span_mask (0, n_b)) &&
+                (n_a > 1 || n_b > 1);
+  }
+
+  glued = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_array_append_vals (glued, stack_candidates, n_candidates);
+  if (need_glue)
+    {
+      add_glued_candidates (a, a_weights, n_a, b, b_weights, n_b, TRUE, glued);
+      add_glued_candidates (b, b_weights, n_b, a, a_weights, n_a, FALSE, glued);
+    }
+  g_array_sort (glued, compare_candidates);
+
+  for (guint k = 0; k < glued->len && out->n_pairs < TARMAC_NAME_MAX_TOKENS; k++)
+    {
+      const Candidate *candidate = &g_array_index (glued, Candidate, k);
+      guint32 mask_a = span_mask (candidate->pair.a_first, candidate->pair.a_count);
+      guint32 mask_b = span_mask (candidate->pair.b_first, candidate->pair.b_count);
+
+      if ((used_a & mask_a) || (used_b & mask_b))
+        continue;
+      used_a |= mask_a;
+      used_b |= mask_b;
+      out->pairs[out->n_pairs++] = candidate->pair;
+      numerator += pair_credit (candidate->pair.similarity) * candidate->weight;
+      denominator += candidate->weight;
+    }
+
+  for (guint i = 0; i < n_a; i++)
+    if (!(used_a & (1u << i)))
+      denominator += UNMATCHED_A_COST * a_weights[i];
+  for (guint j = 0; j < n_b; j++)
+    if (!(used_b & (1u << j)))
+      denominator += UNMATCHED_B_COST * b_weights[j];
+
+  out->a_matched = used_a;
+  out->b_matched = used_b;
+  out->score = denominator > 0.0 ? CLAMP (numerator / denominator, 0.0, 1.0) : 0.0;
+  return out->score;
+}
+
+/**
+ * tarmac_name_compare_strings:
+ * @a: the first name, as written
+ * @b: the second name, as written
+ * @out: (out caller-allocates) (optional): the alignment
+ *
+ * tarmac_name_compare() on two names analysed with default weights.
+ *
+ * Returns: the score in [0, 1]
+ */
+double
+tarmac_name_compare_strings (const char           *a,
+                             const char           *b,
+                             TarmacNameComparison *out)
+{
+  g_autoptr(GPtrArray) ta = tarmac_name_analyse (a);
+  g_autoptr(GPtrArray) tb = tarmac_name_analyse (b);
+
+  return tarmac_name_compare ((TarmacNameToken *const *) ta->pdata, NULL, ta->len,
+                              (TarmacNameToken *const *) tb->pdata, NULL, tb->len, out);
+}
+
+const char *
+tarmac_token_match_to_id (TarmacTokenMatch how)
+{
+  switch (how)
+    {
+    case TARMAC_TOKEN_MATCH_EXACT:
+      return "exact";
+    case TARMAC_TOKEN_MATCH_TRANSLIT:
+      return "transliteration";
+    case TARMAC_TOKEN_MATCH_FAMILY:
+      return "name-family";
+    case TARMAC_TOKEN_MATCH_PHONETIC:
+      return "phonetic";
+    case TARMAC_TOKEN_MATCH_SKELETON:
+      return "skeleton";
+    case TARMAC_TOKEN_MATCH_FUZZY:
+      return "spelling";
+    case TARMAC_TOKEN_MATCH_INITIAL:
+    default:
+      return "initial";
+    }
+}
+
+static const char *
+token_match_label (TarmacTokenMatch how)
+{
+  switch (how)
+    {
+    case TARMAC_TOKEN_MATCH_EXACT:
+      return _("same");
+    case TARMAC_TOKEN_MATCH_TRANSLIT:
+      return _("same once transliterated");
+    case TARMAC_TOKEN_MATCH_FAMILY:
+      return _("spellings of one name");
+    case TARMAC_TOKEN_MATCH_PHONETIC:
+      return _("sounds the same");
+    case TARMAC_TOKEN_MATCH_SKELETON:
+      return _("same consonants");
+    case TARMAC_TOKEN_MATCH_FUZZY:
+      return _("close spelling");
+    case TARMAC_TOKEN_MATCH_INITIAL:
+    default:
+      return _("initial");
+    }
+}
+
+static char *
+join_span (TarmacNameToken *const *tokens,
+           guint                   first,
+           guint                   count)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = first; i < first + count; i++)
+    {
+      if (i > first)
+        g_string_append_c (text, ' ');
+      g_string_append (text, tokens[i]->text);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static JsonNode *
+unmatched_to_json (TarmacNameToken *const *tokens,
+                   guint                   n,
+                   guint32                 matched)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < n && i < TARMAC_NAME_MAX_TOKENS; i++)
+    if (!(matched & (1u << i)))
+      json_array_add_string_element (array, tokens[i]->text);
+  return json_node_init_array (json_node_alloc (), array);
+}
+
+/**
+ * tarmac_name_comparison_to_json:
+ *
+ * The alignment as JSON: `{"score", "aligned": [{"query", "entry", "how", "similarity"}],
+ * "unmatched_query": [...], "unmatched_entry": [...]}`, "how" being one of the ids of
+ * tarmac_token_match_to_id().
+ *
+ * Returns: (transfer full): an object node
+ */
+JsonNode *
+tarmac_name_comparison_to_json (TarmacNameToken *const     *a,
+                                guint                       n_a,
+                                TarmacNameToken *const     *b,
+                                guint                       n_b,
+                                const TarmacNameComparison *comparison)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "score");
+  json_builder_add_double_value (builder, comparison->score);
+  json_builder_set_member_name (builder, "aligned");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < comparison->n_pairs; k++)
+    {
+      const TarmacNamePair *pair = &comparison->pairs[k];
+      g_autofree char *query = join_span (a, pair->a_first, pair->a_count);
+      g_autofree char *entry = join_span (b, pair->b_first, pair->b_count);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "query");
+      json_builder_add_string_value (builder, query);
+      json_builder_set_member_name (builder, "entry");
+      json_builder_add_string_value (builder, entry);
+      json_builder_set_member_name (builder, "how");
+      json_builder_add_string_value (builder, tarmac_token_match_to_id (pair->how));
+      json_builder_set_member_name (builder, "similarity");
+      json_builder_add_double_value (builder, (double) (int) (pair->similarity * 1000 + 0.5) /
+                                              1000.0);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "unmatched_query");
+  json_builder_add_value (builder, unmatched_to_json (a, n_a, comparison->a_matched));
+  json_builder_set_member_name (builder, "unmatched_entry");
+  json_builder_add_value (builder, unmatched_to_json (b, n_b, comparison->b_matched));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * tarmac_name_comparison_describe:
+ *
+ * The alignment in words, for an officer: "mohamed ↔ muhammad (spellings of one name);
+ * ali ↔ ali (same); not in the entry: hassan".
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+tarmac_name_comparison_describe (TarmacNameToken *const     *a,
+                                 guint                       n_a,
+                                 TarmacNameToken *const     *b,
+                                 guint                       n_b,
+                                 const TarmacNameComparison *comparison)
+{
+  GString *text = g_string_new (NULL);
+  GString *missing_a = g_string_new (NULL);
+  GString *missing_b = g_string_new (NULL);
+
+  for (guint k = 0; k < comparison->n_pairs; k++)
+    {
+      const TarmacNamePair *pair = &comparison->pairs[k];
+      g_autofree char *query = join_span (a, pair->a_first, pair->a_count);
+      g_autofree char *entry = join_span (b, pair->b_first, pair->b_count);
+
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      /* Translators: a word of the traveller's name ↔ a word of the list entry (how) */
+      g_string_append_printf (text, _("%s ↔ %s (%s)"), query, entry,
+                              token_match_label (pair->how));
+    }
+
+  for (guint i = 0; i < n_a && i < TARMAC_NAME_MAX_TOKENS; i++)
+    if (!(comparison->a_matched & (1u << i)))
+      g_string_append_printf (missing_a, "%s%s", missing_a->len > 0 ? ", " : "", a[i]->text);
+  for (guint j = 0; j < n_b && j < TARMAC_NAME_MAX_TOKENS; j++)
+    if (!(comparison->b_matched & (1u << j)))
+      g_string_append_printf (missing_b, "%s%s", missing_b->len > 0 ? ", " : "", b[j]->text);
+
+  if (missing_a->len > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      /* Translators: words of the traveller's name that the list entry does not have */
+      g_string_append_printf (text, _("not in the entry: %s"), missing_a->str);
+    }
+  if (missing_b->len > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      /* Translators: words of the list entry's name that the traveller's name does not have */
+      g_string_append_printf (text, _("not in the query: %s"), missing_b->str);
+    }
+
+  g_string_free (missing_a, TRUE);
+  g_string_free (missing_b, TRUE);
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,46 @@
+/* tarmac-name.h
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "tarmac-translit.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TARMAC_NAME_TOKEN_PARTICLE = 1 << 0, /* al, bin, de, van…: kept, weighs little */
+  TARMAC_NAME_TOKEN_INITIAL  = 1 << 1, /* one letter */
+} TarmacNameTokenFlags;
+
+/* One analysed name token: what the matcher compares. */
+typedef struct
+{
+  char                 *text;      /* as written, NFKC case-folded */
+  char                 *forms[TARMAC_TRANSLIT_MAX_FORMS]; /* Latin renderings; forms[0] set */
+  guint                 n_forms;
+  char                 *skeleton;  /* consonant skeleton */
+  char                 *phonetic;  /* tarmac_phonetic_key() of forms[0] */
+  guint                 family;    /* tarmac_name_family(), 0 when none */
+  TarmacScript          script;
+  TarmacNameTokenFlags  flags;
+} TarmacNameToken;
+
+/* Names longer than this many tokens are cut: no real name has more, and it bounds the
+ * alignment's work. */
+#define TARMAC_NAME_MAX_TOKENS 12
+
+GPtrArray       *tarmac_name_split       (const char            *name);
+TarmacNameToken *tarmac_name_token_new   (const char            *text);
+void             tarmac_name_token_free  (TarmacNameToken       *token);
+GPtrArray       *tarmac_name_analyse     (const char            *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TarmacNameToken, tarmac_name_token_free)
+
+G_END_DECLS

@@ -500,6 +500,14 @@ append_report (GtkTextBuffer            *buffer,
       gtk_text_buffer_insert (buffer, &end, "\n", -1);
       g_clear_pointer (&line, g_free);
     }
+  if (report->result == TARMAC_IMPORT_RESULT_IMPORTED && report->n_findings > 0)
+    {
+      /* Translators: problems the document checks found (expired documents…) */
+      line = g_strdup_printf (_("Findings on travellers: %u"), report->n_findings);
+      gtk_text_buffer_insert (buffer, &end, line, -1);
+      gtk_text_buffer_insert (buffer, &end, "\n", -1);
+      g_clear_pointer (&line, g_free);
+    }
 
   if (report->error_message != NULL)
     {

@@ -41,6 +41,7 @@ print_import_report (const TarmacImportReport *report)
       { N_("  of whom crew"), report->n_crew },
       { N_("  Documents"), report->n_documents },
       { N_("  PNRs"), report->n_pnrs },
+      { N_("  Findings"), report->n_findings },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (counts); i++)

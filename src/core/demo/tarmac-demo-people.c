@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tarmac-demo-generator-private.h"
+#include "tarmac-document-check.h"
 
 /*
  * Invented people and what identifies them: names in the spellings airline systems use,
@@ -309,18 +310,14 @@ _tarmac_demo_fill_pattern (DemoGen    *gen,
   out[len] = '\0';
 }
 
-/* Upper case, letters and digits only: what document checks compare. */
+/* What number_normalised holds: the importers' normalisation, so demo data and imported
+ * data compare alike. */
 void
 _tarmac_demo_normalise_number (const char *number,
                                char       *out,
                                gsize       size)
 {
-  gsize len = 0;
-
-  for (const char *p = number; *p != '\0' && len + 1 < size; p++)
-    if (g_ascii_isalnum (*p))
-      out[len++] = g_ascii_toupper (*p);
-  out[len] = '\0';
+  tarmac_document_number_normalise_into (number, out, size);
 }
 
 void

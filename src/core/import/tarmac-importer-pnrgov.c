@@ -155,6 +155,7 @@ upsert_flight (Import                     *import,
       !_tarmac_import_is_airport (tvl->destination) ||
       tvl->departure == NULL || strlen (tvl->departure) < 10)
     {
+      import->flight_date[0] = '\0';
       _tarmac_import_add_warning (import->report, "no-flight",
                                   _("The message names no complete flight (TVL with carrier, "
                                     "number, date and airports); its PNRs were stored "
@@ -164,6 +165,7 @@ upsert_flight (Import                     *import,
     }
 
   flight_date = g_strndup (tvl->departure, 10);
+  g_strlcpy (import->flight_date, flight_date, sizeof import->flight_date);
   origin = g_ascii_strup (tvl->origin, -1);
   destination = g_ascii_strup (tvl->destination, -1);
 
@@ -657,7 +659,7 @@ documents_agree (Import          *import,
       for (guint i = 0; i < facts->documents->len; i++)
         {
           const TarmacPnrgovDocument *document = g_ptr_array_index (facts->documents, i);
-          g_autofree char *ours = _tarmac_import_normalise_document (document->number);
+          g_autofree char *ours = tarmac_document_number_normalise (document->number);
 
           if (g_strcmp0 (stored, ours) == 0)
             return TRUE;
@@ -752,15 +754,20 @@ insert_documents (Import                       *import,
   for (guint i = 0; i < facts->documents->len; i++)
     {
       const TarmacPnrgovDocument *document = g_ptr_array_index (facts->documents, i);
-      g_autofree char *normalised = _tarmac_import_normalise_document (document->number);
-      g_autofree char *number = _tarmac_import_cap_utf8 (document->number, 35);
-      g_autofree char *type = _tarmac_import_cap_utf8 (document->type != NULL &&
-                                                       *document->type != '\0' ?
-                                                       document->type : "ZZZ", 3);
+      TarmacDocumentFacts document_facts = {
+        .type = document->type,
+        .number = document->number,
+        .expiry = document->expiry,
+        .surname = traveller->surname,
+        .given_names = traveller->given_names,
+        .date_of_birth = facts->date_of_birth,
+      };
+      char normalised[TARMAC_DOCUMENT_NUMBER_MAX + 1];
       g_autofree char *state = _tarmac_import_map_country (document->issuing_state);
       gboolean known;
 
-      if (*normalised == '\0')
+      if (tarmac_document_number_normalise_into (document->number, normalised,
+                                                 sizeof normalised) == 0)
         continue;
 
       sqlite3_bind_int64 (exists, 1, traveller_id);
@@ -777,22 +784,13 @@ insert_documents (Import                       *import,
       if (known)
         continue;
 
-      sqlite3_bind_int64 (import->insert_document, 1, traveller_id);
-      sqlite3_bind_text (import->insert_document, 2, type, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (import->insert_document, 3, number, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (import->insert_document, 4, normalised, -1, SQLITE_TRANSIENT);
-      _tarmac_import_bind_text (import->insert_document, 5, state);
-      _tarmac_import_bind_text (import->insert_document, 6, document->issue_date);
-      _tarmac_import_bind_text (import->insert_document, 7, document->expiry);
-      sqlite3_bind_text (import->insert_document, 8, import->retain_until, -1,
-                         SQLITE_TRANSIENT);
-      if (!_tarmac_import_step (import, import->insert_document, (guint) document->line,
-                                document->offset, error))
+      document_facts.issuing_state = state;
+      if (!_tarmac_import_insert_document (import, traveller_id, &document_facts,
+                                           document->issue_date, (guint) document->line,
+                                           document->offset, error))
         return FALSE;
-      import->report->n_documents++;
     }
 
-  (void) traveller;
   return TRUE;
 }
 
@@ -874,7 +872,13 @@ store_traveller (Import                       *import,
   if (!_tarmac_import_step (import, stmt, traveller->line, traveller->offset, error))
     return -1;
   if (traveller_id == 0)
-    traveller_id = sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
+    {
+      traveller_id = sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
+      /* A linked API traveller had these checks when it was imported. */
+      if (!_tarmac_import_check_traveller (import, traveller_id, facts.date_of_birth,
+                                           traveller->line, traveller->offset, error))
+        return -1;
+    }
   import->report->n_travellers++;
 
   sqlite3_bind_int64 (import->insert_source, 1, traveller_id);
@@ -930,15 +934,6 @@ static gboolean
 prepare_statements (Import  *import,
                     GError **error)
 {
-  import->insert_document =
-    _tarmac_store_prepare (import->store,
-                           "INSERT INTO travel_document (traveller_id, type, number,"
-                           " number_normalised, issuing_state, issued_on, expires_on,"
-                           " retain_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                           error);
-  if (import->insert_document == NULL)
-    return FALSE;
-
   import->insert_source =
     _tarmac_store_prepare (import->store,
                            "INSERT INTO traveller_source (traveller_id, message_id)"

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "tarmac-document-check.h"
 #include "tarmac-importer.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ typedef struct
   sqlite3_stmt       *insert_traveller;
   sqlite3_stmt       *insert_document;
   sqlite3_stmt       *insert_source;
+  sqlite3_stmt       *insert_finding;
+  char                flight_date[11]; /* of the flight being written, "" when none: what
+                                        * the document checks compare with */
 } Import;
 
 void         _tarmac_import_add_warning         (TarmacImportReport  *report,
@@ -41,7 +45,6 @@ char        *_tarmac_import_cap_utf8            (const char          *value,
                                                  glong                max);
 const char  *_tarmac_import_map_sex             (const char          *sex);
 char        *_tarmac_import_map_country         (const char          *code);
-char        *_tarmac_import_normalise_document  (const char          *number);
 gboolean     _tarmac_import_is_airport          (const char          *code);
 const char  *_tarmac_import_direction           (const char          *airport,
                                                  const char          *origin,
@@ -71,6 +74,19 @@ gint64       _tarmac_import_insert_message      (Import              *import,
                                                  GError             **error);
 gint64       _tarmac_import_insert_source_file  (Import              *import,
                                                  gsize                length,
+                                                 GError             **error);
+gboolean     _tarmac_import_insert_document     (Import              *import,
+                                                 gint64               traveller_id,
+                                                 const TarmacDocumentFacts *facts,
+                                                 const char          *issued_on,
+                                                 guint                line,
+                                                 gsize                offset,
+                                                 GError             **error);
+gboolean     _tarmac_import_check_traveller     (Import              *import,
+                                                 gint64               traveller_id,
+                                                 const char          *date_of_birth,
+                                                 guint                line,
+                                                 gsize                offset,
                                                  GError             **error);
 
 const char  *_tarmac_import_pnrgov_warning_id   (int                  code);

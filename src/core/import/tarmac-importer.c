@@ -150,7 +150,7 @@ warnings_to_json (GPtrArray *warnings)
  * @report: a report
  *
  * The report as one JSON object: name, sha256, format, result, source_file_id, counts
- * (messages, flights, travellers, crew, documents, pnrs), warnings (code, message, offset, line,
+ * (messages, flights, travellers, crew, documents, pnrs, findings), warnings (code, message, offset, line,
  * segment) and error (when failed).
  *
  * Returns: (transfer full): a JSON object node
@@ -185,6 +185,8 @@ tarmac_import_report_to_json (const TarmacImportReport *report)
   json_builder_add_int_value (builder, report->n_documents);
   json_builder_set_member_name (builder, "pnrs");
   json_builder_add_int_value (builder, report->n_pnrs);
+  json_builder_set_member_name (builder, "findings");
+  json_builder_add_int_value (builder, report->n_findings);
   json_builder_set_member_name (builder, "warnings");
   json_builder_add_value (builder, warnings_to_json (report->warnings));
   if (report->error_message != NULL)
@@ -249,25 +251,6 @@ _tarmac_import_map_country (const char *code)
     if (!g_ascii_isalpha (code[i]))
       return NULL;
   return g_ascii_strup (code, -1);
-}
-
-/* Uppercase, without spaces, dashes, dots or slashes; capped to the number's 35. */
-char *
-_tarmac_import_normalise_document (const char *number)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = number; *p != '\0' && out->len < 35; p++)
-    {
-      if (*p == ' ' || *p == '-' || *p == '.' || *p == '/' || *p == '\t')
-        continue;
-      if ((guchar) *p >= 0x80)
-        g_string_append_c (out, *p);
-      else
-        g_string_append_c (out, g_ascii_toupper (*p));
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 gboolean
@@ -523,6 +506,7 @@ upsert_flight (Import                     *import,
     }
   flight_id = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
+  g_strlcpy (import->flight_date, flight_date, sizeof import->flight_date);
 
   if (!g_hash_table_contains (import->flight_ids, &flight_id))
     g_hash_table_add (import->flight_ids, g_memdup2 (&flight_id, sizeof flight_id));
@@ -649,34 +633,26 @@ insert_traveller (Import                       *import,
                             traveller->offset, error))
     return FALSE;
 
+  if (!_tarmac_import_check_traveller (import, traveller_id, traveller->date_of_birth,
+                                       traveller->line, traveller->offset, error))
+    return FALSE;
+
   for (guint i = 0; traveller->documents != NULL && i < traveller->documents->len; i++)
     {
       const TarmacPaxlstTravelDocument *document = g_ptr_array_index (traveller->documents, i);
-      g_autofree char *type = NULL;
-      g_autofree char *number = NULL;
-      g_autofree char *normalised = NULL;
+      TarmacDocumentFacts facts = {
+        .type = document->type,
+        .number = document->number,
+        .issuing_state = document->issuing_state,
+        .expiry = document->expiry,
+        .surname = traveller->surname,
+        .given_names = traveller->given_names,
+        .date_of_birth = traveller->date_of_birth,
+      };
 
-      if (document->number == NULL || *document->number == '\0')
-        continue;
-
-      type = _tarmac_import_cap_utf8 (document->type != NULL && *document->type != '\0' ?
-                       document->type : "ZZZ", 3);
-      number = _tarmac_import_cap_utf8 (document->number, 35);
-      normalised = _tarmac_import_normalise_document (document->number);
-
-      sqlite3_bind_int64 (import->insert_document, 1, traveller_id);
-      sqlite3_bind_text (import->insert_document, 2, type, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (import->insert_document, 3, number, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (import->insert_document, 4, normalised, -1, SQLITE_TRANSIENT);
-      _tarmac_import_bind_text (import->insert_document, 5, document->issuing_state);
-      _tarmac_import_bind_text (import->insert_document, 6, document->issue_date);
-      _tarmac_import_bind_text (import->insert_document, 7, document->expiry);
-      sqlite3_bind_text (import->insert_document, 8, import->retain_until, -1,
-                         SQLITE_TRANSIENT);
-      if (!_tarmac_import_step (import, import->insert_document, traveller->line,
-                                traveller->offset, error))
+      if (!_tarmac_import_insert_document (import, traveller_id, &facts, document->issue_date,
+                                           traveller->line, traveller->offset, error))
         return FALSE;
-      import->report->n_documents++;
     }
 
   import->report->n_travellers++;
@@ -703,15 +679,6 @@ prepare_statements (Import  *import,
   if (import->insert_traveller == NULL)
     return FALSE;
 
-  import->insert_document =
-    _tarmac_store_prepare (import->store,
-                           "INSERT INTO travel_document (traveller_id, type, number,"
-                           " number_normalised, issuing_state, issued_on, expires_on,"
-                           " retain_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                           error);
-  if (import->insert_document == NULL)
-    return FALSE;
-
   import->insert_source =
     _tarmac_store_prepare (import->store,
                            "INSERT INTO traveller_source (traveller_id, message_id)"
@@ -730,6 +697,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->insert_traveller, sqlite3_finalize);
   g_clear_pointer (&import->insert_document, sqlite3_finalize);
   g_clear_pointer (&import->insert_source, sqlite3_finalize);
+  g_clear_pointer (&import->insert_finding, sqlite3_finalize);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -1064,7 +1032,7 @@ finish (TarmacImportReport  *report,
       report->result = TARMAC_IMPORT_RESULT_FAILED;
       report->error_message = g_strdup ((*local_error)->message);
       report->n_messages = report->n_flights = report->n_travellers = 0;
-      report->n_crew = report->n_documents = report->n_pnrs = 0;
+      report->n_crew = report->n_documents = report->n_pnrs = report->n_findings = 0;
       report->source_file_id = 0;
       g_propagate_error (error, g_steal_pointer (local_error));
     }

@@ -68,7 +68,8 @@ typedef struct
  * @source_file_id is the source_file row (the earlier one for a duplicate), 0 if none.
  * @n_travellers counts every traveller row written, crew included (for PNRGOV also the
  * API rows a PNR traveller was linked to); @n_crew the crew; @n_pnrs the PNR versions
- * stored.
+ * stored; @n_findings the findings the document checks wrote on travellers (an expired
+ * document, a wrong check digit…: tarmac-document-check.h).
  */
 typedef struct
 {
@@ -83,6 +84,7 @@ typedef struct
   guint               n_crew;
   guint               n_documents;
   guint               n_pnrs;
+  guint               n_findings;
   GPtrArray          *warnings;       /* of TarmacImportWarning */
   char               *error_message;
 } TarmacImportReport;

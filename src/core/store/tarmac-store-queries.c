@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tarmac-audit.h"
+#include "tarmac-document-check.h"
 #include "tarmac-flight.h"
 #include "tarmac-name-key.h"
 #include "tarmac-note.h"
@@ -444,17 +445,11 @@ tarmac_store_list_flight_travellers (TarmacStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&travellers));
 }
 
-/* Upper-case letters and digits only: how document numbers are compared. */
+/* Document numbers compare normalised, as the importers store them. */
 static char *
 document_key (const char *query)
 {
-  GString *key = g_string_new (NULL);
-
-  for (const char *p = query; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p))
-      g_string_append_c (key, g_ascii_toupper (*p));
-
-  return g_string_free (key, FALSE);
+  return tarmac_document_number_normalise (query);
 }
 
 static gboolean

@@ -1,0 +1,184 @@
+/* tarmac-importer-documents.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tarmac-importer-private.h"
+#include "tarmac-store-private.h"
+
+/* The one way every import path (PAXLST, PNRGOV, spreadsheets) stores a travel document
+ * and runs the document checks (tarmac-document-check.c): the verdict goes into the
+ * document's row and each problem becomes a finding row on the traveller, inside the
+ * import's transaction, so a refused file leaves no finding behind either. Statements are
+ * prepared once per import and findings are rare, so this adds next to nothing to a
+ * million-traveller import. */
+
+static gboolean
+write_findings (Import                     *import,
+                gint64                      traveller_id,
+                const TarmacDocumentCheck  *check,
+                guint                       line,
+                gsize                       offset,
+                GError                    **error)
+{
+  if (check->n_findings == 0)
+    return TRUE;
+
+  if (import->insert_finding == NULL)
+    {
+      import->insert_finding =
+        _tarmac_store_prepare (import->store,
+                               "INSERT INTO finding (traveller_id, code, detail, created_at)"
+                               " VALUES (?1, ?2, ?3, ?4)",
+                               error);
+      if (import->insert_finding == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < check->n_findings; i++)
+    {
+      const TarmacDocumentFinding *finding = &check->findings[i];
+
+      sqlite3_bind_int64 (import->insert_finding, 1, traveller_id);
+      sqlite3_bind_text (import->insert_finding, 2, finding->code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (import->insert_finding, 3, finding->detail, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (import->insert_finding, 4, import->now, -1, SQLITE_TRANSIENT);
+      if (!_tarmac_import_step (import, import->insert_finding, line, offset, error))
+        return FALSE;
+      import->report->n_findings++;
+    }
+
+  return TRUE;
+}
+
+/* At most @max characters of @value into @out (UTF-8 safe), so a long value fits its
+ * column's CHECK instead of failing the file. */
+static const char *
+cap_into (const char *value,
+          glong       max,
+          char       *out,
+          gsize       size)
+{
+  const char *end;
+
+  if (value == NULL)
+    return NULL;
+  end = value;
+  for (glong i = 0; i < max && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  if ((gsize) (end - value) >= size)
+    end = value + size - 1;
+  memcpy (out, value, (gsize) (end - value));
+  out[end - value] = '\0';
+  return out;
+}
+
+/**
+ * _tarmac_import_insert_document:
+ * @import: the import, inside its transaction
+ * @traveller_id: the holder's traveller row
+ * @facts: the document (and the holder facts an MRZ is compared with)
+ * @issued_on: (nullable): the issue date, "YYYY-MM-DD"
+ * @line: the source line, for errors
+ * @offset: the source byte offset, for errors
+ * @error: return location for a #GError
+ *
+ * Checks the document against the flight of @import (import->flight_date), then writes
+ * its travel_document row with the normalised number and the verdict, and a finding row
+ * per problem. A document without a number is skipped.
+ *
+ * Returns: %FALSE with @error set when a row could not be written
+ */
+gboolean
+_tarmac_import_insert_document (Import                     *import,
+                                gint64                      traveller_id,
+                                const TarmacDocumentFacts  *facts,
+                                const char                 *issued_on,
+                                guint                       line,
+                                gsize                       offset,
+                                GError                    **error)
+{
+  TarmacDocumentCheck check;
+  char normalised[TARMAC_DOCUMENT_NUMBER_MAX + 1];
+  char number[4 * TARMAC_DOCUMENT_NUMBER_MAX + 1];
+  char type[16];
+  sqlite3_stmt *stmt;
+
+  if (facts->number == NULL || *facts->number == '\0')
+    return TRUE;
+
+  if (import->insert_document == NULL)
+    {
+      import->insert_document =
+        _tarmac_store_prepare (import->store,
+                               "INSERT INTO travel_document (traveller_id, type, number,"
+                               " number_normalised, issuing_state, issued_on, expires_on,"
+                               " mrz, check_verdict, retain_until)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               error);
+      if (import->insert_document == NULL)
+        return FALSE;
+    }
+  stmt = import->insert_document;
+
+  tarmac_document_check (facts, import->flight_date, &check);
+  tarmac_document_number_normalise_into (facts->number, normalised, sizeof normalised);
+
+  sqlite3_bind_int64 (stmt, 1, traveller_id);
+  sqlite3_bind_text (stmt, 2,
+                     cap_into (facts->type != NULL && *facts->type != '\0' ? facts->type : "ZZZ",
+                               3, type, sizeof type),
+                     -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, cap_into (facts->number, TARMAC_DOCUMENT_NUMBER_MAX, number,
+                                        sizeof number),
+                     -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, normalised, -1, SQLITE_TRANSIENT);
+  _tarmac_import_bind_text (stmt, 5, facts->issuing_state);
+  _tarmac_import_bind_text (stmt, 6, issued_on);
+  _tarmac_import_bind_text (stmt, 7, facts->expiry);
+  _tarmac_import_bind_text (stmt, 8, facts->mrz);
+  sqlite3_bind_text (stmt, 9, check.verdict, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, import->retain_until, -1, SQLITE_TRANSIENT);
+  if (!_tarmac_import_step (import, stmt, line, offset, error))
+    return FALSE;
+  import->report->n_documents++;
+
+  return write_findings (import, traveller_id, &check, line, offset, error);
+}
+
+/**
+ * _tarmac_import_check_traveller:
+ * @import: the import, inside its transaction
+ * @traveller_id: the traveller row just written
+ * @date_of_birth: (nullable): "YYYY-MM-DD"
+ * @line: the source line, for errors
+ * @offset: the source byte offset, for errors
+ * @error: return location for a #GError
+ *
+ * The traveller's own checks (a birth date after the flight, or implausibly old),
+ * written as findings. Call it once per new traveller row, not for a row an import only
+ * links to, so a finding is not written twice.
+ *
+ * Returns: %FALSE with @error set when a row could not be written
+ */
+gboolean
+_tarmac_import_check_traveller (Import       *import,
+                                gint64        traveller_id,
+                                const char   *date_of_birth,
+                                guint         line,
+                                gsize         offset,
+                                GError      **error)
+{
+  TarmacDocumentCheck check;
+
+  tarmac_document_check_birth_date (date_of_birth, import->flight_date, &check);
+  return write_findings (import, traveller_id, &check, line, offset, error);
+}

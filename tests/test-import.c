@@ -443,6 +443,87 @@ test_import_pnrgov (void)
                                                " 'card-hash-key'"));
 }
 
+/* The document checks at import (issue 3 item 6): each problem a finding row on its
+ * traveller, the verdict on the document, the count in the report; and a PNR traveller
+ * linked to an API one gets no second finding for the same document. */
+static gboolean
+has_finding (TarmacStore *store,
+             const char  *surname,
+             const char  *code,
+             const char  *detail)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _tarmac_store_prepare (store,
+                                "SELECT count(*) FROM finding AS f JOIN traveller AS t"
+                                " ON t.id = f.traveller_id WHERE t.surname = ?1"
+                                " AND f.code = ?2 AND f.detail = ?3 AND f.created_at <> ''",
+                                NULL);
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, surname, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, detail, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0) == 1;
+}
+
+static void
+test_import_document_checks (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(TarmacImportReport) pnr_report = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture ("doccheck-paxlst.edi");
+
+  g_assert_true (tarmac_import_file (store, path, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_travellers, ==, 6);
+  g_assert_cmpuint (report->n_findings, ==, 5);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM finding"), ==, 5);
+  json = tarmac_import_report_to_json (report);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json), "findings"), ==, 5);
+
+  /* The flight is on 2026-05-02. */
+  g_assert_true (has_finding (store, "ADEYEMI", "document-expired", "2026-05-01"));
+  g_assert_true (has_finding (store, "MBALLA", "document-number-invalid", "characters"));
+  g_assert_true (has_finding (store, "SOUZA", "document-number-invalid", "length"));
+  g_assert_true (has_finding (store, "NKEMELU", "dob-after-flight", "2026-06-01"));
+  g_assert_true (has_finding (store, "ELDER", "dob-implausible", "1890-01-01"));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM finding AS f JOIN traveller AS t"
+                                 " ON t.id = f.traveller_id WHERE t.surname = 'OKAFOR'"), ==, 0);
+
+  /* Verdicts: the expired passport is invalid, the same holder's visa valid. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM travel_document WHERE"
+                                 " number_normalised = 'A07123456' AND check_verdict = 'invalid'"),
+                   ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM travel_document WHERE"
+                                 " number_normalised = 'VX4411' AND check_verdict = 'valid'"),
+                   ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM travel_document WHERE"
+                                 " number = 'AB#12345' AND number_normalised = 'AB12345'"
+                                 " AND check_verdict = 'invalid'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM travel_document WHERE"
+                                 " check_verdict = 'valid'"), ==, 4);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM travel_document WHERE"
+                                 " check_verdict = 'unchecked'"), ==, 0);
+
+  /* The PNR push for the same flight: Adeyemi is linked, her passport already known, so
+   * no second finding; the new travellers are checked. */
+  import_pnrgov_ok (store, "doccheck-pnrgov.edi", &pnr_report);
+  g_assert_cmpuint (pnr_report->n_findings, ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM finding"), ==, 7);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM finding AS f JOIN traveller AS t"
+                                 " ON t.id = f.traveller_id WHERE t.surname = 'ADEYEMI'"), ==, 1);
+  g_assert_true (has_finding (store, "TANDOH", "document-expired", "2026-04-30"));
+  g_assert_true (has_finding (store, "MENSAH", "document-number-invalid", "characters"));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM travel_document AS d JOIN traveller AS t"
+                                 " ON t.id = d.traveller_id WHERE t.surname = 'AMPONSAH'"
+                                 " AND d.check_verdict = 'valid' AND d.issuing_state = 'GHA'"),
+                   ==, 1);
+}
+
 /* An older push arriving after a newer one is kept as the next version, with a warning. */
 static void
 test_import_pnrgov_out_of_order (void)
@@ -764,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/import/pnrgov-link", test_import_pnrgov_link);
   g_test_add_func ("/import/pnrgov-broken", test_import_pnrgov_broken);
   g_test_add_func ("/import/pnrgov-samples", test_import_pnrgov_samples);
+  g_test_add_func ("/import/document-checks", test_import_document_checks);
   g_test_add_func ("/import/cancel", test_import_cancel);
   g_test_add_func ("/import/cli", test_import_cli);
   g_test_add_func ("/import/samples", test_import_samples);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "tarmac-mrz.h"
 #include "tarmac-sniff.h"
 
 /*
@@ -164,6 +165,108 @@ test_samples_reference_not_manifests (gconstpointer user_data)
     }
 }
 
+/* What each group of mrz/cheminfo-mrz_test_vectors.txt must read as, in file order. The
+ * file names its groups only by the test they come from; what they claim is in those
+ * tests: ICAO specimens and real-layout national documents that must pass, the same with
+ * one digit changed that must fail in that field, OCR-damaged copies that the character
+ * classes repair, and national layouts that are not ICAO zones at all (the French
+ * identity card of 1988 has TD2's size but not its fields; driving licences start with a
+ * code ICAO does not assign). @checks lists the verdict of each field (document number,
+ * birth date, expiry, optional data, composite) by its first letter; %NULL only requires
+ * the zone to fail. */
+typedef struct
+{
+  int              error;       /* a TarmacMrzError, or -1 */
+  TarmacMrzFormat  format;
+  const char      *checks;
+  gboolean         corrected;
+} MrzExpectation;
+
+#define MRZ_LAYOUT { TARMAC_MRZ_ERROR_LAYOUT, TARMAC_MRZ_FORMAT_UNKNOWN, NULL, FALSE }
+#define MRZ_OK(f, c) { -1, TARMAC_MRZ_FORMAT_ ## f, c, FALSE }
+
+static const MrzExpectation mrz_expectations[] = {
+  /* French identity cards (not ICAO fields) and driving-licence fragments */
+  MRZ_OK (TD2, NULL), MRZ_OK (TD2, NULL), MRZ_LAYOUT, MRZ_LAYOUT, MRZ_OK (TD2, NULL),
+  MRZ_LAYOUT, MRZ_OK (TD2, NULL), MRZ_LAYOUT, MRZ_LAYOUT, MRZ_LAYOUT,
+  { TARMAC_MRZ_ERROR_DOCUMENT_CODE, TARMAC_MRZ_FORMAT_UNKNOWN, NULL, FALSE }, MRZ_LAYOUT,
+  /* TD1: Swiss, Portuguese (long numbers), Belgian, Finnish, ICAO specimens */
+  MRZ_OK (TD1, "vvvav"), MRZ_OK (TD1, "vvvav"), MRZ_OK (TD1, "vvvav"),
+  MRZ_OK (TD1, "vvvav"), MRZ_OK (TD1, "vvvav"), MRZ_OK (TD1, "vvvav"),
+  MRZ_OK (TD1, "vvvav"), MRZ_OK (TD1, "vvvav"), MRZ_OK (TD1, "vvvav"),
+  { -1, TARMAC_MRZ_FORMAT_TD1, "vvvav", TRUE },
+  /* Belgian long number with the digit over the printed field, then two broken copies */
+  MRZ_OK (TD1, "vvvav"), MRZ_OK (TD1, "ivvai"), MRZ_OK (TD1, "vivai"),
+  /* TD2 specimen, and OCR-damaged */
+  MRZ_OK (TD2, "vvvav"), { -1, TARMAC_MRZ_FORMAT_TD2, "vvvav", TRUE },
+  /* TD3: specimen, wrong optional digit, German (filler), Indian, Chinese, OCR-damaged */
+  MRZ_OK (TD3, "vvvvv"), MRZ_OK (TD3, "vvvii"), MRZ_OK (TD3, "vvvfv"),
+  MRZ_OK (TD3, "vvvfv"), MRZ_OK (TD3, "vvvvv"), MRZ_OK (TD3, "vvvvv"),
+  { -1, TARMAC_MRZ_FORMAT_TD3, "vvvvv", TRUE },
+};
+
+static void
+test_samples_mrz (void)
+{
+  g_autofree char *path = g_build_filename (samples_dir, "mrz",
+                                            "cheminfo-mrz_test_vectors.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no MRZ vectors");
+      return;
+    }
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+
+  groups = g_strsplit (contents, "\n\n", -1);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (groups[i], "\n", -1);
+      g_autoptr(GString) zone = g_string_new (NULL);
+      g_autoptr(GError) parse_error = NULL;
+      const MrzExpectation *expected;
+      TarmacMrz mrz;
+      gboolean ok;
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        if (lines[j][0] != '\0' && lines[j][0] != '#')
+          g_string_append_printf (zone, "%s\n", lines[j]);
+      if (zone->len == 0)
+        continue;
+
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (mrz_expectations));
+      expected = &mrz_expectations[n++];
+      ok = tarmac_mrz_parse (zone->str, &mrz, &parse_error);
+      g_test_message ("group %u: %s", n - 1,
+                      ok ? tarmac_mrz_format_to_id (mrz.format) : parse_error->message);
+
+      if (expected->error >= 0)
+        {
+          g_assert_false (ok);
+          g_assert_error (parse_error, TARMAC_MRZ_ERROR, expected->error);
+          continue;
+        }
+      g_assert_no_error (parse_error);
+      g_assert_cmpint (mrz.format, ==, expected->format);
+      if (expected->checks == NULL)
+        {
+          g_assert_false (tarmac_mrz_is_valid (&mrz));
+          continue;
+        }
+      for (guint f = 0; f < TARMAC_MRZ_N_FIELDS; f++)
+        g_assert_cmpint (tarmac_mrz_verdict_to_id (mrz.checks[f])[0], ==, expected->checks[f]);
+      g_assert_cmpint (tarmac_mrz_is_valid (&mrz), ==, strchr (expected->checks, 'i') == NULL);
+      g_assert_cmpint (mrz.n_corrections > 0, ==, expected->corrected);
+    }
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (mrz_expectations));
+}
+
 /* Every sample cut short at many points, and with bytes flipped, is answered, not crashed
  * on. Under ASan or valgrind this is where an out-of-bounds read would show. */
 static void
@@ -225,6 +328,7 @@ main (int   argc,
   g_test_add_data_func ("/samples/reference/mrz", "mrz", test_samples_reference_not_manifests);
   g_test_add_data_func ("/samples/reference/translit", "translit",
                         test_samples_reference_not_manifests);
+  g_test_add_func ("/samples/mrz/cheminfo", test_samples_mrz);
   g_test_add_func ("/samples/damaged", test_samples_damaged);
 
   return g_test_run ();

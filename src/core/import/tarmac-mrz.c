@@ -359,6 +359,20 @@ read_document_number (Zone        *zone,
         }
       mrz->checks[TARMAC_MRZ_FIELD_DOCUMENT_NUMBER] =
         verdict (whole, n, l[optional + rest - 1]);
+
+      /* Some issuers compute this digit over the field as printed, the `<` included
+       * (Belgian identity cards; cheminfo/mrz#36). The standard's example cannot tell
+       * the two apart, so either reading is accepted. */
+      if (mrz->checks[TARMAC_MRZ_FIELD_DOCUMENT_NUMBER] == TARMAC_MRZ_VERDICT_INVALID)
+        {
+          char printed[33];
+
+          memcpy (printed, whole, 9);
+          printed[9] = '<';
+          memcpy (printed + 10, whole + 9, n - 9);
+          mrz->checks[TARMAC_MRZ_FIELD_DOCUMENT_NUMBER] =
+            verdict (printed, n + 1, l[optional + rest - 1]);
+        }
       copy_field (mrz->document_number, sizeof mrz->document_number, whole, n, FALSE);
       copy_field (mrz->optional_data, sizeof mrz->optional_data, l + optional + rest,
                   optional_length - rest, FALSE);

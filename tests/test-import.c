@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "tarmac-flight.h"
 #include "tarmac-importer.h"
 #include "tarmac-name-key.h"
 #include "tarmac-paxlst.h"
@@ -329,6 +330,196 @@ test_import_multipart (void)
                                  " '0099' AND direction = 'inbound')"), ==, 4);
   g_assert_cmpint (count (store, "SELECT count(DISTINCT message_id) FROM traveller_source"),
                    ==, 3);
+}
+
+/* The report's warning of @code whose message contains @needle (any, when NULL). */
+static gboolean
+has_warning (const TarmacImportReport *report,
+             const char               *code,
+             const char               *needle)
+{
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      const TarmacImportWarning *warning = g_ptr_array_index (report->warnings, i);
+
+      if (g_str_equal (warning->code, code) &&
+          (needle == NULL || strstr (warning->message, needle) != NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static TarmacImportReport *
+import_path (TarmacStore *store,
+             const char  *path)
+{
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tarmac_import_file (store, path, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);
+  return g_steal_pointer (&report);
+}
+
+static TarmacImportReport *
+import_fixture (TarmacStore *store,
+                const char  *name)
+{
+  g_autofree char *path = fixture (name);
+
+  return import_path (store, path);
+}
+
+static TarmacFlight *
+get_flight (TarmacStore *store,
+            const char  *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM flight WHERE number = '%s'", number);
+  TarmacFlight *flight = tarmac_store_get_flight (store, count (store, sql), &error);
+
+  g_assert_no_error (error);
+  return flight;
+}
+
+/* Parts 3 and 1 first: the set is kept, incomplete, on the flight and in the reports;
+ * part 2 completes it; part 2 sent again adds nobody. */
+static void
+test_import_multipart_sets (void)
+{
+  g_autoptr(TarmacStore) store = open_store ("RIX");
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(TarmacFlight) flight = NULL;
+
+  report = import_fixture (store, "multipart-part3.edi");
+  g_assert_true (has_warning (report, "parts-missing", "parts 1, 2 of 3 missing"));
+  g_clear_pointer (&report, tarmac_import_report_free);
+
+  report = import_fixture (store, "multipart-part1.edi");
+  g_assert_true (has_warning (report, "parts-missing",
+                              "Manifest XQ0099/260601/1200: part 2 of 3 missing; the set is"
+                              " kept"));
+  g_assert_false (has_warning (report, "count-mismatch", NULL));
+  g_clear_pointer (&report, tarmac_import_report_free);
+
+  g_assert_cmpint (count (store, "SELECT count(*) FROM message_set WHERE type = 'PAXLST' AND"
+                                 " sender = 'TARMACAIR' AND reference ="
+                                 " 'XQ0099/260601/1200' AND document_code = '745' AND"
+                                 " parts_seen = '1,3' AND last_part = 3 AND complete = 0 AND"
+                                 " declared_count = 4 AND count_qualifier = '42' AND"
+                                 " flight_id = (SELECT id FROM flight)"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM message WHERE set_id IS NOT NULL"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==, 3);
+
+  flight = get_flight (store, "0099");
+  g_assert_false (tarmac_flight_get_manifest_complete (flight));
+  g_assert_cmpstr (tarmac_flight_get_manifest_parts (flight), ==, "1,3");
+  g_assert_cmpuint (tarmac_flight_get_manifest_last_part (flight), ==, 3);
+  g_clear_object (&flight);
+
+  /* the missing part completes the set; CNT (4 in each part) matches the four */
+  report = import_fixture (store, "multipart-part2.edi");
+  g_assert_false (has_warning (report, "parts-missing", NULL));
+  g_assert_false (has_warning (report, "count-mismatch", NULL));
+  g_clear_pointer (&report, tarmac_import_report_free);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM message_set WHERE parts_seen = '1,2,3'"
+                                 " AND complete = 1"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==, 4);
+  flight = get_flight (store, "0099");
+  g_assert_true (tarmac_flight_get_manifest_complete (flight));
+  g_assert_null (tarmac_flight_get_manifest_parts (flight));
+  g_assert_cmpuint (tarmac_flight_get_passenger_count (flight), ==, 4);
+  g_clear_object (&flight);
+
+  /* a resend of part 2 (other bytes, same part) is recorded but adds nobody */
+  report = import_fixture (store, "multipart-part2-resent.edi");
+  g_assert_cmpuint (report->n_travellers, ==, 0);
+  g_assert_true (has_warning (report, "duplicate-part",
+                              "Part 2 of manifest XQ0099/260601/1200 was already imported"));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==, 4);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM message_set WHERE complete = 1"), ==, 1);
+}
+
+/* CNT against what was read: per message, and per assembled set (never summed). */
+static void
+test_import_counts (void)
+{
+  g_autoptr(TarmacStore) store = open_store ("RIX");
+  g_autoptr(TarmacImportReport) report = NULL;
+
+  report = import_fixture (store, "count-mismatch.edi");
+  g_assert_true (has_warning (report, "count-mismatch",
+                              "Message C1: CNT gives 3 passengers, but 2 were read"));
+  g_clear_pointer (&report, tarmac_import_report_free);
+
+  /* two parts in one file, each repeating CNT+42:5, three travellers in all */
+  report = import_fixture (store, "multipart-wrong-count.edi");
+  g_assert_false (has_warning (report, "parts-missing", NULL));
+  g_assert_true (has_warning (report, "count-mismatch",
+                              "Manifest XQ0777/260603/1000: CNT gives 5 passengers, but 3"
+                              " were read"));
+  g_assert_cmpuint (report->warnings->len, ==, 1);
+  g_clear_pointer (&report, tarmac_import_report_free);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM message_set WHERE complete = 1 AND"
+                                 " parts_seen = '1,2' AND last_part = 2"), ==, 1);
+
+  /* a right count says nothing */
+  report = import_fixture (store, "d02b-passengers.edi");
+  g_assert_false (has_warning (report, "count-mismatch", NULL));
+}
+
+/* The Astra 3-part set (research/formats.md §1.8): any order gives the complete flight
+ * with its five passengers; one part missing leaves it incomplete until it arrives. */
+static void
+test_import_multipart_samples (void)
+{
+  const char *root = g_getenv ("TARMAC_SAMPLES_DIR");
+  const guint orders[][3] = {
+    { 1, 2, 3 }, { 1, 3, 2 }, { 2, 1, 3 }, { 2, 3, 1 }, { 3, 1, 2 }, { 3, 2, 1 },
+  };
+  g_autofree char *first = NULL;
+
+  first = g_strdup_printf ("%s/paxlst/deyoz-astra_apis_edi_file_test7_part1.edi",
+                           root ? root : ".");
+  if (root == NULL || !g_file_test (first, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no Astra multi-part sample in $TARMAC_SAMPLES_DIR/paxlst");
+      return;
+    }
+
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    {
+      g_autoptr(TarmacStore) store = open_store ("BCN");
+
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *path = g_strdup_printf ("%s/paxlst/deyoz-astra_apis_edi_file_"
+                                                   "test7_part%u.edi", root, orders[o][i]);
+          g_autoptr(TarmacImportReport) report = import_path (store, path);
+          g_autoptr(TarmacFlight) flight = get_flight (store, "688");
+
+          g_assert_cmpint (tarmac_flight_get_manifest_complete (flight), ==, i == 2);
+          g_assert_cmpint (has_warning (report, "parts-missing", NULL), ==, i < 2);
+          g_assert_false (has_warning (report, "count-mismatch", NULL));
+          if (i == 1)
+            {
+              g_autofree char *expected = g_strdup_printf ("part %u of 3 missing",
+                                                           orders[o][2]);
+
+              /* the last part's number is known once part 3 is in */
+              if (orders[o][0] == 3 || orders[o][1] == 3)
+                g_assert_true (has_warning (report, "parts-missing", expected));
+            }
+        }
+
+      g_assert_cmpint (count (store, "SELECT count(*) FROM flight"), ==, 1);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==, 5);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM message_set WHERE complete = 1 AND"
+                                     " parts_seen = '1,2,3' AND last_part = 3 AND"
+                                     " declared_count = 5 AND reference ="
+                                     " 'OK688/071008/1310'"), ==, 1);
+    }
 }
 
 static void
@@ -840,6 +1031,9 @@ main (int   argc,
   g_test_add_func ("/import/duplicate", test_import_duplicate);
   g_test_add_func ("/import/corrupt", test_import_corrupt);
   g_test_add_func ("/import/multipart", test_import_multipart);
+  g_test_add_func ("/import/multipart-sets", test_import_multipart_sets);
+  g_test_add_func ("/import/multipart-samples", test_import_multipart_samples);
+  g_test_add_func ("/import/counts", test_import_counts);
   g_test_add_func ("/import/pnrgov", test_import_pnrgov);
   g_test_add_func ("/import/pnrgov-out-of-order", test_import_pnrgov_out_of_order);
   g_test_add_func ("/import/pnrgov-link", test_import_pnrgov_link);

@@ -888,6 +888,58 @@ test_window_import (void)
   g_rmdir (dir);
 }
 
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *needle)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) &&
+          strstr (gtk_label_get_label (GTK_LABEL (child)), needle) != NULL)
+        return TRUE;
+      if (has_label_containing (child, needle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A multi-part manifest missing its part 2: the flight's header says so. */
+static void
+test_window_incomplete_manifest (void)
+{
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  TarmacFlightsPage *flights;
+  TarmacFlightPage *flight_page;
+  TarmacWindow *window;
+
+  store = tarmac_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  for (guint part = 1; part <= 3; part += 2)
+    {
+      g_autofree char *name = g_strdup_printf ("multipart-part%u.edi", part);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name,
+                                                     NULL);
+
+      g_assert_true (tarmac_import_file (store, path, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  window = create_window (store);
+  show_page (window, "flights");
+  flights = TARMAC_FLIGHTS_PAGE (tarmac_window_get_page (window, "flights"));
+  tarmac_flights_page_set_day (flights, "2026-06-01");
+  run_for (10);
+  flight_page = open_first_flight (window);
+  g_assert_false (tarmac_flight_get_manifest_complete (tarmac_flight_page_get_flight (flight_page)));
+  g_assert_true (has_label_containing (GTK_WIDGET (flight_page),
+                                       "Manifest incomplete (parts 1, 3 of 3)"));
+
+  destroy_window (window);
+}
+
 static gint64
 count_messages (TarmacStore *store)
 {
@@ -1040,6 +1092,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/rtl", test_window_rtl);
   g_test_add_func ("/window/import", test_window_import);
+  g_test_add_func ("/window/incomplete-manifest", test_window_incomplete_manifest);
   g_test_add_func ("/window/import-junk", test_window_import_junk);
   g_test_add_func ("/window/quit", test_window_quit);
   g_test_add_func ("/window/drop-folder", test_window_drop_folder);

@@ -256,6 +256,24 @@ update_header (TarmacFlightPage *self)
       /* Translators: %s is a scheduled time of day, for example "12:35" */
       g_string_append_printf (details, _("Arrives %s"), arrives);
     }
+  /* A multi-part manifest that misses a part: the list below is not the whole flight. */
+  if (!tarmac_flight_get_manifest_complete (flight))
+    {
+      g_auto(GStrv) parts = g_strsplit (tarmac_flight_get_manifest_parts (flight), ",", -1);
+      g_autofree char *received = g_strjoinv (", ", parts);
+      guint last = tarmac_flight_get_manifest_last_part (flight);
+
+      g_string_append (details, " · ");
+      if (last > 0)
+        /* Translators: "Manifest incomplete (parts 1, 3 of 3)": the parts received */
+        g_string_append_printf (details, _("Manifest incomplete (parts %s of %u)"),
+                                received, last);
+      else
+        /* Translators: "Manifest incomplete (parts 1, 2 received; the last part has not
+         * arrived)" */
+        g_string_append_printf (details, _("Manifest incomplete (parts %s received; the "
+                                           "last part has not arrived)"), received);
+    }
   gtk_label_set_label (self->details_label, details->str);
 
   tarmac_page_set_title (TARMAC_PAGE (self), tarmac_flight_get_designator (flight));

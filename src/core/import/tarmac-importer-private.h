@@ -11,6 +11,7 @@
 
 #include "tarmac-document-check.h"
 #include "tarmac-importer.h"
+#include "tarmac-paxlst.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ typedef struct
   char               *now;
   char               *retain_until;
   GHashTable         *flight_ids;    /* of gint64*, the distinct flights touched */
+  GHashTable         *sets;          /* of gint64* → PartSet*, the part sets touched */
   sqlite3_stmt       *insert_traveller;
   sqlite3_stmt       *insert_document;
   sqlite3_stmt       *insert_source;
@@ -31,6 +33,16 @@ typedef struct
   char                flight_date[11]; /* of the flight being written, "" when none: what
                                         * the document checks compare with */
 } Import;
+
+/* A multi-part set a message of this file belongs to (tarmac-importer-parts.c); the
+ * position is its last part in this file, where the report points. */
+typedef struct
+{
+  gint64  id;
+  char   *reference;
+  gsize   offset;
+  guint   line;
+} PartSet;
 
 void         _tarmac_import_add_warning         (TarmacImportReport  *report,
                                                  const char          *code,
@@ -98,6 +110,25 @@ gboolean     _tarmac_import_write_pnrgov        (Import              *import,
                                                  gboolean             card_key_is_new,
                                                  gsize                length,
                                                  GCancellable        *cancellable,
+                                                 GError             **error);
+
+void         _tarmac_import_part_set_free       (PartSet             *set);
+int          _tarmac_import_part_set_compare    (const PartSet       *a,
+                                                 const PartSet       *b);
+PartSet     *_tarmac_import_join_set            (Import              *import,
+                                                 const TarmacPaxlstMessage *message,
+                                                 gint64               message_id,
+                                                 gboolean            *duplicate,
+                                                 GError             **error);
+gboolean     _tarmac_import_set_flight          (Import              *import,
+                                                 PartSet             *set,
+                                                 gint64               flight_id,
+                                                 GError             **error);
+gboolean     _tarmac_import_check_count         (Import              *import,
+                                                 const TarmacPaxlstMessage *message,
+                                                 gint64               message_id,
+                                                 GError             **error);
+gboolean     _tarmac_import_finish_sets         (Import              *import,
                                                  GError             **error);
 
 G_END_DECLS

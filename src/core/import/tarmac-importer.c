@@ -29,8 +29,9 @@
  * sha256) is a no-op reported as a duplicate.
  *
  * Multi-part PAXLST sets: each part is its own message row and its travellers join the
- * same flight row (upsert on carrier, number, flight_date, origin). CNT is never summed
- * across parts. Tracking whether a part set is complete is for later. */
+ * same flight row (upsert on carrier, number, flight_date, origin); the set itself, and
+ * whether it is complete, is tracked in tarmac-importer-parts.c. CNT is never summed
+ * across parts. */
 
 
 G_DEFINE_QUARK (tarmac-import-error-quark, tarmac_import_error)
@@ -694,6 +695,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->now, g_free);
   g_clear_pointer (&import->retain_until, g_free);
   g_clear_pointer (&import->flight_ids, g_hash_table_unref);
+  g_clear_pointer (&import->sets, g_hash_table_unref);
   g_clear_pointer (&import->insert_traveller, sqlite3_finalize);
   g_clear_pointer (&import->insert_document, sqlite3_finalize);
   g_clear_pointer (&import->insert_source, sqlite3_finalize);
@@ -724,6 +726,9 @@ write_messages (Import        *import,
   for (guint i = 0; i < messages->len; i++)
     {
       const TarmacPaxlstMessage *message = g_ptr_array_index (messages, i);
+      g_autoptr(GError) local_error = NULL;
+      PartSet *set;
+      gboolean duplicate = FALSE;
       gint64 message_id;
       gint64 flight_id;
 
@@ -740,18 +745,34 @@ write_messages (Import        *import,
         return FALSE;
       import->report->n_messages++;
 
-      /* A message with nobody on it (a bare crew-change notice) needs no flight. */
-      if (message->travellers->len == 0)
+      set = _tarmac_import_join_set (import, message, message_id, &duplicate, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      /* A message with nobody on it (a bare crew-change notice) needs no flight; a part
+       * sent again adds nobody twice. */
+      if (message->travellers->len == 0 || duplicate)
         continue;
 
       if ((flight_id = upsert_flight (import, message, error)) == 0)
+        return FALSE;
+      if (set != NULL && !_tarmac_import_set_flight (import, set, flight_id, error))
         return FALSE;
 
       for (guint j = 0; j < message->travellers->len; j++)
         if (!insert_traveller (import, flight_id, message_id, message,
                                g_ptr_array_index (message->travellers, j), error))
           return FALSE;
+
+      if (set == NULL && !_tarmac_import_check_count (import, message, message_id, error))
+        return FALSE;
     }
+
+  if (!_tarmac_import_finish_sets (import, error))
+    return FALSE;
 
   import->report->n_flights = g_hash_table_size (import->flight_ids);
   import->report->source_file_id = source_file_id;
@@ -990,6 +1011,8 @@ import_bytes (TarmacStore         *store,
   import.now = _tarmac_store_now ();
   import.retain_until = _tarmac_store_retain_until (store);
   import.flight_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  import.sets = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                       (GDestroyNotify) _tarmac_import_part_set_free);
 
   if (!tarmac_store_begin (store, error))
     return FALSE;

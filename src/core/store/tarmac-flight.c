@@ -30,6 +30,8 @@ struct _TarmacFlight
   guint            passenger_count;
   guint            crew_count;
   guint            open_hit_count;
+  char            *manifest_parts;
+  guint            manifest_last_part;
 };
 
 G_DEFINE_FINAL_TYPE (TarmacFlight, tarmac_flight, G_TYPE_OBJECT)
@@ -49,6 +51,8 @@ enum {
   PROP_PASSENGER_COUNT,
   PROP_CREW_COUNT,
   PROP_OPEN_HIT_COUNT,
+  PROP_MANIFEST_PARTS,
+  PROP_MANIFEST_LAST_PART,
   N_PROPS
 };
 
@@ -79,6 +83,7 @@ tarmac_flight_finalize (GObject *object)
   g_clear_pointer (&self->destination, g_free);
   g_clear_pointer (&self->scheduled_departure, g_free);
   g_clear_pointer (&self->scheduled_arrival, g_free);
+  g_clear_pointer (&self->manifest_parts, g_free);
 
   G_OBJECT_CLASS (tarmac_flight_parent_class)->finalize (object);
 }
@@ -145,6 +150,14 @@ tarmac_flight_get_property (GObject    *object,
       g_value_set_uint (value, self->open_hit_count);
       break;
 
+    case PROP_MANIFEST_PARTS:
+      g_value_set_string (value, self->manifest_parts);
+      break;
+
+    case PROP_MANIFEST_LAST_PART:
+      g_value_set_uint (value, self->manifest_last_part);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -208,6 +221,14 @@ tarmac_flight_set_property (GObject      *object,
       self->open_hit_count = g_value_get_uint (value);
       break;
 
+    case PROP_MANIFEST_PARTS:
+      self->manifest_parts = g_value_dup_string (value);
+      break;
+
+    case PROP_MANIFEST_LAST_PART:
+      self->manifest_last_part = g_value_get_uint (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -259,6 +280,10 @@ tarmac_flight_class_init (TarmacFlightClass *klass)
   properties[PROP_PASSENGER_COUNT] = count_property ("passenger-count");
   properties[PROP_CREW_COUNT] = count_property ("crew-count");
   properties[PROP_OPEN_HIT_COUNT] = count_property ("open-hit-count");
+  /* An incomplete multi-part manifest: the parts received ("1,3") and the number of the
+   * last part (0 while it has not arrived). NULL parts means every set is complete. */
+  properties[PROP_MANIFEST_PARTS] = string_property ("manifest-parts");
+  properties[PROP_MANIFEST_LAST_PART] = count_property ("manifest-last-part");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -357,4 +382,44 @@ tarmac_flight_get_open_hit_count (TarmacFlight *self)
 {
   g_return_val_if_fail (TARMAC_IS_FLIGHT (self), 0);
   return self->open_hit_count;
+}
+
+/**
+ * tarmac_flight_get_manifest_complete:
+ * @self: a #TarmacFlight
+ *
+ * Returns: %FALSE while a multi-part manifest of this flight misses a part
+ */
+gboolean
+tarmac_flight_get_manifest_complete (TarmacFlight *self)
+{
+  g_return_val_if_fail (TARMAC_IS_FLIGHT (self), TRUE);
+  return self->manifest_parts == NULL;
+}
+
+/**
+ * tarmac_flight_get_manifest_parts:
+ * @self: a #TarmacFlight
+ *
+ * Returns: (nullable): the parts received of an incomplete manifest, "1,3"; %NULL when
+ *   complete
+ */
+const char *
+tarmac_flight_get_manifest_parts (TarmacFlight *self)
+{
+  g_return_val_if_fail (TARMAC_IS_FLIGHT (self), NULL);
+  return self->manifest_parts;
+}
+
+/**
+ * tarmac_flight_get_manifest_last_part:
+ * @self: a #TarmacFlight
+ *
+ * Returns: the number of parts of an incomplete manifest, 0 while its last part is unknown
+ */
+guint
+tarmac_flight_get_manifest_last_part (TarmacFlight *self)
+{
+  g_return_val_if_fail (TARMAC_IS_FLIGHT (self), 0);
+  return self->manifest_last_part;
 }

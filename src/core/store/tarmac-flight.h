@@ -30,5 +30,8 @@ TarmacDirection  tarmac_flight_get_direction           (TarmacFlight *self);
 guint            tarmac_flight_get_passenger_count     (TarmacFlight *self);
 guint            tarmac_flight_get_crew_count          (TarmacFlight *self);
 guint            tarmac_flight_get_open_hit_count      (TarmacFlight *self);
+gboolean         tarmac_flight_get_manifest_complete   (TarmacFlight *self);
+const char      *tarmac_flight_get_manifest_parts      (TarmacFlight *self);
+guint            tarmac_flight_get_manifest_last_part  (TarmacFlight *self);
 
 G_END_DECLS

@@ -411,6 +411,35 @@ static const TarmacMigration migrations[] = {
     "  SELECT 'audit-head', id || ':' || hash FROM audit_log ORDER BY id DESC LIMIT 1"
     "  ON CONFLICT (key) DO NOTHING;"
   },
+  {
+    6,
+    "multi-part message sets",
+    /* One row per multi-part PAXLST (UNH S010 "01:C" … "nn:F"), keyed as the parts are
+     * tied together (research/formats.md §1.8): sender, common access reference and BGM
+     * code. The parts are the message rows pointing at it; parts_seen ("1,3") and complete
+     * are kept here too, so a flight's page reads them without counting messages.
+     * last_part is the number of the part flagged F, NULL until it arrives; the CNT total
+     * of the set is the one its parts repeat, never a sum. */
+    "CREATE TABLE message_set ("
+    "  id              INTEGER PRIMARY KEY,"
+    "  type            TEXT NOT NULL,"
+    "  sender          TEXT NOT NULL DEFAULT '',"
+    "  reference       TEXT NOT NULL,"
+    "  document_code   TEXT NOT NULL DEFAULT '',"
+    "  flight_id       INTEGER REFERENCES flight (id) ON DELETE SET NULL,"
+    "  parts_seen      TEXT NOT NULL DEFAULT '',"
+    "  last_part       INTEGER CHECK (last_part IS NULL OR last_part >= 1),"
+    "  count_qualifier TEXT,"
+    "  declared_count  INTEGER CHECK (declared_count IS NULL OR declared_count >= 0),"
+    "  complete        INTEGER NOT NULL DEFAULT 0 CHECK (complete IN (0, 1)),"
+    "  updated_at      TEXT NOT NULL,"
+    "  UNIQUE (type, sender, reference, document_code)"
+    ") STRICT;"
+    "CREATE INDEX message_set_flight ON message_set (flight_id);"
+    "ALTER TABLE message ADD COLUMN set_id INTEGER REFERENCES message_set (id)"
+    "  ON DELETE SET NULL;"
+    "CREATE INDEX message_set_id ON message (set_id);"
+  },
 };
 
 const TarmacMigration *

@@ -245,8 +245,10 @@ direction_from_text (const char *text)
   " (SELECT count(*) FROM traveller t WHERE t.flight_id = f.id AND t.kind = 'passenger')," \
   " (SELECT count(*) FROM traveller t WHERE t.flight_id = f.id AND t.kind = 'crew')," \
   " (SELECT count(*) FROM hit h JOIN traveller t ON t.id = h.traveller_id" \
-  "   WHERE t.flight_id = f.id AND h.status IN " OPEN_HIT_STATUSES ")" \
-  " FROM flight f"
+  "   WHERE t.flight_id = f.id AND h.status IN " OPEN_HIT_STATUSES ")," \
+  " s.parts_seen, s.last_part" \
+  " FROM flight f LEFT JOIN message_set s ON s.id =" \
+  "   (SELECT min (id) FROM message_set WHERE flight_id = f.id AND complete = 0)"
 
 static TarmacFlight *
 flight_from_row (sqlite3_stmt *stmt)
@@ -264,6 +266,8 @@ flight_from_row (sqlite3_stmt *stmt)
                        "passenger-count", (guint) sqlite3_column_int (stmt, 9),
                        "crew-count", (guint) sqlite3_column_int (stmt, 10),
                        "open-hit-count", (guint) sqlite3_column_int (stmt, 11),
+                       "manifest-parts", _tarmac_store_column_text (stmt, 12),
+                       "manifest-last-part", (guint) sqlite3_column_int (stmt, 13),
                        NULL);
 }
 

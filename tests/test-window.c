@@ -24,6 +24,7 @@
 #include "tarmac-search-page.h"
 #include "tarmac-store-private.h"
 #include "tarmac-today-page-private.h"
+#include "tarmac-traveller-page.h"
 #include "tarmac-window-private.h"
 
 /* Widget tests of the main window, run against the demo database and an empty one. */
@@ -346,6 +347,162 @@ test_window_demo_search (void)
   run_for (10);
   g_assert_cmpuint (g_list_model_get_n_items (tarmac_search_page_get_results (search_page)), ==, 0);
   g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (search_page)));
+
+  destroy_window (window);
+}
+
+/* Runs the main loop until the traveller page has read its traveller (at most 10 s). */
+static TarmacTravellerDetail *
+wait_for_traveller (TarmacTravellerPage *page,
+                    gint64               traveller_id)
+{
+  for (guint i = 0; i < 1000; i++)
+    {
+      TarmacTravellerDetail *detail = tarmac_traveller_page_get_detail (page);
+
+      if (detail != NULL && tarmac_traveller_detail_get_id (detail) == traveller_id)
+        return detail;
+      run_for (10);
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static GtkWidget *
+find_row_with_action (GtkWidget  *widget,
+                      const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX_ROW (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return child;
+
+      if ((found = find_row_with_action (child, action_name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gint64
+find_traveller_with_companions (TarmacStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _tarmac_store_prepare (store,
+                                "SELECT t.id FROM traveller t WHERE t.pnr_id IS NOT NULL"
+                                " AND t.kind = 'passenger' AND t.masked = 0"
+                                " AND (SELECT count(*) FROM traveller o"
+                                "      WHERE o.pnr_id = t.pnr_id) >= 2"
+                                " ORDER BY t.id LIMIT 1",
+                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static const char *
+window_title (TarmacWindow *window)
+{
+  GtkWidget *title = find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+
+  g_assert_nonnull (title);
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
+}
+
+static void
+test_window_demo_traveller (void)
+{
+  g_autoptr(TarmacStore) store = open_demo ();
+  g_autoptr(TarmacTraveller) first = NULL;
+  TarmacWindow *window = create_window (store);
+  TarmacTravellerPage *page;
+  TarmacTravellerDetail *detail;
+  TarmacFlightPage *flight_page;
+  GtkColumnView *column_view;
+  GtkWidget *row;
+  gint64 id, other_id;
+  guint64 n_audit;
+
+  /* From a flight: activating a row (double click, Enter) opens that traveller. */
+  flight_page = open_first_flight (window);
+  first = g_list_model_get_item (tarmac_flight_page_get_travellers (flight_page), 0);
+  column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (flight_page),
+                                                  GTK_TYPE_COLUMN_VIEW));
+  n_audit = count_audit_rows (store);
+  g_signal_emit_by_name (column_view, "activate", 0);
+  run_for (10);
+  g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "traveller");
+
+  page = TARMAC_TRAVELLER_PAGE (tarmac_window_get_page (window, "traveller"));
+  detail = wait_for_traveller (page, tarmac_traveller_get_id (first));
+  g_assert_cmpstr (tarmac_traveller_detail_get_full_name (detail), ==,
+                   tarmac_traveller_get_full_name (first));
+  g_assert_cmpstr (tarmac_page_get_title (TARMAC_PAGE (page)), ==,
+                   tarmac_traveller_get_full_name (first));
+  g_assert_cmpstr (window_title (window), ==, tarmac_traveller_get_full_name (first));
+  /* One audited view, written by the page's own connection. */
+  g_assert_cmpuint (count_audit_rows (store), ==, n_audit + 1);
+
+  /* Back returns to the flight, as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  run_for (10);
+  g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "flight");
+
+  /* win.show-traveller, as Search results use it: the name is the page's title. */
+  id = find_traveller_with_companions (store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-traveller", "x",
+                                             id));
+  detail = wait_for_traveller (page, id);
+  g_assert_false (tarmac_traveller_detail_get_masked (detail));
+  g_assert_cmpstr (window_title (window), ==, tarmac_traveller_detail_get_full_name (detail));
+  g_assert_nonnull (tarmac_traveller_detail_get_pnr_locator (detail));
+  g_assert_cmpuint (g_list_model_get_n_items (tarmac_traveller_detail_get_co_travellers (detail)),
+                    >, 0);
+
+  /* Its groups are shown; the empty ones (no hits, no findings in the demo) are not. */
+  for (GtkWidget *group = find_descendant (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP);
+       group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    {
+      if (!ADW_IS_PREFERENCES_GROUP (group))
+        continue;
+
+      g_assert_true (gtk_widget_get_visible (group) ==
+                     (find_descendant (group, ADW_TYPE_ACTION_ROW) != NULL));
+    }
+
+  /* A co-traveller row opens that traveller; back returns to the first. */
+  row = find_row_with_action (GTK_WIDGET (page), "win.show-traveller");
+  g_assert_nonnull (row);
+  other_id = g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row)));
+  g_assert_cmpint (other_id, !=, id);
+  gtk_widget_activate (row);
+  run_for (10);
+  wait_for_traveller (page, other_id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_for_traveller (page, id);
+  g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "traveller");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  run_for (10);
+  g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "flight");
+
+  /* An unknown traveller: the page says so instead of showing stale data. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-traveller", "x",
+                                             (gint64) 999999999));
+  for (guint i = 0; i < 200 && tarmac_page_get_empty (TARMAC_PAGE (page)) == FALSE; i++)
+    run_for (10);
+  g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (page)));
+  g_assert_null (tarmac_traveller_page_get_detail (page));
 
   destroy_window (window);
 }
@@ -1083,6 +1240,7 @@ main (int   argc,
   g_test_add_func ("/window/demo/pages", test_window_demo_pages);
   g_test_add_func ("/window/demo/flight", test_window_demo_flight);
   g_test_add_func ("/window/demo/search", test_window_demo_search);
+  g_test_add_func ("/window/demo/traveller", test_window_demo_traveller);
   g_test_add_func ("/window/demo/notes", test_window_demo_notes);
   g_test_add_func ("/window/empty", test_window_empty);
   g_test_add_func ("/window/store-error", test_window_store_error);

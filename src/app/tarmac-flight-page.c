@@ -17,7 +17,8 @@
 #include "tarmac-traveller.h"
 
 /* One flight: its schedule and the travellers and crew of its manifest in a sortable,
- * filterable table. The model chain is store list → filter → sort → selection. */
+ * filterable table. The model chain is store list → filter → sort → selection.
+ * Activating a row opens that traveller's page (win.show-traveller). */
 struct _TarmacFlightPage
 {
   TarmacPage          parent_instance;
@@ -353,6 +354,22 @@ on_filtered_items_changed_cb (TarmacFlightPage *self,
   update_count (self);
 }
 
+/* A double click or Enter on a row opens the traveller's page. */
+static void
+on_traveller_activated_cb (TarmacFlightPage *self,
+                           guint             position,
+                           GtkColumnView    *column_view)
+{
+  g_autoptr(TarmacTraveller) traveller = NULL;
+
+  traveller = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+  if (traveller == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-traveller", "x",
+                              tarmac_traveller_get_id (traveller));
+}
+
 static void
 on_stop_search_cb (TarmacFlightPage *self,
                    GtkSearchEntry   *entry)
@@ -457,6 +474,7 @@ tarmac_flight_page_class_init (TarmacFlightPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_traveller_activated_cb);
 }
 
 static void

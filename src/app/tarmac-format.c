@@ -91,6 +91,27 @@ tarmac_format_day_long (const char *day)
 }
 
 /**
+ * tarmac_format_date:
+ * @day: (nullable): a date, "YYYY-MM-DD", as documents and birth dates give it
+ *
+ * Returns: (transfer full) (nullable): the date written out ("5 March 2030"), or %NULL
+ *   when @day is not a whole date (a birth year alone, a masked value)
+ */
+char *
+tarmac_format_date (const char *day)
+{
+  g_autoptr(GDateTime) date = tarmac_format_parse_day (day);
+
+  if (date == NULL)
+    return NULL;
+
+  /* Translators: a date without the weekday, in g_date_time_format() syntax, for
+   * example "5 March 2030" (a birth date, an expiry). Reorder it as your language
+   * writes dates. */
+  return g_date_time_format (date, _("%-e %B %Y"));
+}
+
+/**
  * tarmac_format_time:
  * @timestamp: (nullable): a time as the store writes it, in UTC ISO 8601
  *   ("2026-11-22T07:00:00Z"), or a bare clock time "HH:MM"

@@ -22,6 +22,7 @@ char       *tarmac_format_day_offset        (const char          *day,
                                              int                  days);
 GDateTime  *tarmac_format_parse_day         (const char          *day);
 char       *tarmac_format_day_long          (const char          *day);
+char       *tarmac_format_date              (const char          *day);
 char       *tarmac_format_time              (const char          *timestamp);
 char       *tarmac_format_route             (TarmacFlight        *flight);
 const char *tarmac_format_flight_time       (TarmacFlight        *flight);

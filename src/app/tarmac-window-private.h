@@ -56,10 +56,16 @@ struct _TarmacWindow
 
   /* Borrowed references (children of page_stack) */
   TarmacPage           *flight_page;
+  TarmacPage           *traveller_page;
   TarmacPage           *previous_page;
 
   /* The sidebar page the flight page goes back to */
   const char           *flight_origin;
+
+  /* Where the traveller page goes back to: the travellers opened from it (co-travellers)
+   * first, newest last, then the page it was opened from (a sidebar page or "flight") */
+  GArray               *traveller_history;  /* of gint64 */
+  const char           *traveller_origin;
 };
 
 void        _tarmac_window_class_init_import    (GtkWidgetClass *widget_class);

@@ -22,6 +22,7 @@
 #include "tarmac-search-page.h"
 #include "tarmac-seizures-page.h"
 #include "tarmac-today-page.h"
+#include "tarmac-traveller-page.h"
 #include "tarmac-watchlists-page.h"
 #include "tarmac-window-private.h"
 
@@ -63,16 +64,30 @@ lookup_page_name (const char *name)
   return NULL;
 }
 
+/* The flight and traveller pages are reached from other pages and go back to them. */
+static gboolean
+is_detail_page (TarmacWindow *self,
+                TarmacPage   *page)
+{
+  return page != NULL && (page == self->flight_page || page == self->traveller_page);
+}
+
+static gboolean
+is_visible (TarmacWindow *self,
+            TarmacPage   *page)
+{
+  return page != NULL && gtk_stack_get_visible_child (self->page_stack) == GTK_WIDGET (page);
+}
+
 static void
 update_back_button (TarmacWindow *self)
 {
-  gboolean in_flight;
+  gboolean in_detail;
 
-  in_flight = self->flight_page != NULL &&
-              gtk_stack_get_visible_child (self->page_stack) == GTK_WIDGET (self->flight_page);
+  in_detail = is_visible (self, self->flight_page) || is_visible (self, self->traveller_page);
 
   gtk_widget_set_visible (self->back_button,
-                          in_flight || adw_leaflet_get_folded (self->leaflet));
+                          in_detail || adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -186,20 +201,21 @@ on_visible_page_changed_cb (TarmacWindow *self,
 {
   GtkWidget *child = gtk_stack_get_visible_child (stack);
   TarmacPage *page = TARMAC_IS_PAGE (child) ? TARMAC_PAGE (child) : NULL;
-  gboolean back_from_flight;
+  gboolean back_from_detail;
 
   /* The stack empties itself while the window is disposed. */
   if (self->title_bindings == NULL)
     return;
 
-  /* Coming back from a flight keeps the list as it was (scroll position, selection). */
-  back_from_flight = self->previous_page != NULL && self->previous_page == self->flight_page;
+  /* Coming back from a flight or a traveller keeps the list as it was (scroll position,
+   * selection), and does not search or read again (each read is audited). */
+  back_from_detail = is_detail_page (self, self->previous_page);
   self->previous_page = page;
 
   g_binding_group_set_source (self->title_bindings, page);
   update_back_button (self);
 
-  if (page != NULL && page != self->flight_page && !back_from_flight)
+  if (page != NULL && !is_detail_page (self, page) && !back_from_detail)
     tarmac_page_reload (page);
 }
 
@@ -314,17 +330,64 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+show_traveller_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  tarmac_window_show_traveller (TARMAC_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* From a traveller: to the one before it, then to the page it was opened from. */
+static void
+go_back_from_traveller (TarmacWindow *self)
+{
+  if (self->traveller_history->len > 0)
+    {
+      guint last = self->traveller_history->len - 1;
+      gint64 id = g_array_index (self->traveller_history, gint64, last);
+
+      g_array_set_size (self->traveller_history, last);
+      tarmac_traveller_page_load (TARMAC_TRAVELLER_PAGE (self->traveller_page), id);
+    }
+  else if (g_strcmp0 (self->traveller_origin, "flight") == 0)
+    {
+      gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (self->flight_page));
+    }
+  else
+    {
+      show_page (self, self->traveller_origin, FALSE);
+    }
+}
+
+static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   TarmacWindow *self = TARMAC_WINDOW (widget);
 
-  if (self->flight_page != NULL &&
-      gtk_stack_get_visible_child (self->page_stack) == GTK_WIDGET (self->flight_page))
+  if (is_visible (self, self->traveller_page))
+    go_back_from_traveller (self);
+  else if (is_visible (self, self->flight_page))
     show_page (self, self->flight_origin, FALSE);
   else if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Escape leaves the traveller page; elsewhere it is left to the focused widget (a search
+ * entry clears itself with it). */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  TarmacWindow *self = TARMAC_WINDOW (widget);
+
+  if (!is_visible (self, self->traveller_page))
+    return FALSE;
+
+  go_back_from_traveller (self);
+  return TRUE;
 }
 
 static void
@@ -346,6 +409,10 @@ add_pages (TarmacWindow *self)
   self->flight_page = g_object_new (TARMAC_TYPE_FLIGHT_PAGE, "store", self->store, NULL);
   gtk_stack_add_named (self->page_stack, GTK_WIDGET (self->flight_page), "flight");
   self->flight_origin = "flights";
+
+  self->traveller_page = g_object_new (TARMAC_TYPE_TRAVELLER_PAGE, "store", self->store, NULL);
+  gtk_stack_add_named (self->page_stack, GTK_WIDGET (self->traveller_page), "traveller");
+  self->traveller_origin = "search";
 
   last_page = g_settings_get_string (self->settings, "last-page");
   show_page (self, lookup_page_name (last_page) != NULL ? last_page : "today", FALSE);
@@ -404,7 +471,9 @@ tarmac_window_dispose (GObject *object)
   /* Cleared first: the callbacks below check it to ignore the stack emptying itself. */
   g_clear_object (&self->title_bindings);
   self->flight_page = NULL;
+  self->traveller_page = NULL;
   self->previous_page = NULL;
+  g_clear_pointer (&self->traveller_history, g_array_unref);
 
   _tarmac_window_dispose_drop_folder (self);
   _tarmac_window_dispose_import (self);
@@ -502,9 +571,12 @@ tarmac_window_class_init (TarmacWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-traveller", "x",
+                                   show_traveller_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.go-back", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 
   _tarmac_window_class_init_import (widget_class);
 
@@ -516,6 +588,7 @@ tarmac_window_init (TarmacWindow *self)
 {
   self->settings = g_settings_new (BASE_ID);
   self->cancellable = g_cancellable_new ();
+  self->traveller_history = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   self->title_bindings = g_binding_group_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -603,7 +676,7 @@ tarmac_window_show_store_error (TarmacWindow *self,
  * @self: a window
  *
  * Returns: (nullable): the name of the page in the content pane: one of the sidebar's
- *   pages ("today", "flights", …) or "flight"
+ *   pages ("today", "flights", …), "flight" or "traveller"
  */
 const char *
 tarmac_window_get_visible_page_name (TarmacWindow *self)
@@ -656,6 +729,53 @@ tarmac_window_show_flight (TarmacWindow *self,
 
   tarmac_flight_page_set_flight (TARMAC_FLIGHT_PAGE (self->flight_page), flight);
   gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (self->flight_page));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+/**
+ * tarmac_window_show_traveller:
+ * @self: a window
+ * @traveller_id: a traveller
+ *
+ * Shows everything about a traveller (an audited view). The back button returns to the
+ * traveller or the page the officer came from.
+ */
+void
+tarmac_window_show_traveller (TarmacWindow *self,
+                              gint64        traveller_id)
+{
+  g_return_if_fail (TARMAC_IS_WINDOW (self));
+
+  if (self->traveller_page == NULL)
+    return;
+
+  if (is_visible (self, self->traveller_page))
+    {
+      gint64 current = tarmac_traveller_page_get_traveller_id (TARMAC_TRAVELLER_PAGE (self->traveller_page));
+
+      if (current == traveller_id)
+        return;
+
+      /* Bounded: a long walk through co-travellers forgets its oldest steps. */
+      if (self->traveller_history->len >= 100)
+        g_array_remove_index (self->traveller_history, 0);
+      g_array_append_val (self->traveller_history, current);
+    }
+  else
+    {
+      const char *visible = gtk_stack_get_visible_child_name (self->page_stack);
+
+      g_array_set_size (self->traveller_history, 0);
+      self->traveller_origin = g_strcmp0 (visible, "flight") == 0 ? "flight"
+                                                                  : lookup_page_name (visible);
+      if (self->traveller_origin == NULL)
+        self->traveller_origin = "search";
+    }
+
+  tarmac_traveller_page_load (TARMAC_TRAVELLER_PAGE (self->traveller_page), traveller_id);
+  gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (self->traveller_page));
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);

@@ -30,5 +30,7 @@ GtkWidget    *tarmac_window_get_page              (TarmacWindow      *self,
                                                    const char        *name);
 void          tarmac_window_show_flight           (TarmacWindow      *self,
                                                    TarmacFlight      *flight);
+void          tarmac_window_show_traveller        (TarmacWindow      *self,
+                                                   gint64             traveller_id);
 
 G_END_DECLS

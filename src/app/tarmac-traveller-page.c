@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tarmac-co-traveller.h"
+#include "tarmac-document-check.h"
 #include "tarmac-finding.h"
 #include "tarmac-format.h"
 #include "tarmac-pnr-contact.h"
@@ -379,8 +380,8 @@ fill_findings (TarmacTravellerPage *self)
       GtkWidget *row;
       GtkWidget *icon;
 
-      /* The code until the document checks give each one a translated label. */
-      row = add_row (self->findings_list, tarmac_finding_get_code (finding),
+      row = add_row (self->findings_list,
+                     tarmac_finding_code_label (or_empty (tarmac_finding_get_code (finding))),
                      is_set (detail) ? detail : NULL);
       icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_add_css_class (icon, "warning");

@@ -83,6 +83,14 @@ is_set (const char *text)
   return text != NULL && *text != '\0';
 }
 
+/* What retention leaves in place of a value ("***", or "*" and a row number for a
+ * booking's locator): nothing to show. */
+static gboolean
+is_masked_value (const char *text)
+{
+  return text != NULL && text[0] == '*';
+}
+
 static const char *
 or_empty (const char *text)
 {
@@ -142,7 +150,7 @@ add_property (GtkListBox *list,
   g_autofree char *isolated = NULL;
   GtkWidget *row;
 
-  if (!is_set (value))
+  if (!is_set (value) || is_masked_value (value))
     return;
 
   isolated = g_strconcat ("\u2068", value, "\u2069", NULL);
@@ -357,7 +365,10 @@ fill_documents (TarmacTravellerPage *self)
           append_part (subtitle, expiry);
         }
 
-      row = add_row (self->documents_list, tarmac_travel_document_get_number (document),
+      row = add_row (self->documents_list,
+                     is_masked_value (tarmac_travel_document_get_number (document))
+                       ? C_("document", "Number masked")
+                       : tarmac_travel_document_get_number (document),
                      subtitle->str);
 
       if (g_strcmp0 (verdict, "valid") == 0)
@@ -483,6 +494,8 @@ fill_booking (TarmacTravellerPage *self)
 
   if (!is_set (locator))
     return;
+  if (is_masked_value (locator))
+    locator = C_("booking", "Masked");
 
   if (is_set (carrier))
     /* Translators: a booking's record locator and the airline that holds it, for
@@ -521,7 +534,8 @@ fill_booking (TarmacTravellerPage *self)
       append_part (subtitle, tarmac_pnr_version_get_file_name (version));
 
       row = add_row (self->booking_list, title, subtitle->str);
-      if (tarmac_pnr_version_get_id (version) == tarmac_traveller_detail_get_pnr_id (detail))
+      if (n_items > 1 &&
+          tarmac_pnr_version_get_id (version) == tarmac_traveller_detail_get_pnr_id (detail))
         add_badge (row, C_("booking version", "Shown"), "accent");
     }
 }

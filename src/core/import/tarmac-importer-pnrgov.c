@@ -89,49 +89,47 @@ _tarmac_import_pnrgov_warning_id (int code)
  * _tarmac_import_card_key:
  * @store: the database
  * @is_new: (out): %TRUE when the key was made now and is not stored yet
+ * @error: return location for a #GError
  *
- * The per-database key of the card-number HMAC, as 64 hex digits: meta "card-hash-key",
- * or 32 fresh random bytes when there is none. A new key is written by
- * _tarmac_import_write_pnrgov() inside the import's transaction, so a refused file leaves
- * the database as it was.
+ * The per-database key of the card-number HMAC, as 64 hex digits: the sealed secret
+ * "card-hash-key" (tarmac-secrets.c), or 32 fresh random bytes when there is none. A new
+ * key is stored by _tarmac_import_write_pnrgov() inside the import's transaction, so a
+ * refused file leaves the database as it was.
  *
- * FIXME: the key sits in the meta table in plain text. It moves to the keyring with the
- * key management of the sync work; it must not stay here.
- *
- * Returns: (transfer full): the key
+ * Returns: (transfer full) (nullable): the key, or %NULL with @error set when the
+ *   keystore cannot be opened (no keyring, no passphrase): then no card is hashed
  */
 char *
-_tarmac_import_card_key (TarmacStore *store,
-                         gboolean    *is_new)
+_tarmac_import_card_key (TarmacStore  *store,
+                         gboolean     *is_new,
+                         GError      **error)
 {
-  char *key = tarmac_store_get_meta (store, "card-hash-key");
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) stored = NULL;
   guint8 bytes[32];
   char hex[sizeof bytes * 2 + 1];
+  gsize size;
 
   *is_new = FALSE;
-  if (key != NULL && strlen (key) == sizeof bytes * 2)
-    return key;
-  g_free (key);
+  stored = tarmac_secrets_get (tarmac_store_get_secrets (store), "card-hash-key", &local_error);
+  if (stored != NULL)
+    {
+      const char *data = g_bytes_get_data (stored, &size);
 
-  if (sodium_init () < 0)
-    g_error ("libsodium could not be initialised");
+      if (size == sizeof hex - 1)
+        return g_strndup (data, size);
+    }
+  else if (!g_error_matches (local_error, TARMAC_SECRETS_ERROR, TARMAC_SECRETS_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
   randombytes_buf (bytes, sizeof bytes);
   sodium_bin2hex (hex, sizeof hex, bytes, sizeof bytes);
   sodium_memzero (bytes, sizeof bytes);
   *is_new = TRUE;
   return g_strdup (hex);
-}
-
-static gboolean
-exec_step (Import        *import,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  gboolean ok = _tarmac_store_step_done (import->store, stmt, error);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return ok;
 }
 
 /* The flight of the push, or 0 with a warning when the message-level TVL does not name
@@ -972,31 +970,24 @@ _tarmac_import_write_pnrgov (Import        *import,
   if (!prepare_statements (import, error))
     return FALSE;
 
-  if (card_key_is_new)
+  if (card_key != NULL && card_key_is_new)
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      g_autofree char *stored = NULL;
+      g_autoptr(GBytes) value = g_bytes_new (card_key, strlen (card_key));
+      g_autoptr(GError) local_error = NULL;
 
       /* Never replace a key: hashes made with it would no longer link. Another import
-       * (the CLI beside the app) may have stored one since we read the meta table, under
-       * this transaction's lock now; then the hashes parsed with ours are refused whole. */
-      stmt = _tarmac_store_prepare (import->store,
-                                    "INSERT INTO meta (key, value) VALUES ('card-hash-key', ?1)"
-                                    " ON CONFLICT (key) DO NOTHING",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, card_key, -1, SQLITE_TRANSIENT);
-      if (!exec_step (import, stmt, error))
-        return FALSE;
-
-      stored = tarmac_store_get_meta (import->store, "card-hash-key");
-      if (g_strcmp0 (stored, card_key) != 0)
+       * (the CLI beside the app) may have stored one since we looked, under this
+       * transaction's lock now; then the hashes parsed with ours are refused whole. */
+      if (!tarmac_secrets_put (tarmac_store_get_secrets (import->store), "card-hash-key", value,
+                               FALSE, &local_error))
         {
-          g_set_error_literal (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
-                               _("Another import set up the card key at the same moment; "
-                                 "nothing was written, import the file again"));
+          if (g_error_matches (local_error, TARMAC_SECRETS_ERROR, TARMAC_SECRETS_ERROR_EXISTS))
+            g_set_error_literal (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
+                                 _("Another import set up the card key at the same moment; "
+                                   "nothing was written, import the file again"));
+          else
+            g_set_error_literal (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
+                                 local_error->message);
           return FALSE;
         }
     }

@@ -103,7 +103,8 @@ gboolean     _tarmac_import_check_traveller     (Import              *import,
 
 const char  *_tarmac_import_pnrgov_warning_id   (int                  code);
 char        *_tarmac_import_card_key            (TarmacStore         *store,
-                                                 gboolean            *is_new);
+                                                 gboolean            *is_new,
+                                                 GError             **error);
 gboolean     _tarmac_import_write_pnrgov        (Import              *import,
                                                  GPtrArray           *messages,
                                                  const char          *card_key,

@@ -852,6 +852,29 @@ set_unsupported_error (GError           **error,
   g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_UNSUPPORTED, what, name);
 }
 
+static gboolean
+has_card (GPtrArray *messages)
+{
+  for (guint i = 0; i < messages->len; i++)
+    {
+      const TarmacPnrgovMessage *message = g_ptr_array_index (messages, i);
+
+      for (guint j = 0; j < message->pnrs->len; j++)
+        {
+          const TarmacPnrgovPnr *pnr = g_ptr_array_index (message->pnrs, j);
+
+          for (guint k = 0; pnr->payments != NULL && k < pnr->payments->len; k++)
+            {
+              const TarmacPnrgovPayment *payment = g_ptr_array_index (pnr->payments, k);
+
+              if (payment->card_last_four != NULL)
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
 /* Parses a PNRGOV file and writes it in one transaction (tarmac-importer-pnrgov.c). */
 static gboolean
 import_pnrgov (TarmacStore         *store,
@@ -867,9 +890,10 @@ import_pnrgov (TarmacStore         *store,
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autofree char *card_key = NULL;
+  g_autoptr(GError) card_key_error = NULL;
   gboolean card_key_is_new = FALSE;
 
-  card_key = _tarmac_import_card_key (store, &card_key_is_new);
+  card_key = _tarmac_import_card_key (store, &card_key_is_new, &card_key_error);
   if (!tarmac_pnrgov_parse (data, length, card_key, &messages, &warnings, &parse_error))
     {
       /* Translators: "push.edi: the parser's reason (with its position)" */
@@ -894,6 +918,19 @@ import_pnrgov (TarmacStore         *store,
       _tarmac_import_add_warning (report, _tarmac_import_pnrgov_warning_id (warning->code),
                                   warning->message, warning->offset, warning->line,
                                   warning->segment_index);
+    }
+
+  /* Without a keystore no card is hashed: nothing secret is written, the last four
+   * digits are kept, and the officer is told why cards will not link. */
+  if (card_key == NULL && has_card (messages))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why ("No keyring is available and TARMAC_PASSPHRASE is not
+       * set…") */
+      message = g_strdup_printf (_("Card numbers were not hashed for linking, only their last "
+                                   "four digits were kept: %s"), card_key_error->message);
+      _tarmac_import_add_warning (report, "card-not-hashed", message, 0, 0, 0);
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -440,6 +440,22 @@ static const TarmacMigration migrations[] = {
     "  ON DELETE SET NULL;"
     "CREATE INDEX message_set_id ON message (set_id);"
   },
+  {
+    7,
+    "the keystore: sealed secrets and their master key's wraps",
+    /* See tarmac-secrets.c: each secret sealed under the master key, which is stored only
+     * wrapped under a key from the keyring or from a passphrase. A plain "card-hash-key"
+     * left in meta by an older Tarmac is moved in here when the database is opened. */
+    "CREATE TABLE secret ("
+    "  name TEXT PRIMARY KEY CHECK (length (name) BETWEEN 1 AND 128),"
+    "  box  BLOB NOT NULL"
+    ") STRICT;"
+    "CREATE TABLE secret_wrap ("
+    "  kind   TEXT PRIMARY KEY CHECK (kind IN ('keyring', 'passphrase')),"
+    "  params TEXT NOT NULL DEFAULT '',"
+    "  box    BLOB NOT NULL"
+    ") STRICT;"
+  },
 };
 
 const TarmacMigration *

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "tarmac-migrations-private.h"
+#include "tarmac-secrets-private.h"
 #include "tarmac-store-private.h"
 
 /* "TRMC": marks the file as ours, so we never migrate someone else's database. */
@@ -32,6 +33,7 @@ struct _TarmacStore
   sqlite3 *db;
   char    *path;
   char    *actor;
+  TarmacSecrets *secrets;    /* made on first use */
 
   guint    version;
   guint    transaction_depth;
@@ -436,6 +438,7 @@ tarmac_store_finalize (GObject *object)
 {
   TarmacStore *self = (TarmacStore *)object;
 
+  g_clear_object (&self->secrets);
   tarmac_store_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -550,6 +553,28 @@ tarmac_store_get_latest_version (void)
   return steps[n_steps - 1].version;
 }
 
+/* Older Tarmacs kept the card-hash key in meta in plain text: seal it at the first open
+ * that can (a keyring or TARMAC_PASSPHRASE). Until then it stays where it was, and
+ * imports hash no card (tarmac-importer.c). */
+static void
+seal_plain_secrets (TarmacStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _tarmac_store_prepare (self,
+                                "SELECT count(*) FROM meta WHERE key = 'card-hash-key'"
+                                " AND EXISTS (SELECT 1 FROM sqlite_master"
+                                "   WHERE type = 'table' AND name = 'secret')", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
+    return;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!_tarmac_secrets_seal_plain_meta (tarmac_store_get_secrets (self), "card-hash-key",
+                                        &error))
+    g_message ("The card key of %s stays unsealed for now: %s", self->path, error->message);
+}
+
 /**
  * tarmac_store_open_at_version:
  * @path: (nullable): the database file, ":memory:", or %NULL for the default
@@ -602,7 +627,27 @@ tarmac_store_open_at_version (const char  *path,
       !ensure_actor_officer (self, error))
     return NULL;
 
+  seal_plain_secrets (self);
+
   return g_steal_pointer (&self);
+}
+
+/**
+ * tarmac_store_get_secrets:
+ * @self: a #TarmacStore
+ *
+ * The keystore of this database (tarmac-secrets.h), locked until first used.
+ *
+ * Returns: (transfer none): the secrets
+ */
+TarmacSecrets *
+tarmac_store_get_secrets (TarmacStore *self)
+{
+  g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
+
+  if (self->secrets == NULL)
+    self->secrets = _tarmac_secrets_new (self);
+  return self->secrets;
 }
 
 /**

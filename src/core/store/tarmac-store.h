@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "tarmac-secrets.h"
 #include "tarmac-types.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,7 @@ GQuark       tarmac_store_error_quark                 (void);
 char        *tarmac_store_get_default_path            (void);
 guint        tarmac_store_get_latest_version          (void);
 
+TarmacSecrets *tarmac_store_get_secrets              (TarmacStore      *self);
 TarmacStore *tarmac_store_open                        (const char       *path,
                                                        GError          **error);
 TarmacStore *tarmac_store_open_at_version             (const char       *path,

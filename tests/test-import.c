@@ -332,6 +332,104 @@ test_import_multipart (void)
                    ==, 3);
 }
 
+/* The airport set after an import turns the stored flights around; later imports use
+ * it; a code that is not one is refused and changes nothing. */
+static void
+test_import_airport_code (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *path = fixture ("multipart-wrong-count.edi");
+
+  g_assert_null (tarmac_store_get_airport_code (store));
+  import_fixture_ok (store, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight WHERE direction = 'inbound'"), ==, 1);
+
+  /* OSL → LIS seen from Oslo */
+  g_assert_true (tarmac_store_set_airport_code (store, "osl", &error));
+  g_assert_no_error (error);
+  code = tarmac_store_get_airport_code (store);
+  g_assert_cmpstr (code, ==, "OSL");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight WHERE direction = 'outbound'"), ==, 1);
+
+  /* seen from Lisbon, and from elsewhere */
+  g_assert_true (tarmac_store_set_airport_code (store, "LIS", &error));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight WHERE direction = 'inbound'"), ==, 1);
+  g_assert_true (tarmac_store_set_airport_code (store, "DSS", &error));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight WHERE direction = 'transit'"), ==, 1);
+
+  /* the next import (OSL → RIX) uses the code: from RIX it is inbound */
+  g_assert_true (tarmac_store_set_airport_code (store, "RIX", &error));
+  import_fixture_ok (store, "multipart-wrong-count.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight WHERE number = '0777' AND"
+                                 " direction = 'inbound'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight WHERE number = '0042' AND"
+                                 " direction = 'transit'"), ==, 1);
+
+  {
+    const char *bad[] = { "", "LF", "LFWX", "L1W", "ÉTÉ" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *after = NULL;
+
+        g_assert_false (tarmac_store_set_airport_code (store, bad[i], &error));
+        g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_INVALID);
+        g_clear_error (&error);
+        after = tarmac_store_get_airport_code (store);
+        g_assert_cmpstr (after, ==, "RIX");
+      }
+  }
+}
+
+/* tarmac-cli config set/get airport, then an import through the CLI. */
+static void
+test_import_cli_airport (void)
+{
+  g_autofree char *cli = tarmac_test_build_path ("src/cli/tarmac-cli");
+  g_autofree char *db = tarmac_test_db_path ("import-airport.db");
+  g_autofree char *d02b = fixture ("d02b-passengers.edi");
+  const char *get[] = { cli, "--db", db, "config", "get", "airport", NULL };
+  const char *set[] = { cli, "--db", db, "config", "set", "airport", "osl", NULL };
+  const char *bad[] = { cli, "--db", db, "config", "set", "airport", "OS", NULL };
+  const char *import[] = { cli, "--db", db, "import", d02b, NULL };
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  struct { const char **argv; int status; const char *out; } steps[] = {
+    { get, 1, "" },
+    { set, 0, "" },
+    { get, 0, "OSL\n" },
+    { bad, 2, "" },
+    { get, 0, "OSL\n" },
+    { import, 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *out = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) steps[i].argv, NULL, G_SPAWN_DEFAULT, NULL,
+                                   NULL, &out, NULL, &status, &error));
+      g_assert_no_error (error);
+      if (!g_spawn_check_wait_status (status, &error))
+        {
+          g_assert_error (error, G_SPAWN_EXIT_ERROR, steps[i].status);
+          g_clear_error (&error);
+        }
+      else
+        g_assert_cmpint (steps[i].status, ==, 0);
+      if (steps[i].out != NULL)
+        g_assert_cmpstr (out, ==, steps[i].out);
+    }
+
+  store = tarmac_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight WHERE origin = 'OSL' AND"
+                                 " direction = 'outbound'"), ==, 1);
+}
+
 /* The report's warning of @code whose message contains @needle (any, when NULL). */
 static gboolean
 has_warning (const TarmacImportReport *report,
@@ -1047,6 +1145,8 @@ main (int   argc,
 
   g_test_add_func ("/import/d02b", test_import_d02b);
   g_test_add_func ("/import/direction", test_import_direction);
+  g_test_add_func ("/import/airport-code", test_import_airport_code);
+  g_test_add_func ("/import/cli-airport", test_import_cli_airport);
   g_test_add_func ("/import/duplicate", test_import_duplicate);
   g_test_add_func ("/import/corrupt", test_import_corrupt);
   g_test_add_func ("/import/multipart", test_import_multipart);

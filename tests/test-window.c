@@ -1062,6 +1062,51 @@ has_label_containing (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The Preferences' airport reaches the database the window opens, now and on change, so
+ * imports (which read it there) see flights from this airport. */
+static void
+test_window_airport_code (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                 "d02b-passengers.edi", NULL);
+  TarmacWindow *window;
+
+  store = tarmac_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "airport-code", " lis ");
+
+  window = create_window (store);
+  code = tarmac_store_get_airport_code (store);
+  g_assert_cmpstr (code, ==, "LIS");
+  g_clear_pointer (&code, g_free);
+
+  g_settings_set_string (settings, "airport-code", "OS");
+  code = tarmac_store_get_airport_code (store);
+  g_assert_cmpstr (code, ==, "LIS");
+  g_clear_pointer (&code, g_free);
+  g_settings_set_string (settings, "airport-code", "OSL");
+  code = tarmac_store_get_airport_code (store);
+  g_assert_cmpstr (code, ==, "OSL");
+
+  g_assert_true (tarmac_import_file (store, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) flights = tarmac_store_list_flights (store, "2026-03-14",
+                                                               "2026-03-14", &error);
+    g_autoptr(TarmacFlight) flight = g_list_model_get_item (flights, 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (tarmac_flight_get_direction (flight), ==, TARMAC_DIRECTION_OUTBOUND);
+  }
+
+  destroy_window (window);
+  g_settings_reset (settings, "airport-code");
+}
+
 /* A multi-part manifest missing its part 2: the flight's header says so. */
 static void
 test_window_incomplete_manifest (void)
@@ -1251,6 +1296,7 @@ main (int   argc,
   g_test_add_func ("/window/rtl", test_window_rtl);
   g_test_add_func ("/window/import", test_window_import);
   g_test_add_func ("/window/incomplete-manifest", test_window_incomplete_manifest);
+  g_test_add_func ("/window/airport-code", test_window_airport_code);
   g_test_add_func ("/window/import-junk", test_window_import_junk);
   g_test_add_func ("/window/quit", test_window_quit);
   g_test_add_func ("/window/drop-folder", test_window_drop_folder);

@@ -245,6 +245,40 @@ on_retention_changed_cb (TarmacWindow *self,
     apply_retention (self);
 }
 
+/* The importer reads the airport from the database, not from GSettings (it also runs in
+ * tarmac-cli and on its own connection): write the preference there, so flights are
+ * inbound or outbound as seen from it. An empty preference leaves the database's own code
+ * (set with tarmac-cli config); the demo keeps the airport it was generated for. */
+static void
+apply_airport_code (TarmacWindow *self)
+{
+  g_autofree char *code = g_settings_get_string (self->settings, "airport-code");
+  g_autoptr(GError) error = NULL;
+
+  g_strstrip (code);
+  if (*code == '\0' || tarmac_store_is_demo (self->store))
+    return;
+
+  /* Preferences bind the entry to the key, so every keystroke lands here: "L" and "LF"
+   * on the way to "LFW" are expected, not worth a message. */
+  if (!tarmac_store_set_airport_code (self->store, code, &error))
+    {
+      if (g_error_matches (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_INVALID))
+        g_debug ("%s", error->message);
+      else
+        g_message ("Airport code not saved in the database: %s", error->message);
+    }
+}
+
+static void
+on_airport_code_changed_cb (TarmacWindow *self,
+                            const char   *key,
+                            GSettings    *settings)
+{
+  if (self->store != NULL)
+    apply_airport_code (self);
+}
+
 static void
 on_retention_applied_cb (GObject      *object,
                          GAsyncResult *result,
@@ -447,6 +481,10 @@ tarmac_window_constructed (GObject *object)
   apply_retention (self);
   g_signal_connect_object (self->settings, "changed::retention-delete-years",
                            G_CALLBACK (on_retention_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  apply_airport_code (self);
+  g_signal_connect_object (self->settings, "changed::airport-code",
+                           G_CALLBACK (on_airport_code_changed_cb),
                            self, G_CONNECT_SWAPPED);
   start_retention (self);
   _tarmac_window_init_drop_folder (self);

@@ -49,6 +49,8 @@ static const Command commands[] = {
     tarmac_cli_has_data },
   { "retention", N_("Mask and delete personal data past its periods (retention apply)"), TRUE,
     tarmac_cli_retention },
+  { "config", N_("Show or set the airport this database serves (config get airport, "
+                  "config set airport CODE)"), TRUE, tarmac_cli_config },
   { "import", N_("Import PAXLST files, printing a report per file (import [--json] FILE…)"), TRUE,
     tarmac_cli_import },
   { "export", N_("Export travellers as CSV or JSON (export travellers [--flight F] --format "

@@ -93,6 +93,11 @@ gboolean     tarmac_store_set_meta                    (TarmacStore      *self,
                                                        const char       *value,
                                                        GError          **error);
 
+char        *tarmac_store_get_airport_code            (TarmacStore      *self);
+gboolean     tarmac_store_set_airport_code            (TarmacStore      *self,
+                                                       const char       *code,
+                                                       GError          **error);
+
 gboolean     tarmac_store_has_imported_data           (TarmacStore      *self);
 gboolean     tarmac_store_get_day_counts              (TarmacStore      *self,
                                                        const char       *day,

@@ -567,6 +567,64 @@ test_import_counts (void)
   g_assert_false (has_warning (report, "count-mismatch", NULL));
 }
 
+/* Warnings raised while writing (a CNT that does not match, a missing part) are in the
+ * stored report with the parser's, and the report reads back whole. */
+static void
+test_import_stored_report (void)
+{
+  const char *names[] = { "count-mismatch.edi", "multipart-part1.edi", "d02b-passengers.edi",
+                          "pnrgov.edi" };
+  g_autoptr(TarmacStore) store = open_store ("RIX");
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autofree char *path = fixture (names[n]);
+      g_autoptr(TarmacImportReport) report = import_path (store, path);
+      g_autoptr(TarmacImportReport) loaded = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sql = NULL;
+
+      if (n == 0)
+        g_assert_true (has_warning (report, "count-mismatch", NULL));
+      if (n == 1)
+        g_assert_true (has_warning (report, "parts-missing", NULL));
+
+      sql = g_strdup_printf ("SELECT warnings FROM source_file WHERE id = %lld",
+                             (long long) report->source_file_id);
+      g_assert_cmpint (count (store, sql), ==, report->warnings->len);
+      g_clear_pointer (&sql, g_free);
+      sql = g_strdup_printf ("SELECT json_array_length (report) FROM source_file"
+                             " WHERE id = %lld", (long long) report->source_file_id);
+      g_assert_cmpint (count (store, sql), ==, report->warnings->len);
+
+      loaded = tarmac_import_report_load (store, report->source_file_id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (loaded->name, ==, names[n]);
+      g_assert_cmpstr (loaded->sha256, ==, report->sha256);
+      g_assert_cmpstr (loaded->format, ==, report->format);
+      g_assert_cmpint (loaded->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);
+      g_assert_cmpuint (loaded->warnings->len, ==, report->warnings->len);
+      for (guint i = 0; i < report->warnings->len; i++)
+        {
+          const TarmacImportWarning *a = g_ptr_array_index (report->warnings, i);
+          const TarmacImportWarning *b = g_ptr_array_index (loaded->warnings, i);
+
+          g_assert_cmpstr (a->code, ==, b->code);
+          g_assert_cmpstr (a->message, ==, b->message);
+          g_assert_cmpuint (a->offset, ==, b->offset);
+          g_assert_cmpuint (a->line, ==, b->line);
+          g_assert_cmpuint (a->segment_index, ==, b->segment_index);
+        }
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (tarmac_import_report_load (store, 999, &error));
+    g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_FOUND);
+  }
+}
+
 /* The Astra 3-part set (research/formats.md §1.8): any order gives the complete flight
  * with its five passengers; one part missing leaves it incomplete until it arrives. */
 static void
@@ -1153,6 +1211,7 @@ main (int   argc,
   g_test_add_func ("/import/multipart-sets", test_import_multipart_sets);
   g_test_add_func ("/import/multipart-samples", test_import_multipart_samples);
   g_test_add_func ("/import/counts", test_import_counts);
+  g_test_add_func ("/import/stored-report", test_import_stored_report);
   g_test_add_func ("/import/pnrgov", test_import_pnrgov);
   g_test_add_func ("/import/pnrgov-out-of-order", test_import_pnrgov_out_of_order);
   g_test_add_func ("/import/pnrgov-link", test_import_pnrgov_link);

@@ -1026,6 +1026,8 @@ _tarmac_import_write_pnrgov (Import        *import,
 
   import->report->n_flights = g_hash_table_size (import->flight_ids);
   import->report->source_file_id = source_file_id;
+  if (!_tarmac_import_store_report (import, source_file_id, error))
+    return FALSE;
 
   object_id = g_strdup_printf ("%lld", (long long) source_file_id);
   detail = g_strdup_printf ("%s: %u PNRs, %u travellers", import->report->name,

@@ -84,6 +84,9 @@ gint64       _tarmac_import_insert_message      (Import              *import,
                                                  gsize                offset,
                                                  guint                line,
                                                  GError             **error);
+gboolean     _tarmac_import_store_report        (Import              *import,
+                                                 gint64               source_file_id,
+                                                 GError             **error);
 gint64       _tarmac_import_insert_source_file  (Import              *import,
                                                  gsize                length,
                                                  GError             **error);

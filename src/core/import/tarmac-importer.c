@@ -349,6 +349,36 @@ _tarmac_import_insert_source_file (Import              *import,
 }
 
 /**
+ * _tarmac_import_store_report:
+ *
+ * Rewrites the source_file row's warning count and report with every warning of the
+ * import, those found while writing (a skipped traveller, a missing part, a count that
+ * does not match) as well as the parser's, so a report reopened later is the whole one.
+ * Called last inside the transaction.
+ */
+gboolean
+_tarmac_import_store_report (Import   *import,
+                             gint64    source_file_id,
+                             GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonNode) json = warnings_to_json (import->report->warnings);
+  g_autofree char *report_json = json_to_string (json, FALSE);
+
+  stmt = _tarmac_store_prepare (import->store,
+                                "UPDATE source_file SET warnings = ?2, report = ?3"
+                                " WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, source_file_id);
+  sqlite3_bind_int64 (stmt, 2, import->report->warnings->len);
+  sqlite3_bind_text (stmt, 3, report_json, -1, SQLITE_TRANSIENT);
+  return _tarmac_store_step_done (import->store, stmt, error);
+}
+
+/**
  * _tarmac_import_insert_message:
  *
  * One row of the message table, for any EDIFACT message type: the envelope fields every
@@ -776,6 +806,8 @@ write_messages (Import        *import,
 
   import->report->n_flights = g_hash_table_size (import->flight_ids);
   import->report->source_file_id = source_file_id;
+  if (!_tarmac_import_store_report (import, source_file_id, error))
+    return FALSE;
 
   object_id = g_strdup_printf ("%lld", (long long) source_file_id);
   detail = g_strdup_printf ("%s: %u travellers", import->report->name,
@@ -1208,4 +1240,86 @@ tarmac_import_file (TarmacStore         *store,
                        &local_error);
 
   return finish (result, ok, &local_error, report, error);
+}
+
+/**
+ * tarmac_import_report_load:
+ * @store: the database
+ * @source_file_id: a source_file row
+ * @error: return location for a #GError
+ *
+ * An import report as it was stored: the file's name, digest, format and every warning
+ * with its position. The counts are not stored and are 0.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error set
+ *   (%TARMAC_STORE_ERROR_NOT_FOUND when there is no such file)
+ */
+TarmacImportReport *
+tarmac_import_report_load (TarmacStore  *store,
+                           gint64        source_file_id,
+                           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *stored;
+  int rc;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
+
+  stmt = _tarmac_store_prepare (store,
+                                "SELECT name, sha256, format, coalesce (report, '[]')"
+                                " FROM source_file WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, source_file_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_FOUND,
+                     _("There is no imported file %lld in this database"),
+                     (long long) source_file_id);
+      else
+        _tarmac_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  report = report_new (_tarmac_store_column_text (stmt, 0));
+  report->sha256 = g_strdup (_tarmac_store_column_text (stmt, 1));
+  /* The static id of the stored format; an id this version does not know stays
+   * "unknown". */
+  for (int f = 0; f < 64; f++)
+    if (g_strcmp0 (tarmac_file_format_to_id (f), _tarmac_store_column_text (stmt, 2)) == 0)
+      report->format = tarmac_file_format_to_id (f);
+  report->result = TARMAC_IMPORT_RESULT_IMPORTED;
+  report->source_file_id = source_file_id;
+
+  stored = _tarmac_store_column_text (stmt, 3);
+  root = json_from_string (stored, NULL);
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          JsonObject *object;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          object = json_node_get_object (node);
+          _tarmac_import_add_warning (report,
+                                      json_object_get_string_member_with_default (object,
+                                                                                  "code", ""),
+                                      json_object_get_string_member_with_default (object,
+                                                                                  "message", ""),
+                                      (gsize) MAX (0, json_object_get_int_member_with_default (object, "offset", 0)),
+                                      (guint) CLAMP (json_object_get_int_member_with_default (object, "line", 0), 0, G_MAXUINT),
+                                      (guint) CLAMP (json_object_get_int_member_with_default (object, "segment", 0), 0, G_MAXUINT));
+        }
+    }
+
+  return g_steal_pointer (&report);
 }

@@ -104,6 +104,10 @@ gboolean    tarmac_import_bytes            (TarmacStore               *store,
                                             GCancellable              *cancellable,
                                             GError                   **error);
 
+TarmacImportReport *tarmac_import_report_load (TarmacStore           *store,
+                                               gint64                 source_file_id,
+                                               GError               **error);
+
 const char *tarmac_import_result_to_id     (TarmacImportResult         result);
 JsonNode   *tarmac_import_report_to_json   (const TarmacImportReport  *report);
 void        tarmac_import_report_free      (TarmacImportReport        *report);

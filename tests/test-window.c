@@ -1233,6 +1233,76 @@ test_window_drop_folder (void)
   }
 }
 
+/* A folder of thousands of files is listed in the background: the window is up before a
+ * single name is read, and the one manifest among them is imported in the end. */
+static void
+test_window_drop_folder_many (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tarmac-drop-many-XXXXXX", &error);
+  g_autofree char *drop = g_build_filename (dir, "drop", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "tarmac.db", NULL);
+  g_autofree char *manifest = g_build_filename (drop, "manifest.edi", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                    "d02b-passengers.edi", NULL);
+  g_autofree char *contents = NULL;
+  TarmacWindow *window;
+  const guint n_files = 3000;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (drop, 0700), ==, 0);
+  /* Names the drop folder ignores (half-written, hidden), so only listing them costs. */
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/upload-%04u.part", drop, i);
+
+      g_assert_true (g_file_set_contents (name, "", 0, NULL));
+    }
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (manifest, contents, -1, NULL));
+
+  store = tarmac_store_open (db_path, &error);
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "drop-folder", drop);
+  g_settings_set_boolean (settings, "watch-drop-folder", TRUE);
+
+  window = tarmac_window_new (application, store);
+  g_assert_true (_tarmac_window_get_drop_listing (window));
+  g_assert_cmpuint (_tarmac_window_get_drop_pending (window), ==, 0);
+  gtk_window_present (GTK_WINDOW (window));
+
+  wait_for_messages (store, 1);
+  for (guint i = 0; i < 100 && _tarmac_window_get_drop_listing (window); i++)
+    run_for (50);
+  g_assert_false (_tarmac_window_get_drop_listing (window));
+
+  destroy_window (window);
+  g_settings_reset (settings, "drop-folder");
+  g_settings_reset (settings, "watch-drop-folder");
+  g_clear_object (&store);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/upload-%04u.part", drop, i);
+
+      g_remove (name);
+    }
+  g_remove (manifest);
+  {
+    const char *suffixes[] = { "", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *name = g_strconcat (db_path, suffixes[i], NULL);
+        g_remove (name);
+      }
+  }
+  g_rmdir (drop);
+  g_rmdir (dir);
+}
+
 static void
 test_window_import_junk (void)
 {
@@ -1300,6 +1370,7 @@ main (int   argc,
   g_test_add_func ("/window/import-junk", test_window_import_junk);
   g_test_add_func ("/window/quit", test_window_quit);
   g_test_add_func ("/window/drop-folder", test_window_drop_folder);
+  g_test_add_func ("/window/drop-folder-many", test_window_drop_folder_many);
   g_test_add_func ("/format/timestamp", test_format_timestamp);
   g_test_add_func ("/format/local-time", test_format_local_time);
   g_test_add_func ("/format/note", test_format_note);

@@ -52,7 +52,12 @@ struct _TarmacWindow
   /* The drop folder (tarmac-window-drop-folder.c) */
   GFileMonitor         *drop_monitor;
   GPtrArray            *drop_pending;     /* of GFile, imported at the next flush */
+  GHashTable           *drop_queued;      /* the same GFiles, to skip a file queued twice */
   guint                 drop_flush_id;
+  GCancellable         *drop_cancellable; /* the listing of the folder, while it runs */
+  GFileEnumerator      *drop_enumerator;
+  gboolean              drop_listing;     /* the folder's files are still being listed */
+  gboolean              drop_paused;      /* listing waits for the queue to drain */
 
   /* Borrowed references (children of page_stack) */
   TarmacPage           *flight_page;
@@ -75,6 +80,7 @@ void        _tarmac_window_dispose_import       (TarmacWindow   *self);
 void        _tarmac_window_init_drop_folder     (TarmacWindow   *self);
 void        _tarmac_window_dispose_drop_folder  (TarmacWindow   *self);
 guint       _tarmac_window_get_drop_pending     (TarmacWindow   *self);
+gboolean    _tarmac_window_get_drop_listing     (TarmacWindow   *self);
 void        _tarmac_window_import_files         (TarmacWindow   *self,
                                                  GFile         **files,
                                                  guint           n_files);

@@ -7,8 +7,10 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tarmac-flight.h"
 #include "tarmac-importer.h"
@@ -625,6 +627,135 @@ test_import_stored_report (void)
   }
 }
 
+/* Issue 3, item 10, case by case: each refused file names itself and the place, and
+ * leaves the database as it was; damaged envelopes and character sets are warnings. */
+static void
+test_import_bad_input (void)
+{
+  g_autoptr(TarmacStore) store = open_store ("RIX");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full_path = fixture ("d02b-passengers.edi");
+  g_autofree char *full = NULL;
+  g_autofree char *cut_at = NULL;
+  const char *segment_end;
+  g_autofree char *xml = NULL;
+  static const guint8 binary[] = { 'U', 'N', 'B', 0x00, 0x01, 0xff, 0xd8, 0x10, 'x' };
+  gsize length = 0;
+  gsize boundary;
+
+  import_fixture_ok (store, "multipart-part1.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  g_assert_true (g_file_get_contents (full_path, &full, &length, NULL));
+
+  /* empty, as a real file */
+  {
+    g_autofree char *empty = tarmac_test_db_path ("empty.edi");
+    g_autoptr(TarmacImportReport) report = NULL;
+    g_autofree char *before = snapshot (store);
+    g_autofree char *after = NULL;
+
+    g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+    g_assert_false (tarmac_import_file (store, empty, &report, NULL, &error));
+    g_assert_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_EMPTY);
+    g_assert_cmpstr (error->message, ==, "empty.edi is empty");
+    g_clear_error (&error);
+    after = snapshot (store);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* binary: the first byte no text holds, and where */
+  assert_rejected (store, "photo.edi", binary, sizeof binary, TARMAC_IMPORT_ERROR_UNSUPPORTED,
+                   "holds binary data (byte 0x00 at byte 3)");
+
+  /* an unknown format, and a known one this version does not import */
+  xml = g_strdup ("<?xml version=\"1.0\"?><catalogue><item>x</item></catalogue>");
+  assert_rejected (store, "catalogue.xml", (const guint8 *) xml, strlen (xml),
+                   TARMAC_IMPORT_ERROR_UNSUPPORTED, "not in a format Tarmac recognises");
+
+  /* truncated inside a segment, and cleanly after one: both end inside the message */
+  assert_rejected (store, "cut.edi", (const guint8 *) full, 700, TARMAC_IMPORT_ERROR_INVALID,
+                   "line 34 (byte 700): the file ends inside a message");
+  segment_end = g_strstr_len (full, length, "NAT+2+NOR'");
+  g_assert_nonnull (segment_end);
+  boundary = segment_end - full + strlen ("NAT+2+NOR'\n");
+  cut_at = g_strdup_printf ("(byte %zu): the file ends inside a message", boundary);
+  assert_rejected (store, "cut.edi", (const guint8 *) full, boundary,
+                   TARMAC_IMPORT_ERROR_INVALID, cut_at);
+  /* …and refused again, not taken for a duplicate: a refusal records nothing */
+  assert_rejected (store, "cut.edi", (const guint8 *) full, boundary,
+                   TARMAC_IMPORT_ERROR_INVALID, "cut off");
+
+  /* 500 MB: a sparse file, refused on its size before a byte is read */
+  {
+    g_autofree char *huge = tarmac_test_db_path ("huge.edi");
+    g_autoptr(TarmacImportReport) report = NULL;
+    g_autofree char *before = snapshot (store);
+    g_autofree char *after = NULL;
+    int fd = g_open (huge, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, (off_t) 500 * 1024 * 1024), ==, 0);
+    g_assert_cmpint (close (fd), ==, 0);
+    g_assert_false (tarmac_import_file (store, huge, &report, NULL, &error));
+    g_assert_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_TOO_LARGE);
+    g_assert_cmpstr (error->message, ==,
+                     "huge.edi is 500 MiB; Tarmac imports files of at most 256 MiB");
+    g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_FAILED);
+    g_clear_error (&error);
+    after = snapshot (store);
+    g_assert_cmpstr (before, ==, after);
+    g_remove (huge);
+  }
+
+  /* the whole file, once fixed, imports; the same bytes again say so */
+  {
+    g_autoptr(TarmacImportReport) report = NULL;
+
+    g_assert_true (tarmac_import_bytes (store, "cut.edi", (const guint8 *) full, length,
+                                        &report, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);
+    g_assert_cmpuint (report->n_travellers, ==, 3);
+    g_clear_pointer (&report, tarmac_import_report_free);
+
+    g_assert_true (tarmac_import_bytes (store, "cut-again.edi", (const guint8 *) full, length,
+                                        &report, NULL, &error));
+    g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_DUPLICATE);
+  }
+
+  /* wrong envelope counts and references: warnings with their places, data imported */
+  {
+    g_autoptr(TarmacImportReport) report = import_fixture (store, "envelope-mismatch.edi");
+
+    g_assert_cmpuint (report->n_travellers, ==, 1);
+    g_assert_true (has_warning (report, "syntax", "UNT at byte 339 gives the count “99”"));
+    g_assert_true (has_warning (report, "syntax", "UNE at byte 350 gives the count “3”"));
+    g_assert_true (has_warning (report, "syntax", "UNE at byte 350 has the reference “G51”"));
+    g_assert_true (has_warning (report, "syntax", "UNZ at byte 361 gives the count “2”"));
+    g_assert_true (has_warning (report, "syntax",
+                                "UNZ at byte 361 has the reference “900051”"));
+    g_assert_cmpuint (((TarmacImportWarning *) g_ptr_array_index (report->warnings, 0))->line,
+                      ==, 14);
+  }
+
+  /* wrong character sets: read, flagged, never refused */
+  {
+    g_autoptr(TarmacImportReport) utf8 = import_fixture (store, "charset-invalid-utf8.edi");
+    g_autoptr(TarmacImportReport) iata = import_fixture (store, "charset-iata-latin1.edi");
+    g_autoptr(TarmacImportReport) unknown = import_fixture (store, "charset-unknown.edi");
+
+    g_assert_true (has_warning (utf8, "syntax", "Invalid byte 0xff at byte 250"));
+    g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname ="
+                                   " 'MüLLER-BR' || char (65533) || 'NN'"
+                                   " AND given_names = 'JöRG'"), ==, 1);
+    g_assert_true (has_warning (iata, "syntax", "Byte 0xc9 at byte 241 is not UTF-8"));
+    g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname = 'LÉVESQUE'"
+                                   " AND given_names = 'AMÉLIE'"), ==, 1);
+    g_assert_true (has_warning (unknown, "syntax", "Unknown syntax identifier “UNOX”"));
+    g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname ="
+                                   " 'HALLORAN'"), ==, 1);
+  }
+}
+
 /* The Astra 3-part set (research/formats.md §1.8): any order gives the complete flight
  * with its five passengers; one part missing leaves it incomplete until it arrives. */
 static void
@@ -1207,6 +1338,7 @@ main (int   argc,
   g_test_add_func ("/import/cli-airport", test_import_cli_airport);
   g_test_add_func ("/import/duplicate", test_import_duplicate);
   g_test_add_func ("/import/corrupt", test_import_corrupt);
+  g_test_add_func ("/import/bad-input", test_import_bad_input);
   g_test_add_func ("/import/multipart", test_import_multipart);
   g_test_add_func ("/import/multipart-sets", test_import_multipart_sets);
   g_test_add_func ("/import/multipart-samples", test_import_multipart_samples);

@@ -838,12 +838,78 @@ find_source_file (TarmacStore  *store,
   return -1;
 }
 
+/* A message still open when the input ends was cut off (a transfer that stopped, a disk
+ * that filled): the tokenizer closes it there and warns, and the import refuses the file,
+ * so half a manifest never lands (issue 3, item 10). A message closed by the next UNH,
+ * UNE or UNZ only lacks its UNT, a sender's slip, and stays a warning; so do a missing
+ * UNE or UNZ after a complete message. Blanks after the cut do not count. */
+static gboolean
+ends_inside_message (TarmacEdifactWarningCode  code,
+                     gsize                     offset,
+                     const guint8             *data,
+                     gsize                     length)
+{
+  gsize end = length;
+
+  if (code != TARMAC_EDIFACT_WARNING_MISSING_UNT)
+    return FALSE;
+  while (end > 0 && (g_ascii_isspace (data[end - 1]) || data[end - 1] == '\0'))
+    end--;
+  return offset >= end;
+}
+
+static void
+set_cut_off_error (GError     **error,
+                   const char  *name,
+                   guint        line,
+                   gsize        offset,
+                   const char  *detail)
+{
+  g_autofree char *reason = NULL;
+
+  /* Translators: %s is the tokenizer's warning, for example "Message “M1” has no UNT;
+   * closed at byte 700" */
+  reason = g_strdup_printf (_("the file ends inside a message (%s): it was cut off, so "
+                              "nothing was imported"), detail);
+  _tarmac_import_set_position_error (error, name, line, offset, reason);
+}
+
+/* The offset of the first byte no text file holds (a control character other than tab,
+ * line and page breaks), within the sniffer's window; -1 when it reads as text. */
+static gssize
+find_binary_byte (const guint8 *data,
+                  gsize         length)
+{
+  for (gsize i = 0; i < MIN (length, (gsize) 64 * 1024); i++)
+    if ((data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r' &&
+         data[i] != '\f' && data[i] != '\v') || data[i] == 0x7f)
+      return (gssize) i;
+  return -1;
+}
+
 static void
 set_unsupported_error (GError           **error,
                        const char        *name,
-                       TarmacFileFormat   format)
+                       TarmacFileFormat   format,
+                       const guint8      *data,
+                       gsize              length)
 {
   const char *what;
+
+  if (format == TARMAC_FILE_FORMAT_UNKNOWN)
+    {
+      gssize binary = find_binary_byte (data, length);
+
+      if (binary >= 0)
+        {
+          g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_UNSUPPORTED,
+                       /* Translators: "photo.jpg holds binary data (byte 0x00 at byte 12)…" */
+                       _("%s holds binary data (byte 0x%02X at byte %zu), not a PAXLST "
+                         "manifest or a PNRGOV EDIFACT message"),
+                       name, data[binary], (size_t) binary);
+          return;
+        }
+    }
 
   switch (format)
     {
@@ -946,6 +1012,12 @@ import_pnrgov (TarmacStore         *store,
                        _("%s: %s"), name, warning->message);
           return FALSE;
         }
+      if (warning->code == TARMAC_PNRGOV_WARNING_SYNTAX &&
+          ends_inside_message (warning->edifact_code, warning->offset, data, length))
+        {
+          set_cut_off_error (error, name, warning->line, warning->offset, warning->message);
+          return FALSE;
+        }
 
       _tarmac_import_add_warning (report, _tarmac_import_pnrgov_warning_id (warning->code),
                                   warning->message, warning->offset, warning->line,
@@ -1040,7 +1112,7 @@ import_bytes (TarmacStore         *store,
     return import_pnrgov (store, name, data, length, report, cancellable, error);
   if (format != TARMAC_FILE_FORMAT_PAXLST)
     {
-      set_unsupported_error (error, name, format);
+      set_unsupported_error (error, name, format, data, length);
       return FALSE;
     }
 
@@ -1064,6 +1136,12 @@ import_bytes (TarmacStore         *store,
           /* Translators: "manifest.edi: the reason (with its position)" */
           g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
                        _("%s: %s"), name, warning->message);
+          return FALSE;
+        }
+      if (warning->code == TARMAC_PAXLST_WARNING_SYNTAX &&
+          ends_inside_message (warning->edifact_code, warning->offset, data, length))
+        {
+          set_cut_off_error (error, name, warning->line, warning->offset, warning->message);
           return FALSE;
         }
 

@@ -9,7 +9,11 @@
 
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <glib-unix.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "tarmac-export.h"
 #include "tarmac-importer.h"
@@ -537,9 +541,34 @@ test_export_cli (void)
     g_assert_cmpint (run_cli (db, args, NULL), ==, 1);
   }
 
+  /* the reader is gone before a byte is written (| head that quit): the export fails
+   * instead of dying on SIGPIPE, and its audit row says it stopped */
+  {
+    g_autofree char *cli = tarmac_test_build_path ("src/cli/tarmac-cli");
+    const char *argv[] = { cli, "--db", db, "export", "travellers", "--format", "csv", NULL };
+    int fds[2];
+    int wait_status = 0;
+    GPid pid;
+
+    g_assert_true (g_unix_open_pipe (fds, FD_CLOEXEC, &error));
+    close (fds[0]);
+    g_assert_true (g_spawn_async_with_fds (NULL, (char **) argv, NULL,
+                                           G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, -1,
+                                           fds[1], -1, &error));
+    g_assert_no_error (error);
+    close (fds[1]);
+    g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+    g_assert_true (WIFEXITED (wait_status));
+    g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+    g_spawn_close_pid (pid);
+  }
+
   store = tarmac_store_open (db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE action = 'export'"), ==, 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE action = 'export'"), ==, 4);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE action = 'export'"
+                                 " AND detail = 'csv, 3 rows (stopped by an error),"
+                                 " to standard output'"), ==, 1);
   g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE action = 'export'"
                                  " AND object_id = 'XQ42/2026-03-14'"
                                  " AND detail LIKE 'json, 3 rows, to /%travellers.json'"), ==, 1);

@@ -14,6 +14,7 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -119,6 +120,9 @@ tarmac_cli_export (TarmacStore  *store,
     }
   else
     {
+      /* A reader that stops early (| head) must not kill us before the audit row is
+       * written: the write fails instead, and the row says the export stopped. */
+      signal (SIGPIPE, SIG_IGN);
       output = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
       destination = g_strdup ("standard output");
     }

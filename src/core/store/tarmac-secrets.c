@@ -408,7 +408,7 @@ tarmac_secrets_unlock (TarmacSecrets  *self,
   g_autofree char *pass_params = NULL;
   const char *passphrase = g_getenv (TARMAC_SECRETS_PASSPHRASE_ENV);
   gboolean have_pass = passphrase != NULL && *passphrase != '\0';
-  gboolean have_keyring = keyring_usable ();
+  gboolean have_keyring;
   gboolean pass_failed = FALSE;
   gboolean keyring_wrapped = FALSE, pass_wrapped = FALSE;
   guint8 kek[KEY_BYTES];
@@ -419,6 +419,7 @@ tarmac_secrets_unlock (TarmacSecrets  *self,
   if (self->master_key != NULL)
     return TRUE;
 
+  have_keyring = keyring_usable ();
   if (sodium_init () < 0)
     g_error ("libsodium could not be initialised");
 

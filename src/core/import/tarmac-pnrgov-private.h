@@ -12,8 +12,10 @@
 
 G_BEGIN_DECLS
 
-/* Internals of the PNRGOV parser, shared between tarmac-pnrgov.c, tarmac-pnrgov-dates.c
- * and tarmac-pnrgov-ssr.c. */
+/* Internals of the PNRGOV parsers, shared between tarmac-pnrgov.c, tarmac-pnrgov-dates.c
+ * and tarmac-pnrgov-ssr.c (EDIFACT) and tarmac-pnrgov-xml.c. The XML parser fills
+ * @segment with the position (offset, line, element index) of the element at hand, so
+ * warnings raised by the shared helpers point into the XML. */
 
 typedef struct
 {
@@ -43,6 +45,11 @@ typedef struct
 } TarmacPnrgovParser;
 
 /* tarmac-pnrgov.c */
+TarmacPnrgovMessage   *_tarmac_pnrgov_message_new        (gsize                    offset,
+                                                          guint                    line);
+TarmacPnrgovPnr       *_tarmac_pnrgov_pnr_new            (gsize                    offset,
+                                                          guint                    line);
+void                   _tarmac_pnrgov_segment_free       (TarmacPnrgovSegment     *segment);
 void                   _tarmac_pnrgov_add_warning        (TarmacPnrgovParser      *p,
                                                           TarmacPnrgovWarningCode  code,
                                                           const char              *format,
@@ -59,6 +66,11 @@ TarmacPnrgovContact   *_tarmac_pnrgov_add_contact        (TarmacPnrgovParser    
                                                           const char              *source,
                                                           char                    *value);
 char                  *_tarmac_pnrgov_join_address       (const char * const      *parts);
+void                   _tarmac_pnrgov_add_free_text      (TarmacPnrgovParser      *p,
+                                                          char                    *text);
+void                   _tarmac_pnrgov_take_card_number   (TarmacPnrgovParser      *p,
+                                                          TarmacPnrgovPayment     *pay,
+                                                          const char              *number);
 
 /* tarmac-pnrgov-dates.c */
 guint                  _tarmac_pnrgov_reference_year     (TarmacPnrgovParser      *p);
@@ -84,5 +96,7 @@ void                   _tarmac_pnrgov_add_seat           (TarmacPnrgovParser    
                                                           gint                     traveller,
                                                           gint                     segment);
 void                   _tarmac_pnrgov_handle_ssr         (TarmacPnrgovParser      *p);
+void                   _tarmac_pnrgov_add_ssr            (TarmacPnrgovParser      *p,
+                                                          TarmacPnrgovSsr         *ssr);
 
 G_END_DECLS

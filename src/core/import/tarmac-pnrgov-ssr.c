@@ -22,7 +22,6 @@
  */
 
 /* Letters and digits only, upper case: for comparing names sent with wrapped spaces. */
-/* Letters and digits only, upper case: for comparing names sent with wrapped spaces. */
 static char *
 name_key (const char *name)
 {
@@ -410,7 +409,16 @@ _tarmac_pnrgov_handle_ssr (TarmacPnrgovParser *p)
   ssr->traveller = ssr->traveller_reference != NULL
                    ? _tarmac_pnrgov_find_traveller (pnr, ssr->traveller_reference)
                    : p->traveller;
-  g_ptr_array_add (pnr->ssrs, ssr);
+  _tarmac_pnrgov_add_ssr (p, ssr);
+}
+
+/* Adds @ssr (taken) to the PNR; the free text of DOCS and DOCO becomes a document, that of
+ * DOCA an address, both of @ssr's traveller. Shared with the XML parser. */
+void
+_tarmac_pnrgov_add_ssr (TarmacPnrgovParser *p,
+                        TarmacPnrgovSsr    *ssr)
+{
+  g_ptr_array_add (p->pnr->ssrs, ssr);
 
   if (ssr->text == NULL)
     return;
@@ -420,9 +428,9 @@ _tarmac_pnrgov_handle_ssr (TarmacPnrgovParser *p)
       TarmacPnrgovDocument *d = parse_document (p, ssr->code, ssr->text);
 
       d->traveller = ssr->traveller;
-      d->offset = segment->offset;
-      d->line = segment->line;
-      g_ptr_array_add (pnr->documents, d);
+      d->offset = ssr->offset;
+      d->line = ssr->line;
+      g_ptr_array_add (p->pnr->documents, d);
     }
   else if (strcmp (ssr->code, "DOCA") == 0)
     {

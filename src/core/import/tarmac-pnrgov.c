@@ -476,12 +476,11 @@ start_message (TarmacPnrgovParser *p)
       return;
     }
 
-  message = g_new0 (TarmacPnrgovMessage, 1);
+  message = _tarmac_pnrgov_message_new (segment->offset, segment->line);
   message->reference = _tarmac_edifact_dup_code (segment, 0, 0);
   if (directory != NULL)
     message->version = g_strdup_printf ("%s.%s", directory, release != NULL ? release : "1");
   message->common_access_reference = _tarmac_edifact_dup_code (segment, 2, 0);
-  message->is_last_part = TRUE;
   if (part != NULL)
     {
       guint64 number = 0;
@@ -495,11 +494,6 @@ start_message (TarmacPnrgovParser *p)
     }
   message->sender = g_strdup (p->sender);
   message->recipient = g_strdup (p->recipient);
-  message->dates = g_ptr_array_new_with_free_func (date_free);
-  message->announced_pnrs = -1;
-  message->pnrs = g_ptr_array_new_with_free_func (pnr_free);
-  message->offset = segment->offset;
-  message->line = segment->line;
 
   g_ptr_array_add (p->messages, message);
   p->message = message;
@@ -533,8 +527,10 @@ finish_pnr (TarmacPnrgovParser *p)
   p->pnr = NULL;
 }
 
-static void
-start_pnr (TarmacPnrgovParser *p)
+/* A PNR with its empty lists, each owning its items (shared with the XML parser). */
+TarmacPnrgovPnr *
+_tarmac_pnrgov_pnr_new (gsize offset,
+                        guint line)
 {
   TarmacPnrgovPnr *pnr = g_new0 (TarmacPnrgovPnr, 1);
 
@@ -551,8 +547,39 @@ start_pnr (TarmacPnrgovParser *p)
   pnr->documents = g_ptr_array_new_with_free_func (document_free);
   pnr->remarks = g_ptr_array_new_with_free_func (g_free);
   pnr->history = g_ptr_array_new_with_free_func (history_free);
-  pnr->offset = p->segment->offset;
-  pnr->line = p->segment->line;
+  pnr->offset = offset;
+  pnr->line = line;
+
+  return pnr;
+}
+
+/* A message with no PNR yet: a single, last part, no announced PNR count. */
+TarmacPnrgovMessage *
+_tarmac_pnrgov_message_new (gsize offset,
+                            guint line)
+{
+  TarmacPnrgovMessage *message = g_new0 (TarmacPnrgovMessage, 1);
+
+  message->is_last_part = TRUE;
+  message->dates = g_ptr_array_new_with_free_func (date_free);
+  message->announced_pnrs = -1;
+  message->pnrs = g_ptr_array_new_with_free_func (pnr_free);
+  message->offset = offset;
+  message->line = line;
+
+  return message;
+}
+
+void
+_tarmac_pnrgov_segment_free (TarmacPnrgovSegment *segment)
+{
+  segment_free (segment);
+}
+
+static void
+start_pnr (TarmacPnrgovParser *p)
+{
+  TarmacPnrgovPnr *pnr = _tarmac_pnrgov_pnr_new (p->segment->offset, p->segment->line);
 
   p->pnr_index = p->message->pnrs->len;
   g_ptr_array_add (p->message->pnrs, pnr);
@@ -776,6 +803,31 @@ osi_email (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Free text (IFT, or an XML remark): an OSI contact element (CTCE e-mail, CTCM mobile,
+ * CTCH home, CTCB business, …) becomes a contact of the current traveller, anything else
+ * a remark with card numbers masked. Takes @text. */
+void
+_tarmac_pnrgov_add_free_text (TarmacPnrgovParser *p,
+                              char               *text)
+{
+  if (strlen (text) > 5 && g_str_has_prefix (text, "CTC") && g_ascii_isalpha (text[3]) &&
+      text[4] == ' ')
+    {
+      g_autofree char *source = g_strndup (text, 4);
+      g_autofree char *value = g_strstrip (g_strdup (text + 5));
+
+      g_free (text);
+      if (source[3] == 'E')
+        _tarmac_pnrgov_add_contact (p, TARMAC_PNRGOV_CONTACT_EMAIL, source, osi_email (value));
+      else
+        _tarmac_pnrgov_add_contact (p, TARMAC_PNRGOV_CONTACT_PHONE, source,
+                                    g_steal_pointer (&value));
+      return;
+    }
+
+  g_ptr_array_add (p->pnr->remarks, _tarmac_pnrgov_scrub_card_numbers (text));
+}
+
 static void
 handle_ift (TarmacPnrgovParser *p)
 {
@@ -796,22 +848,7 @@ handle_ift (TarmacPnrgovParser *p)
       return;
     }
 
-  /* OSI contact elements: CTCE e-mail, CTCM mobile, CTCH home, CTCB business, … */
-  if (strlen (text) > 5 && g_str_has_prefix (text, "CTC") && g_ascii_isalpha (text[3]) &&
-      text[4] == ' ')
-    {
-      g_autofree char *source = g_strndup (text, 4);
-      g_autofree char *value = g_strstrip (g_strdup (text + 5));
-
-      if (source[3] == 'E')
-        _tarmac_pnrgov_add_contact (p, TARMAC_PNRGOV_CONTACT_EMAIL, source, osi_email (value));
-      else
-        _tarmac_pnrgov_add_contact (p, TARMAC_PNRGOV_CONTACT_PHONE, source,
-                                    g_steal_pointer (&value));
-      return;
-    }
-
-  g_ptr_array_add (p->pnr->remarks, _tarmac_pnrgov_scrub_card_numbers (g_steal_pointer (&text)));
+  _tarmac_pnrgov_add_free_text (p, g_steal_pointer (&text));
 }
 
 static void
@@ -914,10 +951,10 @@ handle_mon (TarmacPnrgovParser *p)
 }
 
 /* Keeps the last four digits and the keyed hash of a card number; the digits are wiped. */
-static void
-take_card_number (TarmacPnrgovParser  *p,
-                  TarmacPnrgovPayment *pay,
-                  const char          *number)
+void
+_tarmac_pnrgov_take_card_number (TarmacPnrgovParser  *p,
+                                 TarmacPnrgovPayment *pay,
+                                 const char          *number)
 {
   GString *digits = g_string_new (NULL);
   gboolean masked = FALSE;
@@ -974,7 +1011,7 @@ handle_fop (TarmacPnrgovParser *p)
       if (number != NULL && (g_strcmp0 (pay->type, "CC") == 0 || vendor != NULL ||
                              looks_like_card (number)))
         {
-          take_card_number (p, pay, number);
+          _tarmac_pnrgov_take_card_number (p, pay, number);
           pay->card_vendor = g_steal_pointer (&vendor);
           pay->card_expiry = _tarmac_edifact_dup_code (p->segment, i, 5);
         }
@@ -1112,7 +1149,7 @@ add_history (TarmacPnrgovParser *p)
       g_autofree char *number = _tarmac_edifact_dup_code (segment, 0, 4);
 
       if (number != NULL)
-        take_card_number (p, &pay, number);
+        _tarmac_pnrgov_take_card_number (p, &pay, number);
       g_string_append_printf (text, "%s %s", tarmac_edifact_segment_get_value (segment, 0, 0) ?: "",
                               pay.card_last_four != NULL ? pay.card_last_four : "");
       g_free (pay.card_last_four);

@@ -65,6 +65,10 @@ test_sniff_cargo_and_xml (void)
                    ==, TARMAC_FILE_FORMAT_CARGO_XML);
   g_assert_cmpint (sniff ("<?xml version=\"1.0\"?><PNRGOVMessage><PNR/></PNRGOVMessage>"),
                    ==, TARMAC_FILE_FORMAT_PNRGOV_XML);
+  /* the root behind a DOCTYPE with entities, so the PNRGOV XML importer refuses it */
+  g_assert_cmpint (sniff ("<?xml version=\"1.0\"?>\n<!DOCTYPE PNR [\n <!ENTITY a \"b\">\n]>\n"
+                          "<PNR>&a;</PNR>"),
+                   ==, TARMAC_FILE_FORMAT_PNRGOV_XML);
   g_assert_cmpint (sniff ("<CONSOLIDATED_LIST dateGenerated=\"2026-11-01\"/>"), ==,
                    TARMAC_FILE_FORMAT_UN_LIST_XML);
   g_assert_cmpint (sniff ("<html><body>not a manifest</body></html>"), ==,

@@ -19,6 +19,7 @@
 #include "tarmac-importer-private.h"
 #include "tarmac-name-key.h"
 #include "tarmac-paxlst.h"
+#include "tarmac-pnrgov-xml.h"
 #include "tarmac-pnrgov.h"
 #include "tarmac-sniff.h"
 #include "tarmac-store-private.h"
@@ -913,37 +914,34 @@ set_unsupported_error (GError           **error,
 
   switch (format)
     {
-    case TARMAC_FILE_FORMAT_PNRGOV_XML:
-      what = _("%s is a PNRGOV XML message; this version of Tarmac imports PAXLST "
-               "manifests and PNRGOV EDIFACT messages");
-      break;
     case TARMAC_FILE_FORMAT_EDIFACT_OTHER:
       what = _("%s is an EDIFACT message other than PAXLST or PNRGOV; this version of "
-               "Tarmac imports PAXLST manifests and PNRGOV EDIFACT messages");
+               "Tarmac imports PAXLST manifests and PNRGOV messages (EDIFACT or XML)");
       break;
     case TARMAC_FILE_FORMAT_CARGO_IMP_FFM:
     case TARMAC_FILE_FORMAT_CARGO_IMP_FWB:
     case TARMAC_FILE_FORMAT_CARGO_IMP_FHL:
     case TARMAC_FILE_FORMAT_CARGO_XML:
       what = _("%s is a cargo message; this version of Tarmac imports PAXLST "
-               "manifests and PNRGOV EDIFACT messages");
+               "manifests and PNRGOV messages (EDIFACT or XML)");
       break;
     case TARMAC_FILE_FORMAT_UN_LIST_XML:
       what = _("%s is a sanctions list; this version of Tarmac imports PAXLST "
-               "manifests and PNRGOV EDIFACT messages");
+               "manifests and PNRGOV messages (EDIFACT or XML)");
       break;
     case TARMAC_FILE_FORMAT_XLSX:
     case TARMAC_FILE_FORMAT_CSV:
       what = _("%s is a spreadsheet; this version of Tarmac imports PAXLST "
-               "manifests and PNRGOV EDIFACT messages");
+               "manifests and PNRGOV messages (EDIFACT or XML)");
       break;
     case TARMAC_FILE_FORMAT_XML_OTHER:
     case TARMAC_FILE_FORMAT_UNKNOWN:
     case TARMAC_FILE_FORMAT_PAXLST:
     case TARMAC_FILE_FORMAT_PNRGOV:
+    case TARMAC_FILE_FORMAT_PNRGOV_XML:
     default:
       what = _("%s is not in a format Tarmac recognises (it expects a PAXLST manifest or "
-               "a PNRGOV EDIFACT message)");
+               "a PNRGOV message, EDIFACT or XML)");
       break;
     }
 
@@ -973,10 +971,12 @@ has_card (GPtrArray *messages)
   return FALSE;
 }
 
-/* Parses a PNRGOV file and writes it in one transaction (tarmac-importer-pnrgov.c). */
+/* Parses a PNRGOV file, EDIFACT or XML (@format), and writes it in one transaction
+ * (tarmac-importer-pnrgov.c): both parsers return the same structures. */
 static gboolean
 import_pnrgov (TarmacStore         *store,
                const char          *name,
+               TarmacFileFormat     format,
                const guint8        *data,
                gsize                length,
                TarmacImportReport  *report,
@@ -992,7 +992,9 @@ import_pnrgov (TarmacStore         *store,
   gboolean card_key_is_new = FALSE;
 
   card_key = _tarmac_import_card_key (store, &card_key_is_new, &card_key_error);
-  if (!tarmac_pnrgov_parse (data, length, card_key, &messages, &warnings, &parse_error))
+  if (format == TARMAC_FILE_FORMAT_PNRGOV_XML
+      ? !tarmac_pnrgov_xml_parse (data, length, card_key, &messages, &warnings, &parse_error)
+      : !tarmac_pnrgov_parse (data, length, card_key, &messages, &warnings, &parse_error))
     {
       /* Translators: "push.edi: the parser's reason (with its position)" */
       g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
@@ -1108,8 +1110,8 @@ import_bytes (TarmacStore         *store,
       return TRUE;
     }
 
-  if (format == TARMAC_FILE_FORMAT_PNRGOV)
-    return import_pnrgov (store, name, data, length, report, cancellable, error);
+  if (format == TARMAC_FILE_FORMAT_PNRGOV || format == TARMAC_FILE_FORMAT_PNRGOV_XML)
+    return import_pnrgov (store, name, format, data, length, report, cancellable, error);
   if (format != TARMAC_FILE_FORMAT_PAXLST)
     {
       set_unsupported_error (error, name, format, data, length);

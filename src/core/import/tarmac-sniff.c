@@ -167,7 +167,15 @@ xml_root_name (const guint8 *data,
       const char *close = data[i + 1] == '!' && length - i > 3 &&
                           data[i + 2] == '-' && data[i + 3] == '-' ? "-->" : ">";
       const guint8 *end = find_bytes (data + i, length - i, close);
+      const guint8 *subset = data[i + 1] == '!' ? memchr (data + i, '[', length - i) : NULL;
 
+      /* a DOCTYPE with an internal subset ends at "]>", not at its first ">": the
+       * importer must see the root behind it to refuse the file by name */
+      if (subset != NULL && end != NULL && subset < end && strcmp (close, ">") == 0)
+        {
+          end = find_bytes (subset, length - (subset - data), "]>");
+          close = "]>";
+        }
       if (end == NULL)
         return FALSE;
       i = (end - data) + strlen (close);

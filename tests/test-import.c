@@ -1279,8 +1279,9 @@ test_import_samples (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==, expected);
 }
 
-/* Every EDIFACT file in $TARMAC_SAMPLES_DIR/pnrgov imports, each into a fresh database;
- * the counts are reported per file. */
+/* Every PNRGOV file in $TARMAC_SAMPLES_DIR/pnrgov, EDIFACT or XML, imports, each into a
+ * fresh database; the counts are reported per file (test-pnrgov-xml.c checks the XML
+ * sample's counts one by one). */
 static void
 test_import_pnrgov_samples (void)
 {
@@ -1305,10 +1306,12 @@ test_import_pnrgov_samples (void)
       g_autoptr(TarmacImportReport) report = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *contents = NULL;
+      TarmacFileFormat format;
       gsize length = 0;
 
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-      if (tarmac_sniff_format ((const guint8 *) contents, length) != TARMAC_FILE_FORMAT_PNRGOV)
+      format = tarmac_sniff_format ((const guint8 *) contents, length);
+      if (format != TARMAC_FILE_FORMAT_PNRGOV && format != TARMAC_FILE_FORMAT_PNRGOV_XML)
         continue;
 
       n_files++;

@@ -79,5 +79,8 @@ int      tarmac_cli_compare            (TarmacStore         *store,
 int      tarmac_cli_config             (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);
+int      tarmac_cli_watchlist          (TarmacStore         *store,
+                                        int                  argc,
+                                        char               **argv);
 
 G_END_DECLS

@@ -55,6 +55,8 @@ static const Command commands[] = {
     tarmac_cli_import },
   { "export", N_("Export travellers as CSV or JSON (export travellers [--flight F] --format "
                   "csv|json [--output FILE])"), TRUE, tarmac_cli_export },
+  { "watchlist", N_("Import a watchlist file, reporting what changed (watchlist import FILE), "
+                     "or list the lists (watchlist list)"), TRUE, tarmac_cli_watchlist },
   { "compare", N_("Score pairs of names with the name comparator (compare --pairs FILE)"),
     FALSE, tarmac_cli_compare },
   { "bench", N_("Measure speed and print the figures (bench demo)"), FALSE, tarmac_cli_bench },

@@ -456,6 +456,48 @@ static const TarmacMigration migrations[] = {
     "  box    BLOB NOT NULL"
     ") STRICT;"
   },
+  {
+    8,
+    "watchlist details: DOB forms, documents, references and change tracking",
+    /* A list entry's data lives as long as the list: re-loading replaces it, and removed
+     * or expired entries go with it, so these rows carry no retain_until of their own. */
+    "ALTER TABLE watchlist ADD COLUMN file_name TEXT;"
+    "ALTER TABLE watchlist ADD COLUMN file_sha256 TEXT;"
+    "ALTER TABLE watchlist_entry ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE watchlist_entry ADD COLUMN reference TEXT;"
+    "ALTER TABLE watchlist_entry ADD COLUMN category TEXT;"
+    "ALTER TABLE watchlist_entry ADD COLUMN listed_on TEXT;"
+    "ALTER TABLE watchlist_entry ADD COLUMN addresses TEXT;"
+
+    /* Every DOB form a list gives, as an interval of years with what is known of the day:
+     * an exact day, a month, a year, about a year, or a range of years. */
+    "CREATE TABLE watchlist_dob ("
+    "  id        INTEGER PRIMARY KEY,"
+    "  entry_id  INTEGER NOT NULL REFERENCES watchlist_entry (id) ON DELETE CASCADE,"
+    "  kind      TEXT NOT NULL CHECK (kind IN ('exact', 'month', 'year', 'approximate',"
+    "              'range')),"
+    "  year_from INTEGER NOT NULL CHECK (year_from BETWEEN 1800 AND 2200),"
+    "  year_to   INTEGER NOT NULL CHECK (year_to BETWEEN year_from AND 2200),"
+    "  month     INTEGER CHECK (month IS NULL OR month BETWEEN 1 AND 12),"
+    "  day       INTEGER CHECK (day IS NULL OR day BETWEEN 1 AND 31)"
+    ") STRICT;"
+    "CREATE INDEX watchlist_dob_entry ON watchlist_dob (entry_id);"
+
+    "CREATE TABLE watchlist_document ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  entry_id          INTEGER NOT NULL REFERENCES watchlist_entry (id) ON DELETE CASCADE,"
+    "  type              TEXT NOT NULL CHECK (type IN ('passport', 'national_id', 'visa',"
+    "                      'other')),"
+    "  number            TEXT NOT NULL CHECK (length (number) BETWEEN 1 AND 256),"
+    "  number_normalised TEXT NOT NULL,"
+    "  issuing_country   TEXT,"
+    "  status            TEXT CHECK (status IS NULL OR status IN ('stolen', 'lost', 'revoked',"
+    "                      'invalid')),"
+    "  note              TEXT"
+    ") STRICT;"
+    "CREATE INDEX watchlist_document_entry ON watchlist_document (entry_id);"
+    "CREATE INDEX watchlist_document_number ON watchlist_document (number_normalised);"
+  },
 };
 
 const TarmacMigration *

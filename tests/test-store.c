@@ -730,7 +730,9 @@ test_store_search (void)
   g_assert_cmpuint (search_count (store, "kossi agbek"), ==, 1);
   g_assert_cmpuint (search_count (store, "joao goncalves"), ==, 1);
   g_assert_cmpuint (search_count (store, "François"), ==, 1);
-  g_assert_cmpuint (search_count (store, "francoise"), ==, 0);
+  /* A letter too many is a misspelling (tests/test-search.c has the rest). */
+  g_assert_cmpuint (search_count (store, "francoise"), ==, 1);
+  g_assert_cmpuint (search_count (store, "zzyzx"), ==, 0);
   g_assert_cmpuint (search_count (store, "   "), ==, 0);
   /* One name however the apostrophe is written, or left out. */
   g_assert_cmpuint (search_count (store, "ndiaye"), ==, 1);

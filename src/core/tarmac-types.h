@@ -15,6 +15,7 @@ typedef struct _TarmacStore     TarmacStore;
 typedef struct _TarmacFlight    TarmacFlight;
 typedef struct _TarmacTraveller TarmacTraveller;
 typedef struct _TarmacNote      TarmacNote;
+typedef struct _TarmacSearchResult TarmacSearchResult;
 
 /**
  * TarmacDirection:
@@ -71,5 +72,32 @@ typedef enum
   TARMAC_NOTE_PRIORITY_PRIORITY,
   TARMAC_NOTE_PRIORITY_URGENT,
 } TarmacNotePriority;
+
+/**
+ * TarmacSearchMatch:
+ * @TARMAC_SEARCH_MATCH_NAME: every word of the name, as written
+ * @TARMAC_SEARCH_MATCH_NAME_PREFIX: every word, some only by their beginning
+ * @TARMAC_SEARCH_MATCH_NAME_FUZZY: every word, some with a letter or two different
+ * @TARMAC_SEARCH_MATCH_NAME_PARTIAL: some of the words only
+ * @TARMAC_SEARCH_MATCH_DOCUMENT: a travel document's number
+ * @TARMAC_SEARCH_MATCH_DOCUMENT_PREFIX: the beginning of a travel document's number
+ * @TARMAC_SEARCH_MATCH_LOCATOR: the record locator of the traveller's PNR
+ * @TARMAC_SEARCH_MATCH_PHONE: a phone number of the traveller's PNR
+ * @TARMAC_SEARCH_MATCH_EMAIL: an e-mail address of the traveller's PNR
+ *
+ * Why a search found a traveller.
+ */
+typedef enum
+{
+  TARMAC_SEARCH_MATCH_NAME,
+  TARMAC_SEARCH_MATCH_NAME_PREFIX,
+  TARMAC_SEARCH_MATCH_NAME_FUZZY,
+  TARMAC_SEARCH_MATCH_NAME_PARTIAL,
+  TARMAC_SEARCH_MATCH_DOCUMENT,
+  TARMAC_SEARCH_MATCH_DOCUMENT_PREFIX,
+  TARMAC_SEARCH_MATCH_LOCATOR,
+  TARMAC_SEARCH_MATCH_PHONE,
+  TARMAC_SEARCH_MATCH_EMAIL,
+} TarmacSearchMatch;
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 
 #include "tarmac-demo-private.h"
 #include "tarmac-demo-schedule.h"
+#include "tarmac-search.h"
 #include "tarmac-store-private.h"
 
 /* The same constant as the store's header mark ("TRMC"). */
@@ -262,6 +263,7 @@ write_all (TarmacStore              *store,
   times[0] = g_get_monotonic_time ();
 
   if (!restore_indexes (store, indexes, error) ||
+      !tarmac_search_index_update (store, error) ||
       !write_meta (store, options, error))
     return FALSE;
   times[1] = g_get_monotonic_time ();

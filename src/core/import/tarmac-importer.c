@@ -21,6 +21,7 @@
 #include "tarmac-paxlst.h"
 #include "tarmac-pnrgov-xml.h"
 #include "tarmac-pnrgov.h"
+#include "tarmac-search.h"
 #include "tarmac-sniff.h"
 #include "tarmac-store-private.h"
 
@@ -1053,7 +1054,8 @@ import_pnrgov (TarmacStore         *store,
     return FALSE;
 
   if (!_tarmac_import_write_pnrgov (&import, messages, card_key, card_key_is_new, length,
-                                    cancellable, error))
+                                    cancellable, error) ||
+      !tarmac_search_index_update (store, error))
     {
       tarmac_store_rollback (store);
       return FALSE;
@@ -1166,7 +1168,9 @@ import_bytes (TarmacStore         *store,
   if (!tarmac_store_begin (store, error))
     return FALSE;
 
-  if (!write_messages (&import, messages, length, cancellable, error))
+  /* The name index is brought up to date in the same transaction, in one sorted pass. */
+  if (!write_messages (&import, messages, length, cancellable, error) ||
+      !tarmac_search_index_update (store, error))
     {
       tarmac_store_rollback (store);
       return FALSE;

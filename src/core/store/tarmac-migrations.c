@@ -498,6 +498,111 @@ static const TarmacMigration migrations[] = {
     "CREATE INDEX watchlist_document_entry ON watchlist_document (entry_id);"
     "CREATE INDEX watchlist_document_number ON watchlist_document (number_normalised);"
   },
+  {
+    9,
+    "the search index",
+    /* Names are found through their words: search_token lists, per word of a traveller's
+     * name_key, the traveller and the day of the flight, so a word's travellers come out
+     * most recent first and two words' lists intersect in one ordered pass.
+     * search_vocab holds the distinct words and search_variant their deletion
+     * neighbourhoods (each word with one letter removed, and with two for words of eight
+     * letters or more), where a misspelt word finds its candidates in a few probes.
+     *
+     * Inserting a traveller only records it in search_pending: writers index their
+     * pending travellers in one sorted pass before they commit (tarmac-search-index.c),
+     * several times faster than word-by-word inserts. Updates and deletes (retention masks
+     * by clearing name_key) remove the words here, so a masked traveller cannot be found
+     * by name. name_key holds letters, digits and single spaces, so quoting around the
+     * spaces makes it a JSON array: json_each is the only way to split a string inside a
+     * trigger. The phone index compares the last seven digits, which survive every way of
+     * writing the international prefix. */
+    "CREATE TABLE search_token ("
+    "  token        TEXT NOT NULL,"
+    "  day          INTEGER NOT NULL,"
+    "  traveller_id INTEGER NOT NULL,"
+    "  PRIMARY KEY (token, day, traveller_id)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE search_vocab ("
+    "  token TEXT NOT NULL PRIMARY KEY"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE search_variant ("
+    "  variant TEXT NOT NULL,"
+    "  token   TEXT NOT NULL,"
+    "  PRIMARY KEY (variant, token)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE search_position ("
+    "  p INTEGER PRIMARY KEY"
+    ") STRICT;"
+    "INSERT INTO search_position (p) VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10),"
+    "  (11), (12), (13), (14), (15), (16), (17), (18), (19), (20), (21), (22), (23), (24);"
+    "CREATE TABLE search_pending ("
+    "  traveller_id INTEGER PRIMARY KEY"
+    ") STRICT;"
+    "CREATE TRIGGER search_vocab_insert AFTER INSERT ON search_vocab BEGIN"
+    "  INSERT OR IGNORE INTO search_variant (variant, token) SELECT v, new.token FROM ("
+    "    SELECT new.token AS v"
+    "    UNION SELECT substr (new.token, 1, a.p - 1) || substr (new.token, a.p + 1)"
+    "      FROM search_position a"
+    "      WHERE length (new.token) >= 3 AND a.p <= length (new.token)"
+    "    UNION SELECT substr (new.token, 1, a.p - 1)"
+    "      || substr (new.token, a.p + 1, b.p - a.p - 1) || substr (new.token, b.p + 1)"
+    "      FROM search_position a, search_position b"
+    "      WHERE length (new.token) >= 8 AND a.p < b.p AND b.p <= length (new.token)"
+    "  );"
+    "END;"
+    "CREATE TRIGGER search_vocab_delete AFTER DELETE ON search_vocab BEGIN"
+    "  DELETE FROM search_variant WHERE token = old.token AND variant IN ("
+    "    SELECT old.token AS v"
+    "    UNION SELECT substr (old.token, 1, a.p - 1) || substr (old.token, a.p + 1)"
+    "      FROM search_position a"
+    "      WHERE length (old.token) >= 3 AND a.p <= length (old.token)"
+    "    UNION SELECT substr (old.token, 1, a.p - 1)"
+    "      || substr (old.token, a.p + 1, b.p - a.p - 1) || substr (old.token, b.p + 1)"
+    "      FROM search_position a, search_position b"
+    "      WHERE length (old.token) >= 8 AND a.p < b.p AND b.p <= length (old.token)"
+    "  );"
+    "END;"
+    "CREATE TRIGGER search_traveller_insert AFTER INSERT ON traveller BEGIN"
+    "  INSERT OR IGNORE INTO search_pending (traveller_id) VALUES (new.id);"
+    "END;"
+    "CREATE TRIGGER search_traveller_delete AFTER DELETE ON traveller BEGIN"
+    "  DELETE FROM search_pending WHERE traveller_id = old.id;"
+    "  DELETE FROM search_token WHERE token IN (SELECT value FROM"
+    "      json_each ('[\"' || replace (replace (replace (old.name_key, '\\', ''), '\"', ''),"
+    "      ' ', '\",\"') || '\"]'))"
+    "    AND day = (SELECT CAST (replace (flight_date, '-', '') AS INTEGER) FROM flight"
+    "               WHERE id = old.flight_id)"
+    "    AND traveller_id = old.id;"
+    "  DELETE FROM search_vocab WHERE token IN (SELECT value FROM"
+    "      json_each ('[\"' || replace (replace (replace (old.name_key, '\\', ''), '\"', ''),"
+    "      ' ', '\",\"') || '\"]'))"
+    "    AND NOT EXISTS (SELECT 1 FROM search_token s WHERE s.token = search_vocab.token);"
+    "END;"
+    "CREATE TRIGGER search_traveller_update AFTER UPDATE OF name_key, flight_id ON traveller"
+    "  WHEN old.name_key IS NOT new.name_key OR old.flight_id IS NOT new.flight_id BEGIN"
+    "  DELETE FROM search_pending WHERE traveller_id = old.id;"
+    "  DELETE FROM search_token WHERE token IN (SELECT value FROM"
+    "      json_each ('[\"' || replace (replace (replace (old.name_key, '\\', ''), '\"', ''),"
+    "      ' ', '\",\"') || '\"]'))"
+    "    AND day = (SELECT CAST (replace (flight_date, '-', '') AS INTEGER) FROM flight"
+    "               WHERE id = old.flight_id)"
+    "    AND traveller_id = old.id;"
+    "  DELETE FROM search_vocab WHERE token IN (SELECT value FROM"
+    "      json_each ('[\"' || replace (replace (replace (old.name_key, '\\', ''), '\"', ''),"
+    "      ' ', '\",\"') || '\"]'))"
+    "    AND NOT EXISTS (SELECT 1 FROM search_token s WHERE s.token = search_vocab.token);"
+    "  INSERT OR IGNORE INTO search_pending (traveller_id) SELECT new.id WHERE new.name_key <> '';"
+    "END;"
+    "INSERT INTO search_token (token, day, traveller_id)"
+    "  SELECT DISTINCT j.value, CAST (replace (f.flight_date, '-', '') AS INTEGER), t.id"
+    "  FROM traveller t JOIN flight f ON f.id = t.flight_id,"
+    "    json_each ('[\"' || replace (replace (replace (t.name_key, '\\', ''), '\"', ''),"
+    "      ' ', '\",\"') || '\"]') j"
+    "  WHERE t.name_key <> '' AND j.value <> '' ORDER BY 1, 2, 3;"
+    "INSERT INTO search_vocab (token) SELECT DISTINCT token FROM search_token;"
+    "CREATE INDEX pnr_contact_phone_tail ON pnr_contact (substr (value_normalised, -7))"
+    "  WHERE kind = 'phone';"
+  },
 };
 
 const TarmacMigration *

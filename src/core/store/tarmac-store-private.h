@@ -34,6 +34,17 @@ guint         _tarmac_store_get_retention_years (TarmacStore *self);
 const char   *_tarmac_store_column_text   (sqlite3_stmt *stmt,
                                            int           column);
 
+/* The columns _tarmac_store_traveller_from_row() reads. */
+#define _TARMAC_TRAVELLER_COLUMNS \
+  "SELECT t.id, t.flight_id, t.kind, t.surname, t.given_names, t.sex, t.date_of_birth," \
+  " t.nationality, t.seat, d.type, d.number," \
+  " f.carrier || ' ' || f.number || ' · ' || f.flight_date, t.name_key" \
+  " FROM traveller t JOIN flight f ON f.id = t.flight_id" \
+  " LEFT JOIN travel_document d ON d.id =" \
+  "   (SELECT min (id) FROM travel_document WHERE traveller_id = t.id)"
+
+TarmacTraveller *_tarmac_store_traveller_from_row (sqlite3_stmt *stmt);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

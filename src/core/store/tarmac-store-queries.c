@@ -14,10 +14,10 @@
 #include <string.h>
 
 #include "tarmac-audit.h"
-#include "tarmac-document-check.h"
 #include "tarmac-flight.h"
-#include "tarmac-name-key.h"
 #include "tarmac-note.h"
+#include "tarmac-search.h"
+#include "tarmac-search-result.h"
 #include "tarmac-store-private.h"
 #include "tarmac-traveller.h"
 
@@ -25,7 +25,6 @@
  * and each one that shows personal data writes its audit row itself. */
 
 #define OPEN_HIT_STATUSES "('new', 'in_review', 'referred')"
-#define MAX_QUERY_LENGTH 256
 
 static gboolean
 parse_day (const char  *day,
@@ -366,16 +365,8 @@ tarmac_store_list_flights (TarmacStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&flights));
 }
 
-#define TRAVELLER_COLUMNS \
-  "SELECT t.id, t.flight_id, t.kind, t.surname, t.given_names, t.sex, t.date_of_birth," \
-  " t.nationality, t.seat, d.type, d.number," \
-  " f.carrier || ' ' || f.number || ' · ' || f.flight_date, t.name_key" \
-  " FROM traveller t JOIN flight f ON f.id = t.flight_id" \
-  " LEFT JOIN travel_document d ON d.id =" \
-  "   (SELECT min (id) FROM travel_document WHERE traveller_id = t.id)"
-
-static TarmacTraveller *
-traveller_from_row (sqlite3_stmt *stmt)
+TarmacTraveller *
+_tarmac_store_traveller_from_row (sqlite3_stmt *stmt)
 {
   const char *kind = _tarmac_store_column_text (stmt, 2);
 
@@ -423,7 +414,7 @@ tarmac_store_list_flight_travellers (TarmacStore  *self,
     return NULL;
 
   stmt = _tarmac_store_prepare (self,
-                                TRAVELLER_COLUMNS
+                                _TARMAC_TRAVELLER_COLUMNS
                                 " WHERE t.flight_id = ?1"
                                 " ORDER BY t.kind DESC, t.name_key, t.id",
                                 error);
@@ -436,7 +427,7 @@ tarmac_store_list_flight_travellers (TarmacStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(TarmacTraveller) traveller = traveller_from_row (stmt);
+      g_autoptr(TarmacTraveller) traveller = _tarmac_store_traveller_from_row (stmt);
       g_list_store_append (travellers, traveller);
     }
 
@@ -449,54 +440,15 @@ tarmac_store_list_flight_travellers (TarmacStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&travellers));
 }
 
-/* Document numbers compare normalised, as the importers store them. */
-static char *
-document_key (const char *query)
-{
-  return tarmac_document_number_normalise (query);
-}
-
-static gboolean
-has_digit (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      return TRUE;
-  return FALSE;
-}
-
-/* Every token of the query must start a word of the name, in any order:
- * "aminata diallo" finds "DIALLO Aminata". */
-static gboolean
-name_key_matches (const char  *name_key,
-                  char       **tokens)
-{
-  g_autofree char *spaced = g_strconcat (" ", name_key, NULL);
-
-  for (guint i = 0; tokens[i] != NULL; i++)
-    {
-      g_autofree char *needle = NULL;
-
-      if (*tokens[i] == '\0')
-        continue;
-
-      needle = g_strconcat (" ", tokens[i], NULL);
-      if (strstr (spaced, needle) == NULL)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /**
  * tarmac_store_search_travellers:
  * @self: a #TarmacStore
- * @query: what the officer typed: a name in any case and with or without accents, or a
- *   document number with or without separators
+ * @query: what the officer typed (see tarmac_store_search())
  * @limit: the most results to return
  * @error: return location for a #GError
  *
- * Records the search in the audit log.
+ * tarmac_store_search() without the reasons: the travellers found, best first. Records
+ * the search in the audit log.
  *
  * Returns: (transfer full): a #GListModel of #TarmacTraveller
  */
@@ -506,120 +458,23 @@ tarmac_store_search_travellers (TarmacStore  *self,
                                 guint         limit,
                                 GError      **error)
 {
-  g_autoptr(GListStore) results = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *doc_key = NULL;
-  g_auto(GStrv) tokens = NULL;
-  int rc;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GListStore) travellers = NULL;
 
   g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  results = g_list_store_new (TARMAC_TYPE_TRAVELLER);
-
-  if (!g_utf8_validate (query, -1, NULL))
-    {
-      g_set_error_literal (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_INVALID,
-                           _("The search is not valid UTF-8 text"));
-      return NULL;
-    }
-
-  if (g_utf8_strlen (query, -1) > MAX_QUERY_LENGTH)
-    {
-      g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_INVALID,
-                   _("The search is too long (at most %u characters)"), MAX_QUERY_LENGTH);
-      return NULL;
-    }
-
-  key = tarmac_name_key (query);
-  doc_key = document_key (query);
-  if (*key == '\0' && *doc_key == '\0')
-    return G_LIST_MODEL (g_steal_pointer (&results));
-
-  if (!tarmac_audit_append (self, "search", "traveller", NULL, query, error))
+  if (!(results = tarmac_store_search (self, query, limit, NULL, error)))
     return NULL;
 
-  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  /* Document numbers first: an exact document is the strongest answer. */
-  if (strlen (doc_key) >= 4 && has_digit (doc_key))
+  travellers = g_list_store_new (TARMAC_TYPE_TRAVELLER);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      stmt = _tarmac_store_prepare (self,
-                                    TRAVELLER_COLUMNS
-                                    " WHERE t.id IN (SELECT traveller_id FROM travel_document"
-                                    "   WHERE number_normalised >= ?1"
-                                    "   AND number_normalised < ?1 || '~')"
-                                    " ORDER BY f.flight_date DESC, t.surname LIMIT ?2",
-                                    error);
-      if (stmt == NULL)
-        return NULL;
-
-      sqlite3_bind_text (stmt, 1, doc_key, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, limit);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          g_autoptr(TarmacTraveller) traveller = traveller_from_row (stmt);
-          gint64 *id = g_new (gint64, 1);
-
-          *id = tarmac_traveller_get_id (traveller);
-          g_hash_table_add (seen, id);
-          g_list_store_append (results, traveller);
-        }
-
-      if (rc != SQLITE_DONE)
-        {
-          _tarmac_store_set_error (self, rc, error);
-          return NULL;
-        }
+      g_autoptr(TarmacSearchResult) result = g_list_model_get_item (results, i);
+      g_list_store_append (travellers, tarmac_search_result_get_traveller (result));
     }
 
-  tokens = g_strsplit (key, " ", 8);
-
-  if (*key != '\0' && g_list_model_get_n_items (G_LIST_MODEL (results)) < limit)
-    {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      g_autofree char *first_token = g_strdup (tokens[0]);
-
-      /* The first token narrows the rows in SQL (an index range when it starts the key,
-       * a scan of the key column otherwise); the rest are checked here. */
-      stmt = _tarmac_store_prepare (self,
-                                    TRAVELLER_COLUMNS
-                                    " WHERE (t.name_key >= ?1"
-                                    "        AND t.name_key < ?1 || char (1114111))"
-                                    "   OR instr (t.name_key, ' ' || ?1) > 0"
-                                    " ORDER BY f.flight_date DESC, t.surname, t.given_names",
-                                    error);
-      if (stmt == NULL)
-        return NULL;
-
-      sqlite3_bind_text (stmt, 1, first_token, -1, SQLITE_STATIC);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW &&
-             g_list_model_get_n_items (G_LIST_MODEL (results)) < limit)
-        {
-          g_autoptr(TarmacTraveller) traveller = NULL;
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          if (g_hash_table_contains (seen, &id) ||
-              !name_key_matches (_tarmac_store_column_text (stmt, 12), tokens))
-            continue;
-
-          traveller = traveller_from_row (stmt);
-          g_list_store_append (results, traveller);
-        }
-
-      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        {
-          _tarmac_store_set_error (self, rc, error);
-          return NULL;
-        }
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&results));
+  return G_LIST_MODEL (g_steal_pointer (&travellers));
 }
 
 static TarmacNotePriority

@@ -1,0 +1,408 @@
+/* test-search.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "tarmac-importer.h"
+#include "tarmac-retention.h"
+#include "tarmac-search.h"
+#include "tarmac-search-result.h"
+#include "tarmac-store-private.h"
+#include "tarmac-test-util.h"
+#include "tarmac-traveller.h"
+
+/* The people below are invented. */
+
+static void
+exec_ok (TarmacStore *store,
+         const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_tarmac_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+count (TarmacStore *store,
+       const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Two flights a week apart; travellers inserted as a writer would, then indexed. */
+static TarmacStore *
+open_fixture (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tarmac_test_db_path ("search.db");
+  TarmacStore *store = tarmac_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (tarmac_store_begin (store, &error));
+  exec_ok (store,
+           "INSERT INTO flight (id, carrier, number, flight_date, origin, destination, direction,"
+           " created_at) VALUES (1, 'ET', '935', '2026-11-15', 'ADD', 'LFW', 'inbound', 'x'),"
+           " (2, 'AF', '718', '2026-11-22', 'CDG', 'LFW', 'inbound', 'x');"
+           "INSERT INTO pnr (id, carrier, record_locator, retain_until) VALUES"
+           " (1, 'ET', 'QX7R2M', 'y'), (2, 'AF', 'LM4KZP', 'y');"
+           "INSERT INTO pnr_contact (pnr_id, kind, value, value_normalised, retain_until) VALUES"
+           " (1, 'phone', '+228 90 12 34 56', '+22890123456', 'y'),"
+           " (2, 'phone', '0033612345678', '+0033612345678', 'y'),"
+           " (1, 'email', 'K.Agbekodo@Example.org', 'k.agbekodo@example.org', 'y');"
+           "INSERT INTO traveller (id, flight_id, pnr_id, kind, surname, given_names, name_key,"
+           " created_at, retain_until) VALUES"
+           " (1, 1, 1, 'passenger', 'AGBÉKODO', 'Kossi', 'agbekodo kossi', 'x', 'y'),"
+           " (2, 2, NULL, 'passenger', 'AGBEKODO', 'Kossi', 'agbekodo kossi', 'x', 'y'),"
+           " (3, 2, 2, 'passenger', 'DIALLO', 'Aminata', 'diallo aminata', 'x', 'y'),"
+           " (4, 2, NULL, 'passenger', 'MOHAMMED', 'Ibrahim', 'mohammed ibrahim', 'x', 'y'),"
+           " (5, 1, NULL, 'passenger', 'الحسن', 'مُحَمَّد', 'الحسن محمد', 'x', 'y'),"
+           " (6, 1, NULL, 'crew', 'FERNANDES', 'Joana', 'fernandes joana', 'x', 'y'),"
+           " (7, 2, NULL, 'passenger', 'DIALLO', 'Ousmane', 'diallo ousmane', 'x', 'y');"
+           "INSERT INTO travel_document (traveller_id, type, number, number_normalised,"
+           " retain_until) VALUES (3, 'P', 'AB-12 34567', 'AB1234567', 'y'),"
+           " (6, 'P', 'C7788991', 'C7788991', 'y');");
+  g_assert_true (tarmac_search_index_update (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (tarmac_store_commit (store, &error));
+
+  return store;
+}
+
+static GListModel *
+search_ok (TarmacStore *store,
+           const char  *query)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *results = tarmac_store_search (store, query, 50, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return results;
+}
+
+/* The first result's traveller id and match, or 0 when nothing was found. */
+static gint64
+first_id (TarmacStore       *store,
+          const char        *query,
+          TarmacSearchMatch *match)
+{
+  g_autoptr(GListModel) results = search_ok (store, query);
+  g_autoptr(TarmacSearchResult) result = NULL;
+
+  if (g_list_model_get_n_items (results) == 0)
+    return 0;
+  result = g_list_model_get_item (results, 0);
+  if (match != NULL)
+    *match = tarmac_search_result_get_match (result);
+  return tarmac_traveller_get_id (tarmac_search_result_get_traveller (result));
+}
+
+static gboolean
+finds (TarmacStore       *store,
+       const char        *query,
+       gint64             id,
+       TarmacSearchMatch  match)
+{
+  g_autoptr(GListModel) results = search_ok (store, query);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(TarmacSearchResult) result = g_list_model_get_item (results, i);
+
+      if (tarmac_traveller_get_id (tarmac_search_result_get_traveller (result)) == id)
+        return tarmac_search_result_get_match (result) == match;
+    }
+  return FALSE;
+}
+
+static void
+test_search_misspelt (void)
+{
+  g_autoptr(TarmacStore) store = open_fixture ();
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(TarmacSearchResult) result = NULL;
+  g_autofree char *why = NULL;
+
+  /* One letter replaced, two letters swapped, one left out, one too many. */
+  g_assert_true (finds (store, "Diallo Aminota", 3, TARMAC_SEARCH_MATCH_NAME_FUZZY));
+  g_assert_true (finds (store, "Dialol Aminata", 3, TARMAC_SEARCH_MATCH_NAME_FUZZY));
+  g_assert_true (finds (store, "Dialo Aminata", 3, TARMAC_SEARCH_MATCH_NAME_FUZZY));
+  g_assert_true (finds (store, "Diallo Aminatta", 3, TARMAC_SEARCH_MATCH_NAME_FUZZY));
+  /* Long words allow two letters: Muhammad for Mohammed. */
+  g_assert_true (finds (store, "Muhammad Ibrahim", 4, TARMAC_SEARCH_MATCH_NAME_FUZZY));
+  /* Short ones only one: "Dallio" is two away from "Diallo". */
+  g_assert_false (finds (store, "Dxallx", 3, TARMAC_SEARCH_MATCH_NAME_FUZZY));
+
+  results = search_ok (store, "Dialo Aminata");
+  result = g_list_model_get_item (results, 0);
+  g_assert_cmpint (tarmac_traveller_get_id (tarmac_search_result_get_traveller (result)), ==, 3);
+  g_assert_cmpuint (tarmac_search_result_get_distance (result), ==, 1);
+  why = tarmac_search_result_describe_match (result);
+  g_assert_cmpstr (why, ==, "name, 1 letter different");
+}
+
+static void
+test_search_names (void)
+{
+  g_autoptr(TarmacStore) store = open_fixture ();
+  g_autoptr(GListModel) results = NULL;
+  TarmacSearchMatch match = TARMAC_SEARCH_MATCH_NAME_PARTIAL;
+
+  /* Accents and case, in any order; the newest flight first. */
+  g_assert_cmpint (first_id (store, "agbékodo KOSSI", &match), ==, 2);
+  g_assert_cmpint (match, ==, TARMAC_SEARCH_MATCH_NAME);
+  g_assert_cmpint (first_id (store, "Kossi Agbekodo", NULL), ==, 2);
+  results = search_ok (store, "AGBEKODO");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  g_clear_object (&results);
+
+  /* The beginning of a word, as the officer types. */
+  g_assert_true (finds (store, "fernan jo", 6, TARMAC_SEARCH_MATCH_NAME_PREFIX));
+
+  /* Exact names rank before misspelt ones, both words before one. */
+  results = search_ok (store, "diallo aminata");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  {
+    g_autoptr(TarmacSearchResult) best = g_list_model_get_item (results, 0);
+    g_autoptr(TarmacSearchResult) other = g_list_model_get_item (results, 1);
+
+    g_assert_cmpint (tarmac_traveller_get_id (tarmac_search_result_get_traveller (best)), ==, 3);
+    g_assert_cmpint (tarmac_search_result_get_match (other), ==,
+                     TARMAC_SEARCH_MATCH_NAME_PARTIAL);
+    g_assert_cmpuint (tarmac_search_result_get_words_matched (other), ==, 1);
+  }
+
+  /* Arabic script, with or without its vowel marks, and one letter off. */
+  g_assert_true (finds (store, "محمد الحسن", 5, TARMAC_SEARCH_MATCH_NAME));
+  g_assert_true (finds (store, "مُحَمَّد", 5, TARMAC_SEARCH_MATCH_NAME));
+  g_assert_true (finds (store, "الحسين محمد", 5, TARMAC_SEARCH_MATCH_NAME_FUZZY));
+
+  g_assert_cmpint (first_id (store, "Zzyzxqwv", NULL), ==, 0);
+}
+
+static void
+test_search_identifiers (void)
+{
+  g_autoptr(TarmacStore) store = open_fixture ();
+
+  /* Documents with or without separators, and their beginning. */
+  g_assert_true (finds (store, "ab 1234567", 3, TARMAC_SEARCH_MATCH_DOCUMENT));
+  g_assert_true (finds (store, "AB-12-34567", 3, TARMAC_SEARCH_MATCH_DOCUMENT));
+  g_assert_true (finds (store, "AB123", 3, TARMAC_SEARCH_MATCH_DOCUMENT_PREFIX));
+
+  /* The locator of the traveller's PNR, in any case. */
+  g_assert_true (finds (store, "qx7r2m", 1, TARMAC_SEARCH_MATCH_LOCATOR));
+  g_assert_false (finds (store, "qx7r2m", 2, TARMAC_SEARCH_MATCH_LOCATOR));
+
+  /* One phone in its international, "00" and national forms. */
+  g_assert_true (finds (store, "+228 90 12 34 56", 1, TARMAC_SEARCH_MATCH_PHONE));
+  g_assert_true (finds (store, "0022890123456", 1, TARMAC_SEARCH_MATCH_PHONE));
+  g_assert_true (finds (store, "90 12 34 56", 1, TARMAC_SEARCH_MATCH_PHONE));
+  /* Stored as "+00…" from a PNR that wrote the prefix as digits. */
+  g_assert_true (finds (store, "+33 6 12 34 56 78", 3, TARMAC_SEARCH_MATCH_PHONE));
+  g_assert_true (finds (store, "06 12 34 56 78", 3, TARMAC_SEARCH_MATCH_PHONE));
+  g_assert_cmpint (first_id (store, "+228 91 12 34 56", NULL), ==, 0);
+
+  /* E-mail addresses in any case. */
+  g_assert_true (finds (store, "K.AGBEKODO@EXAMPLE.ORG", 1, TARMAC_SEARCH_MATCH_EMAIL));
+  g_assert_cmpint (first_id (store, "k.agbekodo@", NULL), ==, 1);
+}
+
+static void
+test_search_audit (void)
+{
+  g_autoptr(TarmacStore) store = open_fixture ();
+  g_autoptr(GListModel) results = search_ok (store, "Dialo Aminata");
+
+  g_assert_cmpint (count (store,
+                          "SELECT count(*) FROM audit_log WHERE action = 'search'"
+                          " AND object_type = 'traveller' AND detail = 'Dialo Aminata'"), ==, 1);
+}
+
+static void
+test_search_masked (void)
+{
+  g_autoptr(TarmacStore) store = open_fixture ();
+
+  g_assert_true (finds (store, "fernandes joana", 6, TARMAC_SEARCH_MATCH_NAME));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_vocab WHERE token = 'joana'"),
+                   ==, 1);
+
+  /* Masking as retention does: the name and its words go from the index. */
+  exec_ok (store,
+           "UPDATE traveller SET surname = '***', given_names = '', name_key = '', masked = 1"
+           " WHERE id = 6;"
+           "UPDATE travel_document SET number = '***', number_normalised = ''"
+           " WHERE traveller_id = 6");
+  g_assert_false (finds (store, "fernandes joana", 6, TARMAC_SEARCH_MATCH_NAME));
+  g_assert_cmpint (first_id (store, "fernandes", NULL), ==, 0);
+  g_assert_cmpint (first_id (store, "fernandez", NULL), ==, 0);
+  g_assert_cmpint (first_id (store, "C7788991", NULL), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_token WHERE traveller_id = 6"),
+                   ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_vocab WHERE token = 'joana'"),
+                   ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_variant WHERE token = 'joana'"
+                                 " OR token = 'fernandes'"), ==, 0);
+
+  /* Deleting a traveller takes its words too; the other Diallo keeps the shared one. */
+  exec_ok (store, "DELETE FROM traveller WHERE id = 3");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_token WHERE traveller_id = 3"),
+                   ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_vocab WHERE token = 'aminata'"),
+                   ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_vocab WHERE token = 'diallo'"),
+                   ==, 1);
+  g_assert_cmpint (first_id (store, "diallo", NULL), ==, 7);
+}
+
+static void
+test_search_pending (void)
+{
+  g_autoptr(TarmacStore) store = open_fixture ();
+
+  /* A writer that has not indexed yet: the traveller is still found, by comparison. */
+  exec_ok (store,
+           "INSERT INTO traveller (id, flight_id, kind, surname, given_names, name_key,"
+           " created_at, retain_until) VALUES (8, 2, 'passenger', 'OKONKWO', 'Chidi',"
+           " 'okonkwo chidi', 'x', 'y')");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_pending"), ==, 1);
+  g_assert_true (finds (store, "okonkow chidi", 8, TARMAC_SEARCH_MATCH_NAME_FUZZY));
+
+  /* A renamed traveller is indexed again under the new name. */
+  exec_ok (store, "UPDATE traveller SET name_key = 'okafor chidi' WHERE id = 8");
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (tarmac_search_index_update (store, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_pending"), ==, 0);
+  g_assert_true (finds (store, "okafor chidi", 8, TARMAC_SEARCH_MATCH_NAME));
+  g_assert_cmpint (first_id (store, "okonkwo", NULL), ==, 0);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static void
+import_ok (TarmacStore *store,
+           const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autofree char *path = fixture (name);
+
+  g_assert_true (tarmac_import_file (store, path, &report, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_search_after_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tarmac_test_db_path ("import.db");
+  g_autoptr(TarmacStore) store = tarmac_store_open (path, &error);
+  TarmacRetentionPolicy policy;
+  gint64 obrien;
+
+  g_assert_no_error (error);
+  g_assert_true (tarmac_store_set_meta (store, "airport-code", "LIS", &error));
+
+  import_ok (store, "d02b-passengers.edi");
+  import_ok (store, "pnrgov-xq0042.edi");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_pending"), ==, 0);
+  obrien = count (store, "SELECT id FROM traveller WHERE surname = 'O''BRIEN'");
+
+  g_assert_true (finds (store, "Aoife O'Brien", obrien, TARMAC_SEARCH_MATCH_NAME));
+  g_assert_true (finds (store, "obrein aoife", obrien, TARMAC_SEARCH_MATCH_NAME_FUZZY));
+  g_assert_true (finds (store, "PA 123 4567", obrien, TARMAC_SEARCH_MATCH_DOCUMENT));
+  g_assert_true (finds (store, "ZQ7KLM", obrien, TARMAC_SEARCH_MATCH_LOCATOR));
+  g_assert_true (finds (store, "+47 22 55 50 10", obrien, TARMAC_SEARCH_MATCH_PHONE));
+  g_assert_true (finds (store, "0047 22555010", obrien, TARMAC_SEARCH_MATCH_PHONE));
+  g_assert_true (finds (store, "Aoife.OBrien@example.org", obrien, TARMAC_SEARCH_MATCH_EMAIL));
+
+  /* The same file again changes nothing. */
+  import_ok (store, "d02b-passengers.edi");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_token WHERE traveller_id = (SELECT"
+                                 " id FROM traveller WHERE surname = 'O''BRIEN')"), ==, 3);
+
+  /* Retention, long after the flight: masked, so no longer found by anything. */
+  tarmac_retention_policy_init (&policy);
+  policy.now = "2030-01-01T00:00:00Z";
+  policy.delete_after_years = 10;
+  g_assert_true (tarmac_retention_apply (store, &policy, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (first_id (store, "Aoife O'Brien", NULL), ==, 0);
+  g_assert_cmpint (first_id (store, "obrein aoife", NULL), ==, 0);
+  g_assert_cmpint (first_id (store, "PA1234567", NULL), ==, 0);
+  g_assert_cmpint (first_id (store, "ZQ7KLM", NULL), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_token"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_vocab"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_variant"), ==, 0);
+}
+
+static void
+test_search_cli (void)
+{
+  g_autoptr(TarmacStore) store = open_fixture ();
+  g_autofree char *cli = tarmac_test_build_path ("src/cli/tarmac-cli");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *first;
+  int status = 0;
+  const char *argv[] = { cli, "--db", tarmac_store_get_path (store), "search", "--json",
+                         "--limit", "5", "Dialo", "Aminata", NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+
+  root = json_from_string (out, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  first = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpint (json_object_get_int_member (first, "traveller_id"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (first, "match"), ==, "name-fuzzy");
+  g_assert_cmpint (json_object_get_int_member (first, "distance"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "document"), ==, "AB-12 34567");
+
+  /* Audited like the app's. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE action = 'search'"
+                                 " AND detail = 'Dialo Aminata'"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/search/names/misspelt", test_search_misspelt);
+  g_test_add_func ("/search/names/accents-order-script", test_search_names);
+  g_test_add_func ("/search/identifiers", test_search_identifiers);
+  g_test_add_func ("/search/audit", test_search_audit);
+  g_test_add_func ("/search/index/masked-and-deleted", test_search_masked);
+  g_test_add_func ("/search/index/pending", test_search_pending);
+  g_test_add_func ("/search/index/import-retention", test_search_after_import);
+  g_test_add_func ("/search/cli", test_search_cli);
+
+  return g_test_run ();
+}

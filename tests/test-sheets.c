@@ -273,7 +273,7 @@ test_mapper_headers (void)
     { "manifest-es.csv", "full-name date-of-birth sex nationality document-number "
                          "document-type kind embarkation debarkation" },
     { "manifest-pt.txt", "flight flight-date surname given-names date-of-birth sex nationality "
-                         "document-number seat" },
+                         "document-number seat embarkation debarkation" },
     { "manifest.xlsx", "surname given-names date-of-birth sex nationality document-number "
                        "bag-weight" },
   };

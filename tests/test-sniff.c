@@ -84,6 +84,11 @@ test_sniff_spreadsheets (void)
   g_assert_cmpint (sniff ("Nom;Prénom;Date de naissance;Nationalité\n"
                           "AGBÉKODO;Kossi;1984-03-02;TGO\n\"DA SILVA; JR\";João;1990-01-01;BRA\n"),
                    ==, TARMAC_FILE_FORMAT_CSV);
+  /* A title row above the header, CR line ends; UTF-16 with a BOM. */
+  g_assert_cmpint (sniff ("Flight AF 0702 22/11/2026 CDG-LFW\r\rSurname;Given\rA;B\rC;D"), ==,
+                   TARMAC_FILE_FORMAT_CSV);
+  g_assert_cmpint (tarmac_sniff_format ((const guint8 *) "\xff\xfe" "a\0\t\0b\0\n\0c\0\t\0d\0\n\0",
+                                        18), ==, TARMAC_FILE_FORMAT_CSV);
   g_assert_cmpint (tarmac_sniff_format (xlsx, sizeof xlsx - 1), ==, TARMAC_FILE_FORMAT_XLSX);
   g_assert_cmpint (tarmac_sniff_format (zip, sizeof zip - 1), ==, TARMAC_FILE_FORMAT_UNKNOWN);
   g_assert_cmpint (sniff ("Dear officer, please find the manifest attached.\n"), ==,

@@ -12,6 +12,7 @@
 #include "tarmac-document-check.h"
 #include "tarmac-importer.h"
 #include "tarmac-paxlst.h"
+#include "tarmac-sniff.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,10 @@ typedef struct
   char                flight_date[11]; /* of the flight being written, "" when none: what
                                         * the document checks compare with */
 } Import;
+
+void         _tarmac_import_clear               (Import              *import);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, _tarmac_import_clear)
 
 /* A multi-part set a message of this file belongs to (tarmac-importer-parts.c); the
  * position is its last part in this file, where the report points. */
@@ -102,6 +107,22 @@ gboolean     _tarmac_import_check_traveller     (Import              *import,
                                                  const char          *date_of_birth,
                                                  guint                line,
                                                  gsize                offset,
+                                                 GError             **error);
+
+gboolean     _tarmac_import_write_paxlst        (Import              *import,
+                                                 GPtrArray           *messages,
+                                                 const char          *type,
+                                                 gsize                length,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error);
+gboolean     _tarmac_import_sheet               (TarmacStore         *store,
+                                                 const char          *name,
+                                                 const guint8        *data,
+                                                 gsize                length,
+                                                 TarmacFileFormat     format,
+                                                 TarmacSheetMapping  *mapping,
+                                                 TarmacImportReport  *report,
+                                                 GCancellable        *cancellable,
                                                  GError             **error);
 
 const char  *_tarmac_import_pnrgov_warning_id   (int                  code);

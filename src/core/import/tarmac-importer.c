@@ -520,8 +520,11 @@ upsert_flight (Import                     *import,
   sqlite3_bind_text (stmt, 3, flight_date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, origin, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, destination, -1, SQLITE_TRANSIENT);
-  _tarmac_import_bind_text (stmt, 6, from->departure_time);
-  _tarmac_import_bind_text (stmt, 7, to->arrival_time);
+  /* A date alone (a spreadsheet's flight date) is no scheduled time. */
+  _tarmac_import_bind_text (stmt, 6, from->departure_time != NULL &&
+                            strlen (from->departure_time) > 10 ? from->departure_time : NULL);
+  _tarmac_import_bind_text (stmt, 7, to->arrival_time != NULL &&
+                            strlen (to->arrival_time) > 10 ? to->arrival_time : NULL);
   sqlite3_bind_text (stmt, 8, _tarmac_import_direction (import->airport, origin, destination), -1,
                      SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, import->now, -1, SQLITE_TRANSIENT);
@@ -720,8 +723,8 @@ prepare_statements (Import  *import,
   return import->insert_source != NULL;
 }
 
-static void
-import_clear (Import *import)
+void
+_tarmac_import_clear (Import *import)
 {
   g_clear_pointer (&import->airport, g_free);
   g_clear_pointer (&import->now, g_free);
@@ -734,15 +737,15 @@ import_clear (Import *import)
   g_clear_pointer (&import->insert_finding, sqlite3_finalize);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
-
-/* Everything inside the transaction. */
-static gboolean
-write_messages (Import        *import,
-                GPtrArray     *messages,
-                gsize          length,
-                GCancellable  *cancellable,
-                GError       **error)
+/* Everything inside the transaction. @type is the message table's type: "PAXLST", or
+ * "CSV"/"XLSX" for a spreadsheet read into PAXLST messages (tarmac-importer-sheet.c). */
+gboolean
+_tarmac_import_write_paxlst (Import        *import,
+                             GPtrArray     *messages,
+                             const char    *type,
+                             gsize          length,
+                             GCancellable  *cancellable,
+                             GError       **error)
 {
   g_autofree char *object_id = NULL;
   g_autofree char *detail = NULL;
@@ -767,7 +770,7 @@ write_messages (Import        *import,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      message_id = _tarmac_import_insert_message (import, source_file_id, "PAXLST",
+      message_id = _tarmac_import_insert_message (import, source_file_id, type,
                                                   message->version, message->sender,
                                                   message->recipient, message->reference,
                                                   message->part_number,
@@ -1073,6 +1076,7 @@ import_bytes (TarmacStore         *store,
               const char          *name,
               const guint8        *data,
               gsize                length,
+              TarmacSheetMapping  *mapping,
               TarmacImportReport  *report,
               GCancellable        *cancellable,
               GError             **error)
@@ -1112,6 +1116,16 @@ import_bytes (TarmacStore         *store,
       return TRUE;
     }
 
+  if (format == TARMAC_FILE_FORMAT_CSV || format == TARMAC_FILE_FORMAT_XLSX)
+    return _tarmac_import_sheet (store, name, data, length, format, mapping, report,
+                                 cancellable, error);
+  if (mapping != NULL)
+    {
+      g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_UNSUPPORTED,
+                   _("%s is not a spreadsheet; a column mapping applies only to CSV and "
+                     "XLSX files"), name);
+      return FALSE;
+    }
   if (format == TARMAC_FILE_FORMAT_PNRGOV || format == TARMAC_FILE_FORMAT_PNRGOV_XML)
     return import_pnrgov (store, name, format, data, length, report, cancellable, error);
   if (format != TARMAC_FILE_FORMAT_PAXLST)
@@ -1169,7 +1183,7 @@ import_bytes (TarmacStore         *store,
     return FALSE;
 
   /* The name index is brought up to date in the same transaction, in one sorted pass. */
-  if (!write_messages (&import, messages, length, cancellable, error) ||
+  if (!_tarmac_import_write_paxlst (&import, messages, "PAXLST", length, cancellable, error) ||
       !tarmac_search_index_update (store, error))
     {
       tarmac_store_rollback (store);
@@ -1256,7 +1270,49 @@ tarmac_import_bytes (TarmacStore         *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   result = report_new (name);
-  ok = import_bytes (store, name, data, length, result, cancellable, &local_error);
+  ok = import_bytes (store, name, data, length, NULL, result, cancellable, &local_error);
+  return finish (result, ok, &local_error, report, error);
+}
+
+/**
+ * tarmac_import_sheet_bytes:
+ * @store: the database
+ * @name: the file name shown in reports and errors
+ * @data: (array length=length): a CSV or XLSX file's bytes
+ * @length: the number of bytes
+ * @mapping: the columns and the flight, as the officer chose them (from
+ *   tarmac_import_propose_mapping(), corrected)
+ * @report: (out) (optional) (transfer full): as for tarmac_import_bytes()
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Imports a spreadsheet with an explicit mapping, in one transaction, and remembers the
+ * mapping for the next file of the same layout from the same airline.
+ *
+ * Returns: %TRUE when imported or a duplicate
+ */
+gboolean
+tarmac_import_sheet_bytes (TarmacStore         *store,
+                           const char          *name,
+                           const guint8        *data,
+                           gsize                length,
+                           TarmacSheetMapping  *mapping,
+                           TarmacImportReport **report,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  TarmacImportReport *result;
+  gboolean ok;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (mapping != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  result = report_new (name);
+  ok = import_bytes (store, name, data, length, mapping, result, cancellable, &local_error);
   return finish (result, ok, &local_error, report, error);
 }
 
@@ -1320,8 +1376,8 @@ tarmac_import_file (TarmacStore         *store,
       ok = FALSE;
     }
   else
-    ok = import_bytes (store, name, (const guint8 *) contents, length, result, cancellable,
-                       &local_error);
+    ok = import_bytes (store, name, (const guint8 *) contents, length, NULL, result,
+                       cancellable, &local_error);
 
   return finish (result, ok, &local_error, report, error);
 }

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "tarmac-sheet-mapping.h"
 #include "tarmac-store.h"
 
 G_BEGIN_DECLS
@@ -104,6 +105,21 @@ gboolean    tarmac_import_bytes            (TarmacStore               *store,
                                             GCancellable              *cancellable,
                                             GError                   **error);
 
+gboolean    tarmac_import_sheet_bytes      (TarmacStore               *store,
+                                            const char                *name,
+                                            const guint8              *data,
+                                            gsize                      length,
+                                            TarmacSheetMapping        *mapping,
+                                            TarmacImportReport       **report,
+                                            GCancellable              *cancellable,
+                                            GError                   **error);
+TarmacSheet *tarmac_import_read_sheet      (const char                *name,
+                                            const guint8              *data,
+                                            gsize                      length,
+                                            GError                   **error);
+TarmacSheetMapping *tarmac_import_propose_mapping (TarmacStore        *store,
+                                            const TarmacSheet         *sheet,
+                                            GError                   **error);
 TarmacImportReport *tarmac_import_report_load (TarmacStore           *store,
                                                gint64                 source_file_id,
                                                GError               **error);

@@ -1031,3 +1031,71 @@ tarmac_paxlst_warning_free (TarmacPaxlstWarning *warning)
   g_free (warning->message);
   g_free (warning);
 }
+
+/**
+ * tarmac_paxlst_message_new:
+ *
+ * An empty message, for importers that build a manifest from another format (a
+ * spreadsheet) and store it the way a PAXLST is stored.
+ *
+ * Returns: (transfer full): a message without legs or travellers, count -1
+ */
+TarmacPaxlstMessage *
+tarmac_paxlst_message_new (void)
+{
+  TarmacPaxlstMessage *message = g_new0 (TarmacPaxlstMessage, 1);
+
+  message->legs = g_ptr_array_new_with_free_func (leg_free);
+  message->travellers = g_ptr_array_new_with_free_func (traveller_free);
+  message->count = -1;
+  return message;
+}
+
+/**
+ * tarmac_paxlst_message_add_leg:
+ * @message: a message
+ *
+ * Returns: (transfer none): a new empty leg at the end of @message's legs
+ */
+TarmacPaxlstLeg *
+tarmac_paxlst_message_add_leg (TarmacPaxlstMessage *message)
+{
+  TarmacPaxlstLeg *leg = g_new0 (TarmacPaxlstLeg, 1);
+
+  g_ptr_array_add (message->legs, leg);
+  return leg;
+}
+
+/**
+ * tarmac_paxlst_message_add_traveller:
+ * @message: a message
+ *
+ * Returns: (transfer none): a new traveller, without bags (-1) or documents
+ */
+TarmacPaxlstTraveller *
+tarmac_paxlst_message_add_traveller (TarmacPaxlstMessage *message)
+{
+  TarmacPaxlstTraveller *traveller = g_new0 (TarmacPaxlstTraveller, 1);
+
+  traveller->bag_count = -1;
+  traveller->bag_weight = -1;
+  traveller->bag_tags = g_ptr_array_new_with_free_func (g_free);
+  traveller->documents = g_ptr_array_new_with_free_func (travel_document_free);
+  g_ptr_array_add (message->travellers, traveller);
+  return traveller;
+}
+
+/**
+ * tarmac_paxlst_traveller_add_document:
+ * @traveller: a traveller
+ *
+ * Returns: (transfer none): a new empty document of @traveller
+ */
+TarmacPaxlstTravelDocument *
+tarmac_paxlst_traveller_add_document (TarmacPaxlstTraveller *traveller)
+{
+  TarmacPaxlstTravelDocument *document = g_new0 (TarmacPaxlstTravelDocument, 1);
+
+  g_ptr_array_add (traveller->documents, document);
+  return document;
+}

@@ -205,6 +205,11 @@ gboolean tarmac_paxlst_parse          (const guint8         *data,
                                        GError              **error);
 
 void     tarmac_paxlst_message_free   (TarmacPaxlstMessage  *message);
+
+TarmacPaxlstMessage        *tarmac_paxlst_message_new            (void);
+TarmacPaxlstLeg            *tarmac_paxlst_message_add_leg        (TarmacPaxlstMessage   *message);
+TarmacPaxlstTraveller      *tarmac_paxlst_message_add_traveller  (TarmacPaxlstMessage   *message);
+TarmacPaxlstTravelDocument *tarmac_paxlst_traveller_add_document (TarmacPaxlstTraveller *traveller);
 void     tarmac_paxlst_warning_free   (TarmacPaxlstWarning  *warning);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TarmacPaxlstMessage, tarmac_paxlst_message_free)

@@ -236,8 +236,9 @@ sniff_xml (const guint8 *data,
   return TARMAC_FILE_FORMAT_XML_OTHER;
 }
 
-/* Text whose first lines (a header and a row at least) split into the same number (≥ 2)
- * of fields on one delimiter. */
+/* Text whose first lines split on one delimiter into the same number (≥ 2) of fields at
+ * least twice (a header and a row), most of the lines that split at all agreeing: title
+ * rows of one cell above the header are common in station-office manifests. */
 static gboolean
 looks_like_csv (const guint8 *data,
                 gsize         length)
@@ -251,39 +252,68 @@ looks_like_csv (const guint8 *data,
 
   for (guint d = 0; d < G_N_ELEMENTS (delimiters); d++)
     {
-      guint fields = 0;
+      guint counts[10] = { 0 };
       guint lines = 0;
-      guint matching = 0;
       guint in_line = 1;
       gboolean quoted = FALSE;
-      gboolean consistent = TRUE;
 
-      for (gsize i = start; i < length && lines < 5; i++)
+      for (gsize i = start; i <= length && lines < G_N_ELEMENTS (counts); i++)
         {
-          if (data[i] == '"')
+          gboolean end = i == length;
+
+          if (!end && data[i] == '"')
             quoted = !quoted;
-          else if (!quoted && data[i] == (guint8) delimiters[d])
+          else if (!end && !quoted && data[i] == (guint8) delimiters[d])
             in_line++;
-          else if (!quoted && data[i] == '\n')
+          else if (end || (!quoted && (data[i] == '\n' || data[i] == '\r')))
             {
-              if (lines == 0)
-                fields = in_line;
-              if (in_line == fields)
-                matching++;
-              else if (in_line > 1)
-                consistent = FALSE;
-              lines++;
+              if (!end && data[i] == '\r' && i + 1 < length && data[i + 1] == '\n')
+                i++;
+              /* A line cut by the end of the window is not counted. */
+              if (!end || length < TARMAC_SNIFF_WINDOW)
+                counts[lines++] = in_line;
               in_line = 1;
             }
         }
 
-      /* A header and at least one row that split the same way: one line of prose with a
-       * comma in it is not a spreadsheet. */
-      if (fields >= 2 && matching >= 2 && consistent)
-        return TRUE;
+      for (guint i = 0; i < lines; i++)
+        {
+          guint same = 0;
+          guint other = 0;
+
+          if (counts[i] < 2)
+            continue;
+          for (guint j = 0; j < lines; j++)
+            {
+              if (counts[j] == counts[i])
+                same++;
+              else if (counts[j] > 1)
+                other++;
+            }
+          /* A header and at least one row that split the same way: one line of prose with
+           * a comma in it is not a spreadsheet. */
+          if (same >= 2 && other * 2 <= same)
+            return TRUE;
+        }
     }
 
   return FALSE;
+}
+
+/* UTF-16 text (Excel's "Unicode text") is sniffed as the UTF-8 it stands for. */
+static TarmacFileFormat
+sniff_utf16 (const guint8 *data,
+             gsize         length)
+{
+  const char *charset = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+  g_autofree char *text = NULL;
+  gsize written = 0;
+
+  text = g_convert ((const char *) data + 2, (length - 2) & ~(gsize) 1, "UTF-8", charset, NULL,
+                    &written, NULL);
+  if (text == NULL || written == 0 || memchr (text, '\0', written) != NULL)
+    return TARMAC_FILE_FORMAT_UNKNOWN;
+  return tarmac_sniff_format ((const guint8 *) text, written);
 }
 
 /**
@@ -311,6 +341,9 @@ tarmac_sniff_format (const guint8 *data,
   if (length >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     return find_bytes (data, length, "xl/") != NULL ? TARMAC_FILE_FORMAT_XLSX
                                                     : TARMAC_FILE_FORMAT_UNKNOWN;
+
+  if (length >= 4 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    return sniff_utf16 (data, length);
 
   if (data[start] == '<')
     return sniff_xml (data, length);

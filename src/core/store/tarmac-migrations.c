@@ -603,6 +603,22 @@ static const TarmacMigration migrations[] = {
     "CREATE INDEX pnr_contact_phone_tail ON pnr_contact (substr (value_normalised, -7))"
     "  WHERE kind = 'phone';"
   },
+  {
+    10,
+    "column mappings of spreadsheet manifests, remembered per airline",
+    /* The mapping an officer chose for a spreadsheet layout (its folded header names, or
+     * its column count when it has none), as tarmac_sheet_mapping_to_json() writes it;
+     * used on the next file of that layout from that airline. Not personal data. */
+    "CREATE TABLE sheet_mapping ("
+    "  carrier    TEXT NOT NULL CHECK (length (carrier) BETWEEN 1 AND 3),"
+    "  signature  TEXT NOT NULL CHECK (length (signature) BETWEEN 1 AND 16384),"
+    "  mapping    TEXT NOT NULL CHECK (length (mapping) BETWEEN 2 AND 65536),"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (carrier, signature)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX sheet_mapping_signature ON sheet_mapping (signature, updated_at);"
+  },
 };
 
 const TarmacMigration *

@@ -1,0 +1,340 @@
+/* tarmac-device-keys.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-device-keys"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "tarmac-device-keys.h"
+#include "tarmac-sync-error.h"
+
+/* The keys one installation holds (research/sync.md §3.3):
+ *
+ *  - an Ed25519 signing key, which signs every version this device writes and never
+ *    leaves it;
+ *  - an X25519 box key of its own, to which another desk of the same site seals the site
+ *    key when this device joins an existing site;
+ *  - the site's X25519 box key, shared by the desks of one airport, to which senders seal
+ *    each record's key. The first device of a site creates it.
+ *
+ * Only the three 32-byte seeds are kept, sealed in the database's keystore
+ * (tarmac_secrets_put(): XChaCha20-Poly1305 under a key from the keyring or the
+ * passphrase), never in plain text on disk. In memory they sit in sodium_malloc'd pages,
+ * wiped when the object goes. */
+
+#define SEED_BYTES 32
+#define MAGIC      "TDK1"
+#define MAGIC_LEN  4
+#define UUID_LEN   36
+#define BLOB_LEN   (MAGIC_LEN + UUID_LEN + 3 * SEED_BYTES)
+
+typedef struct
+{
+  guint8 sign_seed[SEED_BYTES];
+  guint8 box_seed[SEED_BYTES];
+  guint8 site_seed[SEED_BYTES];
+  guint8 sign_sk[crypto_sign_SECRETKEYBYTES];
+  guint8 box_sk[crypto_box_SECRETKEYBYTES];
+  guint8 site_sk[crypto_box_SECRETKEYBYTES];
+} Secret;
+
+struct _TarmacDeviceKeys
+{
+  GObject  parent_instance;
+
+  char    *device_id;
+  Secret  *secret;                                 /* sodium_malloc'd */
+  guint8   sign_pk[crypto_sign_PUBLICKEYBYTES];
+  guint8   box_pk[crypto_box_PUBLICKEYBYTES];
+  guint8   site_pk[crypto_box_PUBLICKEYBYTES];
+};
+
+G_DEFINE_FINAL_TYPE (TarmacDeviceKeys, tarmac_device_keys, G_TYPE_OBJECT)
+
+G_STATIC_ASSERT (crypto_sign_SEEDBYTES == SEED_BYTES);
+G_STATIC_ASSERT (crypto_box_SEEDBYTES == SEED_BYTES);
+G_STATIC_ASSERT (crypto_box_SEALBYTES + 32 == TARMAC_SYNC_WRAP_BYTES);
+
+static void
+derive (TarmacDeviceKeys *self)
+{
+  Secret *s = self->secret;
+
+  crypto_sign_seed_keypair (self->sign_pk, s->sign_sk, s->sign_seed);
+  crypto_box_seed_keypair (self->box_pk, s->box_sk, s->box_seed);
+  crypto_box_seed_keypair (self->site_pk, s->site_sk, s->site_seed);
+}
+
+static TarmacDeviceKeys *
+new_empty (const char *device_id)
+{
+  TarmacDeviceKeys *self;
+
+  if (sodium_init () < 0)
+    g_error ("libsodium cannot start");
+
+  self = g_object_new (TARMAC_TYPE_DEVICE_KEYS, NULL);
+  self->device_id = g_strdup (device_id);
+  self->secret = sodium_malloc (sizeof (Secret));
+  if (self->secret == NULL)
+    g_error ("Out of locked memory for keys");
+
+  return self;
+}
+
+static void
+tarmac_device_keys_finalize (GObject *object)
+{
+  TarmacDeviceKeys *self = (TarmacDeviceKeys *) object;
+
+  g_clear_pointer (&self->device_id, g_free);
+  g_clear_pointer (&self->secret, sodium_free);
+
+  G_OBJECT_CLASS (tarmac_device_keys_parent_class)->finalize (object);
+}
+
+static void
+tarmac_device_keys_class_init (TarmacDeviceKeysClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tarmac_device_keys_finalize;
+}
+
+static void
+tarmac_device_keys_init (TarmacDeviceKeys *self)
+{
+}
+
+/**
+ * tarmac_device_keys_generate:
+ *
+ * New keys for a new installation, with a new device id and a new site key (this device
+ * is the first of its site).
+ */
+TarmacDeviceKeys *
+tarmac_device_keys_generate (void)
+{
+  g_autofree char *device_id = g_uuid_string_random ();
+  TarmacDeviceKeys *self = new_empty (device_id);
+
+  randombytes_buf (self->secret->sign_seed, SEED_BYTES);
+  randombytes_buf (self->secret->box_seed, SEED_BYTES);
+  randombytes_buf (self->secret->site_seed, SEED_BYTES);
+  derive (self);
+  return self;
+}
+
+/**
+ * tarmac_device_keys_new_from_seeds:
+ * @device_id: a UUID
+ * @sign_seed: 32 bytes
+ * @box_seed: 32 bytes
+ * @site_seed: 32 bytes
+ *
+ * Keys from known seeds: for the known-answer tests and for loading.
+ */
+TarmacDeviceKeys *
+tarmac_device_keys_new_from_seeds (const char   *device_id,
+                                   const guint8 *sign_seed,
+                                   const guint8 *box_seed,
+                                   const guint8 *site_seed)
+{
+  TarmacDeviceKeys *self;
+
+  g_return_val_if_fail (device_id != NULL && g_uuid_string_is_valid (device_id), NULL);
+  g_return_val_if_fail (sign_seed != NULL && box_seed != NULL && site_seed != NULL, NULL);
+
+  self = new_empty (device_id);
+  memcpy (self->secret->sign_seed, sign_seed, SEED_BYTES);
+  memcpy (self->secret->box_seed, box_seed, SEED_BYTES);
+  memcpy (self->secret->site_seed, site_seed, SEED_BYTES);
+  derive (self);
+  return self;
+}
+
+/**
+ * tarmac_device_keys_load:
+ * @secrets: the database's keystore
+ *
+ * Reads the device's keys from the keystore. %TARMAC_SECRETS_ERROR_NOT_FOUND when this
+ * database was never enrolled.
+ */
+TarmacDeviceKeys *
+tarmac_device_keys_load (TarmacSecrets  *secrets,
+                         GError        **error)
+{
+  g_autoptr(GBytes) blob = NULL;
+  g_autofree char *device_id = NULL;
+  const guint8 *data;
+  gsize length = 0;
+
+  g_return_val_if_fail (TARMAC_IS_SECRETS (secrets), NULL);
+
+  blob = tarmac_secrets_get (secrets, TARMAC_DEVICE_KEYS_SECRET, error);
+  if (blob == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (blob, &length);
+  if (length != BLOB_LEN || memcmp (data, MAGIC, MAGIC_LEN) != 0)
+    goto corrupt;
+
+  device_id = g_strndup ((const char *) data + MAGIC_LEN, UUID_LEN);
+  if (!g_uuid_string_is_valid (device_id))
+    goto corrupt;
+
+  return tarmac_device_keys_new_from_seeds (device_id,
+                                            data + MAGIC_LEN + UUID_LEN,
+                                            data + MAGIC_LEN + UUID_LEN + SEED_BYTES,
+                                            data + MAGIC_LEN + UUID_LEN + 2 * SEED_BYTES);
+
+corrupt:
+  g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_KEYS,
+               _("The device keys in this database are damaged"));
+  return NULL;
+}
+
+static void
+wiped_free (gpointer data)
+{
+  sodium_memzero (data, BLOB_LEN);
+  g_free (data);
+}
+
+/**
+ * tarmac_device_keys_save:
+ * @secrets: the database's keystore
+ *
+ * Seals the keys into the keystore. Never replaces keys already there: a device that
+ * loses its keys must enrol again (research/sync.md §4.10).
+ */
+gboolean
+tarmac_device_keys_save (TarmacDeviceKeys  *self,
+                         TarmacSecrets     *secrets,
+                         GError           **error)
+{
+  g_autoptr(GBytes) blob = NULL;
+  guint8 *data;
+
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
+  g_return_val_if_fail (TARMAC_IS_SECRETS (secrets), FALSE);
+
+  data = g_malloc (BLOB_LEN);
+  memcpy (data, MAGIC, MAGIC_LEN);
+  memcpy (data + MAGIC_LEN, self->device_id, UUID_LEN);
+  memcpy (data + MAGIC_LEN + UUID_LEN, self->secret->sign_seed, SEED_BYTES);
+  memcpy (data + MAGIC_LEN + UUID_LEN + SEED_BYTES, self->secret->box_seed, SEED_BYTES);
+  memcpy (data + MAGIC_LEN + UUID_LEN + 2 * SEED_BYTES, self->secret->site_seed, SEED_BYTES);
+  blob = g_bytes_new_with_free_func (data, BLOB_LEN, wiped_free, data);
+
+  return tarmac_secrets_put (secrets, TARMAC_DEVICE_KEYS_SECRET, blob, FALSE, error);
+}
+
+const char *
+tarmac_device_keys_get_device_id (TarmacDeviceKeys *self)
+{
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), NULL);
+
+  return self->device_id;
+}
+
+/* 32 bytes: the Ed25519 public key the roster lists for this device. */
+const guint8 *
+tarmac_device_keys_get_sign_pk (TarmacDeviceKeys *self)
+{
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), NULL);
+
+  return self->sign_pk;
+}
+
+/* 32 bytes: the device's own X25519 public key. */
+const guint8 *
+tarmac_device_keys_get_box_pk (TarmacDeviceKeys *self)
+{
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), NULL);
+
+  return self->box_pk;
+}
+
+/* 32 bytes: the site's X25519 public key, which senders seal record keys to. */
+const guint8 *
+tarmac_device_keys_get_site_box_pk (TarmacDeviceKeys *self)
+{
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), NULL);
+
+  return self->site_pk;
+}
+
+/**
+ * tarmac_device_keys_dup_fingerprint:
+ *
+ * A short digest of the signing key, grouped for reading aloud over the phone at
+ * enrolment ("safety number", research/sync.md §3.4).
+ *
+ * Returns: (transfer full): 8 groups of 4 hexadecimal digits
+ */
+char *
+tarmac_device_keys_dup_fingerprint (TarmacDeviceKeys *self)
+{
+  guint8 digest[16];
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), NULL);
+
+  crypto_generichash (digest, sizeof digest, self->sign_pk, sizeof self->sign_pk, NULL, 0);
+  for (gsize i = 0; i < sizeof digest; i += 2)
+    g_string_append_printf (out, "%s%02x%02x", i > 0 ? " " : "", digest[i], digest[i + 1]);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * tarmac_device_keys_sign:
+ * @signature: (out caller-allocates): %TARMAC_SYNC_SIGNATURE_BYTES bytes
+ */
+void
+tarmac_device_keys_sign (TarmacDeviceKeys *self,
+                         const guint8     *data,
+                         gsize             length,
+                         guint8           *signature)
+{
+  g_return_if_fail (TARMAC_IS_DEVICE_KEYS (self));
+  g_return_if_fail (signature != NULL);
+
+  crypto_sign_detached (signature, NULL, data, length, self->secret->sign_sk);
+}
+
+/**
+ * tarmac_device_keys_open_site_wrap:
+ * @wrap: a record key sealed to the site's box key
+ * @key: (out caller-allocates): %TARMAC_SYNC_KEY_BYTES bytes
+ *
+ * Opens a record key sealed to this site.
+ */
+gboolean
+tarmac_device_keys_open_site_wrap (TarmacDeviceKeys  *self,
+                                   const guint8      *wrap,
+                                   gsize              wrap_length,
+                                   guint8            *key,
+                                   GError           **error)
+{
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
+
+  if (wrap_length != TARMAC_SYNC_WRAP_BYTES
+      || crypto_box_seal_open (key, wrap, wrap_length, self->site_pk, self->secret->site_sk) != 0)
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_TAMPERED,
+                   _("The record key sealed to this site does not open"));
+      return FALSE;
+    }
+
+  return TRUE;
+}

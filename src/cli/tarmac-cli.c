@@ -57,6 +57,8 @@ static const Command commands[] = {
                   "csv|json [--output FILE])"), TRUE, tarmac_cli_export },
   { "watchlist", N_("Import a watchlist file, reporting what changed (watchlist import FILE), "
                      "or list the lists (watchlist list)"), TRUE, tarmac_cli_watchlist },
+  { "seizure", N_("Record and list seizures (seizure add --json FILE | list [--json] | "
+                   "status REF STATUS | edit REF)"), TRUE, tarmac_cli_seizure },
   { "compare", N_("Score pairs of names with the name comparator (compare --pairs FILE)"),
     FALSE, tarmac_cli_compare },
   { "search", N_("Find travellers by name, document, PNR, phone or e-mail (search [--json] QUERY)"),

@@ -76,6 +76,9 @@ int      tarmac_cli_export             (TarmacStore         *store,
 int      tarmac_cli_seizure            (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);
+int      tarmac_cli_report             (TarmacStore         *store,
+                                        int                  argc,
+                                        char               **argv);
 int      tarmac_cli_compare            (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);

@@ -59,6 +59,8 @@ static const Command commands[] = {
                      "or list the lists (watchlist list)"), TRUE, tarmac_cli_watchlist },
   { "seizure", N_("Record and list seizures (seizure add --json FILE | list [--json] | "
                    "status REF STATUS | edit REF)"), TRUE, tarmac_cli_seizure },
+  { "report", N_("Period results as JSON or CSV (report results --from DAY --to DAY --format "
+                  "json|csv [--shared] [--output FILE])"), TRUE, tarmac_cli_report },
   { "compare", N_("Score pairs of names with the name comparator (compare --pairs FILE)"),
     FALSE, tarmac_cli_compare },
   { "search", N_("Find travellers by name, document, PNR, phone or e-mail (search [--json] QUERY)"),

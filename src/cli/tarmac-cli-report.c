@@ -1,0 +1,91 @@
+/* tarmac-cli-report.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "tarmac-cli-private.h"
+#include "tarmac-seizure-stats.h"
+
+/* report results --from DAY --to DAY --format json|csv [--shared] [--lang L] [--output FILE]
+ *
+ * The figures are non-nominal; the file is still written 0600, as every export. */
+
+int
+tarmac_cli_report (TarmacStore  *store,
+                   int           argc,
+                   char        **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacSeizureStats) stats = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  gboolean shared = FALSE;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day (YYYY-MM-DD)"), N_("DAY") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day (YYYY-MM-DD)"), N_("DAY") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json or csv"), N_("FORMAT") },
+    { "shared", 0, 0, G_OPTION_ARG_NONE, &shared,
+      N_("For sharing outside the task force: hide figures below 3"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the labels: en, fr, es, pt or ar"), N_("LANG") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &path,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  if (argc < 2 || !g_str_equal (argv[1], "results"))
+    goto usage;
+  argc--;
+  argv++;
+  if (!tarmac_cli_parse_options (&argc, &argv, entries, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+  if (from == NULL || to == NULL || format == NULL ||
+      (!g_str_equal (format, "json") && !g_str_equal (format, "csv")))
+    goto usage;
+  if (language != NULL && !g_strv_contains ((const char *[]) { "en", "fr", "es", "pt", "ar", NULL },
+                                            language))
+    goto usage;
+
+  stats = tarmac_seizure_stats_compute (store, from, to, shared, language, &error);
+  if (stats == NULL)
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  text = g_str_equal (format, "json") ? tarmac_seizure_stats_to_json (stats)
+                                      : tarmac_seizure_stats_to_csv (stats);
+
+  if (path == NULL)
+    {
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
+
+usage:
+  tarmac_cli_print_error (_("usage: tarmac-cli report results --from DAY --to DAY "
+                            "--format json|csv [--shared] [--lang en|fr|es|pt|ar] "
+                            "[--output FILE]"));
+  return EXIT_USAGE;
+}

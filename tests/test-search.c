@@ -13,6 +13,7 @@
 #include "tarmac-retention.h"
 #include "tarmac-search.h"
 #include "tarmac-search-result.h"
+#include "tarmac-searcher.h"
 #include "tarmac-store-private.h"
 #include "tarmac-test-util.h"
 #include "tarmac-traveller.h"
@@ -389,6 +390,76 @@ test_search_cli (void)
                                  " AND detail = 'Dialo Aminata'"), ==, 1);
 }
 
+static void
+searched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GListModel *
+search_in_thread (TarmacSearcher  *searcher,
+                  const char      *query,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tarmac_searcher_search_async (searcher, query, 10, cancellable, searched_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return tarmac_searcher_search_finish (searcher, result, error);
+}
+
+static void
+test_search_searcher (void)
+{
+  g_autoptr(TarmacStore) store = open_fixture ();
+  g_autoptr(TarmacSearcher) searcher = tarmac_searcher_new (store);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GListModel) none = NULL;
+  g_autoptr(TarmacSearchResult) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* On its own connection: a search started while an import holds the write lock waits
+   * for it (its audit row needs the lock) and then answers. */
+  g_assert_true (tarmac_store_begin (store, &error));
+  exec_ok (store, "INSERT INTO meta (key, value) VALUES ('search-test', '1')");
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    gint64 until = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+
+    tarmac_searcher_search_async (searcher, "dialo aminata", 10, NULL, searched_cb, &result);
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_null (result);
+    g_assert_true (tarmac_store_commit (store, &error));
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    results = tarmac_searcher_search_finish (searcher, result, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+  first = g_list_model_get_item (results, 0);
+  g_assert_cmpint (tarmac_traveller_get_id (tarmac_search_result_get_traveller (first)), ==, 3);
+
+  /* Audited, as the store's actor. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE action = 'search'"
+                                 " AND detail = 'dialo aminata' AND actor = (SELECT actor FROM"
+                                 " audit_log ORDER BY id LIMIT 1)"), ==, 1);
+
+  /* A search replaced by a newer one reports itself cancelled. */
+  g_cancellable_cancel (cancelled);
+  none = search_in_thread (searcher, "diallo", cancelled, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/search/index/pending", test_search_pending);
   g_test_add_func ("/search/index/import-retention", test_search_after_import);
   g_test_add_func ("/search/cli", test_search_cli);
+  g_test_add_func ("/search/searcher", test_search_searcher);
 
   return g_test_run ();
 }

@@ -13,12 +13,17 @@
 
 #include "tarmac-format.h"
 #include "tarmac-search-page.h"
+#include "tarmac-search-result.h"
+#include "tarmac-searcher.h"
 
 #define MAX_RESULTS  200
-#define SEARCH_DELAY 300 /* ms: every search is written to the audit log */
+/* ms after the last key: searches follow the typing, and each one is in the audit log */
+#define SEARCH_DELAY 150
 
-/* Finds travellers by name or document number across every imported flight. Activating
- * a result opens the flight with that traveller picked out. */
+/* Finds travellers by name (misspelt too), document, PNR locator, phone or e-mail across
+ * every imported flight, as the officer types. The search runs in a worker thread on its
+ * own connection (TarmacSearcher); a newer query cancels the one still running.
+ * Activating a result opens the traveller's page (win.show-traveller). */
 struct _TarmacSearchPage
 {
   TarmacPage      parent_instance;
@@ -30,9 +35,10 @@ struct _TarmacSearchPage
   AdwStatusPage  *none_page;
 
   /* Owned references */
-  GListModel     *results;
-
-  guint           research_id;
+  GListModel     *results;       /* of TarmacSearchResult */
+  TarmacSearcher *searcher;
+  GCancellable   *cancellable;
+  char           *query;         /* of the search running or shown */
 };
 
 G_DEFINE_FINAL_TYPE (TarmacSearchPage, tarmac_search_page, TARMAC_TYPE_PAGE)
@@ -55,17 +61,21 @@ static GtkWidget *
 create_result_row_cb (gpointer item,
                       gpointer user_data)
 {
-  TarmacTraveller *traveller = item;
+  TarmacSearchResult *result = item;
+  TarmacTraveller *traveller = tarmac_search_result_get_traveller (result);
   const char *document = tarmac_traveller_get_document_number (traveller);
   const char *nationality = tarmac_traveller_get_nationality (traveller);
+  g_autofree char *why = tarmac_search_result_describe_match (result);
   g_autofree char *subtitle = NULL;
   GtkWidget *row;
 
-  /* Translators: a search result's subtitle: the flight ("ET 935 · 2026-03-05"), then
-   * whether the person is a passenger or crew */
-  subtitle = g_strdup_printf (_("%1$s · %2$s"),
+  /* Translators: a search result's subtitle: the flight ("ET 935 · 2026-03-05"), whether
+   * the person is a passenger or crew, then why it was found ("name, 1 letter
+   * different", "document", "PNR") */
+  subtitle = g_strdup_printf (_("%1$s · %2$s · found by %3$s"),
                               tarmac_traveller_get_flight_label (traveller),
-                              tarmac_format_traveller_kind (tarmac_traveller_get_kind (traveller)));
+                              tarmac_format_traveller_kind (tarmac_traveller_get_kind (traveller)),
+                              why);
 
   row = g_object_new (ADW_TYPE_ACTION_ROW,
                       "use-markup", FALSE,
@@ -125,49 +135,82 @@ show_results (TarmacSearchPage *self,
 }
 
 static void
+show_initial (TarmacSearchPage *self)
+{
+  gtk_list_box_bind_model (self->result_list, NULL, NULL, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "initial");
+  tarmac_page_set_subtitle (TARMAC_PAGE (self), NULL);
+  tarmac_page_set_empty (TARMAC_PAGE (self), TRUE);
+}
+
+static void
+show_error (TarmacSearchPage *self,
+            const GError     *error)
+{
+  g_autofree char *description = g_markup_escape_text (error->message, -1);
+
+  gtk_list_box_bind_model (self->result_list, NULL, NULL, NULL, NULL);
+  adw_status_page_set_description (self->none_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "none");
+  tarmac_page_set_subtitle (TARMAC_PAGE (self), NULL);
+  tarmac_page_set_empty (TARMAC_PAGE (self), TRUE);
+}
+
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TarmacSearchPage) self = user_data;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = tarmac_searcher_search_finish (TARMAC_SEARCHER (object), result, &error);
+
+  /* A newer query replaced this one: its results are coming. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+
+  if (results == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_set_object (&self->results, results);
+  show_results (self, self->query);
+}
+
+static void
 run_search (TarmacSearchPage *self)
 {
   TarmacStore *store = tarmac_page_get_store (TARMAC_PAGE (self));
   g_autofree char *query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  g_autoptr(GError) error = NULL;
 
   g_strstrip (query);
-  g_clear_object (&self->results);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   if (*query == '\0' || store == NULL)
     {
-      gtk_list_box_bind_model (self->result_list, NULL, NULL, NULL, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "initial");
-      tarmac_page_set_subtitle (TARMAC_PAGE (self), NULL);
-      tarmac_page_set_empty (TARMAC_PAGE (self), TRUE);
+      g_clear_object (&self->results);
+      g_clear_pointer (&self->query, g_free);
+      show_initial (self);
       return;
     }
 
-  self->results = tarmac_store_search_travellers (store, query, MAX_RESULTS, &error);
-  if (self->results == NULL)
-    {
-      g_autofree char *description = g_markup_escape_text (error->message, -1);
+  if (self->searcher == NULL)
+    self->searcher = tarmac_searcher_new (store);
 
-      gtk_list_box_bind_model (self->result_list, NULL, NULL, NULL, NULL);
-      adw_status_page_set_description (self->none_page, description);
-      gtk_stack_set_visible_child_name (self->stack, "none");
-      tarmac_page_set_subtitle (TARMAC_PAGE (self), NULL);
-      tarmac_page_set_empty (TARMAC_PAGE (self), TRUE);
-      return;
-    }
-
-  show_results (self, query);
-}
-
-static gboolean
-research_cb (gpointer user_data)
-{
-  TarmacSearchPage *self = user_data;
-
-  self->research_id = 0;
-  run_search (self);
-
-  return G_SOURCE_REMOVE;
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+  self->cancellable = g_cancellable_new ();
+  tarmac_searcher_search_async (self->searcher, self->query, MAX_RESULTS, self->cancellable,
+                                search_cb, g_object_ref (self));
 }
 
 static void
@@ -197,11 +240,15 @@ tarmac_search_page_dispose (GObject *object)
 {
   TarmacSearchPage *self = (TarmacSearchPage *)object;
 
-  g_clear_handle_id (&self->research_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_SEARCH_PAGE);
 
   g_clear_object (&self->results);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->searcher);
+  g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (tarmac_search_page_parent_class)->dispose (object);
 }
@@ -255,7 +302,8 @@ tarmac_search_page_focus_entry (TarmacSearchPage *self)
  * @self: a search page
  * @query: what to search for
  *
- * Searches for @query at once, as if the officer had typed it and pressed Enter.
+ * Searches for @query at once, as if the officer had typed it and pressed Enter. The
+ * results arrive later, from the worker thread: see tarmac_search_page_is_searching().
  */
 void
 tarmac_search_page_set_query (TarmacSearchPage *self,
@@ -269,10 +317,24 @@ tarmac_search_page_set_query (TarmacSearchPage *self,
 }
 
 /**
+ * tarmac_search_page_is_searching:
+ * @self: a search page
+ *
+ * Returns: %TRUE while a search runs
+ */
+gboolean
+tarmac_search_page_is_searching (TarmacSearchPage *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SEARCH_PAGE (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+/**
  * tarmac_search_page_get_results:
  * @self: a search page
  *
- * Returns: (transfer none) (nullable): the travellers found by the last search
+ * Returns: (transfer none) (nullable): the #TarmacSearchResult<!-- -->s of the last search
  */
 GListModel *
 tarmac_search_page_get_results (TarmacSearchPage *self)
@@ -287,41 +349,22 @@ tarmac_search_page_get_results (TarmacSearchPage *self)
  * @self: a search page
  * @position: the result's position
  *
- * Opens the flight of the traveller at @position, with the traveller picked out.
+ * Opens the page of the traveller at @position.
  */
 void
 tarmac_search_page_open_result (TarmacSearchPage *self,
                                 guint             position)
 {
-  g_autoptr(TarmacTraveller) traveller = NULL;
-  g_autoptr(TarmacFlight) flight = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacSearchResult) result = NULL;
+  TarmacTraveller *traveller;
 
   g_return_if_fail (TARMAC_IS_SEARCH_PAGE (self));
 
   if (self->results == NULL || position >= g_list_model_get_n_items (self->results))
     return;
 
-  traveller = g_list_model_get_item (self->results, position);
-  flight = tarmac_store_get_flight (tarmac_page_get_store (TARMAC_PAGE (self)),
-                                    tarmac_traveller_get_flight_id (traveller),
-                                    &error);
-
-  if (flight != NULL)
-    {
-      tarmac_page_open_flight (TARMAC_PAGE (self), flight, traveller);
-    }
-  else if (g_error_matches (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_NOT_FOUND))
-    {
-      /* The flight went since the search (retention, another import): search again so
-       * the stale result goes too, once the activated row is no longer in use. */
-      g_debug ("%s", error->message);
-      if (self->research_id == 0)
-        self->research_id = g_idle_add (research_cb, self);
-    }
-  else
-    {
-      g_warning ("Could not open flight %" G_GINT64_FORMAT ": %s",
-                 tarmac_traveller_get_flight_id (traveller), error->message);
-    }
+  result = g_list_model_get_item (self->results, position);
+  traveller = tarmac_search_result_get_traveller (result);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-traveller", "x",
+                              tarmac_traveller_get_id (traveller));
 }

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (TarmacSearchPage, tarmac_search_page, TARMAC, SEARCH_PAGE,
 void        tarmac_search_page_focus_entry  (TarmacSearchPage *self);
 void        tarmac_search_page_set_query    (TarmacSearchPage *self,
                                              const char       *query);
+gboolean    tarmac_search_page_is_searching (TarmacSearchPage *self);
 GListModel *tarmac_search_page_get_results  (TarmacSearchPage *self);
 void        tarmac_search_page_open_result  (TarmacSearchPage *self,
                                              guint             position);

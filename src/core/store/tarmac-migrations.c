@@ -953,6 +953,85 @@ static const TarmacMigration migrations[] = {
     "  WHEN (SELECT status FROM seizure WHERE id = OLD.seizure_id) IN ('VALIDATED', 'SHARED', 'CLOSED')"
     "  BEGIN SELECT RAISE (ABORT, 'seizure-locked'); END;"
   },
+  {
+    12,
+    "shared records: versions, records, outbox, sync state and the roster of sites",
+    /* research/sync.md §4.3. A version is stored as the exact signed bytes (header,
+     * ciphertext, signature) with the wraps this replica holds: all of them for a version
+     * written here (they go up with the push), this site's own for one received. The
+     * decoded text lives in note, tied by note.uuid = record_id, so the Network page reads
+     * one table. The outbox is ordered by device_seq, and survives any crash: a version,
+     * its outbox row, its note row and its audit row are written in one transaction. */
+    "CREATE TABLE versions ("
+    "  version_id    TEXT PRIMARY KEY CHECK (length (version_id) = 64),"
+    "  record_id     TEXT NOT NULL CHECK (length (record_id) = 36),"
+    "  kind          TEXT NOT NULL,"
+    "  origin_site   TEXT NOT NULL,"
+    "  origin_device TEXT NOT NULL,"
+    "  device_seq    INTEGER NOT NULL CHECK (device_seq >= 1),"
+    "  hlc           INTEGER NOT NULL,"
+    "  prev_version  TEXT,"
+    "  deleted       INTEGER NOT NULL DEFAULT 0,"
+    "  priority      TEXT NOT NULL,"
+    "  expires_at    INTEGER,"
+    "  header        BLOB NOT NULL,"
+    "  body_ct       BLOB NOT NULL,"
+    "  sig           BLOB NOT NULL CHECK (length (sig) = 64),"
+    "  wraps         TEXT NOT NULL DEFAULT '{}',"
+    "  server_seq    INTEGER,"
+    "  state         TEXT NOT NULL CHECK (state IN ('local-pending', 'synced', 'received')"
+    "                  OR state LIKE 'rejected:%'),"
+    "  received_at   TEXT NOT NULL,"
+    "  UNIQUE (origin_device, device_seq)"
+    ") STRICT;"
+    "CREATE INDEX versions_record ON versions (record_id, hlc);"
+    "CREATE INDEX versions_expires ON versions (expires_at) WHERE expires_at IS NOT NULL;"
+
+    "CREATE TABLE records ("
+    "  record_id      TEXT PRIMARY KEY,"
+    "  owner_site     TEXT NOT NULL,"
+    "  kind           TEXT NOT NULL,"
+    "  winner_version TEXT NOT NULL REFERENCES versions (version_id),"
+    "  conflict_count INTEGER NOT NULL DEFAULT 0,"
+    "  deleted        INTEGER NOT NULL DEFAULT 0"
+    ") STRICT, WITHOUT ROWID;"
+
+    "CREATE TABLE outbox ("
+    "  device_seq  INTEGER PRIMARY KEY,"
+    "  version_id  TEXT NOT NULL UNIQUE REFERENCES versions (version_id),"
+    "  batch_id    TEXT,"
+    "  attempts    INTEGER NOT NULL DEFAULT 0,"
+    "  next_try_at INTEGER NOT NULL DEFAULT 0,"
+    "  last_error  TEXT"
+    ") STRICT;"
+
+    "CREATE TABLE sync_state ("
+    "  key   TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL"
+    ") STRICT, WITHOUT ROWID;"
+
+    /* The roster as this replica last verified it: sites with their box keys (to seal
+     * to), devices with their signing keys (to verify). Public keys only. */
+    "CREATE TABLE sync_site ("
+    "  code   TEXT PRIMARY KEY CHECK (length (code) BETWEEN 2 AND 8),"
+    "  name   TEXT NOT NULL DEFAULT '',"
+    "  box_pk BLOB NOT NULL CHECK (length (box_pk) = 32),"
+    "  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'revoked'))"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE sync_device ("
+    "  device_id TEXT PRIMARY KEY CHECK (length (device_id) = 36),"
+    "  site      TEXT NOT NULL,"
+    "  sign_pk   BLOB NOT NULL CHECK (length (sign_pk) = 32),"
+    "  status    TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'revoked'))"
+    ") STRICT, WITHOUT ROWID;"
+
+    /* What a note is as a shared record: its kind, where it went, how far it got. */
+    "ALTER TABLE note ADD COLUMN kind TEXT NOT NULL DEFAULT 'note'"
+    "  CHECK (kind IN ('note', 'alert', 'lookout'));"
+    "ALTER TABLE note ADD COLUMN recipients TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE note ADD COLUMN delivery TEXT NOT NULL DEFAULT 'local'"
+    "  CHECK (delivery IN ('local', 'pending', 'sent', 'received'));"
+  },
 };
 
 const TarmacMigration *

@@ -1,0 +1,109 @@
+/* tarmac-sync-replica.h
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "tarmac-device-keys.h"
+#include "tarmac-envelope.h"
+#include "tarmac-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TarmacNoteDraft:
+ * @kind: "note" or "alert"
+ * @priority: the priority
+ * @recipients: the sites to send it to, %NULL-terminated; %NULL or empty keeps it local
+ *   to this site's desks
+ * @author: the officer writing
+ * @text: the text, 1 to 65,536 bytes
+ * @subject_type: (nullable): "flight", "traveller", "consignment" or "seizure"
+ * @subject_ref: (nullable): what it is about, as the subject type names it
+ *
+ * A note or an alert as the officer writes it.
+ */
+typedef struct
+{
+  const char          *kind;
+  TarmacNotePriority   priority;
+  const char * const  *recipients;
+  const char          *author;
+  const char          *text;
+  const char          *subject_type;
+  const char          *subject_ref;
+} TarmacNoteDraft;
+
+/**
+ * TarmacApplyResult:
+ * @TARMAC_APPLY_NEW: stored, and shown if it is the record's latest version
+ * @TARMAC_APPLY_DUPLICATE: already here; nothing changed
+ * @TARMAC_APPLY_REFUSED: refused (the error says why); nothing changed
+ */
+typedef enum
+{
+  TARMAC_APPLY_NEW,
+  TARMAC_APPLY_DUPLICATE,
+  TARMAC_APPLY_REFUSED,
+} TarmacApplyResult;
+
+#define TARMAC_TYPE_SYNC_REPLICA (tarmac_sync_replica_get_type ())
+
+G_DECLARE_FINAL_TYPE (TarmacSyncReplica, tarmac_sync_replica, TARMAC, SYNC_REPLICA, GObject)
+
+TarmacSyncReplica *tarmac_sync_replica_new               (TarmacStore             *store,
+                                                          GError                 **error);
+gboolean           tarmac_sync_replica_is_enrolled       (TarmacSyncReplica       *self);
+const char        *tarmac_sync_replica_get_site          (TarmacSyncReplica       *self);
+TarmacDeviceKeys  *tarmac_sync_replica_get_keys          (TarmacSyncReplica       *self);
+gboolean           tarmac_sync_replica_set_identity      (TarmacSyncReplica       *self,
+                                                          const char              *site,
+                                                          TarmacDeviceKeys        *keys,
+                                                          GError                 **error);
+gboolean           tarmac_sync_replica_add_site          (TarmacSyncReplica       *self,
+                                                          const char              *code,
+                                                          const char              *name,
+                                                          const guint8            *box_pk,
+                                                          GError                 **error);
+gboolean           tarmac_sync_replica_add_device        (TarmacSyncReplica       *self,
+                                                          const char              *device_id,
+                                                          const char              *site,
+                                                          const guint8            *sign_pk,
+                                                          GError                 **error);
+gboolean           tarmac_sync_replica_revoke_device     (TarmacSyncReplica       *self,
+                                                          const char              *device_id,
+                                                          GError                 **error);
+
+TarmacNote        *tarmac_sync_replica_save_note         (TarmacSyncReplica       *self,
+                                                          const TarmacNoteDraft   *draft,
+                                                          GError                 **error);
+TarmacApplyResult  tarmac_sync_replica_apply             (TarmacSyncReplica       *self,
+                                                          TarmacEnvelope          *envelope,
+                                                          gint64                   server_seq,
+                                                          GError                 **error);
+gboolean           tarmac_sync_replica_apply_batch       (TarmacSyncReplica       *self,
+                                                          GPtrArray               *envelopes,
+                                                          GArray                  *server_seqs,
+                                                          const char              *lane,
+                                                          gint64                   cursor,
+                                                          guint                   *n_new,
+                                                          GError                 **error);
+gint64             tarmac_sync_replica_get_cursor        (TarmacSyncReplica       *self,
+                                                          const char              *lane);
+
+GPtrArray         *tarmac_sync_replica_list_outbox       (TarmacSyncReplica       *self,
+                                                          guint                    limit,
+                                                          GError                 **error);
+gboolean           tarmac_sync_replica_mark_sent         (TarmacSyncReplica       *self,
+                                                          const char              *version_id,
+                                                          gint64                   server_seq,
+                                                          GError                 **error);
+gint64             tarmac_sync_replica_count_pending     (TarmacSyncReplica       *self,
+                                                          GError                 **error);
+
+G_END_DECLS

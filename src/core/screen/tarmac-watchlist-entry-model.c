@@ -1,0 +1,338 @@
+/* tarmac-watchlist-entry-model.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-watchlist-entry-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tarmac-audit.h"
+#include "tarmac-name-key.h"
+#include "tarmac-store-private.h"
+#include "tarmac-watchlist-data.h"
+#include "tarmac-watchlist-entry-model.h"
+#include "tarmac-watchlist-item.h"
+
+/*
+ * The entries of one list, or those a search finds in it, as a GListModel that stays
+ * smooth at a million rows: it holds only the entries' ids (8 bytes each, read in one
+ * indexed pass) and reads the rows a view asks for a page at a time, keeping a few pages.
+ * Rows come in list order (the file's order, which is the id order).
+ *
+ * Opening a list shows personal data, so creating a model writes one audit row ("view",
+ * or "search" with the query); scrolling through it does not write more.
+ */
+
+#define PAGE_SIZE 128
+#define MAX_PAGES 32
+#define MAX_QUERY_WORDS 4
+
+struct _TarmacWatchlistEntryModel
+{
+  GObject       parent_instance;
+
+  TarmacStore  *store;
+  gint64        watchlist_id;
+  GArray       *ids;         /* gint64, ascending */
+  GHashTable   *pages;       /* page number → GPtrArray of TarmacWatchlistItem */
+  sqlite3_stmt *page_stmt;
+  char         *today;
+  guint         pages_read;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TarmacWatchlistEntryModel, tarmac_watchlist_entry_model,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+/* A page's rows by id range: the ids between its first and last, of which a search keeps
+ * only its own. The first name is the primary one when the list marks one. */
+static const char page_sql[] =
+  "SELECT e.id, e.external_id,"
+  " (SELECT n.name FROM watchlist_name n WHERE n.entry_id = e.id"
+  "   ORDER BY CASE n.quality WHEN 'primary' THEN 0 WHEN 'strong' THEN 1 ELSE 2 END, n.id"
+  "   LIMIT 1),"
+  " (SELECT count(*) FROM watchlist_name n WHERE n.entry_id = e.id),"
+  " e.dates_of_birth, e.nationalities,"
+  " coalesce (e.document_number,"
+  "   (SELECT d.number FROM watchlist_document d WHERE d.entry_id = e.id ORDER BY d.id"
+  "    LIMIT 1)),"
+  " e.reason, e.expires_at"
+  " FROM watchlist_entry e"
+  " WHERE e.watchlist_id = ?1 AND e.id BETWEEN ?2 AND ?3 ORDER BY e.id";
+
+static GType
+get_item_type (GListModel *model)
+{
+  return TARMAC_TYPE_WATCHLIST_ITEM;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return TARMAC_WATCHLIST_ENTRY_MODEL (model)->ids->len;
+}
+
+static GPtrArray *
+read_page (TarmacWatchlistEntryModel *self,
+           guint                      page)
+{
+  guint first = page * PAGE_SIZE;
+  guint last = MIN (first + PAGE_SIZE, self->ids->len) - 1;
+  GPtrArray *items = g_ptr_array_new_full (last - first + 1, g_object_unref);
+  guint next = first;
+  int rc;
+
+  sqlite3_reset (self->page_stmt);
+  sqlite3_bind_int64 (self->page_stmt, 1, self->watchlist_id);
+  sqlite3_bind_int64 (self->page_stmt, 2, g_array_index (self->ids, gint64, first));
+  sqlite3_bind_int64 (self->page_stmt, 3, g_array_index (self->ids, gint64, last));
+
+  /* Both sides are in id order: walk them together, keeping the rows of our ids. */
+  while (next <= last && (rc = sqlite3_step (self->page_stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (self->page_stmt, 0);
+      const char *expires_at = _tarmac_store_column_text (self->page_stmt, 8);
+
+      if (id != g_array_index (self->ids, gint64, next))
+        continue;
+
+      g_ptr_array_add (items, tarmac_watchlist_item_new (
+        id,
+        _tarmac_store_column_text (self->page_stmt, 1),
+        _tarmac_store_column_text (self->page_stmt, 2),
+        (guint) sqlite3_column_int (self->page_stmt, 3),
+        _tarmac_store_column_text (self->page_stmt, 4),
+        _tarmac_store_column_text (self->page_stmt, 5),
+        _tarmac_store_column_text (self->page_stmt, 6),
+        _tarmac_store_column_text (self->page_stmt, 7),
+        expires_at,
+        expires_at != NULL && strncmp (expires_at, self->today, 10) < 0));
+      next++;
+    }
+  sqlite3_reset (self->page_stmt);
+
+  /* An entry deleted since the ids were read (a re-load of the list): keep the positions
+   * the view knows, with an empty row, until the page reloads the model. */
+  while (next <= last)
+    {
+      g_ptr_array_add (items, tarmac_watchlist_item_new (g_array_index (self->ids, gint64, next),
+                                                         NULL, "", 0, NULL, NULL, NULL, NULL,
+                                                         NULL, FALSE));
+      next++;
+    }
+
+  self->pages_read++;
+  return items;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  TarmacWatchlistEntryModel *self = TARMAC_WATCHLIST_ENTRY_MODEL (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *items;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (items == NULL)
+    {
+      /* A view asks for the rows around what it shows; a few dozen pages cover any
+       * window. Dropping them all when full is simpler than an LRU and as smooth. */
+      if (g_hash_table_size (self->pages) >= MAX_PAGES)
+        g_hash_table_remove_all (self->pages);
+      items = read_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+    }
+
+  return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+tarmac_watchlist_entry_model_finalize (GObject *object)
+{
+  TarmacWatchlistEntryModel *self = (TarmacWatchlistEntryModel *)object;
+
+  g_clear_pointer (&self->page_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->today, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tarmac_watchlist_entry_model_parent_class)->finalize (object);
+}
+
+static void
+tarmac_watchlist_entry_model_class_init (TarmacWatchlistEntryModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tarmac_watchlist_entry_model_finalize;
+}
+
+static void
+tarmac_watchlist_entry_model_init (TarmacWatchlistEntryModel *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->today = g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+read_ids (TarmacWatchlistEntryModel  *self,
+          sqlite3_stmt               *stmt,
+          GError                    **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (self->ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "like" patterns for the words of a name: each must begin a word of the entry's name
+ * key, so "moh ali" finds "Mohammed Ali" and "ALI, Mohamed" but not "Khalil". */
+static char *
+word_pattern (const char *word)
+{
+  return g_strdup_printf ("%% %s%%", word);
+}
+
+static gboolean
+search_ids (TarmacWatchlistEntryModel  *self,
+            const char                 *query,
+            GError                    **error)
+{
+  g_autofree char *key = tarmac_name_key (query);
+  g_autofree char *document = tarmac_document_normalise (query);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n_words = 0;
+
+  if (key != NULL && *key != '\0')
+    words = g_strsplit (key, " ", -1);
+  if (words != NULL)
+    n_words = MIN (g_strv_length (words), MAX_QUERY_WORDS);
+
+  /* The SQL's shape depends only on how many words there are; every value is bound. */
+  g_string_append (sql,
+                   "SELECT e.id FROM watchlist_entry e WHERE e.watchlist_id = ?1 AND ("
+                   " e.external_id = ?2 OR e.reference = ?2"
+                   " OR (?3 <> '' AND e.document_normalised = ?3)"
+                   " OR (?3 <> '' AND e.id IN (SELECT d.entry_id FROM watchlist_document d"
+                   "                           WHERE d.number_normalised = ?3))");
+  if (n_words > 0)
+    {
+      g_string_append (sql, " OR EXISTS (SELECT 1 FROM watchlist_name n"
+                            " WHERE n.entry_id = e.id");
+      for (guint i = 0; i < n_words; i++)
+        g_string_append_printf (sql, " AND (' ' || n.name_key) LIKE ?%u", 4 + i);
+      g_string_append (sql, ")");
+    }
+  g_string_append (sql, ") ORDER BY e.id");
+
+  stmt = _tarmac_store_prepare (self->store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->watchlist_id);
+  sqlite3_bind_text (stmt, 2, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, document != NULL ? document : "", -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < n_words; i++)
+    sqlite3_bind_text (stmt, 4 + i, word_pattern (words[i]), -1, g_free);
+
+  return read_ids (self, stmt, error);
+}
+
+/**
+ * tarmac_watchlist_entry_model_new:
+ * @store: the store
+ * @watchlist_id: the list
+ * @query: (nullable): a name (any accent or case, any order of words) or a document
+ *   number or entry reference to look for, or %NULL for every entry
+ * @error: return location for a #GError
+ *
+ * Opens a list's entries, or those @query finds, and writes the audit row for it.
+ *
+ * Returns: (transfer full): a model of #TarmacWatchlistItem, or %NULL on error
+ */
+TarmacWatchlistEntryModel *
+tarmac_watchlist_entry_model_new (TarmacStore  *store,
+                                  gint64        watchlist_id,
+                                  const char   *query,
+                                  GError      **error)
+{
+  g_autoptr(TarmacWatchlistEntryModel) self = NULL;
+  g_autofree char *object_id = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
+
+  self = g_object_new (TARMAC_TYPE_WATCHLIST_ENTRY_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->watchlist_id = watchlist_id;
+  self->page_stmt = _tarmac_store_prepare (store, page_sql, error);
+  if (self->page_stmt == NULL)
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (query != NULL ? query : ""));
+  if (*trimmed == '\0')
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      stmt = _tarmac_store_prepare (store,
+                                    "SELECT id FROM watchlist_entry WHERE watchlist_id = ?1"
+                                    " ORDER BY id", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, watchlist_id);
+      if (!read_ids (self, stmt, error))
+        return NULL;
+    }
+  else if (!search_ids (self, trimmed, error))
+    {
+      return NULL;
+    }
+
+  object_id = g_strdup_printf ("%" G_GINT64_FORMAT, watchlist_id);
+  if (!tarmac_audit_append (store, *trimmed == '\0' ? "view" : "search", "watchlist", object_id,
+                            *trimmed == '\0' ? "entries" : trimmed, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* How many pages were read from the database: tests check that a view reads what it
+ * shows, not the whole list. */
+guint
+tarmac_watchlist_entry_model_get_pages_read (TarmacWatchlistEntryModel *self)
+{
+  g_return_val_if_fail (TARMAC_IS_WATCHLIST_ENTRY_MODEL (self), 0);
+  return self->pages_read;
+}

@@ -408,7 +408,8 @@ test_hits (void)
   g_assert_cmpstr (tarmac_hit_get_summary (hit), ==, "name “NDIAYE”: all words aligned");
   g_clear_object (&hit);
   g_assert_cmpint (audit_rows (store, "view", "hit"), ==, 1);
-  g_assert_cmpuint (tarmac_hit_count_new (store), ==, 2);
+  g_assert_cmpuint (tarmac_hit_count (store, TARMAC_HIT_NEW), ==, 2);
+  g_assert_cmpuint (tarmac_hit_count (store, NULL), ==, 2);
 
   /* new → in review → referred → controlled positive, each with its comment and audit
    * row; a skipped step or a closing without a reason is refused. */

@@ -15,4 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TarmacHitsPage, tarmac_hits_page, TARMAC, HITS_PAGE, TarmacPage)
 
+GListModel *tarmac_hits_page_get_hits   (TarmacHitsPage *self);
+void        tarmac_hits_page_set_filter (TarmacHitsPage *self,
+                                         const char     *filter);
+GtkWindow  *tarmac_hits_page_open_hit   (TarmacHitsPage *self,
+                                         guint           position);
+
 G_END_DECLS

@@ -27,6 +27,8 @@ struct _TarmacPreferencesWindow
   AdwEntryRow          *hub_row;
   GtkSpinButton        *mask_spin;
   GtkSpinButton        *delete_spin;
+  GtkSpinButton        *alert_spin;
+  GtkSpinButton        *review_spin;
 
   /* Owned references */
   GSettings            *settings;
@@ -143,6 +145,8 @@ tarmac_preferences_window_class_init (TarmacPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/jaitf/Tarmac/tarmac-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, airport_row);
+  gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, alert_spin);
+  gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, review_spin);
   gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, delete_spin);
   gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, drop_folder_row);
   gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, hub_row);
@@ -169,6 +173,10 @@ tarmac_preferences_window_init (TarmacPreferencesWindow *self)
   g_settings_bind (self->settings, "retention-mask-months", self->mask_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "retention-delete-years", self->delete_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "screen-alert-threshold", self->alert_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "screen-review-threshold", self->review_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "drop-folder",
                                 self->drop_folder_row, "subtitle",

@@ -16,4 +16,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TarmacWatchlistsPage, tarmac_watchlists_page,
                       TARMAC, WATCHLISTS_PAGE, TarmacPage)
 
+GListModel *tarmac_watchlists_page_get_lists    (TarmacWatchlistsPage *self);
+gboolean    tarmac_watchlists_page_open_list    (TarmacWatchlistsPage *self,
+                                                 gint64                watchlist_id);
+GListModel *tarmac_watchlists_page_get_entries  (TarmacWatchlistsPage *self);
+void        tarmac_watchlists_page_set_query    (TarmacWatchlistsPage *self,
+                                                 const char           *query);
+GtkWindow  *tarmac_watchlists_page_open_entry   (TarmacWatchlistsPage *self,
+                                                 guint                 position);
+void        tarmac_watchlists_page_import_file  (TarmacWatchlistsPage *self,
+                                                 GFile                *file);
+gboolean    tarmac_watchlists_page_is_importing (TarmacWatchlistsPage *self);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "tarmac-network-page.h"
 #include "tarmac-page.h"
 #include "tarmac-retention.h"
+#include "tarmac-screen-thresholds.h"
 #include "tarmac-search-page.h"
 #include "tarmac-seizures-page.h"
 #include "tarmac-today-page.h"
@@ -270,6 +271,38 @@ apply_airport_code (TarmacWindow *self)
     }
 }
 
+/* Screening runs where imports run (the import thread, tarmac-cli), on connections of
+ * their own: the thresholds go into the database, as the airport code does. A review
+ * threshold above the alert one, met on the way while the officer changes both, is not
+ * written until it makes sense. */
+static void
+apply_screen_thresholds (TarmacWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tarmac_screen_set_thresholds (self->store,
+                                     g_settings_get_double (self->settings,
+                                                            "screen-alert-threshold"),
+                                     g_settings_get_double (self->settings,
+                                                            "screen-review-threshold"),
+                                     &error))
+    {
+      if (g_error_matches (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_INVALID))
+        g_debug ("%s", error->message);
+      else
+        g_message ("Screening thresholds not saved in the database: %s", error->message);
+    }
+}
+
+static void
+on_screen_threshold_changed_cb (TarmacWindow *self,
+                                const char   *key,
+                                GSettings    *settings)
+{
+  if (self->store != NULL)
+    apply_screen_thresholds (self);
+}
+
 static void
 on_airport_code_changed_cb (TarmacWindow *self,
                             const char   *key,
@@ -485,6 +518,13 @@ tarmac_window_constructed (GObject *object)
   apply_airport_code (self);
   g_signal_connect_object (self->settings, "changed::airport-code",
                            G_CALLBACK (on_airport_code_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  apply_screen_thresholds (self);
+  g_signal_connect_object (self->settings, "changed::screen-alert-threshold",
+                           G_CALLBACK (on_screen_threshold_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::screen-review-threshold",
+                           G_CALLBACK (on_screen_threshold_changed_cb),
                            self, G_CONNECT_SWAPPED);
   start_retention (self);
   _tarmac_window_init_drop_folder (self);

@@ -325,20 +325,29 @@ tarmac_hit_get (TarmacStore  *store,
 }
 
 /**
- * tarmac_hit_count_new:
+ * tarmac_hit_count:
  * @store: the store
+ * @filter: (nullable): as for tarmac_hit_list(); %NULL counts open hits
  *
- * Returns: how many hits nobody has looked at yet (a count, not audited)
+ * Returns: how many hits @filter keeps (a count, not audited)
  */
 guint
-tarmac_hit_count_new (TarmacStore *store)
+tarmac_hit_count (TarmacStore *store,
+                  const char  *filter)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (TARMAC_IS_STORE (store), 0);
 
-  stmt = _tarmac_store_prepare (store, "SELECT count(*) FROM hit WHERE status = 'new'", NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  stmt = _tarmac_store_prepare (store,
+                                "SELECT count(*) FROM hit h WHERE CASE ?1"
+                                "   WHEN 'all' THEN 1"
+                                "   WHEN 'open' THEN h.status IN ('new', 'in_review', 'referred')"
+                                "   ELSE h.status = ?1 END", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, filter != NULL ? filter : TARMAC_HIT_FILTER_OPEN, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
   return (guint) sqlite3_column_int64 (stmt, 0);
 }

@@ -62,7 +62,8 @@ GListModel *tarmac_hit_list               (TarmacStore  *store,
 TarmacHit  *tarmac_hit_get                (TarmacStore  *store,
                                            gint64        hit_id,
                                            GError      **error);
-guint       tarmac_hit_count_new          (TarmacStore  *store);
+guint       tarmac_hit_count              (TarmacStore  *store,
+                                           const char   *filter);
 gboolean    tarmac_hit_set_status         (TarmacStore  *store,
                                            gint64        hit_id,
                                            const char   *status,

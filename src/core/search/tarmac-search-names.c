@@ -182,6 +182,7 @@ step_error (Statements    *s,
 static gboolean
 expand_word (Statements  *s,
              QueryWord   *word,
+             gboolean     last,
              GError     **error)
 {
   glong letters = g_utf8_strlen (word->word, -1);
@@ -194,7 +195,9 @@ expand_word (Statements  *s,
   if (step_error (s, s->vocab_exact, rc, error))
     return FALSE;
 
-  if (letters >= 2)
+  /* The last word may be half typed; an earlier word that is a whole name ("de" in
+   * "de souza") stands for itself, and its beginnings would only add noise and work. */
+  if (letters >= 2 && (last || word->expansions->len == 0))
     {
       sqlite3_bind_text (s->vocab_prefix, 1, word->word, -1, SQLITE_STATIC);
       sqlite3_bind_int (s->vocab_prefix, 2, MAX_PREFIXES);
@@ -554,7 +557,7 @@ _tarmac_search_names (TarmacStore   *store,
       g_array_set_clear_func (word->expansions, expansion_clear);
       g_ptr_array_add (words, word);
 
-      if (!expand_word (&s, word, error))
+      if (!expand_word (&s, word, split[i + 1] == NULL, error))
         return FALSE;
       if (word->expansions->len > 0)
         g_ptr_array_add (driving, word);

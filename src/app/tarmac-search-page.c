@@ -99,6 +99,24 @@ create_result_row_cb (gpointer item,
   return row;
 }
 
+/* The rows are about to be destroyed: a focused one would leave the scrolled window
+ * tracking a dead focus child (GTK 4.8), so the entry takes the focus first. */
+static void
+bind_results (TarmacSearchPage *self,
+              GListModel       *results)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->result_list)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  if (results != NULL)
+    gtk_list_box_bind_model (self->result_list, results, create_result_row_cb, NULL, NULL);
+  else
+    gtk_list_box_bind_model (self->result_list, NULL, NULL, NULL, NULL);
+}
+
 static void
 show_results (TarmacSearchPage *self,
               const char       *query)
@@ -106,7 +124,7 @@ show_results (TarmacSearchPage *self,
   guint n_results = self->results != NULL ? g_list_model_get_n_items (self->results) : 0;
   g_autofree char *subtitle = NULL;
 
-  gtk_list_box_bind_model (self->result_list, self->results, create_result_row_cb, NULL, NULL);
+  bind_results (self, self->results);
 
   if (n_results == 0)
     {
@@ -137,7 +155,7 @@ show_results (TarmacSearchPage *self,
 static void
 show_initial (TarmacSearchPage *self)
 {
-  gtk_list_box_bind_model (self->result_list, NULL, NULL, NULL, NULL);
+  bind_results (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "initial");
   tarmac_page_set_subtitle (TARMAC_PAGE (self), NULL);
   tarmac_page_set_empty (TARMAC_PAGE (self), TRUE);
@@ -149,7 +167,7 @@ show_error (TarmacSearchPage *self,
 {
   g_autofree char *description = g_markup_escape_text (error->message, -1);
 
-  gtk_list_box_bind_model (self->result_list, NULL, NULL, NULL, NULL);
+  bind_results (self, NULL);
   adw_status_page_set_description (self->none_page, description);
   gtk_stack_set_visible_child_name (self->stack, "none");
   tarmac_page_set_subtitle (TARMAC_PAGE (self), NULL);

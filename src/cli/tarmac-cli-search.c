@@ -26,6 +26,7 @@ result_to_json (TarmacSearchResult *result)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *why = tarmac_search_result_describe_match (result);
   TarmacTraveller *traveller = tarmac_search_result_get_traveller (result);
+  TarmacSearchMatch match = tarmac_search_result_get_match (result);
   const struct { const char *name; const char *value; } fields[] = {
     { "surname", tarmac_traveller_get_surname (traveller) },
     { "given_names", tarmac_traveller_get_given_names (traveller) },
@@ -53,8 +54,7 @@ result_to_json (TarmacSearchResult *result)
         json_builder_add_null_value (builder);
     }
   json_builder_set_member_name (builder, "match");
-  json_builder_add_string_value (builder,
-                                 tarmac_search_match_to_id (tarmac_search_result_get_match (result)));
+  json_builder_add_string_value (builder, tarmac_search_match_to_id (match));
   json_builder_set_member_name (builder, "distance");
   json_builder_add_int_value (builder, tarmac_search_result_get_distance (result));
   json_builder_set_member_name (builder, "words_matched");

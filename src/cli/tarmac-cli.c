@@ -63,7 +63,8 @@ static const Command commands[] = {
                   "json|csv [--shared] [--output FILE])"), TRUE, tarmac_cli_report },
   { "compare", N_("Score pairs of names with the name comparator (compare --pairs FILE)"),
     FALSE, tarmac_cli_compare },
-  { "search", N_("Find travellers by name, document, PNR, phone or e-mail (search [--json] QUERY)"),
+  { "search", N_("Find travellers by name, document, PNR, phone or e-mail "
+                  "(search [--json] QUERY)"),
     TRUE, tarmac_cli_search },
   { "bench", N_("Measure speed and print the figures (bench demo)"), FALSE, tarmac_cli_bench },
 };

@@ -16,7 +16,10 @@
  * in search_pending; tarmac_search_index_update() then indexes them all in one pass,
  * sorted, which writes each page of search_token once instead of once per word. Writers
  * call it just before they commit, so the index and the rows land together. Updates and
- * deletes are handled by triggers and need nothing here. */
+ * deletes are handled by triggers and need nothing here.
+ *
+ * CROSS JOIN keeps search_pending the outer loop: without statistics SQLite would rather
+ * scan the million travellers and probe the few pending ones. */
 
 #define TOKENS_OF(key) \
   "json_each ('[\"' || replace (replace (replace (" key ", '\\', ''), '\"', '')," \
@@ -55,13 +58,15 @@ tarmac_search_index_update (TarmacStore  *store,
                              "INSERT OR IGNORE INTO search_token (token, day, traveller_id)"
                              " SELECT j.value,"
                              "  CAST (replace (f.flight_date, '-', '') AS INTEGER), t.id"
-                             " FROM search_pending p CROSS JOIN traveller t ON t.id = p.traveller_id"
+                             " FROM search_pending p"
+                             " CROSS JOIN traveller t ON t.id = p.traveller_id"
                              " JOIN flight f ON f.id = t.flight_id, " TOKENS_OF ("t.name_key") " j"
                              " WHERE t.masked = 0 AND j.value <> ''"
                              " ORDER BY 1, 2, 3;"
                              "INSERT OR IGNORE INTO search_vocab (token)"
                              " SELECT DISTINCT j.value"
-                             " FROM search_pending p CROSS JOIN traveller t ON t.id = p.traveller_id,"
+                             " FROM search_pending p"
+                             " CROSS JOIN traveller t ON t.id = p.traveller_id,"
                              " " TOKENS_OF ("t.name_key") " j"
                              " WHERE t.masked = 0 AND j.value <> '';"
                              "DELETE FROM search_pending;",

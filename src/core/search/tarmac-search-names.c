@@ -414,7 +414,8 @@ match_pending (TarmacStore  *store,
   stmt = _tarmac_store_prepare (store,
                                 "SELECT CAST (replace (f.flight_date, '-', '') AS INTEGER),"
                                 " t.id, t.name_key"
-                                " FROM search_pending p CROSS JOIN traveller t ON t.id = p.traveller_id"
+                                " FROM search_pending p"
+                                " CROSS JOIN traveller t ON t.id = p.traveller_id"
                                 " JOIN flight f ON f.id = t.flight_id"
                                 " WHERE t.masked = 0 LIMIT ?1",
                                 error);

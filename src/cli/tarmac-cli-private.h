@@ -76,6 +76,12 @@ int      tarmac_cli_export             (TarmacStore         *store,
 int      tarmac_cli_seizure            (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);
+int      tarmac_cli_sync               (TarmacStore         *store,
+                                        int                  argc,
+                                        char               **argv);
+int      tarmac_cli_note               (TarmacStore         *store,
+                                        int                  argc,
+                                        char               **argv);
 int      tarmac_cli_report             (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);

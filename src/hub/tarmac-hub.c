@@ -16,11 +16,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tarmac-hub-commands.h"
 #include "tarmac-i18n.h"
 
-/* tarmac-hub: the sync hub daemon. This first version serves only its health check, and
- * only on loopback: until the hub speaks TLS and authenticates devices, listening on any
- * other interface would expose an unauthenticated service, so it is refused. */
+/* tarmac-hub: the sync hub daemon. Its commands (init, site, enrol-code, device, serve)
+ * are in tarmac-hub-commands.c. Without a command it serves only its health check, and
+ * only on loopback, as the first version did: that mode has no TLS and no data. */
 
 static char *opt_listen = NULL;
 static int opt_port = 8787;
@@ -142,9 +143,9 @@ parse_loopback (const char  *text,
   return g_steal_pointer (&address);
 }
 
-int
-main (int   argc,
-      char *argv[])
+static int
+run_health_only (int   argc,
+                 char *argv[])
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -154,10 +155,8 @@ main (int   argc,
   g_autoptr(GSocketAddress) socket_address = NULL;
   GSList *uris;
 
-  tarmac_i18n_init ();
-
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("The Tarmac sync hub."));
+  g_option_context_set_summary (context, _("The Tarmac sync hub: without a command, only its health check, on loopback."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -219,4 +218,16 @@ main (int   argc,
   soup_server_disconnect (server);
 
   return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tarmac_i18n_init ();
+
+  if (argc > 1 && argv[1][0] != '-')
+    return tarmac_hub_run_command (argc - 1, argv + 1);
+
+  return run_health_only (argc, argv);
 }

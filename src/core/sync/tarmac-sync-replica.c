@@ -1303,3 +1303,50 @@ tarmac_sync_replica_count_pending (TarmacSyncReplica  *self,
 
   return sqlite3_column_int64 (stmt, 0);
 }
+
+/* (transfer full) (nullable): a value of sync_state ("hub_url", "hub_fingerprint"…) */
+char *
+tarmac_sync_replica_dup_setting (TarmacSyncReplica *self,
+                                 const char        *key)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), NULL);
+
+  return state_get (self, key, NULL);
+}
+
+gboolean
+tarmac_sync_replica_set_setting (TarmacSyncReplica  *self,
+                                 const char         *key,
+                                 const char         *value,
+                                 GError            **error)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), FALSE);
+
+  return state_set (self, key, value, error);
+}
+
+/**
+ * tarmac_sync_replica_set_clock_offset:
+ * @offset_ms: the hub's time minus this machine's, from the hub's last answer
+ *
+ * Versions are stamped with the corrected time, so a desk whose clock is wrong still
+ * dates them sanely (research/sync.md §1.7).
+ */
+void
+tarmac_sync_replica_set_clock_offset (TarmacSyncReplica *self,
+                                      gint64             offset_ms)
+{
+  g_return_if_fail (TARMAC_IS_SYNC_REPLICA (self));
+
+  tarmac_hlc_set_offset_ms (self->hlc, offset_ms);
+  state_set_int (self, "clock_offset_ms", offset_ms, NULL);
+}
+
+/* This machine's time corrected by the learned offset, Unix milliseconds. */
+gint64
+tarmac_sync_replica_now_ms (TarmacSyncReplica *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), 0);
+
+  return g_get_real_time () / 1000 + tarmac_hlc_get_offset_ms (self->hlc);
+}

@@ -106,4 +106,14 @@ gboolean           tarmac_sync_replica_mark_sent         (TarmacSyncReplica     
 gint64             tarmac_sync_replica_count_pending     (TarmacSyncReplica       *self,
                                                           GError                 **error);
 
+char              *tarmac_sync_replica_dup_setting       (TarmacSyncReplica       *self,
+                                                          const char              *key);
+gboolean           tarmac_sync_replica_set_setting       (TarmacSyncReplica       *self,
+                                                          const char              *key,
+                                                          const char              *value,
+                                                          GError                 **error);
+void               tarmac_sync_replica_set_clock_offset  (TarmacSyncReplica       *self,
+                                                          gint64                   offset_ms);
+gint64             tarmac_sync_replica_now_ms            (TarmacSyncReplica       *self);
+
 G_END_DECLS

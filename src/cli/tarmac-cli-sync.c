@@ -1,0 +1,142 @@
+/* tarmac-cli-sync.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sodium.h>
+
+#include "tarmac-cli-private.h"
+#include "tarmac-sync-client.h"
+
+/* sync enrol --hub URL --code CODE --fingerprint FP: makes this database a device of the
+ * site the code was made for.
+ * sync [--watch] [--rounds N] [--json]: one round (hello, roster, push, pull), or rounds
+ * until stopped: after each, a long-poll of up to 25 s; after a failure, a pause of full
+ * jitter (random between 0 and 2^n s, at most 5 min) so a hub that comes back is not
+ * flooded. Everything is transactional: stopping it at any moment (even kill -9) loses
+ * nothing. */
+
+static char *opt_hub = NULL;
+static char *opt_code = NULL;
+static char *opt_fingerprint = NULL;
+static gboolean opt_watch = FALSE;
+static gboolean opt_json = FALSE;
+static int opt_rounds = 0;
+
+static const GOptionEntry enrol_entries[] = {
+  { "hub", 0, 0, G_OPTION_ARG_STRING, &opt_hub, N_("The hub’s address, https://HOST:PORT"), N_("URL") },
+  { "code", 0, 0, G_OPTION_ARG_STRING, &opt_code, N_("The one-time enrolment code"), N_("CODE") },
+  { "fingerprint", 0, 0, G_OPTION_ARG_STRING, &opt_fingerprint,
+    N_("The hub certificate’s SHA-256 fingerprint, as read out by its administrator"), N_("FP") },
+  { NULL }
+};
+
+static const GOptionEntry sync_entries[] = {
+  { "watch", 0, 0, G_OPTION_ARG_NONE, &opt_watch, N_("Keep syncing as changes arrive"), NULL },
+  { "rounds", 0, 0, G_OPTION_ARG_INT, &opt_rounds, N_("With --watch, stop after N rounds"), N_("N") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print each round as JSON"), NULL },
+  { NULL }
+};
+
+static void
+print_stats (const TarmacSyncStats *stats)
+{
+  if (opt_json)
+    g_print ("{\"pushed\":%u,\"pulled\":%u,\"requests\":%u,\"bytes_up\":%zu,\"bytes_down\":%zu}\n",
+             stats->pushed, stats->pulled, stats->requests, (size_t) stats->bytes_up,
+             (size_t) stats->bytes_down);
+  else
+    g_print (_("Sent %u, received %u\n"), stats->pushed, stats->pulled);
+}
+
+static int
+enrol (TarmacSyncClient  *client,
+       TarmacSyncReplica *replica,
+       int                argc,
+       char             **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tarmac_cli_parse_options (&argc, &argv, enrol_entries, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+  if (opt_hub == NULL || opt_code == NULL || opt_fingerprint == NULL)
+    {
+      tarmac_cli_print_error (_("usage: tarmac-cli sync enrol --hub URL --code CODE --fingerprint FP"));
+      return EXIT_USAGE;
+    }
+
+  if (!tarmac_sync_client_enrol (client, opt_hub, opt_code, opt_fingerprint, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+
+  g_print (_("Enrolled as a device of %s\n"), tarmac_sync_replica_get_site (replica));
+  return EXIT_OK;
+}
+
+int
+tarmac_cli_sync (TarmacStore  *store,
+                 int           argc,
+                 char        **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacSyncReplica) replica = NULL;
+  g_autoptr(TarmacSyncClient) client = NULL;
+  guint failures = 0;
+
+  replica = tarmac_sync_replica_new (store, &error);
+  if (replica == NULL)
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  client = tarmac_sync_client_new (replica);
+
+  if (argc > 1 && g_str_equal (argv[1], "enrol"))
+    return enrol (client, replica, argc - 1, argv + 1);
+
+  if (!tarmac_cli_parse_options (&argc, &argv, sync_entries, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+
+  for (int round = 0; ; round++)
+    {
+      TarmacSyncStats stats;
+      gboolean more = FALSE;
+
+      if (opt_rounds > 0 && round >= opt_rounds)
+        return EXIT_OK;
+
+      g_clear_error (&error);
+      if (tarmac_sync_client_sync (client, &stats, &error)
+          && (!opt_watch || tarmac_sync_client_wait (client, 25, &more, &error)))
+        {
+          failures = 0;
+          print_stats (&stats);
+          if (!opt_watch)
+            return EXIT_OK;
+          continue;
+        }
+
+      tarmac_cli_print_error ("%s", error->message);
+      if (!opt_watch)
+        return EXIT_FAILED;
+
+      /* Full jitter: 0 to min (300, 2^n) seconds. */
+      failures = MIN (failures + 1, 9);
+      g_usleep ((gulong) randombytes_uniform ((guint32) MIN (300, 1u << failures) * 1000) * 1000);
+    }
+}

@@ -1,0 +1,699 @@
+/* tarmac-sync-client.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-sync-client"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "tarmac-sync-auth.h"
+#include "tarmac-sync-client.h"
+#include "tarmac-sync-error.h"
+#include "tarmac-sync-json.h"
+#include "tarmac-sync-tls.h"
+
+/* The client side of research/sync.md §4.6 and §4.10, synchronous (the CLI and the tests
+ * call it; the app runs it on its own thread with its own GMainContext, §2.3):
+ *
+ *  - enrol: new keys, a proof keyed with the one-time code (the code never travels), the
+ *    hub's certificate pinned by the fingerprint read out by phone;
+ *  - sync: hello (learn the clock offset; a hub that has seen more of this device than
+ *    the device itself means a restored or cloned database: stop), the signed roster
+ *    (never an older one), push the outbox in device order in batches of 200 (PUT, so
+ *    libsoup reuses the connection; a retry of anything is harmless), then pull the
+ *    urgent lane and the main lane, each batch applied with its cursor in one
+ *    transaction, its count checked against what arrived;
+ *  - wait: a long-poll on the main lane, for --watch.
+ *
+ * Every loop has a bound. */
+
+#define PUSH_BATCH        200
+#define PULL_BATCH        500
+#define MAX_ROUNDS        10000
+#define MAX_RESPONSE      (16 * 1024 * 1024)
+
+struct _TarmacSyncClient
+{
+  GObject            parent_instance;
+
+  TarmacSyncReplica *replica;
+  SoupSession       *session;
+  char              *hub_url;
+  char              *fingerprint;
+  TarmacSyncStats    stats;
+};
+
+G_DEFINE_FINAL_TYPE (TarmacSyncClient, tarmac_sync_client, G_TYPE_OBJECT)
+
+static void
+tarmac_sync_client_dispose (GObject *object)
+{
+  TarmacSyncClient *self = (TarmacSyncClient *) object;
+
+  g_clear_object (&self->replica);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (tarmac_sync_client_parent_class)->dispose (object);
+}
+
+static void
+tarmac_sync_client_finalize (GObject *object)
+{
+  TarmacSyncClient *self = (TarmacSyncClient *) object;
+
+  g_clear_pointer (&self->hub_url, g_free);
+  g_clear_pointer (&self->fingerprint, g_free);
+
+  G_OBJECT_CLASS (tarmac_sync_client_parent_class)->finalize (object);
+}
+
+static void
+tarmac_sync_client_class_init (TarmacSyncClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tarmac_sync_client_dispose;
+  object_class->finalize = tarmac_sync_client_finalize;
+}
+
+static void
+tarmac_sync_client_init (TarmacSyncClient *self)
+{
+  self->session = soup_session_new_with_options ("timeout", 60,
+                                                 "idle-timeout", 55,
+                                                 "user-agent", "tarmac/" PACKAGE_VERSION,
+                                                 NULL);
+}
+
+TarmacSyncClient *
+tarmac_sync_client_new (TarmacSyncReplica *replica)
+{
+  TarmacSyncClient *self;
+
+  g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (replica), NULL);
+
+  self = g_object_new (TARMAC_TYPE_SYNC_CLIENT, NULL);
+  self->replica = g_object_ref (replica);
+  self->hub_url = tarmac_sync_replica_dup_setting (replica, "hub_url");
+  self->fingerprint = tarmac_sync_replica_dup_setting (replica, "hub_fingerprint");
+  return self;
+}
+
+static gboolean
+accept_certificate_cb (SoupMessage          *msg,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  TarmacSyncClient *self = user_data;
+  g_autofree char *fingerprint = tarmac_sync_tls_fingerprint (certificate);
+
+  return tarmac_sync_tls_fingerprint_equal (fingerprint, self->fingerprint);
+}
+
+/* One request; returns the parsed JSON body of any answer, and its status. */
+static JsonNode *
+request (TarmacSyncClient  *self,
+         const char        *method,
+         const char        *target,
+         JsonNode          *body,
+         gboolean           sign,
+         guint             *status,
+         GError           **error)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) response = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *text = NULL;
+  GTlsCertificate *peer;
+  gsize length = 0;
+
+  if (self->hub_url == NULL || self->fingerprint == NULL)
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_KEYS,
+                   _("This workstation is not enrolled in a network"));
+      return NULL;
+    }
+
+  uri = g_strconcat (self->hub_url, target, NULL);
+  msg = soup_message_new (method, uri);
+  if (msg == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a hub address"), self->hub_url);
+      return NULL;
+    }
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), self);
+
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      text = json_to_string (body, FALSE);
+      length = strlen (text);
+      bytes = g_bytes_new (text, length);
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      self->stats.bytes_up += length;
+    }
+
+  if (sign)
+    {
+      g_autofree char *auth = tarmac_sync_auth_sign (tarmac_sync_replica_get_keys (self->replica),
+                                                     method, target,
+                                                     tarmac_sync_replica_now_ms (self->replica),
+                                                     (const guint8 *) text, length);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                    TARMAC_SYNC_AUTH_HEADER, auth);
+    }
+
+  self->stats.requests++;
+  response = soup_session_send_and_read (self->session, msg, NULL, error);
+  if (response == NULL)
+    return NULL;
+
+  /* A certificate valid for the system's CAs (a hub behind nginx) skips accept-certificate:
+   * the pin is checked here too. */
+  peer = soup_message_get_tls_peer_certificate (msg);
+  if (peer != NULL)
+    {
+      g_autofree char *fingerprint = tarmac_sync_tls_fingerprint (peer);
+
+      if (!tarmac_sync_tls_fingerprint_equal (fingerprint, self->fingerprint))
+        {
+          g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_BAD_SIGNATURE,
+                       _("The hub’s certificate is not the one enrolled with"));
+          return NULL;
+        }
+    }
+
+  *status = soup_message_get_status (msg);
+  self->stats.bytes_down += g_bytes_get_size (response);
+  return tarmac_sync_json_parse (g_bytes_get_data (response, NULL), g_bytes_get_size (response),
+                                 MAX_RESPONSE, TARMAC_SYNC_JSON_MAX_DEPTH, error);
+}
+
+/* A refusal of the hub as an error, its code kept when it is one of ours. */
+static void
+set_refusal (GError     **error,
+             guint        status,
+             JsonNode    *node)
+{
+  const char *code = NULL;
+  int value = TARMAC_SYNC_ERROR_MALFORMED;
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    code = json_object_get_string_member_with_default (json_node_get_object (node), "error", NULL);
+
+  for (int i = 0; i <= TARMAC_SYNC_ERROR_KEYS; i++)
+    if (g_strcmp0 (code, tarmac_sync_error_code_name (i)) == 0)
+      value = i;
+
+  g_set_error (error, TARMAC_SYNC_ERROR, value, _("The hub refused: %u %s"), status,
+               code != NULL ? code : "");
+}
+
+static void
+learn_clock (TarmacSyncClient *self,
+             JsonNode         *node)
+{
+  gint64 server_time;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+
+  server_time = json_object_get_int_member_with_default (json_node_get_object (node), "server_time", 0);
+  if (server_time > 0)
+    tarmac_sync_replica_set_clock_offset (self->replica, server_time - g_get_real_time () / 1000);
+}
+
+static gboolean
+decode_key (JsonObject *object,
+            const char *name,
+            guint8     *out)
+{
+  const char *text = json_object_get_string_member_with_default (object, name, NULL);
+  size_t length = 0;
+
+  return text != NULL
+         && sodium_base642bin (out, 32, text, strlen (text), NULL, &length, NULL,
+                               sodium_base64_VARIANT_ORIGINAL) == 0
+         && length == 32;
+}
+
+/* Verifies the coordinator's signature and the version, then teaches the replica. */
+static gboolean
+apply_roster (TarmacSyncClient  *self,
+              JsonNode          *signed_node,
+              GError           **error)
+{
+  g_autofree char *pk64 = tarmac_sync_replica_dup_setting (self->replica, "coordinator_pk");
+  g_autofree char *held = tarmac_sync_replica_dup_setting (self->replica, "roster_version");
+  g_autofree guchar *roster_text = NULL;
+  g_autofree guchar *sig = NULL;
+  g_autofree guchar *pk = NULL;
+  g_autoptr(JsonNode) roster = NULL;
+  g_autofree char *version_text = NULL;
+  JsonObject *object;
+  JsonArray *sites, *devices;
+  gsize roster_length = 0, sig_length = 0, pk_length = 0;
+  gint64 version;
+
+  if (!JSON_NODE_HOLDS_OBJECT (signed_node) || pk64 == NULL)
+    goto bad;
+
+  object = json_node_get_object (signed_node);
+  roster_text = g_base64_decode (json_object_get_string_member_with_default (object, "roster", ""),
+                                 &roster_length);
+  sig = g_base64_decode (json_object_get_string_member_with_default (object, "sig", ""), &sig_length);
+  pk = g_base64_decode (pk64, &pk_length);
+  if (sig_length != crypto_sign_BYTES || pk_length != crypto_sign_PUBLICKEYBYTES
+      || crypto_sign_verify_detached (sig, roster_text, roster_length, pk) != 0)
+    goto bad;
+
+  roster = tarmac_sync_json_parse ((const char *) roster_text, roster_length, MAX_RESPONSE, 8, error);
+  if (roster == NULL || !JSON_NODE_HOLDS_OBJECT (roster))
+    goto bad;
+
+  object = json_node_get_object (roster);
+  version = json_object_get_int_member_with_default (object, "roster_version", 0);
+  if (held != NULL && version < g_ascii_strtoll (held, NULL, 10))
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
+                   _("The hub sent an older roster than the one held here"));
+      return FALSE;
+    }
+
+  sites = json_object_get_array_member (object, "sites");
+  devices = json_object_get_array_member (object, "devices");
+  if (sites == NULL || devices == NULL)
+    goto bad;
+
+  for (guint i = 0; i < json_array_get_length (sites) && i < 1000; i++)
+    {
+      JsonObject *site = json_array_get_object_element (sites, i);
+      guint8 box_pk[32];
+
+      if (site != NULL && decode_key (site, "box_pk", box_pk)
+          && !tarmac_sync_replica_add_site (self->replica,
+                                            json_object_get_string_member_with_default (site, "code", ""),
+                                            json_object_get_string_member_with_default (site, "name", ""),
+                                            box_pk, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (devices) && i < 10000; i++)
+    {
+      JsonObject *device = json_array_get_object_element (devices, i);
+      const char *device_id;
+      guint8 sign_pk[32];
+
+      if (device == NULL || !decode_key (device, "sign_pk", sign_pk))
+        continue;
+
+      device_id = json_object_get_string_member_with_default (device, "device_id", "");
+      if (!tarmac_sync_replica_add_device (self->replica, device_id,
+                                           json_object_get_string_member_with_default (device, "site", ""),
+                                           sign_pk, error))
+        return FALSE;
+      if (g_strcmp0 (json_object_get_string_member_with_default (device, "status", ""), "revoked") == 0
+          && !tarmac_sync_replica_revoke_device (self->replica, device_id, error))
+        return FALSE;
+    }
+
+  version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+  return tarmac_sync_replica_set_setting (self->replica, "roster_version", version_text, error);
+
+bad:
+  if (error != NULL && *error == NULL)
+    g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_BAD_SIGNATURE,
+                 _("The roster is not signed by the network’s coordinator"));
+  return FALSE;
+}
+
+static gboolean
+fetch_roster (TarmacSyncClient  *self,
+              GError           **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  guint status = 0;
+
+  node = request (self, "GET", "/v1/roster", NULL, TRUE, &status, error);
+  if (node == NULL)
+    return FALSE;
+  if (status != 200)
+    {
+      set_refusal (error, status, node);
+      return FALSE;
+    }
+
+  return apply_roster (self, node, error);
+}
+
+/**
+ * tarmac_sync_client_enrol:
+ * @hub_url: "https://host:port"
+ * @code: the one-time code `tarmac-hub enrol-code` printed
+ * @fingerprint: the hub certificate's SHA-256, as `tarmac-hub init` printed it
+ *
+ * Makes this database a device of the site the code was made for.
+ */
+gboolean
+tarmac_sync_client_enrol (TarmacSyncClient  *self,
+                          const char        *hub_url,
+                          const char        *code,
+                          const char        *fingerprint,
+                          GError           **error)
+{
+  g_autoptr(TarmacDeviceKeys) keys = tarmac_device_keys_generate ();
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *code_id = NULL;
+  g_autofree char *upper = NULL;
+  crypto_generichash_state state;
+  const char *device_id = tarmac_device_keys_get_device_id (keys);
+  const char *site;
+  const char *coordinator;
+  guint8 code_key[32], proof[32];
+  guint status = 0;
+
+  g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
+
+  if (tarmac_sync_replica_is_enrolled (self->replica))
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_KEYS,
+                   _("This workstation is already enrolled"));
+      return FALSE;
+    }
+
+  upper = g_ascii_strup (code, -1);
+  g_strstrip (upper);
+  if (strlen (upper) != 39)
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
+                   _("An enrolment code is 8 groups of 4 characters"));
+      return FALSE;
+    }
+
+  g_free (self->hub_url);
+  self->hub_url = g_strdup (hub_url);
+  while (g_str_has_suffix (self->hub_url, "/"))
+    self->hub_url[strlen (self->hub_url) - 1] = '\0';
+  g_free (self->fingerprint);
+  self->fingerprint = g_strdup (fingerprint);
+
+  code_id = g_strndup (upper, 9);
+  crypto_generichash (code_key, 32, (const guint8 *) upper, strlen (upper),
+                      (const guint8 *) "tarmac-enrol-v1", 15);
+  crypto_generichash_init (&state, code_key, 32, 32);
+  crypto_generichash_update (&state, (const guint8 *) device_id, strlen (device_id));
+  crypto_generichash_update (&state, tarmac_device_keys_get_sign_pk (keys), 32);
+  crypto_generichash_update (&state, tarmac_device_keys_get_box_pk (keys), 32);
+  crypto_generichash_update (&state, tarmac_device_keys_get_site_box_pk (keys), 32);
+  crypto_generichash_final (&state, proof, 32);
+  sodium_memzero (code_key, sizeof code_key);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code_id");
+  json_builder_add_string_value (builder, code_id);
+  json_builder_set_member_name (builder, "device_id");
+  json_builder_add_string_value (builder, device_id);
+  {
+    struct { const char *name; const guint8 *data; } keys_out[] = {
+      { "sign_pk", tarmac_device_keys_get_sign_pk (keys) },
+      { "box_pk", tarmac_device_keys_get_box_pk (keys) },
+      { "site_box_pk", tarmac_device_keys_get_site_box_pk (keys) },
+      { "proof", proof },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (keys_out); i++)
+      {
+        g_autofree char *text = g_base64_encode (keys_out[i].data, 32);
+
+        json_builder_set_member_name (builder, keys_out[i].name);
+        json_builder_add_string_value (builder, text);
+      }
+  }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  answer = request (self, "POST", "/v1/enrol", body, FALSE, &status, error);
+  if (answer == NULL)
+    return FALSE;
+  if (status != 200 || !JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      set_refusal (error, status, answer);
+      return FALSE;
+    }
+
+  site = json_object_get_string_member_with_default (json_node_get_object (answer), "site", NULL);
+  coordinator = json_object_get_string_member_with_default (json_node_get_object (answer),
+                                                            "coordinator_pk", NULL);
+  if (site == NULL || coordinator == NULL)
+    {
+      set_refusal (error, status, answer);
+      return FALSE;
+    }
+
+  if (!tarmac_sync_replica_set_identity (self->replica, site, keys, error)
+      || !tarmac_sync_replica_set_setting (self->replica, "hub_url", self->hub_url, error)
+      || !tarmac_sync_replica_set_setting (self->replica, "hub_fingerprint", fingerprint, error)
+      || !tarmac_sync_replica_set_setting (self->replica, "coordinator_pk", coordinator, error))
+    return FALSE;
+
+  return fetch_roster (self, error);
+}
+
+static gboolean
+hello (TarmacSyncClient  *self,
+       GError           **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *local = NULL;
+  guint status = 0;
+  gint64 hub_seq;
+
+  node = request (self, "GET", "/v1/hello", NULL, TRUE, &status, error);
+  if (node == NULL)
+    return FALSE;
+  learn_clock (self, node);
+  if (status != 200 || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_refusal (error, status, node);
+      return FALSE;
+    }
+
+  /* The hub holds versions of this device that this database never wrote: it was
+   * restored from a backup or copied. Pushing would reuse their numbers. */
+  hub_seq = json_object_get_int_member_with_default (json_node_get_object (node), "last_device_seq", 0);
+  local = tarmac_sync_replica_dup_setting (self->replica, "device_seq");
+  if (hub_seq > (local != NULL ? g_ascii_strtoll (local, NULL, 10) : 0))
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_SEQ_REUSE,
+                   _("The hub has seen more of this workstation than it remembers: it was "
+                     "restored or copied, and must be enrolled again"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+push (TarmacSyncClient  *self,
+      GError           **error)
+{
+  for (guint round = 0; round < MAX_ROUNDS; round++)
+    {
+      g_autoptr(GPtrArray) outbox = tarmac_sync_replica_list_outbox (self->replica, PUSH_BATCH, error);
+      g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+      g_autoptr(JsonNode) body = NULL;
+      g_autoptr(JsonNode) answer = NULL;
+      g_autofree char *batch_id = g_uuid_string_random ();
+      g_autofree char *target = g_strconcat ("/v1/push/", batch_id, NULL);
+      JsonArray *results;
+      guint status = 0;
+
+      if (outbox == NULL)
+        return FALSE;
+      if (outbox->len == 0)
+        return TRUE;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "envelopes");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < outbox->len; i++)
+        json_builder_add_value (builder, tarmac_envelope_to_json (g_ptr_array_index (outbox, i), NULL));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      body = json_builder_get_root (builder);
+
+      answer = request (self, "PUT", target, body, TRUE, &status, error);
+      if (answer == NULL)
+        return FALSE;
+      learn_clock (self, answer);
+      if (status != 200 || !JSON_NODE_HOLDS_OBJECT (answer)
+          || (results = json_object_get_array_member (json_node_get_object (answer), "results")) == NULL)
+        {
+          set_refusal (error, status, answer);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < json_array_get_length (results); i++)
+        {
+          JsonObject *result = json_array_get_object_element (results, i);
+          const char *state = result ? json_object_get_string_member_with_default (result, "status", "") : "";
+          const char *version_id = result ? json_object_get_string_member_with_default (result, "version_id", "") : "";
+
+          if (g_str_equal (state, "accepted") || g_str_equal (state, "duplicate"))
+            {
+              if (!tarmac_sync_replica_mark_sent (self->replica, version_id,
+                                                  json_object_get_int_member_with_default (result, "server_seq", 0),
+                                                  error))
+                return FALSE;
+              self->stats.pushed++;
+            }
+          else
+            {
+              g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
+                           _("The hub refused version %.12s: %s"), version_id,
+                           json_object_get_string_member_with_default (result, "code", "?"));
+              return FALSE;
+            }
+        }
+
+      if (json_array_get_length (results) == 0)
+        return TRUE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+pull_lane (TarmacSyncClient  *self,
+           const char        *lane,
+           guint              wait,
+           gboolean          *got,
+           GError           **error)
+{
+  for (guint round = 0; round < MAX_ROUNDS; round++)
+    {
+      g_autoptr(JsonNode) answer = NULL;
+      g_autoptr(GPtrArray) envelopes = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GArray) seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autofree char *target = NULL;
+      JsonObject *object;
+      JsonArray *changes;
+      gint64 cursor = tarmac_sync_replica_get_cursor (self->replica, lane);
+      guint status = 0, n_new = 0;
+
+      target = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d&lane=%s&wait=%u",
+                                cursor, PULL_BATCH, lane, round == 0 ? wait : 0);
+      answer = request (self, "GET", target, NULL, TRUE, &status, error);
+      if (answer == NULL)
+        return FALSE;
+      learn_clock (self, answer);
+      if (status != 200 || !JSON_NODE_HOLDS_OBJECT (answer))
+        {
+          set_refusal (error, status, answer);
+          return FALSE;
+        }
+
+      object = json_node_get_object (answer);
+      changes = json_object_get_array_member (object, "changes");
+      if (changes == NULL
+          || json_object_get_int_member_with_default (object, "count", -1) != json_array_get_length (changes))
+        {
+          g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
+                       _("The hub’s answer was cut short"));
+          return FALSE;
+        }
+
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          JsonObject *change = json_array_get_object_element (changes, i);
+          JsonNode *env = change ? json_object_get_member (change, "env") : NULL;
+          TarmacEnvelope *envelope = env ? tarmac_envelope_new_from_json (env, error) : NULL;
+          gint64 seq = change ? json_object_get_int_member_with_default (change, "seq", 0) : 0;
+
+          if (envelope == NULL)
+            {
+              if (error != NULL && *error == NULL)
+                g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
+                             _("The hub sent a change that is not an envelope"));
+              return FALSE;
+            }
+          g_ptr_array_add (envelopes, envelope);
+          g_array_append_val (seqs, seq);
+        }
+
+      if (envelopes->len > 0
+          && !tarmac_sync_replica_apply_batch (self->replica, envelopes, seqs, lane,
+                                               json_object_get_int_member_with_default (object, "next", cursor),
+                                               &n_new, error))
+        return FALSE;
+
+      self->stats.pulled += n_new;
+      if (got != NULL && envelopes->len > 0)
+        *got = TRUE;
+      if (!json_object_get_boolean_member_with_default (object, "more", FALSE))
+        return TRUE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tarmac_sync_client_sync:
+ * @stats: (out) (optional): what was done
+ *
+ * One round: hello, roster, push, pull (urgent first).
+ */
+gboolean
+tarmac_sync_client_sync (TarmacSyncClient  *self,
+                         TarmacSyncStats   *stats,
+                         GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
+
+  memset (&self->stats, 0, sizeof self->stats);
+  ok = hello (self, error)
+       && fetch_roster (self, error)
+       && push (self, error)
+       && pull_lane (self, "urgent", 0, NULL, error)
+       && pull_lane (self, "main", 0, NULL, error);
+
+  if (stats != NULL)
+    *stats = self->stats;
+  return ok;
+}
+
+/**
+ * tarmac_sync_client_wait:
+ * @seconds: how long the hub may hold the request (at most 25)
+ * @more: (out): whether something arrived (and was applied)
+ *
+ * A long-poll on the main lane: returns as soon as the hub has something, or after
+ * @seconds.
+ */
+gboolean
+tarmac_sync_client_wait (TarmacSyncClient  *self,
+                         guint              seconds,
+                         gboolean          *more,
+                         GError           **error)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
+
+  *more = FALSE;
+  return pull_lane (self, "main", MIN (seconds, 25), more, error);
+}

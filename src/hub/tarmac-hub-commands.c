@@ -1,0 +1,375 @@
+/* tarmac-hub-commands.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-hub"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tarmac-hub-commands.h"
+#include "tarmac-hub-db.h"
+#include "tarmac-hub-server.h"
+#include "tarmac-hub-tls.h"
+#include "tarmac-sync-tls.h"
+
+/* The hub's commands (README, "Sync hub"):
+ *
+ *   tarmac-hub init --data DIR [--name HOST]…   database, TLS certificate, coordinator key
+ *   tarmac-hub fingerprint --data DIR           the certificate's SHA-256, for enrolment
+ *   tarmac-hub site add CODE --name NAME --data DIR
+ *   tarmac-hub enrol-code CODE --data DIR       a one-time code for a device of CODE
+ *   tarmac-hub device list|revoke [ID] --data DIR
+ *   tarmac-hub serve --data DIR --listen ADDR:PORT [--print-port]
+ *
+ * The data directory is 0700; the TLS key and the coordinator's key are 0600 files in it
+ * (the daemon must read them unattended: keep the directory on an encrypted volume and
+ * the coordinator key's backup offline, research/sync.md §6). */
+
+static char *opt_data = NULL;
+static char *opt_name = NULL;
+static char **opt_names = NULL;
+static char *opt_listen = NULL;
+static gboolean opt_print_port = FALSE;
+static gboolean opt_json = FALSE;
+
+static const GOptionEntry entries[] = {
+  { "data", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data, N_("The hub’s data directory"), N_("DIR") },
+  { "name", 'n', 0, G_OPTION_ARG_STRING, &opt_name, N_("The site’s name"), N_("NAME") },
+  { "host", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_names,
+    N_("A host name or address the hub is reached by (repeat; init)"), N_("HOST") },
+  { "listen", 'l', 0, G_OPTION_ARG_STRING, &opt_listen,
+    N_("Address and port to serve on, e.g. 127.0.0.1:8443"), N_("ADDR:PORT") },
+  { "print-port", 0, 0, G_OPTION_ARG_NONE, &opt_print_port,
+    N_("Print the port actually listened on, then serve"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
+  { NULL }
+};
+
+static int
+fail (GError *error)
+{
+  g_printerr ("tarmac-hub: %s\n", error->message);
+  return 1;
+}
+
+static char *
+data_file (const char *name)
+{
+  return g_build_filename (opt_data, name, NULL);
+}
+
+static TarmacHubDb *
+open_db (GError **error)
+{
+  g_autofree char *path = data_file ("hub.db");
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("No hub in %s: run tarmac-hub init first"), opt_data);
+      return NULL;
+    }
+
+  return tarmac_hub_db_open (path, error);
+}
+
+static GTlsCertificate *
+load_certificate (GError **error)
+{
+  g_autofree char *cert = data_file ("tls.crt");
+  g_autofree char *key = data_file ("tls.key");
+
+  return g_tls_certificate_new_from_files (cert, key, error);
+}
+
+static int
+cmd_init (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacHubDb) db = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autofree char *db_path = data_file ("hub.db");
+  g_autofree char *cert = data_file ("tls.crt");
+  g_autofree char *key = data_file ("tls.key");
+  g_autofree char *coordinator = data_file ("coordinator.key");
+  g_autofree char *fingerprint = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint8 seed[32];
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("tarmac-hub: %s\n", _("This directory already holds a hub"));
+      return 1;
+    }
+
+  if (g_mkdir_with_parents (opt_data, 0700) != 0 || g_chmod (opt_data, 0700) != 0)
+    {
+      g_printerr ("tarmac-hub: %s: %s\n", opt_data, g_strerror (errno));
+      return 1;
+    }
+
+  g_ptr_array_add (names, "localhost");
+  g_ptr_array_add (names, "127.0.0.1");
+  g_ptr_array_add (names, "::1");
+  for (gsize i = 0; opt_names != NULL && opt_names[i] != NULL; i++)
+    g_ptr_array_add (names, opt_names[i]);
+  g_ptr_array_add (names, NULL);
+
+  randombytes_buf (seed, sizeof seed);
+  if (!g_file_set_contents_full (coordinator, (const char *) seed, sizeof seed,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error)
+      || !tarmac_hub_tls_generate (cert, key, (const char * const *) names->pdata, &error)
+      || (db = tarmac_hub_db_open (db_path, &error)) == NULL
+      || !tarmac_hub_db_audit (db, "admin", "init", "hub", "", &error)
+      || (certificate = load_certificate (&error)) == NULL)
+    {
+      sodium_memzero (seed, sizeof seed);
+      return fail (error);
+    }
+  sodium_memzero (seed, sizeof seed);
+
+  fingerprint = tarmac_sync_tls_fingerprint (certificate);
+  g_print (_("Hub created in %s\n"), opt_data);
+  g_print (_("Certificate fingerprint (SHA-256): %s\n"), fingerprint);
+  return 0;
+}
+
+static int
+cmd_fingerprint (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = load_certificate (&error);
+  g_autofree char *fingerprint = NULL;
+
+  if (certificate == NULL)
+    return fail (error);
+
+  fingerprint = tarmac_sync_tls_fingerprint (certificate);
+  g_print ("%s\n", fingerprint);
+  return 0;
+}
+
+static int
+cmd_site (int    argc,
+          char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacHubDb) db = NULL;
+
+  if (argc != 3 || g_strcmp0 (argv[1], "add") != 0)
+    {
+      g_printerr ("%s\n", _("Usage: tarmac-hub site add CODE --name NAME --data DIR"));
+      return 2;
+    }
+
+  if ((db = open_db (&error)) == NULL
+      || !tarmac_hub_db_add_site (db, argv[2], opt_name, &error))
+    return fail (error);
+
+  g_print (_("Site %s added\n"), argv[2]);
+  return 0;
+}
+
+static int
+cmd_enrol_code (int    argc,
+                char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacHubDb) db = NULL;
+  g_autofree char *code = NULL;
+
+  if (argc != 2)
+    {
+      g_printerr ("%s\n", _("Usage: tarmac-hub enrol-code CODE --data DIR"));
+      return 2;
+    }
+
+  if ((db = open_db (&error)) == NULL
+      || (code = tarmac_hub_db_new_enrol_code (db, argv[1], &error)) == NULL)
+    return fail (error);
+
+  g_print ("%s\n", code);
+  return 0;
+}
+
+static int
+cmd_device (int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacHubDb) db = NULL;
+
+  if ((db = open_db (&error)) == NULL)
+    return fail (error);
+
+  if (argc == 2 && g_strcmp0 (argv[1], "list") == 0)
+    {
+      g_autoptr(JsonNode) devices = tarmac_hub_db_list_devices (db, &error);
+      JsonArray *array;
+
+      if (devices == NULL)
+        return fail (error);
+
+      if (opt_json)
+        {
+          g_autofree char *text = json_to_string (devices, TRUE);
+
+          g_print ("%s\n", text);
+          return 0;
+        }
+
+      array = json_node_get_array (devices);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *device = json_array_get_object_element (array, i);
+
+          g_print ("%s  %-8s %-8s seq %-8" G_GINT64_FORMAT " %s\n",
+                   json_object_get_string_member (device, "device_id"),
+                   json_object_get_string_member (device, "site"),
+                   json_object_get_string_member (device, "status"),
+                   json_object_get_int_member (device, "last_seq"),
+                   json_object_get_string_member (device, "fingerprint"));
+        }
+      return 0;
+    }
+
+  if (argc == 3 && g_strcmp0 (argv[1], "revoke") == 0)
+    {
+      if (!tarmac_hub_db_revoke_device (db, argv[2], &error))
+        return fail (error);
+
+      g_print (_("Device %s revoked\n"), argv[2]);
+      return 0;
+    }
+
+  g_printerr ("%s\n", _("Usage: tarmac-hub device list|revoke [DEVICE] --data DIR"));
+  return 2;
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+cmd_serve (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacHubDb) db = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(TarmacHubServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GInetAddress) address = NULL;
+  g_autoptr(GBytes) seed = NULL;
+  g_autofree char *coordinator = data_file ("coordinator.key");
+  g_autofree char *host = NULL;
+  g_autofree char *seed_data = NULL;
+  gsize seed_length = 0;
+  guint16 port = 0;
+  const char *colon;
+
+  colon = opt_listen != NULL ? strrchr (opt_listen, ':') : NULL;
+  if (colon == NULL)
+    {
+      g_printerr ("%s\n", _("Usage: tarmac-hub serve --data DIR --listen ADDR:PORT"));
+      return 2;
+    }
+  host = g_strndup (opt_listen, colon - opt_listen);
+  if (host[0] == '[' && host[strlen (host) - 1] == ']')
+    {
+      memmove (host, host + 1, strlen (host));
+      host[strlen (host) - 1] = '\0';
+    }
+  address = g_inet_address_new_from_string (host);
+  if (address == NULL || !g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, (guint64 *) NULL, NULL))
+    {
+      g_printerr ("tarmac-hub: %s\n", _("--listen wants an IP address and a port, e.g. 127.0.0.1:8443"));
+      return 2;
+    }
+  port = (guint16) g_ascii_strtoull (colon + 1, NULL, 10);
+
+  if ((db = open_db (&error)) == NULL
+      || (certificate = load_certificate (&error)) == NULL
+      || !g_file_get_contents (coordinator, &seed_data, &seed_length, &error))
+    return fail (error);
+  if (seed_length != 32)
+    {
+      g_printerr ("tarmac-hub: %s\n", _("The coordinator key is damaged"));
+      return 1;
+    }
+  seed = g_bytes_new (seed_data, seed_length);
+  sodium_memzero (seed_data, seed_length);
+
+  server = tarmac_hub_server_new (db, certificate, seed);
+  if (!tarmac_hub_server_listen (server, address, port, &error))
+    return fail (error);
+
+  if (opt_print_port)
+    {
+      g_print ("%u\n", tarmac_hub_server_get_port (server));
+      fflush (stdout);
+    }
+  g_message ("Serving on %s:%u", host, tarmac_hub_server_get_port (server));
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  g_clear_object (&server);
+  return 0;
+}
+
+int
+tarmac_hub_run_command (int    argc,
+                        char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("COMMAND [ARGUMENTS]"));
+  g_autoptr(GError) error = NULL;
+  const char *command;
+
+  g_option_context_set_summary (context,
+                                _("Commands: init, fingerprint, site add, enrol-code, device list, "
+                                  "device revoke, serve."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+
+  if (sodium_init () < 0)
+    return 1;
+
+  command = argv[0];
+  if (opt_data == NULL)
+    {
+      g_printerr ("tarmac-hub: %s\n", _("--data DIR is required"));
+      return 2;
+    }
+
+  if (g_str_equal (command, "init"))
+    return cmd_init ();
+  if (g_str_equal (command, "fingerprint"))
+    return cmd_fingerprint ();
+  if (g_str_equal (command, "site"))
+    return cmd_site (argc, argv);
+  if (g_str_equal (command, "enrol-code"))
+    return cmd_enrol_code (argc, argv);
+  if (g_str_equal (command, "device"))
+    return cmd_device (argc, argv);
+  if (g_str_equal (command, "serve"))
+    return cmd_serve ();
+
+  g_printerr (_("tarmac-hub: unknown command “%s”\n"), command);
+  return 2;
+}

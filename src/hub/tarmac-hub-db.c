@@ -1,0 +1,1202 @@
+/* tarmac-hub-db.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-hub-db"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tarmac-envelope-verifier.h"
+#include "tarmac-envelope.h"
+#include "tarmac-hub-db.h"
+#include "tarmac-sync-error.h"
+
+/* The hub's database (research/sync.md §4.7): SQLite in WAL with synchronous=FULL, so a
+ * push is answered only once it is on disk. It holds ciphertext only: the headers the
+ * authors signed, the encrypted bodies, and per recipient site the record key sealed to
+ * that site, which the hub cannot open. Fan-out happens on write: one inbox row per
+ * visible site (and lane), so a pull is a range scan.
+ *
+ * The audit log is hash-chained: hash = BLAKE2b-256 (prev_hash ‖ the row's fields), so an
+ * edited, removed or inserted row breaks the chain (tarmac_hub_db_verify_audit()). */
+
+struct _TarmacHubDb
+{
+  GObject  parent_instance;
+
+  sqlite3 *db;
+};
+
+G_DEFINE_FINAL_TYPE (TarmacHubDb, tarmac_hub_db, G_TYPE_OBJECT)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static const char schema[] =
+  "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
+  "CREATE TABLE IF NOT EXISTS sites ("
+  "  code TEXT PRIMARY KEY, name TEXT NOT NULL, box_pk BLOB,"
+  "  status TEXT NOT NULL DEFAULT 'active', created_at INTEGER NOT NULL) STRICT;"
+  "CREATE TABLE IF NOT EXISTS devices ("
+  "  device_id TEXT PRIMARY KEY, site TEXT NOT NULL REFERENCES sites (code),"
+  "  sign_pk BLOB NOT NULL, box_pk BLOB NOT NULL, status TEXT NOT NULL DEFAULT 'active',"
+  "  last_seq INTEGER NOT NULL DEFAULT 0, enrolled_at INTEGER NOT NULL,"
+  "  revoked_at INTEGER) STRICT;"
+  "CREATE TABLE IF NOT EXISTS enrol_codes ("
+  "  code_id TEXT PRIMARY KEY, site TEXT NOT NULL REFERENCES sites (code),"
+  "  code_key BLOB NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER,"
+  "  device_id TEXT) STRICT;"
+  "CREATE TABLE IF NOT EXISTS versions ("
+  "  server_seq INTEGER PRIMARY KEY AUTOINCREMENT, version_id TEXT NOT NULL UNIQUE,"
+  "  record_id TEXT NOT NULL, owner_site TEXT NOT NULL, origin_device TEXT NOT NULL,"
+  "  device_seq INTEGER NOT NULL, hlc INTEGER NOT NULL, kind TEXT NOT NULL,"
+  "  priority TEXT NOT NULL, expires_at INTEGER, deleted INTEGER NOT NULL,"
+  "  header BLOB NOT NULL, body_ct BLOB NOT NULL, sig BLOB NOT NULL,"
+  "  received_at INTEGER NOT NULL, UNIQUE (origin_device, device_seq)) STRICT;"
+  "CREATE TABLE IF NOT EXISTS records ("
+  "  record_id TEXT PRIMARY KEY, owner_site TEXT NOT NULL) STRICT, WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS wraps ("
+  "  version_id TEXT NOT NULL, site TEXT NOT NULL, wrap BLOB NOT NULL,"
+  "  PRIMARY KEY (version_id, site)) STRICT, WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS inbox ("
+  "  site TEXT NOT NULL, lane TEXT NOT NULL, server_seq INTEGER NOT NULL,"
+  "  PRIMARY KEY (site, lane, server_seq)) STRICT, WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS push_batches ("
+  "  batch_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, response TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL) STRICT;"
+  "CREATE TABLE IF NOT EXISTS audit ("
+  "  seq INTEGER PRIMARY KEY, ts INTEGER NOT NULL, actor TEXT NOT NULL,"
+  "  action TEXT NOT NULL, object TEXT NOT NULL, detail TEXT NOT NULL,"
+  "  prev_hash BLOB NOT NULL, hash BLOB NOT NULL) STRICT;"
+  "CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;";
+
+static gint64
+now_ms (void)
+{
+  return g_get_real_time () / 1000;
+}
+
+static gboolean
+set_error (TarmacHubDb  *self,
+           GError      **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Hub database error: %s"),
+               sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (TarmacHubDb  *self,
+         const char   *sql,
+         GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error (self, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static gboolean
+exec (TarmacHubDb  *self,
+      const char   *sql,
+      GError      **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_error (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+step_done (TarmacHubDb   *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_error (self, error);
+
+  return TRUE;
+}
+
+static void
+rollback (TarmacHubDb *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+tarmac_hub_device_free (TarmacHubDevice *device)
+{
+  g_free (device->device_id);
+  g_free (device->site);
+  g_free (device);
+}
+
+static void
+tarmac_hub_db_finalize (GObject *object)
+{
+  TarmacHubDb *self = (TarmacHubDb *) object;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+
+  G_OBJECT_CLASS (tarmac_hub_db_parent_class)->finalize (object);
+}
+
+static void
+tarmac_hub_db_class_init (TarmacHubDbClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tarmac_hub_db_finalize;
+}
+
+static void
+tarmac_hub_db_init (TarmacHubDb *self)
+{
+}
+
+TarmacHubDb *
+tarmac_hub_db_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(TarmacHubDb) self = g_object_new (TARMAC_TYPE_HUB_DB, NULL);
+
+  if (sodium_init () < 0)
+    g_error ("libsodium cannot start");
+
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      set_error (self, error);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                   " PRAGMA foreign_keys = ON;", error)
+      || !exec (self, schema, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+hash_row (const guint8 *prev,
+          gint64        seq,
+          gint64        ts,
+          const char   *actor,
+          const char   *action,
+          const char   *object,
+          const char   *detail,
+          guint8       *out)
+{
+  crypto_generichash_state state;
+  g_autofree char *numbers = g_strdup_printf ("%" G_GINT64_FORMAT "\n%" G_GINT64_FORMAT "\n", seq, ts);
+
+  crypto_generichash_init (&state, NULL, 0, 32);
+  crypto_generichash_update (&state, prev, 32);
+  crypto_generichash_update (&state, (const guint8 *) numbers, strlen (numbers));
+  crypto_generichash_update (&state, (const guint8 *) actor, strlen (actor) + 1);
+  crypto_generichash_update (&state, (const guint8 *) action, strlen (action) + 1);
+  crypto_generichash_update (&state, (const guint8 *) object, strlen (object) + 1);
+  crypto_generichash_update (&state, (const guint8 *) detail, strlen (detail) + 1);
+  crypto_generichash_final (&state, out, 32);
+}
+
+/**
+ * tarmac_hub_db_audit:
+ *
+ * Appends a row to the hash-chained audit log, inside the caller's transaction if any.
+ */
+gboolean
+tarmac_hub_db_audit (TarmacHubDb  *self,
+                     const char   *actor,
+                     const char   *action,
+                     const char   *object,
+                     const char   *detail,
+                     GError      **error)
+{
+  g_autoptr(sqlite3_stmt) last = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  guint8 prev[32] = { 0 };
+  guint8 hash[32];
+  gint64 seq = 1;
+  gint64 ts = now_ms ();
+
+  last = prepare (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
+  if (last == NULL)
+    return FALSE;
+  if (sqlite3_step (last) == SQLITE_ROW)
+    {
+      seq = sqlite3_column_int64 (last, 0) + 1;
+      memcpy (prev, sqlite3_column_blob (last, 1), 32);
+    }
+
+  actor = actor ? actor : "";
+  object = object ? object : "";
+  detail = detail ? detail : "";
+  hash_row (prev, seq, ts, actor, action, object, detail, hash);
+
+  insert = prepare (self, "INSERT INTO audit (seq, ts, actor, action, object, detail, prev_hash, hash)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, seq);
+  sqlite3_bind_int64 (insert, 2, ts);
+  sqlite3_bind_text (insert, 3, actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, object, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 6, detail, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (insert, 7, prev, 32, SQLITE_STATIC);
+  sqlite3_bind_blob (insert, 8, hash, 32, SQLITE_STATIC);
+  return step_done (self, insert, error);
+}
+
+/**
+ * tarmac_hub_db_verify_audit:
+ * @n_rows: (out) (optional): the rows checked
+ *
+ * Recomputes the whole chain.
+ */
+gboolean
+tarmac_hub_db_verify_audit (TarmacHubDb  *self,
+                            gint64       *n_rows,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint8 prev[32] = { 0 };
+  gint64 rows = 0;
+  int rc;
+
+  stmt = prepare (self, "SELECT seq, ts, actor, action, object, detail, prev_hash, hash"
+                        " FROM audit ORDER BY seq", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint8 hash[32];
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+
+      hash_row (prev, seq, sqlite3_column_int64 (stmt, 1),
+                (const char *) sqlite3_column_text (stmt, 2),
+                (const char *) sqlite3_column_text (stmt, 3),
+                (const char *) sqlite3_column_text (stmt, 4),
+                (const char *) sqlite3_column_text (stmt, 5), hash);
+      if (seq != rows + 1
+          || sqlite3_column_bytes (stmt, 6) != 32 || memcmp (sqlite3_column_blob (stmt, 6), prev, 32) != 0
+          || sqlite3_column_bytes (stmt, 7) != 32 || memcmp (sqlite3_column_blob (stmt, 7), hash, 32) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The hub’s audit log is broken at row %lld"), (long long) rows + 1);
+          return FALSE;
+        }
+      memcpy (prev, hash, 32);
+      rows++;
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_error (self, error);
+
+  if (n_rows != NULL)
+    *n_rows = rows;
+  return TRUE;
+}
+
+gboolean
+tarmac_hub_db_add_site (TarmacHubDb  *self,
+                        const char   *code,
+                        const char   *name,
+                        GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!tarmac_envelope_is_site_code (code))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a site code: 2 to 8 capital letters or digits"), code);
+      return FALSE;
+    }
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  stmt = prepare (self, "INSERT INTO sites (code, name, created_at) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name ? name : code, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, now_ms ());
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("The site %s already exists"), code);
+      goto fail;
+    }
+
+  if (!tarmac_hub_db_audit (self, "admin", "site-add", code, name ? name : "", error)
+      || !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version';"
+                      "INSERT OR IGNORE INTO meta (key, value) VALUES ('roster_version', 1);"
+                      "COMMIT", error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+static void
+code_key_of (const char *code,
+             guint8     *key)
+{
+  crypto_generichash (key, 32, (const guint8 *) code, strlen (code),
+                      (const guint8 *) "tarmac-enrol-v1", 15);
+}
+
+/**
+ * tarmac_hub_db_new_enrol_code:
+ * @site: the site the code enrols a device of
+ *
+ * A one-time code, valid 72 hours: an id (so the hub finds it without the secret being
+ * sent) and 120 random bits, in base32 groups to read over the phone. Only a key derived
+ * from it is stored.
+ *
+ * Returns: (transfer full): the code, "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+ */
+char *
+tarmac_hub_db_new_enrol_code (TarmacHubDb  *self,
+                              const char   *site,
+                              GError      **error)
+{
+  static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) code = g_string_new (NULL);
+  g_autofree char *code_id = NULL;
+  guint8 key[32];
+
+  for (int i = 0; i < 32; i++)
+    {
+      if (i > 0 && i % 4 == 0)
+        g_string_append_c (code, '-');
+      g_string_append_c (code, alphabet[randombytes_uniform (32)]);
+    }
+  code_id = g_strndup (code->str, 9);
+  code_key_of (code->str, key);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  stmt = prepare (self, "INSERT INTO enrol_codes (code_id, site, code_key, expires_at)"
+                        " SELECT ?1, code, ?2, ?3 FROM sites WHERE code = ?4 AND status = 'active'",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, code_id, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 2, key, 32, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, now_ms () + TARMAC_HUB_CODE_TTL_MS);
+  sqlite3_bind_text (stmt, 4, site, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No active site %s"), site);
+      goto fail;
+    }
+
+  if (!tarmac_hub_db_audit (self, "admin", "enrol-code", site, code_id, error)
+      || !exec (self, "COMMIT", error))
+    goto fail;
+
+  sodium_memzero (key, sizeof key);
+  return g_string_free (g_steal_pointer (&code), FALSE);
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+static gboolean
+get_key (JsonObject  *object,
+         const char  *name,
+         guint8      *out,
+         gsize        length)
+{
+  const char *text = json_object_get_string_member_with_default (object, name, NULL);
+  size_t got = 0;
+
+  return text != NULL
+         && sodium_base642bin (out, length, text, strlen (text), NULL, &got, NULL,
+                               sodium_base64_VARIANT_ORIGINAL) == 0
+         && got == length;
+}
+
+/* A refusal with its status, as the client sees it. */
+static JsonNode *
+refusal (guint      *status,
+         guint       code,
+         const char *name)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  *status = code;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, name);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * tarmac_hub_db_enrol:
+ * @request: {code_id, proof, device_id, sign_pk, box_pk, site_box_pk}
+ * @status: (out): the HTTP status to answer with
+ *
+ * Enrols a device with a one-time code. The proof is BLAKE2b-256 keyed with the code's
+ * key over device_id ‖ sign_pk ‖ box_pk ‖ site_box_pk, so the code never travels and the
+ * keys cannot be swapped on the way.
+ */
+JsonNode *
+tarmac_hub_db_enrol (TarmacHubDb  *self,
+                     JsonObject   *request,
+                     guint        *status,
+                     GError      **error)
+{
+  g_autoptr(sqlite3_stmt) code = NULL;
+  g_autoptr(sqlite3_stmt) site_key = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  crypto_generichash_state state;
+  const char *code_id = json_object_get_string_member_with_default (request, "code_id", NULL);
+  const char *device_id = json_object_get_string_member_with_default (request, "device_id", NULL);
+  g_autofree char *site = NULL;
+  guint8 sign_pk[32], box_pk[32], site_box_pk[32], proof[32], expected[32], key[32];
+
+  if (code_id == NULL || device_id == NULL || strlen (code_id) > 16
+      || !g_uuid_string_is_valid (device_id)
+      || !get_key (request, "sign_pk", sign_pk, 32) || !get_key (request, "box_pk", box_pk, 32)
+      || !get_key (request, "site_box_pk", site_box_pk, 32) || !get_key (request, "proof", proof, 32))
+    return refusal (status, 400, "malformed");
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  /* The code names the site: the device learns which airport it belongs to from it. */
+  code = prepare (self, "SELECT code_key, site FROM enrol_codes WHERE code_id = ?1"
+                        " AND used_at IS NULL AND expires_at > ?2", error);
+  if (code == NULL)
+    goto fail;
+  sqlite3_bind_text (code, 1, code_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (code, 2, now_ms ());
+  if (sqlite3_step (code) != SQLITE_ROW)
+    {
+      rollback (self);
+      tarmac_hub_db_audit (self, "enrol", "enrol-refused", "", code_id, NULL);
+      return refusal (status, 403, "bad_code");
+    }
+  memcpy (key, sqlite3_column_blob (code, 0), 32);
+  site = g_strdup ((const char *) sqlite3_column_text (code, 1));
+
+  crypto_generichash_init (&state, key, 32, 32);
+  crypto_generichash_update (&state, (const guint8 *) device_id, strlen (device_id));
+  crypto_generichash_update (&state, sign_pk, 32);
+  crypto_generichash_update (&state, box_pk, 32);
+  crypto_generichash_update (&state, site_box_pk, 32);
+  crypto_generichash_final (&state, expected, 32);
+  if (sodium_memcmp (expected, proof, 32) != 0)
+    {
+      rollback (self);
+      tarmac_hub_db_audit (self, "enrol", "enrol-refused", site, "bad proof", NULL);
+      return refusal (status, 403, "bad_code");
+    }
+
+  /* The first device of a site brings the site's box key; the others must hold the same
+   * one (handing it to a new desk is the site's business, research/sync.md §3.3). */
+  site_key = prepare (self, "UPDATE sites SET box_pk = ?2 WHERE code = ?1"
+                            " AND (box_pk IS NULL OR box_pk = ?2)", error);
+  if (site_key == NULL)
+    goto fail;
+  sqlite3_bind_text (site_key, 1, site, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (site_key, 2, site_box_pk, 32, SQLITE_STATIC);
+  if (!step_done (self, site_key, error))
+    goto fail;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      rollback (self);
+      return refusal (status, 409, "site_key_differs");
+    }
+
+  insert = prepare (self, "INSERT INTO devices (device_id, site, sign_pk, box_pk, enrolled_at)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (insert == NULL)
+    goto fail;
+  sqlite3_bind_text (insert, 1, device_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 2, site, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (insert, 3, sign_pk, 32, SQLITE_STATIC);
+  sqlite3_bind_blob (insert, 4, box_pk, 32, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 5, now_ms ());
+  if (sqlite3_step (insert) != SQLITE_DONE)
+    {
+      rollback (self);
+      return refusal (status, 409, "device_exists");
+    }
+
+  g_clear_pointer (&code, sqlite3_finalize);
+  code = prepare (self, "UPDATE enrol_codes SET used_at = ?2, device_id = ?3 WHERE code_id = ?1", error);
+  if (code == NULL)
+    goto fail;
+  sqlite3_bind_text (code, 1, code_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (code, 2, now_ms ());
+  sqlite3_bind_text (code, 3, device_id, -1, SQLITE_STATIC);
+  if (!step_done (self, code, error)
+      || !tarmac_hub_db_audit (self, device_id, "enrol", site, code_id, error)
+      || !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'; COMMIT", error))
+    goto fail;
+
+  *status = 200;
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "device_id");
+  json_builder_add_string_value (builder, device_id);
+  json_builder_set_member_name (builder, "site");
+  json_builder_add_string_value (builder, site);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "active");
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+/**
+ * tarmac_hub_db_get_device:
+ *
+ * Reads a device afresh, so a revocation made by `tarmac-hub device revoke` in another
+ * process counts from the next request.
+ *
+ * Returns: (transfer full) (nullable): the device, %NULL if unknown
+ */
+TarmacHubDevice *
+tarmac_hub_db_get_device (TarmacHubDb  *self,
+                          const char   *device_id,
+                          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  TarmacHubDevice *device;
+
+  stmt = prepare (self, "SELECT site, sign_pk, status, last_seq FROM devices WHERE device_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, device_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  device = g_new0 (TarmacHubDevice, 1);
+  device->device_id = g_strdup (device_id);
+  device->site = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  memcpy (device->sign_pk, sqlite3_column_blob (stmt, 1), 32);
+  device->revoked = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "revoked") == 0;
+  device->last_seq = sqlite3_column_int64 (stmt, 3);
+  return device;
+}
+
+/* (transfer full): [{device_id, site, status, last_seq, fingerprint}] */
+JsonNode *
+tarmac_hub_db_list_devices (TarmacHubDb  *self,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  stmt = prepare (self, "SELECT device_id, site, status, last_seq, sign_pk FROM devices"
+                        " ORDER BY site, enrolled_at", error);
+  if (stmt == NULL)
+    return NULL;
+
+  json_builder_begin_array (builder);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint8 digest[16];
+      char hex[33];
+
+      crypto_generichash (digest, sizeof digest, sqlite3_column_blob (stmt, 4), 32, NULL, 0);
+      sodium_bin2hex (hex, sizeof hex, digest, sizeof digest);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "device_id");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
+      json_builder_set_member_name (builder, "site");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 2));
+      json_builder_set_member_name (builder, "last_seq");
+      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
+      json_builder_set_member_name (builder, "fingerprint");
+      json_builder_add_string_value (builder, hex);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
+}
+
+gboolean
+tarmac_hub_db_revoke_device (TarmacHubDb  *self,
+                             const char   *device_id,
+                             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  stmt = prepare (self, "UPDATE devices SET status = 'revoked', revoked_at = ?2"
+                        " WHERE device_id = ?1 AND status = 'active'", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, device_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, now_ms ());
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No active device %s"), device_id);
+      goto fail;
+    }
+
+  if (!tarmac_hub_db_audit (self, "admin", "revoke", device_id, "", error)
+      || !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'; COMMIT", error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/* (transfer full) (element-type utf8): the ids of revoked devices */
+GPtrArray *
+tarmac_hub_db_list_revoked (TarmacHubDb  *self,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *ids;
+
+  stmt = prepare (self, "SELECT device_id FROM devices WHERE status = 'revoked'", error);
+  if (stmt == NULL)
+    return NULL;
+
+  ids = g_ptr_array_new_with_free_func (g_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  return ids;
+}
+
+static void
+add_base64 (JsonBuilder  *builder,
+            const char   *name,
+            const void   *data,
+            gsize         length)
+{
+  g_autofree char *text = g_base64_encode (data, length);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}
+
+/* (transfer full): the roster's content (the server signs it) */
+JsonNode *
+tarmac_hub_db_roster (TarmacHubDb  *self,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) version = NULL;
+  g_autoptr(sqlite3_stmt) sites = NULL;
+  g_autoptr(sqlite3_stmt) devices = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  version = prepare (self, "SELECT value FROM meta WHERE key = 'roster_version'", error);
+  sites = prepare (self, "SELECT code, name, box_pk, status FROM sites ORDER BY code", error);
+  devices = prepare (self, "SELECT device_id, site, sign_pk, status FROM devices ORDER BY device_id", error);
+  if (version == NULL || sites == NULL || devices == NULL)
+    return NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "roster_version");
+  json_builder_add_int_value (builder, sqlite3_step (version) == SQLITE_ROW
+                                       ? sqlite3_column_int64 (version, 0) : 0);
+  json_builder_set_member_name (builder, "issued_at");
+  json_builder_add_int_value (builder, now_ms ());
+  json_builder_set_member_name (builder, "sites");
+  json_builder_begin_array (builder);
+  while (sqlite3_step (sites) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (sites, 0));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (sites, 1));
+      if (sqlite3_column_bytes (sites, 2) == 32)
+        add_base64 (builder, "box_pk", sqlite3_column_blob (sites, 2), 32);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (sites, 3));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "devices");
+  json_builder_begin_array (builder);
+  while (sqlite3_step (devices) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "device_id");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (devices, 0));
+      json_builder_set_member_name (builder, "site");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (devices, 1));
+      add_base64 (builder, "sign_pk", sqlite3_column_blob (devices, 2), 32);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (devices, 3));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+add_result (JsonBuilder *builder,
+            const char  *version_id,
+            const char  *status,
+            gint64       server_seq,
+            const char  *code)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version_id");
+  json_builder_add_string_value (builder, version_id);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, status);
+  if (server_seq > 0)
+    {
+      json_builder_set_member_name (builder, "server_seq");
+      json_builder_add_int_value (builder, server_seq);
+    }
+  if (code != NULL)
+    {
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, code);
+    }
+  json_builder_end_object (builder);
+}
+
+static const char * const priority_names[] = { "routine", "priority", "urgent" };
+
+/* Stores one verified envelope with its wraps and inbox rows; returns its server_seq. */
+static gint64
+store_envelope (TarmacHubDb     *self,
+                TarmacEnvelope  *envelope,
+                GPtrArray       *touched_sites,
+                gboolean        *urgent,
+                GError         **error)
+{
+  g_autoptr(sqlite3_stmt) version = NULL;
+  g_autoptr(sqlite3_stmt) record = NULL;
+  g_autoptr(sqlite3_stmt) wrap = NULL;
+  g_autoptr(sqlite3_stmt) inbox = NULL;
+  g_autoptr(sqlite3_stmt) device = NULL;
+  g_autoptr(GPtrArray) visible = g_ptr_array_new ();
+  const char * const *recipients = tarmac_envelope_get_recipients (envelope);
+  GBytes *h = tarmac_envelope_get_header (envelope);
+  GBytes *c = tarmac_envelope_get_ciphertext (envelope);
+  GBytes *s = tarmac_envelope_get_signature (envelope);
+  const char *kind = tarmac_envelope_get_kind (envelope);
+  gboolean is_urgent;
+  gint64 seq;
+
+  g_ptr_array_add (visible, (gpointer) tarmac_envelope_get_origin_site (envelope));
+  for (gsize i = 0; recipients[i] != NULL; i++)
+    g_ptr_array_add (visible, (gpointer) recipients[i]);
+
+  version = prepare (self, "INSERT INTO versions (version_id, record_id, owner_site, origin_device,"
+                           " device_seq, hlc, kind, priority, expires_at, deleted, header, body_ct,"
+                           " sig, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                           " ?11, ?12, ?13, ?14)", error);
+  if (version == NULL)
+    return 0;
+  sqlite3_bind_text (version, 1, tarmac_envelope_get_version_id (envelope), -1, SQLITE_STATIC);
+  sqlite3_bind_text (version, 2, tarmac_envelope_get_record_id (envelope), -1, SQLITE_STATIC);
+  sqlite3_bind_text (version, 3, tarmac_envelope_get_origin_site (envelope), -1, SQLITE_STATIC);
+  sqlite3_bind_text (version, 4, tarmac_envelope_get_origin_device (envelope), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (version, 5, (gint64) tarmac_envelope_get_device_seq (envelope));
+  sqlite3_bind_int64 (version, 6, (gint64) tarmac_envelope_get_hlc (envelope));
+  sqlite3_bind_text (version, 7, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (version, 8, priority_names[tarmac_envelope_get_priority (envelope)], -1, SQLITE_STATIC);
+  if (tarmac_envelope_get_expires_at (envelope) > 0)
+    sqlite3_bind_int64 (version, 9, tarmac_envelope_get_expires_at (envelope));
+  sqlite3_bind_int (version, 10, tarmac_envelope_get_deleted (envelope));
+  sqlite3_bind_blob (version, 11, g_bytes_get_data (h, NULL), g_bytes_get_size (h), SQLITE_STATIC);
+  sqlite3_bind_blob (version, 12, g_bytes_get_data (c, NULL), g_bytes_get_size (c), SQLITE_STATIC);
+  sqlite3_bind_blob (version, 13, g_bytes_get_data (s, NULL), g_bytes_get_size (s), SQLITE_STATIC);
+  sqlite3_bind_int64 (version, 14, now_ms ());
+  if (!step_done (self, version, error))
+    return 0;
+  seq = sqlite3_last_insert_rowid (self->db);
+
+  record = prepare (self, "INSERT OR IGNORE INTO records (record_id, owner_site) VALUES (?1, ?2)", error);
+  wrap = prepare (self, "INSERT INTO wraps (version_id, site, wrap) VALUES (?1, ?2, ?3)", error);
+  inbox = prepare (self, "INSERT INTO inbox (site, lane, server_seq) VALUES (?1, ?2, ?3)", error);
+  device = prepare (self, "UPDATE devices SET last_seq = ?2 WHERE device_id = ?1", error);
+  if (record == NULL || wrap == NULL || inbox == NULL || device == NULL)
+    return 0;
+
+  sqlite3_bind_text (record, 1, tarmac_envelope_get_record_id (envelope), -1, SQLITE_STATIC);
+  sqlite3_bind_text (record, 2, tarmac_envelope_get_origin_site (envelope), -1, SQLITE_STATIC);
+  sqlite3_bind_text (device, 1, tarmac_envelope_get_origin_device (envelope), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (device, 2, (gint64) tarmac_envelope_get_device_seq (envelope));
+  if (!step_done (self, record, error) || !step_done (self, device, error))
+    return 0;
+
+  is_urgent = g_str_equal (kind, "alert") || g_str_equal (kind, "lookout")
+              || tarmac_envelope_get_priority (envelope) == TARMAC_NOTE_PRIORITY_URGENT;
+  *urgent = *urgent || is_urgent;
+
+  for (guint i = 0; i < visible->len; i++)
+    {
+      const char *site = g_ptr_array_index (visible, i);
+      GBytes *sealed = tarmac_envelope_get_wrap (envelope, site);
+
+      sqlite3_reset (wrap);
+      sqlite3_bind_text (wrap, 1, tarmac_envelope_get_version_id (envelope), -1, SQLITE_STATIC);
+      sqlite3_bind_text (wrap, 2, site, -1, SQLITE_STATIC);
+      sqlite3_bind_blob (wrap, 3, g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed), SQLITE_STATIC);
+      if (!step_done (self, wrap, error))
+        return 0;
+
+      for (int lane = 0; lane < (is_urgent ? 2 : 1); lane++)
+        {
+          sqlite3_reset (inbox);
+          sqlite3_bind_text (inbox, 1, site, -1, SQLITE_STATIC);
+          sqlite3_bind_text (inbox, 2, lane == 0 ? "main" : "urgent", -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (inbox, 3, seq);
+          if (!step_done (self, inbox, error))
+            return 0;
+        }
+
+      if (touched_sites != NULL
+          && !g_ptr_array_find_with_equal_func (touched_sites, site, g_str_equal, NULL))
+        g_ptr_array_add (touched_sites, g_strdup (site));
+    }
+
+  return seq;
+}
+
+static gboolean
+owner_of (TarmacHubDb  *self,
+          const char   *record_id,
+          char        **owner)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT owner_site FROM records WHERE record_id = ?1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  return TRUE;
+}
+
+/**
+ * tarmac_hub_db_push:
+ * @device: the authenticated device
+ * @batch_id: the batch's id, from the URL
+ * @envelopes: the envelopes, in device sequence order
+ * @touched_sites: (element-type utf8): receives the sites whose inbox grew
+ * @urgent: (out): whether an urgent version was accepted
+ *
+ * Stores a push batch in one transaction (research/sync.md §4.7): each envelope is
+ * checked (form, roster, signature, clock, owner, sequence), de-duplicated by version_id
+ * and stored with its wraps and inbox rows; the batch stops at the first refusal, since
+ * what follows would leave a gap. The response is stored with the batch, so a retry of
+ * the same batch gets the same answer.
+ */
+JsonNode *
+tarmac_hub_db_push (TarmacHubDb      *self,
+                    TarmacHubDevice  *device,
+                    const char       *batch_id,
+                    JsonArray        *envelopes,
+                    GPtrArray        *touched_sites,
+                    gboolean         *urgent,
+                    GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stored = NULL;
+  g_autoptr(sqlite3_stmt) save = NULL;
+  g_autoptr(sqlite3_stmt) existing = NULL;
+  g_autoptr(TarmacEnvelopeVerifier) verifier = tarmac_envelope_verifier_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) response = NULL;
+  g_autofree char *text = NULL;
+  guint accepted = 0, duplicates = 0;
+  gboolean stop = FALSE;
+
+  *urgent = FALSE;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  stored = prepare (self, "SELECT device_id, response FROM push_batches WHERE batch_id = ?1", error);
+  if (stored == NULL)
+    goto fail;
+  sqlite3_bind_text (stored, 1, batch_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stored) == SQLITE_ROW)
+    {
+      JsonNode *again = NULL;
+
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stored, 0), device->device_id) == 0)
+        again = json_from_string ((const char *) sqlite3_column_text (stored, 1), NULL);
+      rollback (self);
+      if (again == NULL)
+        g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_ORIGIN_MISMATCH,
+                     _("Batch %s belongs to another device"), batch_id);
+      return again;
+    }
+
+  tarmac_envelope_verifier_add_device (verifier, device->device_id, device->site, device->sign_pk);
+  tarmac_envelope_verifier_set_last_seq (verifier, device->device_id, (guint64) device->last_seq);
+  tarmac_envelope_verifier_set_contiguous (verifier, TRUE);
+
+  existing = prepare (self, "SELECT server_seq FROM versions WHERE version_id = ?1", error);
+  if (existing == NULL)
+    goto fail;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "results");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < json_array_get_length (envelopes); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(TarmacEnvelope) envelope = NULL;
+      g_autofree char *owner = NULL;
+      gint64 seq;
+
+      if (stop)
+        break;
+
+      envelope = tarmac_envelope_new_from_json (json_array_get_element (envelopes, i), &local_error);
+      if (envelope == NULL)
+        {
+          add_result (builder, "", "rejected", 0, tarmac_sync_error_code_name (local_error->code));
+          stop = TRUE;
+          continue;
+        }
+
+      sqlite3_reset (existing);
+      sqlite3_bind_text (existing, 1, tarmac_envelope_get_version_id (envelope), -1, SQLITE_STATIC);
+      if (sqlite3_step (existing) == SQLITE_ROW)
+        {
+          add_result (builder, tarmac_envelope_get_version_id (envelope), "duplicate",
+                      sqlite3_column_int64 (existing, 0), NULL);
+          duplicates++;
+          continue;
+        }
+
+      /* Only the authenticated device's own versions: A's envelope from B is refused. */
+      if (g_strcmp0 (tarmac_envelope_get_origin_device (envelope), device->device_id) != 0)
+        g_set_error (&local_error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_ORIGIN_MISMATCH, "sender");
+      else if (!tarmac_envelope_verifier_check (verifier, envelope, device->device_id, now_ms (), &local_error))
+        ;
+      else if (!owner_of (self, tarmac_envelope_get_record_id (envelope), &owner))
+        goto fail;
+      else if (owner != NULL && g_strcmp0 (owner, device->site) != 0)
+        g_set_error (&local_error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_ORIGIN_MISMATCH,
+                     "not the owner");
+      else
+        {
+          const char * const *recipients = tarmac_envelope_get_recipients (envelope);
+
+          /* Every site that may read it must have its key, or it would never open there. */
+          if (tarmac_envelope_get_wrap (envelope, device->site) == NULL)
+            g_set_error (&local_error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED, "wrap");
+          for (gsize r = 0; local_error == NULL && recipients[r] != NULL; r++)
+            if (tarmac_envelope_get_wrap (envelope, recipients[r]) == NULL)
+              g_set_error (&local_error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED, "wrap");
+        }
+
+      if (local_error != NULL)
+        {
+          add_result (builder, tarmac_envelope_get_version_id (envelope), "rejected", 0,
+                      tarmac_sync_error_code_name (local_error->code));
+          if (!tarmac_hub_db_audit (self, device->device_id, "reject",
+                                    tarmac_envelope_get_version_id (envelope),
+                                    tarmac_sync_error_code_name (local_error->code), error))
+            goto fail;
+          stop = TRUE;
+          continue;
+        }
+
+      seq = store_envelope (self, envelope, touched_sites, urgent, error);
+      if (seq == 0
+          || !tarmac_hub_db_audit (self, device->device_id, "accept",
+                                   tarmac_envelope_get_version_id (envelope),
+                                   tarmac_envelope_get_record_id (envelope), error))
+        goto fail;
+
+      tarmac_envelope_verifier_remember (verifier, envelope);
+      add_result (builder, tarmac_envelope_get_version_id (envelope), "accepted", seq, NULL);
+      accepted++;
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "server_time");
+  json_builder_add_int_value (builder, now_ms ());
+  json_builder_end_object (builder);
+
+  response = json_builder_get_root (builder);
+  text = json_to_string (response, FALSE);
+
+  save = prepare (self, "INSERT INTO push_batches (batch_id, device_id, response, created_at)"
+                        " VALUES (?1, ?2, ?3, ?4)", error);
+  if (save == NULL)
+    goto fail;
+  sqlite3_bind_text (save, 1, batch_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (save, 2, device->device_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (save, 3, text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (save, 4, now_ms ());
+  if (!step_done (self, save, error))
+    goto fail;
+
+  /* The crash point of the tests (research/sync.md §5.5 F1): everything is written but
+   * not committed; a kill here must lose the whole batch and nothing else. */
+  if (g_strcmp0 (g_getenv ("TARMAC_HUB_CRASH"), "push.before_commit") == 0)
+    _exit (137);
+
+  if (!exec (self, "COMMIT", error))
+    goto fail;
+
+  if (g_strcmp0 (g_getenv ("TARMAC_HUB_CRASH"), "push.after_commit") == 0)
+    _exit (137);
+
+  return g_steal_pointer (&response);
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+/**
+ * tarmac_hub_db_changes:
+ * @site: the pulling site
+ * @lane: "main" or "urgent"
+ * @since: the site's cursor
+ * @limit: the most to return
+ *
+ * The site's inbox after @since, each envelope with the site's own wrap only.
+ */
+JsonNode *
+tarmac_hub_db_changes (TarmacHubDb  *self,
+                       const char   *site,
+                       const char   *lane,
+                       gint64        since,
+                       guint         limit,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  gint64 next = since;
+  guint count = 0;
+  gboolean more = FALSE;
+
+  stmt = prepare (self, "SELECT i.server_seq, v.header, v.body_ct, v.sig, w.wrap FROM inbox i"
+                        " JOIN versions v ON v.server_seq = i.server_seq"
+                        " JOIN wraps w ON w.version_id = v.version_id AND w.site = i.site"
+                        " WHERE i.site = ?1 AND i.lane = ?2 AND i.server_seq > ?3"
+                        " ORDER BY i.server_seq LIMIT ?4", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, site, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, lane, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, since);
+  sqlite3_bind_int64 (stmt, 4, (gint64) limit + 1);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "changes");
+  json_builder_begin_array (builder);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (count == limit)
+        {
+          more = TRUE;
+          break;
+        }
+
+      next = sqlite3_column_int64 (stmt, 0);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "seq");
+      json_builder_add_int_value (builder, next);
+      json_builder_set_member_name (builder, "env");
+      json_builder_begin_object (builder);
+      add_base64 (builder, "h", sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+      add_base64 (builder, "c", sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+      add_base64 (builder, "s", sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
+      json_builder_set_member_name (builder, "w");
+      json_builder_begin_object (builder);
+      add_base64 (builder, site, sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4));
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+      count++;
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, count);
+  json_builder_set_member_name (builder, "next");
+  json_builder_add_int_value (builder, next);
+  json_builder_set_member_name (builder, "more");
+  json_builder_add_boolean_value (builder, more);
+  json_builder_set_member_name (builder, "server_time");
+  json_builder_add_int_value (builder, now_ms ());
+  json_builder_end_object (builder);
+
+  if (count > 0)
+    {
+      g_autofree char *detail = g_strdup_printf ("%s %" G_GINT64_FORMAT "..%" G_GINT64_FORMAT " (%u)",
+                                                 lane, since + 1, next, count);
+
+      if (!tarmac_hub_db_audit (self, site, "pull", site, detail, error))
+        return NULL;
+    }
+
+  return json_builder_get_root (builder);
+}
+
+/* The last sequence number in @site's @lane, 0 if empty. */
+gint64
+tarmac_hub_db_head (TarmacHubDb *self,
+                    const char  *site,
+                    const char  *lane)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT max (server_seq) FROM inbox"
+                                                " WHERE site = ?1 AND lane = ?2", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, site, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, lane, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}

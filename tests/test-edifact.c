@@ -612,6 +612,34 @@ test_edifact_truncated (void)
     }
 }
 
+/* Found by fuzz-edifact: a first segment that starts with a separator has an empty tag.
+ * Before anything was buffered, that empty value came back NULL and the reader crashed
+ * on strlen (NULL). Now it is an invalid (empty) tag with a warning, and reading goes on. */
+static void
+test_edifact_empty_first_component (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_fixture (&run, "empty-first-component.edi", NULL);
+  g_assert_no_error (run.error);
+  g_assert_cmpuint (run.segments->len, ==, 2);
+  g_assert_cmpstr (seg (&run, 0)->tag, ==, "");
+  g_assert_cmpstr (tarmac_edifact_segment_get_value (seg (&run, 0), 0, 0), ==, "UNOA");
+  g_assert_cmpstr (seg (&run, 1)->tag, ==, "UNH");
+  g_assert_cmpuint (count_warnings (&run, TARMAC_EDIFACT_WARNING_INVALID_TAG), >=, 1);
+
+  /* With an element separator first. */
+  {
+    g_auto(Run) bare = { 0 };
+
+    run_text (&bare, "UNA:+.? '+X'UNH+1'");
+    g_assert_no_error (bare.error);
+    g_assert_cmpuint (bare.segments->len, ==, 2);
+    g_assert_cmpstr (seg (&bare, 0)->tag, ==, "");
+    g_assert_cmpstr (tarmac_edifact_segment_get_value (seg (&bare, 0), 0, 0), ==, "X");
+  }
+}
+
 /* Conformance over ../shared/samples (read in place, never copied). */
 static void
 test_edifact_samples (void)
@@ -703,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/edifact/limits", test_edifact_limits);
   g_test_add_func ("/edifact/not-edifact", test_edifact_not_edifact);
   g_test_add_func ("/edifact/truncated", test_edifact_truncated);
+  g_test_add_func ("/edifact/empty-first-component", test_edifact_empty_first_component);
   g_test_add_func ("/edifact/samples", test_edifact_samples);
 
   return g_test_run ();

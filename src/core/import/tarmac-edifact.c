@@ -380,6 +380,10 @@ decode_value (TarmacEdifactReader *self)
   while (first < n && bytes[first] != 0 && (guint8) bytes[first] < 0x80)
     first++;
 
+  /* An empty value before anything was ever buffered has no buffer at all, and
+   * g_strndup (NULL, 0) is NULL, which would end the component list early. */
+  if (n == 0)
+    return g_strdup ("");
   if (first == n)
     return g_strndup (bytes, n);
 

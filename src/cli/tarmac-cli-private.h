@@ -64,6 +64,8 @@ int      tarmac_cli_demo               (TarmacStore         *store,
 int      tarmac_cli_bench              (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);
+int      tarmac_cli_bench_import       (int                  argc,
+                                        char               **argv);
 int      tarmac_cli_retention          (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);

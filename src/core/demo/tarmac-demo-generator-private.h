@@ -507,6 +507,14 @@ typedef struct
   char               locator[7];
 } DemoBooking;
 
+/* tarmac-demo-generator.c, also for the message generator (tarmac-demo-messages.c) */
+void     _tarmac_demo_movement_times (const DemoMovement *mv,
+                                      gint64              day,
+                                      int                 shift,
+                                      DemoTimes          *t);
+gboolean _tarmac_demo_operates_on    (const DemoMovement *mv,
+                                      gint64              day);
+
 /* tarmac-demo-pnr.c */
 gboolean _tarmac_demo_write_pnr  (DemoGen          *gen,
                                   const DemoFlight *f,

@@ -74,11 +74,11 @@ local_date (const DemoAirport *airport,
                            out);
 }
 
-static void
-movement_times (const DemoMovement *mv,
-                gint64              day,
-                int                 shift,
-                DemoTimes          *t)
+void
+_tarmac_demo_movement_times (const DemoMovement *mv,
+                             gint64              day,
+                             int                 shift,
+                             DemoTimes          *t)
 {
   gint64 home = day * SECONDS_PER_DAY + (gint64) (mv->def->home_time + shift) * MINUTE;
 
@@ -123,9 +123,9 @@ movement_times (const DemoMovement *mv,
   local_date (mv->origin, t->dep, t->flight_date);
 }
 
-static inline gboolean
-operates_on (const DemoMovement *mv,
-             gint64              day)
+gboolean
+_tarmac_demo_operates_on (const DemoMovement *mv,
+                          gint64              day)
 {
   return (mv->def->days & (1 << _tarmac_demo_weekday (day))) != 0;
 }
@@ -446,14 +446,14 @@ find_connection (DemoGen           *gen,
       const DemoAirport *far;
       gint64 t;
 
-      if (!operates_on (mv, d))
+      if (!_tarmac_demo_operates_on (mv, d))
         continue;
 
       if (arriving)
         {
           if (mv->direction == DEMO_OUTBOUND)
             continue;
-          movement_times (mv, d, 0, times);
+          _tarmac_demo_movement_times (mv, d, 0, times);
           t = arrival_at (mv, times, tables->home);
           far = mv->origin;
           if (t > limit - 60 * MINUTE || t < limit - 14 * HOUR)
@@ -463,7 +463,7 @@ find_connection (DemoGen           *gen,
         {
           if (mv->direction == DEMO_INBOUND)
             continue;
-          movement_times (mv, d, 0, times);
+          _tarmac_demo_movement_times (mv, d, 0, times);
           t = departure_at (mv, times, tables->home);
           far = mv->destination;
           if (t < limit + 60 * MINUTE || t > limit + 20 * HOUR)
@@ -562,9 +562,9 @@ plan_journey (DemoGen     *gen,
       const DemoMovement *rmv = &tables->movements[mv->reverse];
       gint64 day = f->day + demo_rng_range (&gen->rng, 2, 30);
 
-      for (guint i = 0; i < 7 && !operates_on (rmv, day); i++)
+      for (guint i = 0; i < 7 && !_tarmac_demo_operates_on (rmv, day); i++)
         day++;
-      movement_times (rmv, day, 0, &ct);
+      _tarmac_demo_movement_times (rmv, day, 0, &ct);
       s = &b->segments[b->n_segments++];
       make_segment (s, code, rmv->def->number, b->debark, b->embark,
                     departure_at (rmv, &ct, b->debark), arrival_at (rmv, &ct, b->embark));
@@ -888,7 +888,7 @@ generate_flight (DemoGen            *gen,
       shift = (int) ((copy * 97 + mv->index * 31) % 241) - 120;
     }
 
-  movement_times (mv, day, shift, &f.t);
+  _tarmac_demo_movement_times (mv, day, shift, &f.t);
   _tarmac_demo_format_time (f.t.dep, dep_text);
   _tarmac_demo_format_time (f.t.arr, arr_text);
   /* The API manifest arrives as the doors close; personal data is kept for the store's
@@ -1143,7 +1143,7 @@ generate_days (DemoGen *gen,
       guint n_today = 0;
 
       for (guint i = 0; i < gen->tables.n_movements; i++)
-        if (operates_on (&gen->tables.movements[i], day))
+        if (_tarmac_demo_operates_on (&gen->tables.movements[i], day))
           today[n_today++] = &gen->tables.movements[i];
 
       for (guint copy = 0; copy <= copies; copy++)

@@ -84,7 +84,7 @@ test_demo_messages_import (void)
   GBytes *bytes;
 
   g_assert_no_error (error);
-  g_assert_true (tarmac_store_set_meta (store, "airport-code", "LFW", &error));
+  g_assert_true (tarmac_store_set_airport_code (store, "LFW", &error));
 
   tarmac_demo_messages_options_init (&options);
   options.seed = 11;

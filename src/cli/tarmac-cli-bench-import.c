@@ -187,7 +187,7 @@ tarmac_cli_bench_import (int    argc,
   path = g_build_filename (dir, "bench.db", NULL);
 
   if (!(store = tarmac_store_open (path, &error)) ||
-      !tarmac_store_set_meta (store, "airport-code", "LFW", &error))
+      !tarmac_store_set_airport_code (store, "LFW", &error))
     {
       tarmac_cli_print_error ("%s", error->message);
       return EXIT_FAILED;

@@ -35,10 +35,10 @@ write_findings (Import                     *import,
   if (import->insert_finding == NULL)
     {
       import->insert_finding =
-        _tarmac_store_prepare (import->store,
-                               "INSERT INTO finding (traveller_id, code, detail, created_at)"
-                               " VALUES (?1, ?2, ?3, ?4)",
-                               error);
+        _tarmac_store_prepare_cached (import->store,
+                                      "INSERT INTO finding (traveller_id, code, detail, created_at)"
+                                      " VALUES (?1, ?2, ?3, ?4)",
+                                      error);
       if (import->insert_finding == NULL)
         return FALSE;
     }
@@ -118,12 +118,12 @@ _tarmac_import_insert_document (Import                     *import,
   if (import->insert_document == NULL)
     {
       import->insert_document =
-        _tarmac_store_prepare (import->store,
-                               "INSERT INTO travel_document (traveller_id, type, number,"
-                               " number_normalised, issuing_state, issued_on, expires_on,"
-                               " mrz, check_verdict, retain_until)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                               error);
+        _tarmac_store_prepare_cached (import->store,
+                                      "INSERT INTO travel_document (traveller_id, type, number,"
+                                      " number_normalised, issuing_state, issued_on, expires_on,"
+                                      " mrz, check_verdict, retain_until)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                      error);
       if (import->insert_document == NULL)
         return FALSE;
     }

@@ -81,7 +81,7 @@ _tarmac_import_join_set (Import                     *import,
                          gboolean                   *duplicate,
                          GError                    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autofree char *reference = NULL;
   PartSet *set;
   gint64 set_id;
@@ -92,13 +92,13 @@ _tarmac_import_join_set (Import                     *import,
     return NULL;
 
   reference = set_reference (message);
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO message_set (type, sender, reference,"
-                                " document_code, updated_at) VALUES ('PAXLST', ?1, ?2, ?3, ?4)"
-                                " ON CONFLICT (type, sender, reference, document_code)"
-                                " DO UPDATE SET updated_at = excluded.updated_at"
-                                " RETURNING id",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO message_set (type, sender, reference,"
+                                       " document_code, updated_at) VALUES ('PAXLST', ?1, ?2, ?3, ?4)"
+                                       " ON CONFLICT (type, sender, reference, document_code)"
+                                       " DO UPDATE SET updated_at = excluded.updated_at"
+                                       " RETURNING id",
+                                       error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, message->sender ? message->sender : "", -1, SQLITE_TRANSIENT);
@@ -112,12 +112,12 @@ _tarmac_import_join_set (Import                     *import,
       return NULL;
     }
   set_id = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, _tarmac_store_release_cached);
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "SELECT EXISTS (SELECT 1 FROM message WHERE set_id = ?1"
-                                " AND part_number = ?2)",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "SELECT EXISTS (SELECT 1 FROM message WHERE set_id = ?1"
+                                       " AND part_number = ?2)",
+                                       error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, set_id);
@@ -128,32 +128,32 @@ _tarmac_import_join_set (Import                     *import,
       return NULL;
     }
   *duplicate = sqlite3_column_int (stmt, 0) != 0;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, _tarmac_store_release_cached);
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "UPDATE message SET set_id = ?1 WHERE id = ?2",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "UPDATE message SET set_id = ?1 WHERE id = ?2",
+                                       error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, set_id);
   sqlite3_bind_int64 (stmt, 2, message_id);
   if (!_tarmac_import_step (import, stmt, message->line, message->offset, error))
     return NULL;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, _tarmac_store_release_cached);
 
   /* The part flagged F names the size of the set, and its CNT is the one kept; an earlier
    * part's CNT stands in until then. */
-  stmt = _tarmac_store_prepare (import->store,
-                                "UPDATE message_set SET"
-                                " last_part = CASE WHEN ?2 THEN ?3 ELSE last_part END,"
-                                " count_qualifier = CASE WHEN ?4 IS NOT NULL AND"
-                                "   (?2 OR declared_count IS NULL) THEN ?4"
-                                "   ELSE count_qualifier END,"
-                                " declared_count = CASE WHEN ?4 IS NOT NULL AND"
-                                "   (?2 OR declared_count IS NULL) THEN ?5"
-                                "   ELSE declared_count END"
-                                " WHERE id = ?1",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "UPDATE message_set SET"
+                                       " last_part = CASE WHEN ?2 THEN ?3 ELSE last_part END,"
+                                       " count_qualifier = CASE WHEN ?4 IS NOT NULL AND"
+                                       "   (?2 OR declared_count IS NULL) THEN ?4"
+                                       "   ELSE count_qualifier END,"
+                                       " declared_count = CASE WHEN ?4 IS NOT NULL AND"
+                                       "   (?2 OR declared_count IS NULL) THEN ?5"
+                                       "   ELSE declared_count END"
+                                       " WHERE id = ?1",
+                                       error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, set_id);
@@ -198,12 +198,12 @@ _tarmac_import_set_flight (Import   *import,
                            gint64    flight_id,
                            GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "UPDATE message_set SET flight_id = coalesce (flight_id, ?2)"
-                                " WHERE id = ?1",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "UPDATE message_set SET flight_id = coalesce (flight_id, ?2)"
+                                       " WHERE id = ?1",
+                                       error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, set->id);
@@ -220,7 +220,7 @@ count_travellers (Import      *import,
                   const char  *qualifier,
                   GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   const char *kind;
   int rc;
@@ -236,7 +236,7 @@ count_travellers (Import      *import,
                      " JOIN message m ON m.id = s.message_id"
                      " JOIN traveller t ON t.id = s.traveller_id"
                      " WHERE t.kind = ?2 AND ", where, NULL);
-  if (!(stmt = _tarmac_store_prepare (import->store, sql, error)))
+  if (!(stmt = _tarmac_store_prepare_cached (import->store, sql, error)))
     return -2;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
@@ -340,7 +340,7 @@ finish_set (Import   *import,
             PartSet  *set,
             GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autoptr(GString) parts_seen = g_string_new (NULL);
   g_autofree gboolean *seen = NULL;
   g_autofree char *qualifier = NULL;
@@ -351,10 +351,10 @@ finish_set (Import   *import,
   gboolean complete;
   int rc;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "SELECT last_part, count_qualifier, declared_count"
-                                " FROM message_set WHERE id = ?1",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "SELECT last_part, count_qualifier, declared_count"
+                                       " FROM message_set WHERE id = ?1",
+                                       error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, set->id);
@@ -367,13 +367,13 @@ finish_set (Import   *import,
   qualifier = g_strdup (_tarmac_store_column_text (stmt, 1));
   if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
     declared = sqlite3_column_int64 (stmt, 2);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, _tarmac_store_release_cached);
 
   seen = g_new0 (gboolean, MAX_PARTS + 1);
-  stmt = _tarmac_store_prepare (import->store,
-                                "SELECT DISTINCT part_number FROM message WHERE set_id = ?1"
-                                " AND part_number BETWEEN 1 AND ?2 ORDER BY part_number",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "SELECT DISTINCT part_number FROM message WHERE set_id = ?1"
+                                       " AND part_number BETWEEN 1 AND ?2 ORDER BY part_number",
+                                       error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, set->id);
@@ -394,14 +394,14 @@ finish_set (Import   *import,
       _tarmac_store_set_error (import->store, rc, error);
       return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, _tarmac_store_release_cached);
 
   complete = last > 0 && highest <= last && n_seen == last;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "UPDATE message_set SET parts_seen = ?2, complete = ?3"
-                                " WHERE id = ?1",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "UPDATE message_set SET parts_seen = ?2, complete = ?3"
+                                       " WHERE id = ?1",
+                                       error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, set->id);

@@ -140,7 +140,7 @@ upsert_flight (Import                     *import,
                GError                    **error)
 {
   const TarmacPnrgovSegment *tvl = message->flight;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autofree char *flight_date = NULL;
   g_autofree char *origin = NULL;
   g_autofree char *destination = NULL;
@@ -167,18 +167,18 @@ upsert_flight (Import                     *import,
   origin = g_ascii_strup (tvl->origin, -1);
   destination = g_ascii_strup (tvl->destination, -1);
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO flight (carrier, number, flight_date, origin,"
-                                " destination, scheduled_departure, scheduled_arrival,"
-                                " direction, created_at)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                                " ON CONFLICT (carrier, number, flight_date, origin) DO UPDATE"
-                                " SET scheduled_departure = coalesce (scheduled_departure,"
-                                "       excluded.scheduled_departure),"
-                                "     scheduled_arrival = coalesce (scheduled_arrival,"
-                                "       excluded.scheduled_arrival)"
-                                " RETURNING id",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO flight (carrier, number, flight_date, origin,"
+                                       " destination, scheduled_departure, scheduled_arrival,"
+                                       " direction, created_at)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                                       " ON CONFLICT (carrier, number, flight_date, origin) DO UPDATE"
+                                       " SET scheduled_departure = coalesce (scheduled_departure,"
+                                       "       excluded.scheduled_departure),"
+                                       "     scheduled_arrival = coalesce (scheduled_arrival,"
+                                       "       excluded.scheduled_arrival)"
+                                       " RETURNING id",
+                                       error);
   if (stmt == NULL)
     return -1;
 
@@ -223,14 +223,14 @@ next_version (Import      *import,
               gboolean    *out_of_order,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   gint64 version;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "SELECT coalesce (max (version), 0) + 1,"
-                                " coalesce (max (pushed_at) > ?3, 0)"
-                                " FROM pnr WHERE carrier IS ?1 AND record_locator = ?2",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "SELECT coalesce (max (version), 0) + 1,"
+                                       " coalesce (max (pushed_at) > ?3, 0)"
+                                       " FROM pnr WHERE carrier IS ?1 AND record_locator = ?2",
+                                       error);
   if (stmt == NULL)
     return 0;
   _tarmac_import_bind_text (stmt, 1, carrier);
@@ -255,7 +255,7 @@ insert_pnr (Import                     *import,
             const char                 *locator,
             GError                    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   const TarmacPnrgovAgency *agency = pnr->agency;
   gboolean out_of_order = FALSE;
   gint64 version;
@@ -276,12 +276,12 @@ insert_pnr (Import                     *import,
                                   pnr->line, 0);
     }
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO pnr (carrier, record_locator, version,"
-                                " created_at_source, modified_at_source, pushed_at, agency,"
-                                " point_of_sale, message_id, retain_until)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO pnr (carrier, record_locator, version,"
+                                       " created_at_source, modified_at_source, pushed_at, agency,"
+                                       " point_of_sale, message_id, retain_until)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                       error);
   if (stmt == NULL)
     return 0;
 
@@ -349,12 +349,12 @@ insert_contacts (Import                 *import,
                  const TarmacPnrgovPnr  *pnr,
                  GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO pnr_contact (pnr_id, kind, value, value_normalised,"
-                                " retain_until) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO pnr_contact (pnr_id, kind, value, value_normalised,"
+                                       " retain_until) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 
@@ -417,7 +417,7 @@ insert_payments (Import                 *import,
                  const TarmacPnrgovPnr  *pnr,
                  GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   const char *currency = NULL;
 
   /* A FOP carries no currency: the ticket's, else the agency's. */
@@ -426,11 +426,11 @@ insert_payments (Import                 *import,
   if (currency == NULL && pnr->agency != NULL)
     currency = pnr->agency->currency;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO pnr_payment (pnr_id, form, card_last4, card_hash,"
-                                " card_holder, amount, currency, retain_until)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO pnr_payment (pnr_id, form, card_last4, card_hash,"
+                                       " card_holder, amount, currency, retain_until)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 
@@ -469,13 +469,13 @@ insert_segments (Import                 *import,
                  const TarmacPnrgovPnr  *pnr,
                  GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO pnr_segment (pnr_id, seq, carrier, number,"
-                                " flight_date, origin, destination, departure, arrival, status)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO pnr_segment (pnr_id, seq, carrier, number,"
+                                       " flight_date, origin, destination, departure, arrival, status)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 
@@ -511,12 +511,12 @@ insert_ssrs (Import                 *import,
              const gint64           *traveller_ids,
              GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO pnr_ssr (pnr_id, traveller_id, code, text,"
-                                " retain_until) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO pnr_ssr (pnr_id, traveller_id, code, text,"
+                                       " retain_until) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 
@@ -552,12 +552,12 @@ insert_history (Import                 *import,
                 const TarmacPnrgovPnr  *pnr,
                 GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO pnr_history (pnr_id, seq, action, text)"
-                                " VALUES (?1, ?2, ?3, ?4)",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO pnr_history (pnr_id, seq, action, text)"
+                                       " VALUES (?1, ?2, ?3, ?4)",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 
@@ -636,16 +636,16 @@ documents_agree (Import          *import,
                  TravellerFacts  *facts,
                  GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   gboolean any = FALSE;
   int rc;
 
   if (facts->documents->len == 0)
     return TRUE;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "SELECT number_normalised FROM travel_document"
-                                " WHERE traveller_id = ?1", error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "SELECT number_normalised FROM travel_document"
+                                       " WHERE traveller_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, traveller_id);
@@ -686,22 +686,22 @@ find_same_person (Import          *import,
                   TravellerFacts  *facts,
                   GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   int rc;
 
   /* "+flight_id" keeps SQLite (which has no statistics here) on the name-key index: by
    * the flight index it read every traveller of the flight for each PNR traveller,
    * quadratic in the flight's size (40,000 PNR travellers took 10 minutes). */
-  stmt = _tarmac_store_prepare (import->store,
-                                "SELECT id, date_of_birth FROM traveller"
-                                " WHERE name_key = ?2 AND +flight_id = ?1 AND kind = 'passenger'"
-                                "   AND (pnr_id IS NULL OR pnr_id IN"
-                                "     (SELECT other.id FROM pnr other JOIN pnr this ON this.id = ?3"
-                                "      WHERE other.record_locator = this.record_locator"
-                                "        AND other.carrier IS this.carrier"
-                                "        AND other.id <> this.id))"
-                                " ORDER BY from_api DESC, id",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "SELECT id, date_of_birth FROM traveller"
+                                       " WHERE name_key = ?2 AND +flight_id = ?1 AND kind = 'passenger'"
+                                       "   AND (pnr_id IS NULL OR pnr_id IN"
+                                       "     (SELECT other.id FROM pnr other JOIN pnr this ON this.id = ?3"
+                                       "      WHERE other.record_locator = this.record_locator"
+                                       "        AND other.carrier IS this.carrier"
+                                       "        AND other.id <> this.id))"
+                                       " ORDER BY from_api DESC, id",
+                                       error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, flight_id);
@@ -743,12 +743,12 @@ insert_documents (Import                       *import,
                   TravellerFacts               *facts,
                   GError                      **error)
 {
-  g_autoptr(sqlite3_stmt) exists = NULL;
+  g_autoptr(TarmacCachedStmt) exists = NULL;
 
-  exists = _tarmac_store_prepare (import->store,
-                                  "SELECT count(*) FROM travel_document"
-                                  " WHERE traveller_id = ?1 AND number_normalised = ?2",
-                                  error);
+  exists = _tarmac_store_prepare_cached (import->store,
+                                         "SELECT count(*) FROM travel_document"
+                                         " WHERE traveller_id = ?1 AND number_normalised = ?2",
+                                         error);
   if (exists == NULL)
     return FALSE;
 
@@ -814,7 +814,7 @@ store_traveller (Import                       *import,
   g_autofree char *name_key = NULL;
   g_autofree char *nationality = NULL;
   g_auto(TravellerFacts) facts = { 0 };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   gint64 traveller_id;
 
   if (surname == NULL || *surname == '\0' || g_strcmp0 (traveller->type, "G") == 0)
@@ -831,12 +831,12 @@ store_traveller (Import                       *import,
 
   if (traveller_id > 0)
     {
-      stmt = _tarmac_store_prepare (import->store,
-                                    "UPDATE traveller SET pnr_id = ?2, from_pnr = 1,"
-                                    " date_of_birth = coalesce (date_of_birth, ?3),"
-                                    " booking_reference = coalesce (booking_reference, ?4)"
-                                    " WHERE id = ?1",
-                                    error);
+      stmt = _tarmac_store_prepare_cached (import->store,
+                                           "UPDATE traveller SET pnr_id = ?2, from_pnr = 1,"
+                                           " date_of_birth = coalesce (date_of_birth, ?3),"
+                                           " booking_reference = coalesce (booking_reference, ?4)"
+                                           " WHERE id = ?1",
+                                           error);
       if (stmt == NULL)
         return -1;
       sqlite3_bind_int64 (stmt, 1, traveller_id);
@@ -846,14 +846,14 @@ store_traveller (Import                       *import,
     }
   else
     {
-      stmt = _tarmac_store_prepare (import->store,
-                                    "INSERT INTO traveller (flight_id, pnr_id, kind, is_infant,"
-                                    " surname, given_names, sex, date_of_birth, nationality,"
-                                    " booking_reference, from_api, from_pnr, name_key,"
-                                    " created_at, retain_until)"
-                                    " VALUES (?1, ?2, 'passenger', ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                                    " 0, 1, ?10, ?11, ?12)",
-                                    error);
+      stmt = _tarmac_store_prepare_cached (import->store,
+                                           "INSERT INTO traveller (flight_id, pnr_id, kind, is_infant,"
+                                           " surname, given_names, sex, date_of_birth, nationality,"
+                                           " booking_reference, from_api, from_pnr, name_key,"
+                                           " created_at, retain_until)"
+                                           " VALUES (?1, ?2, 'passenger', ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                                           " 0, 1, ?10, ?11, ?12)",
+                                           error);
       if (stmt == NULL)
         return -1;
       sqlite3_bind_int64 (stmt, 1, flight_id);
@@ -936,10 +936,10 @@ prepare_statements (Import  *import,
                     GError **error)
 {
   import->insert_source =
-    _tarmac_store_prepare (import->store,
-                           "INSERT INTO traveller_source (traveller_id, message_id)"
-                           " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                           error);
+    _tarmac_store_prepare_cached (import->store,
+                                  "INSERT INTO traveller_source (traveller_id, message_id)"
+                                  " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                                  error);
   return import->insert_source != NULL;
 }
 

@@ -315,18 +315,18 @@ _tarmac_import_insert_source_file (Import              *import,
                     gsize                length,
                     GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autoptr(JsonNode) json = warnings_to_json (import->report->warnings);
   g_autofree char *report_json = json_to_string (json, FALSE);
   gint64 id;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO source_file (sha256, name, format, size,"
-                                " imported_at, imported_by, result, warnings, report)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5,"
-                                " (SELECT id FROM officer WHERE login = ?6), ?7, ?8, ?9)"
-                                " RETURNING id",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO source_file (sha256, name, format, size,"
+                                       " imported_at, imported_by, result, warnings, report)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5,"
+                                       " (SELECT id FROM officer WHERE login = ?6), ?7, ?8, ?9)"
+                                       " RETURNING id",
+                                       error);
   if (stmt == NULL)
     return 0;
 
@@ -363,14 +363,14 @@ _tarmac_import_store_report (Import   *import,
                              gint64    source_file_id,
                              GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autoptr(JsonNode) json = warnings_to_json (import->report->warnings);
   g_autofree char *report_json = json_to_string (json, FALSE);
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "UPDATE source_file SET warnings = ?2, report = ?3"
-                                " WHERE id = ?1",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "UPDATE source_file SET warnings = ?2, report = ?3"
+                                       " WHERE id = ?1",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 
@@ -404,14 +404,14 @@ _tarmac_import_insert_message (Import       *import,
                                guint         line,
                                GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO message (source_file_id, type, version, sender,"
-                                " recipient, reference, part_number, last_part, pushed_at,"
-                                " byte_offset)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO message (source_file_id, type, version, sender,"
+                                       " recipient, reference, part_number, last_part, pushed_at,"
+                                       " byte_offset)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                       error);
   if (stmt == NULL)
     return 0;
 
@@ -442,7 +442,7 @@ upsert_flight (Import                     *import,
                const TarmacPaxlstMessage  *message,
                GError                    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   const TarmacPaxlstLeg *from = NULL;
   const TarmacPaxlstLeg *to = NULL;
   g_autofree char *flight_date = NULL;
@@ -500,18 +500,18 @@ upsert_flight (Import                     *import,
   origin = g_ascii_strup (from->departure_airport, -1);
   destination = g_ascii_strup (to->arrival_airport, -1);
 
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO flight (carrier, number, flight_date, origin,"
-                                " destination, scheduled_departure, scheduled_arrival,"
-                                " direction, created_at)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                                " ON CONFLICT (carrier, number, flight_date, origin) DO UPDATE"
-                                " SET scheduled_departure = coalesce (scheduled_departure,"
-                                "       excluded.scheduled_departure),"
-                                "     scheduled_arrival = coalesce (scheduled_arrival,"
-                                "       excluded.scheduled_arrival)"
-                                " RETURNING id",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO flight (carrier, number, flight_date, origin,"
+                                       " destination, scheduled_departure, scheduled_arrival,"
+                                       " direction, created_at)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                                       " ON CONFLICT (carrier, number, flight_date, origin) DO UPDATE"
+                                       " SET scheduled_departure = coalesce (scheduled_departure,"
+                                       "       excluded.scheduled_departure),"
+                                       "     scheduled_arrival = coalesce (scheduled_arrival,"
+                                       "       excluded.scheduled_arrival)"
+                                       " RETURNING id",
+                                       error);
   if (stmt == NULL)
     return 0;
 
@@ -541,20 +541,20 @@ upsert_flight (Import                     *import,
       return 0;
     }
   flight_id = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, _tarmac_store_release_cached);
   g_strlcpy (import->flight_date, flight_date, sizeof import->flight_date);
 
   if (!g_hash_table_contains (import->flight_ids, &flight_id))
     g_hash_table_add (import->flight_ids, g_memdup2 (&flight_id, sizeof flight_id));
 
   /* Later parts repeat the legs: the first part's legs stay. */
-  stmt = _tarmac_store_prepare (import->store,
-                                "INSERT INTO flight_leg (flight_id, seq, origin, destination,"
-                                " scheduled_departure, scheduled_arrival, operating_carrier,"
-                                " operating_number)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                                " ON CONFLICT (flight_id, seq) DO NOTHING",
-                                error);
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "INSERT INTO flight_leg (flight_id, seq, origin, destination,"
+                                       " scheduled_departure, scheduled_arrival, operating_carrier,"
+                                       " operating_number)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                       " ON CONFLICT (flight_id, seq) DO NOTHING",
+                                       error);
   if (stmt == NULL)
     return 0;
 
@@ -703,23 +703,23 @@ prepare_statements (Import  *import,
                     GError **error)
 {
   import->insert_traveller =
-    _tarmac_store_prepare (import->store,
-                           "INSERT INTO traveller (flight_id, kind, surname, given_names, sex,"
-                           " date_of_birth, nationality, residence, birthplace, seat,"
-                           " bag_count, bag_weight_kg, bag_tags, transit, embarkation,"
-                           " debarkation, booking_reference, from_api, name_key, created_at,"
-                           " retain_until)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                           " ?14, ?15, ?16, ?17, 1, ?18, ?19, ?20)",
-                           error);
+    _tarmac_store_prepare_cached (import->store,
+                                  "INSERT INTO traveller (flight_id, kind, surname, given_names, sex,"
+                                  " date_of_birth, nationality, residence, birthplace, seat,"
+                                  " bag_count, bag_weight_kg, bag_tags, transit, embarkation,"
+                                  " debarkation, booking_reference, from_api, name_key, created_at,"
+                                  " retain_until)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                  " ?14, ?15, ?16, ?17, 1, ?18, ?19, ?20)",
+                                  error);
   if (import->insert_traveller == NULL)
     return FALSE;
 
   import->insert_source =
-    _tarmac_store_prepare (import->store,
-                           "INSERT INTO traveller_source (traveller_id, message_id)"
-                           " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                           error);
+    _tarmac_store_prepare_cached (import->store,
+                                  "INSERT INTO traveller_source (traveller_id, message_id)"
+                                  " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                                  error);
   return import->insert_source != NULL;
 }
 
@@ -731,10 +731,10 @@ _tarmac_import_clear (Import *import)
   g_clear_pointer (&import->retain_until, g_free);
   g_clear_pointer (&import->flight_ids, g_hash_table_unref);
   g_clear_pointer (&import->sets, g_hash_table_unref);
-  g_clear_pointer (&import->insert_traveller, sqlite3_finalize);
-  g_clear_pointer (&import->insert_document, sqlite3_finalize);
-  g_clear_pointer (&import->insert_source, sqlite3_finalize);
-  g_clear_pointer (&import->insert_finding, sqlite3_finalize);
+  g_clear_pointer (&import->insert_traveller, _tarmac_store_release_cached);
+  g_clear_pointer (&import->insert_document, _tarmac_store_release_cached);
+  g_clear_pointer (&import->insert_source, _tarmac_store_release_cached);
+  g_clear_pointer (&import->insert_finding, _tarmac_store_release_cached);
 }
 
 /* Everything inside the transaction. @type is the message table's type: "PAXLST", or
@@ -826,9 +826,9 @@ find_source_file (TarmacStore  *store,
                   const char   *sha256,
                   GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store,
-                                                        "SELECT id FROM source_file"
-                                                        " WHERE sha256 = ?1", error);
+  g_autoptr(TarmacCachedStmt) stmt = _tarmac_store_prepare_cached (store,
+                                                               "SELECT id FROM source_file"
+                                                               " WHERE sha256 = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -1399,7 +1399,7 @@ tarmac_import_report_load (TarmacStore  *store,
                            gint64        source_file_id,
                            GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autoptr(TarmacImportReport) report = NULL;
   g_autoptr(JsonNode) root = NULL;
   const char *stored;
@@ -1407,10 +1407,10 @@ tarmac_import_report_load (TarmacStore  *store,
 
   g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
 
-  stmt = _tarmac_store_prepare (store,
-                                "SELECT name, sha256, format, coalesce (report, '[]')"
-                                " FROM source_file WHERE id = ?1",
-                                error);
+  stmt = _tarmac_store_prepare_cached (store,
+                                       "SELECT name, sha256, format, coalesce (report, '[]')"
+                                       " FROM source_file WHERE id = ?1",
+                                       error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, source_file_id);

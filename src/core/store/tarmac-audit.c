@@ -95,8 +95,8 @@ tarmac_audit_append (TarmacStore  *store,
                      const char   *detail,
                      GError      **error)
 {
-  g_autoptr(sqlite3_stmt) last = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(TarmacCachedStmt) last = NULL;
+  g_autoptr(TarmacCachedStmt) insert = NULL;
   g_autofree char *at = NULL;
   g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;
@@ -122,9 +122,9 @@ tarmac_audit_append (TarmacStore  *store,
   if (!tarmac_store_begin (store, error))
     return FALSE;
 
-  last = _tarmac_store_prepare (store,
-                                "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
-                                error);
+  last = _tarmac_store_prepare_cached (store,
+                                       "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
+                                       error);
   if (last == NULL)
     goto failed;
 
@@ -146,11 +146,11 @@ tarmac_audit_append (TarmacStore  *store,
   hash = compute_hash (id, at, tarmac_store_get_actor (store), action, object_type,
                        object_id, detail, prev_hash);
 
-  insert = _tarmac_store_prepare (store,
-                                  "INSERT INTO audit_log (id, at, actor, action, object_type,"
-                                  " object_id, detail, prev_hash, hash)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                  error);
+  insert = _tarmac_store_prepare_cached (store,
+                                         "INSERT INTO audit_log (id, at, actor, action, object_type,"
+                                         " object_id, detail, prev_hash, hash)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                         error);
   if (insert == NULL)
     goto failed;
 
@@ -189,7 +189,7 @@ verify_head (TarmacStore  *store,
              gint64       *first_broken_id,
              GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autofree char *head = NULL;
   g_autofree char *expected = NULL;
   gint64 head_id = 0;
@@ -197,7 +197,7 @@ verify_head (TarmacStore  *store,
 
   /* A read that fails is an error, never "the head is missing": that would accuse a
    * sound log of tampering. */
-  stmt = _tarmac_store_prepare (store, "SELECT value FROM meta WHERE key = ?1", error);
+  stmt = _tarmac_store_prepare_cached (store, "SELECT value FROM meta WHERE key = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, AUDIT_HEAD_KEY, -1, SQLITE_STATIC);
@@ -295,7 +295,7 @@ verify_chain (TarmacStore  *store,
               gint64       *first_broken_id,
               GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autofree char *expected_prev = g_strdup (GENESIS_HASH);
   gint64 expected_id = 1;
   guint64 count = 0;
@@ -308,10 +308,10 @@ verify_chain (TarmacStore  *store,
   if (first_broken_id != NULL)
     *first_broken_id = 0;
 
-  stmt = _tarmac_store_prepare (store,
-                                "SELECT id, at, actor, action, object_type, object_id, detail,"
-                                " prev_hash, hash FROM audit_log ORDER BY id",
-                                error);
+  stmt = _tarmac_store_prepare_cached (store,
+                                       "SELECT id, at, actor, action, object_type, object_id, detail,"
+                                       " prev_hash, hash FROM audit_log ORDER BY id",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 

@@ -19,6 +19,13 @@ sqlite3      *_tarmac_store_get_db        (TarmacStore  *self);
 sqlite3_stmt *_tarmac_store_prepare       (TarmacStore  *self,
                                            const char   *sql,
                                            GError      **error);
+/* A statement borrowed from the store's cache: released (reset), never finalized. */
+typedef sqlite3_stmt TarmacCachedStmt;
+
+sqlite3_stmt *_tarmac_store_prepare_cached (TarmacStore      *self,
+                                            const char       *sql,
+                                            GError          **error);
+void          _tarmac_store_release_cached (TarmacCachedStmt *stmt);
 gboolean      _tarmac_store_exec          (TarmacStore  *self,
                                            const char   *sql,
                                            GError      **error);
@@ -46,5 +53,6 @@ const char   *_tarmac_store_column_text   (sqlite3_stmt *stmt,
 TarmacTraveller *_tarmac_store_traveller_from_row (sqlite3_stmt *stmt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TarmacCachedStmt, _tarmac_store_release_cached)
 
 G_END_DECLS

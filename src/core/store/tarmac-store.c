@@ -38,6 +38,10 @@ struct _TarmacStore
   guint    version;
   guint    transaction_depth;
   guint    retention_years;
+
+  /* SQL text → sqlite3_stmt*, prepared once and reset after each use (importers run the
+   * same statements for every row and every file). */
+  GHashTable *statements;
 };
 
 G_DEFINE_FINAL_TYPE (TarmacStore, tarmac_store, G_TYPE_OBJECT)
@@ -156,6 +160,70 @@ _tarmac_store_prepare (TarmacStore  *self,
     }
 
   return stmt;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/**
+ * _tarmac_store_prepare_cached:
+ * @self: a #TarmacStore
+ * @sql: one SQL statement
+ * @error: return location for a #GError
+ *
+ * Like _tarmac_store_prepare(), but the statement is prepared once per connection and
+ * kept: compiling SQL costs more than running a small INSERT. The caller borrows it and
+ * hands it back with _tarmac_store_release_cached() (g_autoptr(TarmacCachedStmt) does),
+ * which resets it and clears its bindings. The same SQL may not be borrowed twice at once.
+ *
+ * Returns: (transfer none): the statement, or %NULL with @error set
+ */
+sqlite3_stmt *
+_tarmac_store_prepare_cached (TarmacStore  *self,
+                              const char   *sql,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  if (self->statements == NULL)
+    self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              finalize_statement);
+
+  if ((stmt = g_hash_table_lookup (self->statements, sql)) != NULL)
+    {
+      if (sqlite3_stmt_busy (stmt))
+        {
+          g_critical ("Cached statement borrowed twice: %s", sql);
+          _tarmac_store_set_error (self, SQLITE_MISUSE, error);
+          return NULL;
+        }
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _tarmac_store_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+void
+_tarmac_store_release_cached (TarmacCachedStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 }
 
 gboolean
@@ -738,6 +806,7 @@ tarmac_store_close (TarmacStore *self)
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
     }
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   sqlite3_close_v2 (self->db);
   self->db = NULL;
 }

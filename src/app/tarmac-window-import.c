@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tarmac-batch-import.h"
 #include "tarmac-importer.h"
 #include "tarmac-window-private.h"
 
@@ -30,14 +31,22 @@ struct _TarmacImportBatch
   GCancellable *cancellable;
 
   /* Used by the import thread only, one file at a time */
-  char         *db_path;
-  char         *actor;
-  TarmacStore  *store;
+  char              *db_path;
+  char              *actor;
+  TarmacStore       *store;
+  TarmacBatchImport *importer;   /* commits every few files (tarmac-batch-import.c) */
 };
 
 static void
 import_batch_free (TarmacImportBatch *batch)
 {
+  /* Files imported but not committed yet (the window closed in between) are committed
+   * rather than thrown away: their reports are just not shown. */
+  if (batch->importer != NULL)
+    {
+      g_autoptr(GPtrArray) reports = tarmac_batch_import_finish (batch->importer);
+    }
+  g_clear_pointer (&batch->importer, tarmac_batch_import_free);
   g_clear_object (&batch->window);
   g_clear_pointer (&batch->files, g_ptr_array_unref);
   g_clear_pointer (&batch->reports, g_ptr_array_unref);
@@ -95,6 +104,37 @@ import_one (TarmacStore  *store,
     report = failed_report_new (file, _("The file could not be imported"));
 
   return report;
+}
+
+/* As import_one(), in @importer's batch: returns the reports of the files now
+ * committed, often none. */
+static GPtrArray *
+import_one_batched (TarmacBatchImport *importer,
+                    GFile             *file,
+                    GCancellable      *cancellable)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  GPtrArray *done;
+
+  if (path != NULL)
+    return tarmac_batch_import_add_file (importer, path, cancellable);
+
+  name = g_file_get_basename (file);
+  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+  if (bytes == NULL)
+    {
+      /* The files before it are committed first, so the reports stay in order. */
+      done = tarmac_batch_import_finish (importer);
+      g_ptr_array_add (done, failed_report_new (file, error->message));
+      return done;
+    }
+
+  return tarmac_batch_import_add_bytes (importer, name != NULL ? name : "",
+                                        g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), cancellable);
 }
 
 static void
@@ -236,6 +276,7 @@ import_file_thread (GTask        *task,
 {
   TarmacImportBatch *batch = task_data;
   GFile *file = g_ptr_array_index (batch->files, batch->next);
+  GPtrArray *done;
 
   if (batch->store == NULL)
     {
@@ -244,16 +285,29 @@ import_file_thread (GTask        *task,
       batch->store = tarmac_store_open (batch->db_path, &error);
       if (batch->store == NULL)
         {
-          g_task_return_pointer (task, failed_report_new (file, error->message),
-                                 (GDestroyNotify) tarmac_import_report_free);
+          done = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
+          g_ptr_array_add (done, failed_report_new (file, error->message));
+          g_task_return_pointer (task, done, (GDestroyNotify) g_ptr_array_unref);
           return;
         }
 
       tarmac_store_set_actor (batch->store, batch->actor);
+      batch->importer = tarmac_batch_import_new (batch->store);
+      /* Short batches: the window's own connection waits for ours to write a note. */
+      tarmac_batch_import_set_limits (batch->importer, TARMAC_BATCH_IMPORT_MAX_FILES, 250);
     }
 
-  g_task_return_pointer (task, import_one (batch->store, file, cancellable),
-                         (GDestroyNotify) tarmac_import_report_free);
+  done = import_one_batched (batch->importer, file, cancellable);
+
+  /* The last file, or Cancel: what was imported is committed before it is shown. */
+  if (batch->next + 1 >= batch->files->len || g_cancellable_is_cancelled (cancellable))
+    {
+      g_autoptr(GPtrArray) rest = tarmac_batch_import_finish (batch->importer);
+
+      g_ptr_array_extend_and_steal (done, g_steal_pointer (&rest));
+    }
+
+  g_task_return_pointer (task, done, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -263,25 +317,30 @@ on_import_file_done_cb (GObject      *object,
 {
   TarmacImportBatch *batch = user_data;
   TarmacWindow *self = batch->window;
-  TarmacImportReport *report;
+  g_autoptr(GPtrArray) done = NULL;
   gboolean cancelled;
 
-  report = g_task_propagate_pointer (G_TASK (result), NULL);
+  done = g_task_propagate_pointer (G_TASK (result), NULL);
   cancelled = g_cancellable_is_cancelled (batch->cancellable);
 
   /* The window went away: nothing to show. */
   if (self->import_batch != batch)
     {
-      g_clear_pointer (&report, tarmac_import_report_free);
       import_batch_free (batch);
       return;
     }
 
-  /* A file cut short by Cancel was rolled back: it is not part of the report. */
-  if (report != NULL && !(cancelled && report->result == TARMAC_IMPORT_RESULT_FAILED))
-    g_ptr_array_add (batch->reports, report);
-  else
-    g_clear_pointer (&report, tarmac_import_report_free);
+  for (guint i = 0; done != NULL && i < done->len; i++)
+    {
+      TarmacImportReport *report = g_steal_pointer (&done->pdata[i]);
+
+      /* The file cut short by Cancel, the last one, was rolled back: it is not part of
+       * the report. */
+      if (cancelled && i + 1 == done->len && report->result == TARMAC_IMPORT_RESULT_FAILED)
+        tarmac_import_report_free (report);
+      else
+        g_ptr_array_add (batch->reports, report);
+    }
 
   batch->next++;
 
@@ -289,6 +348,16 @@ on_import_file_done_cb (GObject      *object,
     {
       start_next_file (batch);
       return;
+    }
+
+  /* Cancel pressed after the thread looked: it left its batch open. Nothing runs in the
+   * thread now, so the batch is committed here, and its files shown. */
+  if (batch->importer != NULL)
+    {
+      g_autoptr(GPtrArray) rest = tarmac_batch_import_finish (batch->importer);
+
+      for (guint i = 0; i < rest->len; i++)
+        g_ptr_array_add (batch->reports, g_steal_pointer (&rest->pdata[i]));
     }
 
   self->import_batch = NULL;

@@ -18,14 +18,16 @@
 #include <sys/resource.h>
 
 #include "tarmac-cli-private.h"
+#include "tarmac-batch-import.h"
 #include "tarmac-demo-messages.h"
 #include "tarmac-importer.h"
 
 /* bench import: the budget of DESIGN.md §10, "import 1,000,000 API travellers (parse,
  * store, index) ≤ 10 s". Files come from the message generator one flight at a time and
- * go through tarmac_import_bytes() into a fresh database on disk, as in production (WAL,
- * synchronous=FULL, one transaction per file, audit). Only the import calls are timed;
- * making the files is timed apart. */
+ * go through a TarmacBatchImport into a fresh database on disk, as in production (WAL,
+ * synchronous=FULL, a savepoint per file, a commit per batch, audit). Only the import
+ * calls are timed, the commits included; making the files is timed apart. --pnr-share 0
+ * leaves PNRGOV out, for the budget's API-only figure. */
 
 typedef struct
 {
@@ -38,6 +40,9 @@ typedef struct
   guint64 imported;         /* traveller rows the reports count, PNR-only ones included */
   guint64 bytes;
   gint64  import_usec;
+  gint64  paxlst_usec;      /* within import_usec: the calls that added a PAXLST file */
+  gint64  pnrgov_usec;
+  guint   commits;
   gint64  generate_usec;
   char   *first_error;
 } Figures;
@@ -64,23 +69,52 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
 }
 
+static void
+count_reports (GPtrArray *done,
+               Figures   *figures)
+{
+  for (guint i = 0; i < done->len; i++)
+    {
+      const TarmacImportReport *report = g_ptr_array_index (done, i);
+
+      if (report->result == TARMAC_IMPORT_RESULT_FAILED)
+        {
+          figures->failed++;
+          if (figures->first_error == NULL)
+            figures->first_error = g_strdup (report->error_message);
+        }
+      else if (report->result == TARMAC_IMPORT_RESULT_DUPLICATE)
+        figures->duplicates++;
+      else
+        figures->imported += report->n_travellers;
+    }
+}
+
 static gboolean
 run (TarmacStore                     *store,
      const TarmacDemoMessagesOptions *options,
+     guint                            batch_files,
      const char                      *save_dir,
      Figures                         *figures)
 {
   g_autoptr(TarmacDemoMessages) messages = tarmac_demo_messages_new (options);
+  g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
+  g_autoptr(GPtrArray) last = NULL;
+  gint64 t0, t1;
+
+  /* A batch as large as asked, however long it takes: the figure is then the same under
+   * load. */
+  tarmac_batch_import_set_limits (batch, batch_files, G_MAXUINT);
 
   for (;;)
     {
       g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(TarmacImportReport) report = NULL;
+      g_autoptr(GPtrArray) done = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *name = NULL;
       TarmacDemoMessageKind kind;
       guint n_travellers = 0;
-      gint64 t0, t1, t2;
+      gint64 t2;
       gsize length;
       const guint8 *data;
 
@@ -104,9 +138,14 @@ run (TarmacStore                     *store,
         }
 
       t1 = g_get_monotonic_time ();
-      tarmac_import_bytes (store, name, data, length, &report, NULL, &error);
+      done = tarmac_batch_import_add_bytes (batch, name, data, length, NULL);
       t2 = g_get_monotonic_time ();
       figures->import_usec += t2 - t1;
+      if (kind == TARMAC_DEMO_MESSAGE_PAXLST)
+        figures->paxlst_usec += t2 - t1;
+      else
+        figures->pnrgov_usec += t2 - t1;
+      count_reports (done, figures);
 
       figures->files++;
       figures->bytes += length;
@@ -115,24 +154,20 @@ run (TarmacStore                     *store,
         figures->paxlst_files++;
       else
         figures->pnrgov_files++;
-
-      if (report->result == TARMAC_IMPORT_RESULT_FAILED)
-        {
-          figures->failed++;
-          if (figures->first_error == NULL)
-            figures->first_error = g_strdup (error != NULL ? error->message
-                                                           : report->error_message);
-        }
-      else if (report->result == TARMAC_IMPORT_RESULT_DUPLICATE)
-        figures->duplicates++;
-      else
-        figures->imported += report->n_travellers;
     }
+
+  t0 = g_get_monotonic_time ();
+  last = tarmac_batch_import_finish (batch);
+  t1 = g_get_monotonic_time ();
+  figures->import_usec += t1 - t0;
+  count_reports (last, figures);
+  figures->commits = tarmac_batch_import_get_commits (batch);
 
   return figures->failed == 0;
 }
 
-/* bench import [--travellers N] [--seed N] [--json] [--save DIR]. argv[0] is "import". */
+/* bench import [--travellers N] [--seed N] [--batch N] [--pnr-share PERMILLE] [--json]
+ * [--save DIR]. argv[0] is "import". */
 int
 tarmac_cli_bench_import (int    argc,
                          char **argv)
@@ -146,6 +181,8 @@ tarmac_cli_bench_import (int    argc,
   struct rusage usage;
   gint64 travellers = 1000000;
   gint64 seed = 1;
+  gint64 batch_files = TARMAC_BATCH_IMPORT_MAX_FILES;
+  gint64 pnr_share = -1;
   gboolean json = FALSE;
   g_autofree char *save_dir = NULL;
   double seconds, per_second;
@@ -157,6 +194,11 @@ tarmac_cli_bench_import (int    argc,
       N_("API travellers to import (default 1000000)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the generator (default 1)"),
       N_("N") },
+    { "batch", 0, 0, G_OPTION_ARG_INT64, &batch_files,
+      N_("Files per committed transaction (default 100; 1 commits every file)"), N_("N") },
+    { "pnr-share", 0, 0, G_OPTION_ARG_INT64, &pnr_share,
+      N_("Flights, in thousandths, that also get a PNRGOV push (default 300; 0 for API only)"),
+      N_("PERMILLE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON"), NULL },
     { "save", 0, 0, G_OPTION_ARG_FILENAME, &save_dir,
       N_("Also write the generated files to DIR (outside the timing)"), N_("DIR") },
@@ -173,10 +215,18 @@ tarmac_cli_bench_import (int    argc,
       tarmac_cli_print_error (_("--travellers must be at least 1, and --seed at least 0"));
       return EXIT_USAGE;
     }
+  if (batch_files < 1 || batch_files > G_MAXUINT32 || pnr_share < -1 || pnr_share > 1000)
+    {
+      tarmac_cli_print_error (_("--batch must be at least 1, and --pnr-share between 0 and "
+                                "1000"));
+      return EXIT_USAGE;
+    }
 
   tarmac_demo_messages_options_init (&options);
   options.travellers = (guint) travellers;
   options.seed = (guint32) seed;
+  if (pnr_share >= 0)
+    options.pnr_permille = (guint) pnr_share;
 
   /* A fresh file on disk, so the figure includes real writes, WAL and fsync. */
   if (!(dir = g_dir_make_tmp ("tarmac-bench-XXXXXX", &error)))
@@ -201,7 +251,7 @@ tarmac_cli_bench_import (int    argc,
       return EXIT_FAILED;
     }
 
-  ok = run (store, &options, save_dir, &figures);
+  ok = run (store, &options, (guint) batch_files, save_dir, &figures);
   tarmac_store_close (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
@@ -231,6 +281,12 @@ tarmac_cli_bench_import (int    argc,
       json_builder_add_int_value (builder, g_get_num_processors ());
       json_builder_set_member_name (builder, "seed");
       json_builder_add_int_value (builder, seed);
+      json_builder_set_member_name (builder, "pnr_permille");
+      json_builder_add_int_value (builder, options.pnr_permille);
+      json_builder_set_member_name (builder, "batch_files");
+      json_builder_add_int_value (builder, batch_files);
+      json_builder_set_member_name (builder, "commits");
+      json_builder_add_int_value (builder, figures.commits);
       json_builder_set_member_name (builder, "travellers");
       json_builder_add_int_value (builder, (gint64) figures.travellers);
       json_builder_set_member_name (builder, "traveller_rows");
@@ -247,6 +303,10 @@ tarmac_cli_bench_import (int    argc,
       json_builder_add_int_value (builder, (gint64) figures.bytes);
       json_builder_set_member_name (builder, "import_seconds");
       json_builder_add_double_value (builder, seconds);
+      json_builder_set_member_name (builder, "paxlst_seconds");
+      json_builder_add_double_value (builder, figures.paxlst_usec / (double) G_USEC_PER_SEC);
+      json_builder_set_member_name (builder, "pnrgov_seconds");
+      json_builder_add_double_value (builder, figures.pnrgov_usec / (double) G_USEC_PER_SEC);
       json_builder_set_member_name (builder, "generate_seconds");
       json_builder_add_double_value (builder, figures.generate_usec / (double) G_USEC_PER_SEC);
       json_builder_set_member_name (builder, "travellers_per_second");
@@ -270,7 +330,9 @@ tarmac_cli_bench_import (int    argc,
     }
   else
     {
-      g_print ("bench import: cores=%u seed=%u\n", g_get_num_processors (), options.seed);
+      g_print ("bench import: cores=%u seed=%u pnr-share=%u/1000 batch=%u files\n",
+               g_get_num_processors (), options.seed, options.pnr_permille,
+               (guint) batch_files);
       g_print ("  files=%u (paxlst=%u pnrgov=%u, %.1f MiB) failed=%u\n", figures.files,
                figures.paxlst_files, figures.pnrgov_files,
                figures.bytes / (1024.0 * 1024.0), figures.failed);
@@ -278,6 +340,9 @@ tarmac_cli_bench_import (int    argc,
                figures.travellers, figures.imported);
       g_print ("  import: %.3f s, %.0f travellers/s (generation apart: %.3f s)\n", seconds,
                per_second, figures.generate_usec / (double) G_USEC_PER_SEC);
+      g_print ("  of which paxlst files %.3f s, pnrgov files %.3f s; %u commits\n",
+               figures.paxlst_usec / (double) G_USEC_PER_SEC,
+               figures.pnrgov_usec / (double) G_USEC_PER_SEC, figures.commits);
       g_print ("  peak rss=%ld KiB vm_hwm=%" G_GUINT64_FORMAT " KiB db=%.1f MiB\n",
                usage.ru_maxrss, vm_hwm, db_bytes / (1024.0 * 1024.0));
       if (figures.first_error != NULL)

@@ -93,8 +93,8 @@ typedef struct
  * database of its own, never on --db. */
 static const Benchmark benchmarks[] = {
   { "demo", "bench demo [--scale X] [--days N] [--seed N]", bench_demo },
-  { "import", "bench import [--travellers N] [--seed N] [--json] [--save DIR]",
-    tarmac_cli_bench_import },
+  { "import", "bench import [--travellers N] [--seed N] [--batch N] [--pnr-share PERMILLE]"
+    " [--json] [--save DIR]", tarmac_cli_bench_import },
   { "search", "bench search [--travellers N] [--database PATH] [--json]",
     tarmac_cli_bench_search },
 };

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tarmac-cli-private.h"
+#include "tarmac-batch-import.h"
 #include "tarmac-importer.h"
 
 /* import [--json] FILE...: one report per file; exit 1 when any file was rejected. */
@@ -69,6 +70,7 @@ tarmac_cli_import (TarmacStore  *store,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(TarmacBatchImport) batch = NULL;
   gboolean json = FALSE;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
@@ -89,18 +91,28 @@ tarmac_cli_import (TarmacStore  *store,
       return EXIT_USAGE;
     }
 
-  for (int i = 1; i < argc; i++)
+  /* In batches: one fsync per batch, not per file; each report is printed once its
+   * batch is committed, so what the officer reads as imported is on disk. */
+  batch = tarmac_batch_import_new (store);
+  for (int i = 1; i <= argc; i++)
     {
-      g_autoptr(TarmacImportReport) report = NULL;
-      g_autoptr(GError) import_error = NULL;
+      g_autoptr(GPtrArray) done = NULL;
 
-      if (!tarmac_import_file (store, argv[i], &report, NULL, &import_error))
-        status = EXIT_FAILED;
+      done = i < argc ? tarmac_batch_import_add_file (batch, argv[i], NULL)
+                      : tarmac_batch_import_finish (batch);
 
-      if (json)
-        json_array_add_element (array, tarmac_import_report_to_json (report));
-      else
-        print_import_report (report);
+      for (guint j = 0; j < done->len; j++)
+        {
+          const TarmacImportReport *report = g_ptr_array_index (done, j);
+
+          if (report->result == TARMAC_IMPORT_RESULT_FAILED)
+            status = EXIT_FAILED;
+
+          if (json)
+            json_array_add_element (array, tarmac_import_report_to_json (report));
+          else
+            print_import_report (report);
+        }
     }
 
   if (json)

@@ -49,6 +49,8 @@ typedef struct
   guint   line;
 } PartSet;
 
+TarmacImportReport *_tarmac_import_report_new_failed (const char *name,
+                                                      const char *message);
 void         _tarmac_import_add_warning         (TarmacImportReport  *report,
                                                  const char          *code,
                                                  const char          *message,

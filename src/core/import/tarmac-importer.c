@@ -1210,6 +1210,17 @@ report_new (const char *name)
   return report;
 }
 
+/* The report of a file refused before the importer saw it (tarmac-batch-import.c). */
+TarmacImportReport *
+_tarmac_import_report_new_failed (const char *name,
+                                  const char *message)
+{
+  TarmacImportReport *report = report_new (name);
+
+  report->error_message = g_strdup (message);
+  return report;
+}
+
 static gboolean
 finish (TarmacImportReport  *report,
         gboolean             ok,

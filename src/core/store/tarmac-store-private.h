@@ -35,6 +35,7 @@ gboolean      _tarmac_store_step_done     (TarmacStore  *self,
 void          _tarmac_store_set_error     (TarmacStore  *self,
                                            int           rc,
                                            GError      **error);
+gboolean      _tarmac_store_transaction_lost (TarmacStore *self);
 char         *_tarmac_store_now           (void);
 char         *_tarmac_store_retain_until  (TarmacStore  *self);
 guint         _tarmac_store_get_retention_years (TarmacStore *self);

@@ -876,6 +876,22 @@ tarmac_store_commit (TarmacStore  *self,
   return TRUE;
 }
 
+/* SQLite rolls a whole transaction back by itself on some errors (SQLITE_FULL,
+ * SQLITE_IOERR, SQLITE_NOMEM…), savepoints included. Returns %TRUE when that happened
+ * to ours, and forgets it, so the next tarmac_store_begin() starts a transaction again
+ * instead of a savepoint of one that is gone. */
+gboolean
+_tarmac_store_transaction_lost (TarmacStore *self)
+{
+  g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
+
+  if (self->transaction_depth == 0 || !sqlite3_get_autocommit (self->db))
+    return FALSE;
+
+  self->transaction_depth = 0;
+  return TRUE;
+}
+
 void
 tarmac_store_rollback (TarmacStore *self)
 {

@@ -1,0 +1,308 @@
+/* tarmac-batch-import.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tarmac-batch-import.h"
+#include "tarmac-importer-private.h"
+#include "tarmac-store-private.h"
+
+/* Importing many files with one fsync per batch instead of one per file. A committed
+ * SQLite transaction costs at least one fsync (synchronous=FULL), which for the small
+ * files airlines push every minute is most of the time an import takes (DESIGN.md §10).
+ * So the batch keeps one write transaction open, and each file runs in a savepoint of it
+ * (tarmac_import_bytes() calls tarmac_store_begin(), which nests): a rejected file rolls
+ * back to its savepoint and leaves nothing, the others stay. The batch commits after
+ * max_files files or max_msec milliseconds, and hands back the reports of the files it
+ * committed only then, so a caller that shows a report shows what is on disk. */
+
+struct _TarmacBatchImport
+{
+  TarmacStore *store;
+  guint        max_files;
+  gint64       max_usec;
+
+  gboolean     open;            /* our transaction is open */
+  gint64       opened_at;       /* monotonic, when it began */
+  GPtrArray   *pending;         /* of TarmacImportReport, imported but not committed */
+  guint        commits;
+};
+
+/**
+ * tarmac_batch_import_new:
+ * @store: the database
+ *
+ * A batch of imports into @store with the default limits
+ * (%TARMAC_BATCH_IMPORT_MAX_FILES files, %TARMAC_BATCH_IMPORT_MAX_MSEC ms). Nothing is
+ * written until a file is added. While the batch is open the store is in a transaction:
+ * other writers on other connections wait for at most one batch.
+ *
+ * Returns: (transfer full): the batch, to be finished with tarmac_batch_import_finish()
+ */
+TarmacBatchImport *
+tarmac_batch_import_new (TarmacStore *store)
+{
+  TarmacBatchImport *self;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
+
+  self = g_new0 (TarmacBatchImport, 1);
+  self->store = g_object_ref (store);
+  self->max_files = TARMAC_BATCH_IMPORT_MAX_FILES;
+  self->max_usec = TARMAC_BATCH_IMPORT_MAX_MSEC * G_TIME_SPAN_MILLISECOND;
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
+
+  return self;
+}
+
+/**
+ * tarmac_batch_import_set_limits:
+ * @self: a batch
+ * @max_files: commit after this many files (1 commits every file, as
+ *   tarmac_import_file() does)
+ * @max_msec: commit once the batch is this old, checked after each file
+ */
+void
+tarmac_batch_import_set_limits (TarmacBatchImport *self,
+                                guint              max_files,
+                                guint              max_msec)
+{
+  g_return_if_fail (self != NULL);
+
+  self->max_files = MAX (max_files, 1);
+  self->max_usec = (gint64) max_msec * G_TIME_SPAN_MILLISECOND;
+}
+
+/* A report that said "imported" whose batch was not committed: nothing of it is on
+ * disk, so it says failed, with the reason, as a refused file's report does. */
+static void
+mark_not_saved (TarmacImportReport *report,
+                const char         *reason)
+{
+  if (report->result == TARMAC_IMPORT_RESULT_FAILED)
+    return;
+
+  report->result = TARMAC_IMPORT_RESULT_FAILED;
+  g_free (report->error_message);
+  /* Translators: "manifest.edi was not saved: disk I/O error" */
+  report->error_message = g_strdup_printf (_("%s was not saved: %s"), report->name, reason);
+  report->n_messages = report->n_flights = report->n_travellers = 0;
+  report->n_crew = report->n_documents = report->n_pnrs = report->n_findings = 0;
+  report->source_file_id = 0;
+}
+
+static GPtrArray *
+take_pending (TarmacBatchImport *self)
+{
+  GPtrArray *done = g_steal_pointer (&self->pending);
+
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
+  return done;
+}
+
+/* Commits the batch; the reports of its files, failed ones said so if the commit
+ * failed. */
+static GPtrArray *
+commit (TarmacBatchImport *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->open)
+    {
+      self->open = FALSE;
+      /* A failed COMMIT rolls the batch back whole (tarmac_store_commit()). */
+      if (!tarmac_store_commit (self->store, &error))
+        for (guint i = 0; i < self->pending->len; i++)
+          mark_not_saved (g_ptr_array_index (self->pending, i), error->message);
+      else
+        self->commits++;
+    }
+
+  return take_pending (self);
+}
+
+static gboolean
+due (TarmacBatchImport *self)
+{
+  return self->pending->len >= self->max_files ||
+         g_get_monotonic_time () - self->opened_at >= self->max_usec;
+}
+
+/* Opens the batch's transaction before a file; on failure the file is refused with
+ * the reason, like any file the database would not take. */
+static gboolean
+open_batch (TarmacBatchImport  *self,
+            GError            **error)
+{
+  if (self->open)
+    return TRUE;
+  if (!tarmac_store_begin (self->store, error))
+    return FALSE;
+
+  self->open = TRUE;
+  self->opened_at = g_get_monotonic_time ();
+  return TRUE;
+}
+
+/* After a file: SQLite rolls a whole transaction back by itself on some errors (disk
+ * full, I/O error, out of memory). The files before this one went with it, so their
+ * reports must not say imported. */
+static void
+check_lost (TarmacBatchImport *self)
+{
+  if (!self->open || !_tarmac_store_transaction_lost (self->store))
+    return;
+
+  self->open = FALSE;
+  for (guint i = 0; i < self->pending->len; i++)
+    mark_not_saved (g_ptr_array_index (self->pending, i),
+                    _("the database rolled back the batch of files it was imported with"));
+}
+
+static GPtrArray *
+added (TarmacBatchImport  *self,
+       TarmacImportReport *report)
+{
+  g_ptr_array_add (self->pending, report);
+  check_lost (self);
+
+  if (!self->open || due (self))
+    return commit (self);
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
+}
+
+/**
+ * tarmac_batch_import_add_file:
+ * @self: a batch
+ * @path: the file to import, as for tarmac_import_file()
+ * @cancellable: (nullable): checked between messages
+ *
+ * Imports @path in a savepoint of the batch: a refused file leaves nothing in the
+ * database, the other files of the batch stay. Commits the batch when it is due.
+ *
+ * Returns: (transfer full) (element-type TarmacImportReport): the reports of the files
+ *   that are now committed (or known not saved), in the order they were added; often
+ *   empty, since a report waits for its batch's commit
+ */
+GPtrArray *
+tarmac_batch_import_add_file (TarmacBatchImport *self,
+                              const char        *path,
+                              GCancellable      *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  TarmacImportReport *report = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!open_batch (self, &error))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      return added (self, _tarmac_import_report_new_failed (name, error->message));
+    }
+
+  tarmac_import_file (self->store, path, &report, cancellable, NULL);
+  return added (self, report);
+}
+
+/**
+ * tarmac_batch_import_add_bytes:
+ * @self: a batch
+ * @name: the file name shown in reports and errors
+ * @data: (array length=length): the file's bytes
+ * @length: the number of bytes
+ * @cancellable: (nullable): checked between messages
+ *
+ * As tarmac_batch_import_add_file(), for bytes in memory (tarmac_import_bytes()).
+ *
+ * Returns: (transfer full) (element-type TarmacImportReport): as for
+ *   tarmac_batch_import_add_file()
+ */
+GPtrArray *
+tarmac_batch_import_add_bytes (TarmacBatchImport *self,
+                               const char        *name,
+                               const guint8      *data,
+                               gsize              length,
+                               GCancellable      *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  TarmacImportReport *report = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!open_batch (self, &error))
+    return added (self, _tarmac_import_report_new_failed (name, error->message));
+
+  tarmac_import_bytes (self->store, name, data, length, &report, cancellable, NULL);
+  return added (self, report);
+}
+
+/**
+ * tarmac_batch_import_finish:
+ * @self: a batch
+ *
+ * Commits what the batch holds. Call it before telling anyone the files were imported;
+ * the batch can take more files afterwards.
+ *
+ * Returns: (transfer full) (element-type TarmacImportReport): the reports not returned
+ *   yet
+ */
+GPtrArray *
+tarmac_batch_import_finish (TarmacBatchImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  check_lost (self);
+  return commit (self);
+}
+
+/**
+ * tarmac_batch_import_get_commits:
+ * @self: a batch
+ *
+ * Returns: how many transactions the batch committed, for benchmarks
+ */
+guint
+tarmac_batch_import_get_commits (TarmacBatchImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->commits;
+}
+
+/**
+ * tarmac_batch_import_free:
+ * @self: (nullable): a batch
+ *
+ * Frees the batch. Files not finished with tarmac_batch_import_finish() are rolled
+ * back: their reports were never handed out.
+ */
+void
+tarmac_batch_import_free (TarmacBatchImport *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->open)
+    {
+      g_warning ("A batch of %u imported files was freed without being finished: "
+                 "rolling it back", self->pending->len);
+      if (!_tarmac_store_transaction_lost (self->store))
+        tarmac_store_rollback (self->store);
+    }
+
+  g_ptr_array_unref (self->pending);
+  g_object_unref (self->store);
+  g_free (self);
+}

@@ -1,0 +1,219 @@
+/* test-batch-import.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tarmac-batch-import.h"
+#include "tarmac-store-private.h"
+#include "tarmac-test-util.h"
+
+/* Batch import (tarmac-batch-import.c): one commit for many files, each file still
+ * all-or-nothing, and no report before its file is on disk. A second connection to the
+ * same file sees only what was committed. */
+
+static gint64
+count (TarmacStore *store,
+       const char  *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The row count of every table: equal for two databases that hold the same files. */
+static char *
+table_counts (TarmacStore *store)
+{
+  g_autoptr(sqlite3_stmt) tables = NULL;
+  GString *text = g_string_new (NULL);
+
+  tables = _tarmac_store_prepare (store,
+                                  "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                  " AND name NOT LIKE 'sqlite_%' ORDER BY name", NULL);
+  g_assert_nonnull (tables);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *name = _tarmac_store_column_text (tables, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", name);
+
+      g_string_append_printf (text, "%s=%lld ", name, (long long) count (store, sql));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+fixture (const char *dir,
+         const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", dir, name, NULL);
+}
+
+static TarmacStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacStore) store = tarmac_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static void
+assert_report (GPtrArray          *reports,
+               guint               index,
+               const char         *name,
+               TarmacImportResult  result)
+{
+  const TarmacImportReport *report;
+
+  g_assert_cmpuint (index, <, reports->len);
+  report = g_ptr_array_index (reports, index);
+  g_assert_cmpstr (report->name, ==, name);
+  g_assert_cmpint (report->result, ==, result);
+}
+
+/* A file refused half-way through writing (minimal.edi: its travellers have no flight
+ * to hang on, found after its source file and message rows were written) in the middle
+ * of a batch: the files around it are imported, nothing of it is left, and no report
+ * comes back before the commit. */
+static void
+test_batch_import_bad_in_middle (void)
+{
+  g_autofree char *db = tarmac_test_db_path ("batch-middle.db");
+  g_autofree char *alone_db = tarmac_test_db_path ("batch-middle-alone.db");
+  g_autofree char *d02b = fixture ("import", "d02b-passengers.edi");
+  g_autofree char *minimal = fixture ("paxlst", "minimal.edi");
+  g_autofree char *pnrgov = fixture ("import", "pnrgov.edi");
+  g_autoptr(TarmacStore) store = open_store (db);
+  g_autoptr(TarmacStore) reader = open_store (db);
+  g_autoptr(TarmacStore) alone = open_store (alone_db);
+  g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
+  g_autoptr(GPtrArray) done = NULL;
+  g_autofree char *with_bad = NULL;
+  g_autofree char *without_bad = NULL;
+  const TarmacImportReport *failed;
+
+  tarmac_batch_import_set_limits (batch, 100, G_MAXUINT);
+
+  done = tarmac_batch_import_add_file (batch, d02b, NULL);
+  g_assert_cmpuint (done->len, ==, 0);
+  g_clear_pointer (&done, g_ptr_array_unref);
+  done = tarmac_batch_import_add_file (batch, minimal, NULL);
+  g_assert_cmpuint (done->len, ==, 0);
+  g_clear_pointer (&done, g_ptr_array_unref);
+  done = tarmac_batch_import_add_file (batch, pnrgov, NULL);
+  g_assert_cmpuint (done->len, ==, 0);
+  g_clear_pointer (&done, g_ptr_array_unref);
+
+  /* Not committed yet: another connection sees nothing. */
+  g_assert_cmpint (count (reader, "SELECT count(*) FROM source_file"), ==, 0);
+
+  done = tarmac_batch_import_finish (batch);
+  g_assert_cmpuint (done->len, ==, 3);
+  assert_report (done, 0, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 1, "minimal.edi", TARMAC_IMPORT_RESULT_FAILED);
+  assert_report (done, 2, "pnrgov.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  failed = g_ptr_array_index (done, 1);
+  /* The same report as a file imported on its own: the reason, with the position. */
+  g_assert_nonnull (strstr (failed->error_message, "minimal.edi"));
+  g_assert_nonnull (strstr (failed->error_message, "line 3 (byte"));
+  g_assert_cmpuint (((TarmacImportReport *) g_ptr_array_index (done, 0))->n_travellers, ==, 3);
+  g_assert_cmpuint (tarmac_batch_import_get_commits (batch), ==, 1);
+
+  /* Committed: on disk, seen by the other connection, and the refused file left
+   * nothing. */
+  g_assert_cmpint (count (reader, "SELECT count(*) FROM source_file"), ==, 2);
+  g_assert_cmpint (count (reader, "SELECT count(*) FROM source_file WHERE name = 'minimal.edi'"),
+                   ==, 0);
+  g_assert_cmpint (count (reader, "SELECT count(*) FROM audit_log WHERE action = 'import'"),
+                   ==, 2);
+
+  /* Row for row what the two good files give on their own, one transaction each. */
+  g_assert_true (tarmac_import_file (alone, d02b, NULL, NULL, NULL));
+  g_assert_true (tarmac_import_file (alone, pnrgov, NULL, NULL, NULL));
+  with_bad = table_counts (reader);
+  without_bad = table_counts (alone);
+  g_assert_cmpstr (with_bad, ==, without_bad);
+}
+
+/* A batch commits every max_files files and hands back those files' reports, in order;
+ * a file seen earlier in the same, uncommitted batch is a duplicate. */
+static void
+test_batch_import_limits (void)
+{
+  g_autofree char *db = tarmac_test_db_path ("batch-limits.db");
+  g_autofree char *d02b = fixture ("import", "d02b-passengers.edi");
+  g_autofree char *pnrgov = fixture ("import", "pnrgov.edi");
+  g_autofree char *minimal = fixture ("paxlst", "minimal.edi");
+  g_autofree char *part1 = fixture ("import", "multipart-part1.edi");
+  g_autoptr(TarmacStore) store = open_store (db);
+  g_autoptr(TarmacStore) reader = open_store (db);
+  g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
+  g_autoptr(GPtrArray) done = NULL;
+  static const guint8 empty[] = "";
+
+  tarmac_batch_import_set_limits (batch, 2, G_MAXUINT);
+
+  done = tarmac_batch_import_add_file (batch, d02b, NULL);
+  g_assert_cmpuint (done->len, ==, 0);
+  g_clear_pointer (&done, g_ptr_array_unref);
+  done = tarmac_batch_import_add_file (batch, d02b, NULL);
+  g_assert_cmpuint (done->len, ==, 2);
+  assert_report (done, 0, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 1, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_DUPLICATE);
+  g_clear_pointer (&done, g_ptr_array_unref);
+  g_assert_cmpint (count (reader, "SELECT count(*) FROM source_file"), ==, 1);
+
+  done = tarmac_batch_import_add_file (batch, pnrgov, NULL);
+  g_assert_cmpuint (done->len, ==, 0);
+  g_clear_pointer (&done, g_ptr_array_unref);
+  done = tarmac_batch_import_add_file (batch, minimal, NULL);
+  g_assert_cmpuint (done->len, ==, 2);
+  assert_report (done, 0, "pnrgov.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 1, "minimal.edi", TARMAC_IMPORT_RESULT_FAILED);
+  g_clear_pointer (&done, g_ptr_array_unref);
+
+  done = tarmac_batch_import_add_file (batch, part1, NULL);
+  g_assert_cmpuint (done->len, ==, 0);
+  g_clear_pointer (&done, g_ptr_array_unref);
+  done = tarmac_batch_import_add_bytes (batch, "empty.edi", empty, 0, NULL);
+  g_assert_cmpuint (done->len, ==, 2);
+  assert_report (done, 0, "multipart-part1.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 1, "empty.edi", TARMAC_IMPORT_RESULT_FAILED);
+  g_clear_pointer (&done, g_ptr_array_unref);
+
+  /* Nothing left: finishing commits nothing more. */
+  done = tarmac_batch_import_finish (batch);
+  g_assert_cmpuint (done->len, ==, 0);
+  g_assert_cmpuint (tarmac_batch_import_get_commits (batch), ==, 3);
+  g_assert_cmpint (count (reader, "SELECT count(*) FROM source_file"), ==, 3);
+
+  /* The batch goes on after finish(). */
+  g_clear_pointer (&done, g_ptr_array_unref);
+  done = tarmac_batch_import_add_file (batch, pnrgov, NULL);
+  g_clear_pointer (&done, g_ptr_array_unref);
+  done = tarmac_batch_import_finish (batch);
+  g_assert_cmpuint (done->len, ==, 1);
+  assert_report (done, 0, "pnrgov.edi", TARMAC_IMPORT_RESULT_DUPLICATE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/batch-import/bad-in-middle", test_batch_import_bad_in_middle);
+  g_test_add_func ("/batch-import/limits", test_batch_import_limits);
+
+  return g_test_run ();
+}

@@ -506,10 +506,9 @@ finish_repetition (TarmacEdifactReader  *self,
   if (!finish_component (self, b, offset, error))
     return FALSE;
 
+  /* Stealing leaves the array empty and usable: no new one per repetition. */
   g_ptr_array_add (b->components, NULL);
   g_ptr_array_add (b->repetitions, g_ptr_array_steal (b->components, NULL));
-  g_ptr_array_unref (b->components);
-  b->components = g_ptr_array_new_with_free_func (g_free);
 
   if (b->repetitions->len > TARMAC_EDIFACT_MAX_ITEMS)
     {
@@ -547,8 +546,6 @@ finish_element (TarmacEdifactReader  *self,
 
   element.n_repetitions = b->repetitions->len;
   element.repetitions = (GStrv *) g_ptr_array_steal (b->repetitions, NULL);
-  g_ptr_array_unref (b->repetitions);
-  b->repetitions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_array_append_val (b->elements, element);
 
   if (b->elements->len > TARMAC_EDIFACT_MAX_ITEMS)

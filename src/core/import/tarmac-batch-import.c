@@ -13,6 +13,7 @@
 
 #include "tarmac-batch-import.h"
 #include "tarmac-importer-private.h"
+#include "tarmac-search.h"
 #include "tarmac-store-private.h"
 
 /* Importing many files with one fsync per batch instead of one per file. A committed
@@ -22,7 +23,8 @@
  * (tarmac_import_bytes() calls tarmac_store_begin(), which nests): a rejected file rolls
  * back to its savepoint and leaves nothing, the others stay. The batch commits after
  * max_files files or max_msec milliseconds, and hands back the reports of the files it
- * committed only then, so a caller that shows a report shows what is on disk. */
+ * committed only then, so a caller that shows a report shows what is on disk. The name
+ * index is brought up to date once per batch, just before the commit. */
 
 struct _TarmacBatchImport
 {
@@ -117,9 +119,18 @@ commit (TarmacBatchImport *self)
 
   if (self->open)
     {
+      gboolean ok;
+
       self->open = FALSE;
-      /* A failed COMMIT rolls the batch back whole (tarmac_store_commit()). */
-      if (!tarmac_store_commit (self->store, &error))
+      _tarmac_store_set_search_index_deferred (self->store, FALSE);
+      /* The name index of all the batch's files in one pass, in the same transaction. A
+       * failed COMMIT rolls the batch back whole (tarmac_store_commit()). */
+      if (!(ok = tarmac_search_index_update (self->store, &error)))
+        tarmac_store_rollback (self->store);
+      else
+        ok = tarmac_store_commit (self->store, &error);
+
+      if (!ok)
         for (guint i = 0; i < self->pending->len; i++)
           mark_not_saved (g_ptr_array_index (self->pending, i), error->message);
       else
@@ -149,6 +160,7 @@ open_batch (TarmacBatchImport  *self,
 
   self->open = TRUE;
   self->opened_at = g_get_monotonic_time ();
+  _tarmac_store_set_search_index_deferred (self->store, TRUE);
   return TRUE;
 }
 
@@ -162,6 +174,7 @@ check_lost (TarmacBatchImport *self)
     return;
 
   self->open = FALSE;
+  _tarmac_store_set_search_index_deferred (self->store, FALSE);
   for (guint i = 0; i < self->pending->len; i++)
     mark_not_saved (g_ptr_array_index (self->pending, i),
                     _("the database rolled back the batch of files it was imported with"));
@@ -298,6 +311,7 @@ tarmac_batch_import_free (TarmacBatchImport *self)
     {
       g_warning ("A batch of %u imported files was freed without being finished: "
                  "rolling it back", self->pending->len);
+      _tarmac_store_set_search_index_deferred (self->store, FALSE);
       if (!_tarmac_store_transaction_lost (self->store))
         tarmac_store_rollback (self->store);
     }

@@ -636,7 +636,7 @@ _tarmac_import_sheet (TarmacStore         *store,
 
   /* As for PAXLST: the name index is brought up to date in the same transaction. */
   if (!_tarmac_import_write_paxlst (&import, messages, type, length, cancellable, error) ||
-      !tarmac_search_index_update (store, error) ||
+      !_tarmac_import_update_search_index (store, error) ||
       (chosen != NULL &&
        !remember_mapping (store, ((TarmacPaxlstMessage *) g_ptr_array_index (messages, 0))->carrier,
                           mapping, import.now, error)))

@@ -1058,7 +1058,7 @@ import_pnrgov (TarmacStore         *store,
 
   if (!_tarmac_import_write_pnrgov (&import, messages, card_key, card_key_is_new, length,
                                     cancellable, error) ||
-      !tarmac_search_index_update (store, error))
+      !_tarmac_import_update_search_index (store, error))
     {
       tarmac_store_rollback (store);
       return FALSE;
@@ -1184,7 +1184,7 @@ import_bytes (TarmacStore         *store,
 
   /* The name index is brought up to date in the same transaction, in one sorted pass. */
   if (!_tarmac_import_write_paxlst (&import, messages, "PAXLST", length, cancellable, error) ||
-      !tarmac_search_index_update (store, error))
+      !_tarmac_import_update_search_index (store, error))
     {
       tarmac_store_rollback (store);
       return FALSE;
@@ -1208,6 +1208,17 @@ report_new (const char *name)
   report->result = TARMAC_IMPORT_RESULT_FAILED;
   report->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) import_warning_free);
   return report;
+}
+
+/* The name index, in the file's transaction; a batch import does it for all its files
+ * at once, before it commits (tarmac-batch-import.c). */
+gboolean
+_tarmac_import_update_search_index (TarmacStore  *store,
+                                    GError      **error)
+{
+  if (_tarmac_store_get_search_index_deferred (store))
+    return TRUE;
+  return tarmac_search_index_update (store, error);
 }
 
 /* The report of a file refused before the importer saw it (tarmac-batch-import.c). */

@@ -36,6 +36,9 @@ void          _tarmac_store_set_error     (TarmacStore  *self,
                                            int           rc,
                                            GError      **error);
 gboolean      _tarmac_store_transaction_lost (TarmacStore *self);
+void          _tarmac_store_set_search_index_deferred (TarmacStore *self,
+                                                       gboolean     deferred);
+gboolean      _tarmac_store_get_search_index_deferred (TarmacStore *self);
 char         *_tarmac_store_now           (void);
 char         *_tarmac_store_retain_until  (TarmacStore  *self);
 guint         _tarmac_store_get_retention_years (TarmacStore *self);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "tarmac-cli-private.h"
 #include "tarmac-batch-import.h"
@@ -40,6 +41,7 @@ typedef struct
   guint64 imported;         /* traveller rows the reports count, PNR-only ones included */
   guint64 bytes;
   gint64  import_usec;
+  gint64  import_cpu_usec;  /* CPU time of the process (all threads) during those calls */
   gint64  paxlst_usec;      /* within import_usec: the calls that added a PAXLST file */
   gint64  pnrgov_usec;
   guint   commits;
@@ -61,12 +63,33 @@ read_vm_hwm (void)
   return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
 }
 
+/* The one-minute load average, to read wall times with; -1 if unknown. */
+static double
+load_average (void)
+{
+  double load[1];
+
+  return getloadavg (load, 1) == 1 ? load[0] : -1;
+}
+
 static guint64
 file_size (const char *path)
 {
   GStatBuf st;
 
   return g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
+}
+
+/* CPU time of the whole process: under load, wall time says more about the machine's
+ * other jobs than about the importer. */
+static gint64
+process_cpu_usec (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 static void
@@ -100,7 +123,7 @@ run (TarmacStore                     *store,
   g_autoptr(TarmacDemoMessages) messages = tarmac_demo_messages_new (options);
   g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
   g_autoptr(GPtrArray) last = NULL;
-  gint64 t0, t1;
+  gint64 t0, t1, c1;
 
   /* A batch as large as asked, however long it takes: the figure is then the same under
    * load. */
@@ -137,10 +160,12 @@ run (TarmacStore                     *store,
             }
         }
 
+      c1 = process_cpu_usec ();
       t1 = g_get_monotonic_time ();
       done = tarmac_batch_import_add_bytes (batch, name, data, length, NULL);
       t2 = g_get_monotonic_time ();
       figures->import_usec += t2 - t1;
+      figures->import_cpu_usec += process_cpu_usec () - c1;
       if (kind == TARMAC_DEMO_MESSAGE_PAXLST)
         figures->paxlst_usec += t2 - t1;
       else
@@ -156,10 +181,12 @@ run (TarmacStore                     *store,
         figures->pnrgov_files++;
     }
 
+  c1 = process_cpu_usec ();
   t0 = g_get_monotonic_time ();
   last = tarmac_batch_import_finish (batch);
   t1 = g_get_monotonic_time ();
   figures->import_usec += t1 - t0;
+  figures->import_cpu_usec += process_cpu_usec () - c1;
   count_reports (last, figures);
   figures->commits = tarmac_batch_import_get_commits (batch);
 
@@ -303,6 +330,8 @@ tarmac_cli_bench_import (int    argc,
       json_builder_add_int_value (builder, (gint64) figures.bytes);
       json_builder_set_member_name (builder, "import_seconds");
       json_builder_add_double_value (builder, seconds);
+      json_builder_set_member_name (builder, "import_cpu_seconds");
+      json_builder_add_double_value (builder, figures.import_cpu_usec / (double) G_USEC_PER_SEC);
       json_builder_set_member_name (builder, "paxlst_seconds");
       json_builder_add_double_value (builder, figures.paxlst_usec / (double) G_USEC_PER_SEC);
       json_builder_set_member_name (builder, "pnrgov_seconds");
@@ -311,6 +340,8 @@ tarmac_cli_bench_import (int    argc,
       json_builder_add_double_value (builder, figures.generate_usec / (double) G_USEC_PER_SEC);
       json_builder_set_member_name (builder, "travellers_per_second");
       json_builder_add_double_value (builder, per_second);
+      json_builder_set_member_name (builder, "load_average");
+      json_builder_add_double_value (builder, load_average ());
       json_builder_set_member_name (builder, "peak_rss_kib");
       json_builder_add_int_value (builder, usage.ru_maxrss);
       json_builder_set_member_name (builder, "vm_hwm_kib");
@@ -340,6 +371,8 @@ tarmac_cli_bench_import (int    argc,
                figures.travellers, figures.imported);
       g_print ("  import: %.3f s, %.0f travellers/s (generation apart: %.3f s)\n", seconds,
                per_second, figures.generate_usec / (double) G_USEC_PER_SEC);
+      g_print ("  import cpu: %.3f s (user and system, all threads; load average now %.1f)\n",
+               figures.import_cpu_usec / (double) G_USEC_PER_SEC, load_average ());
       g_print ("  of which paxlst files %.3f s, pnrgov files %.3f s; %u commits\n",
                figures.paxlst_usec / (double) G_USEC_PER_SEC,
                figures.pnrgov_usec / (double) G_USEC_PER_SEC, figures.commits);

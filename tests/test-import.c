@@ -1080,6 +1080,58 @@ test_import_pnrgov_link (void)
   g_assert_cmpint (count_everywhere (store, "5500000000000004"), ==, 0);
 }
 
+/* pnrgov-xq0042.edi with O'Brien's name in Arabic script, her DOCS (passport, date of
+ * birth) in Latin as the airline sends it; @born is her date of birth there. */
+static GBytes *
+arabic_pnrgov (const char *born)
+{
+  g_autofree char *path = fixture ("pnrgov-xq0042.edi");
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, "TIF+O?'BRIEN+AOIFE MARY MS:A:1'",
+                                      "TIF+\xd8\xa3\xd9\x88\xd8\xa8\xd8\xb1\xd8\xa7\xd9\x8a\xd9\x86"
+                                      "+\xd8\xa3\xd9\x88\xd9\x8a\xd9\x81:A:1'", 0), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "/12APR85/", born, 0), ==, 1);
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+/* A PNR name in Arabic script and the manifest's in Latin: the same person when the
+ * passport number and the date of birth agree, someone else when the date differs. */
+static void
+test_import_pnrgov_other_script (void)
+{
+  const struct { const char *born; gint64 travellers; gint64 linked; } cases[] = {
+    { "/12APR85/", 4, 1 },
+    { "/12APR86/", 5, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TarmacStore) store = open_store ("LIS");
+      g_autoptr(GBytes) bytes = arabic_pnrgov (cases[i].born);
+      g_autoptr(TarmacImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+
+      import_fixture_ok (store, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+      g_assert_true (tarmac_import_bytes (store, "arabic.edi", g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes), &report, NULL, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==,
+                       cases[i].travellers);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname = 'O''BRIEN'"
+                                     " AND from_api = 1 AND from_pnr = 1 AND pnr_id ="
+                                     " (SELECT id FROM pnr WHERE record_locator = 'ZQ7KLM')"),
+                       ==, cases[i].linked);
+      /* Krumholz still links by name. */
+      g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname = 'KRUMHOLZ'"
+                                     " AND from_pnr = 1"), ==, 1);
+    }
+}
+
 static void
 test_import_pnrgov_broken (void)
 {
@@ -1349,6 +1401,7 @@ main (int   argc,
   g_test_add_func ("/import/stored-report", test_import_stored_report);
   g_test_add_func ("/import/pnrgov", test_import_pnrgov);
   g_test_add_func ("/import/pnrgov-out-of-order", test_import_pnrgov_out_of_order);
+  g_test_add_func ("/import/pnrgov-other-script", test_import_pnrgov_other_script);
   g_test_add_func ("/import/pnrgov-link", test_import_pnrgov_link);
   g_test_add_func ("/import/pnrgov-broken", test_import_pnrgov_broken);
   g_test_add_func ("/import/pnrgov-samples", test_import_pnrgov_samples);

@@ -582,6 +582,24 @@ insert_history (Import                 *import,
   return TRUE;
 }
 
+/* TRUE when @name has a letter of a script other than Latin: the manifest spells the
+ * same person in Latin (the passport's MRZ), so the names will not agree. */
+static gboolean
+has_non_latin_letter (const char *name)
+{
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        continue;
+      c = g_utf8_get_char (p);
+      if (g_unichar_isalpha (c) && g_unichar_get_script (c) != G_UNICODE_SCRIPT_LATIN)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 collect_facts (const TarmacPnrgovPnr        *pnr,
                gint                          index,
@@ -599,12 +617,23 @@ collect_facts (const TarmacPnrgovPnr        *pnr,
         continue;
       /* A DOCS naming someone else (an infant's passport sent on the adult, often with
        * another surname) is not theirs: a different surname, or the same surname with
-       * other given names. */
+       * other given names. A name booked in another script (Arabic) cannot be compared
+       * with the passport's Latin one: the DOCS is theirs unless it is an infant's. */
       if (document->surname != NULL && traveller->surname != NULL &&
-          (g_ascii_strcasecmp (document->surname, traveller->surname) != 0 ||
-           (document->given_names != NULL && traveller->given_names != NULL &&
-            g_ascii_strncasecmp (document->given_names, traveller->given_names,
-                                 strlen (traveller->given_names)) != 0)))
+          has_non_latin_letter (traveller->surname) &&
+          !has_non_latin_letter (document->surname))
+        {
+          gboolean infant_document = document->sex != NULL &&
+                                     g_str_has_suffix (document->sex, "I");
+
+          if (infant_document != traveller->is_infant)
+            continue;
+        }
+      else if (document->surname != NULL && traveller->surname != NULL &&
+               (g_ascii_strcasecmp (document->surname, traveller->surname) != 0 ||
+                (document->given_names != NULL && traveller->given_names != NULL &&
+                 g_ascii_strncasecmp (document->given_names, traveller->given_names,
+                                      strlen (traveller->given_names)) != 0)))
         continue;
       if (facts->date_of_birth == NULL)
         facts->date_of_birth = g_strdup (document->date_of_birth);
@@ -736,6 +765,63 @@ find_same_person (Import          *import,
   return 0;
 }
 
+/* find_same_person() for a name in another script (Arabic in a PNR, Latin in the
+ * manifest): the traveller on @flight_id with the same date of birth and one of the same
+ * documents, 0 for none, -1 on error. Both must be known: a name that does not match
+ * links on nothing less. */
+static gint64
+find_same_document (Import          *import,
+                    gint64           flight_id,
+                    gint64           pnr_id,
+                    TravellerFacts  *facts,
+                    GError         **error)
+{
+  if (facts->date_of_birth == NULL)
+    return 0;
+
+  for (guint i = 0; i < facts->documents->len; i++)
+    {
+      const TarmacPnrgovDocument *document = g_ptr_array_index (facts->documents, i);
+      g_autoptr(TarmacCachedStmt) stmt = NULL;
+      char normalised[TARMAC_DOCUMENT_NUMBER_MAX + 1];
+      int rc;
+
+      if (tarmac_document_number_normalise_into (document->number, normalised,
+                                                 sizeof normalised) == 0)
+        continue;
+
+      stmt = _tarmac_store_prepare_cached (import->store,
+                                           "SELECT t.id FROM travel_document d"
+                                           " JOIN traveller t ON t.id = d.traveller_id"
+                                           " WHERE d.number_normalised = ?2 AND t.flight_id = ?1"
+                                           "   AND t.kind = 'passenger' AND t.date_of_birth = ?4"
+                                           "   AND (t.pnr_id IS NULL OR t.pnr_id IN"
+                                           "     (SELECT other.id FROM pnr other JOIN pnr this"
+                                           "      ON this.id = ?3"
+                                           "      WHERE other.record_locator = this.record_locator"
+                                           "        AND other.carrier IS this.carrier"
+                                           "        AND other.id <> this.id))"
+                                           " ORDER BY t.from_api DESC, t.id LIMIT 1",
+                                           error);
+      if (stmt == NULL)
+        return -1;
+      sqlite3_bind_int64 (stmt, 1, flight_id);
+      sqlite3_bind_text (stmt, 2, normalised, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, pnr_id);
+      sqlite3_bind_text (stmt, 4, facts->date_of_birth, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        return sqlite3_column_int64 (stmt, 0);
+      if (rc != SQLITE_DONE)
+        {
+          _tarmac_store_set_error (import->store, rc, error);
+          return -1;
+        }
+    }
+
+  return 0;
+}
+
 static gboolean
 insert_documents (Import                       *import,
                   gint64                        traveller_id,
@@ -826,6 +912,8 @@ store_traveller (Import                       *import,
   nationality = _tarmac_import_map_country (facts.nationality);
 
   traveller_id = find_same_person (import, flight_id, pnr_id, name_key, &facts, error);
+  if (traveller_id == 0 && has_non_latin_letter (full_name))
+    traveller_id = find_same_document (import, flight_id, pnr_id, &facts, error);
   if (traveller_id < 0)
     return -1;
 

@@ -39,6 +39,7 @@ struct _TarmacSearchPage
   TarmacSearcher *searcher;
   GCancellable   *cancellable;
   char           *query;         /* of the search running or shown */
+  gboolean        open_first;    /* Enter was pressed: open the first result of query */
 };
 
 G_DEFINE_FINAL_TYPE (TarmacSearchPage, tarmac_search_page, TARMAC_TYPE_PAGE)
@@ -199,6 +200,12 @@ search_cb (GObject      *object,
 
   g_set_object (&self->results, results);
   show_results (self, self->query);
+
+  if (self->open_first)
+    {
+      self->open_first = FALSE;
+      tarmac_search_page_open_result (self, 0);
+    }
 }
 
 static void
@@ -212,6 +219,7 @@ run_search (TarmacSearchPage *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  self->open_first = FALSE;
 
   if (*query == '\0' || store == NULL)
     {
@@ -235,7 +243,35 @@ static void
 on_search_changed_cb (TarmacSearchPage *self,
                       GtkSearchEntry   *entry)
 {
+  g_autofree char *query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  /* The delayed signal for text Enter already searched: keep that search, and the
+   * result it is to open. */
+  g_strstrip (query);
+  if (*query != '\0' && g_strcmp0 (query, self->query) == 0 &&
+      (self->cancellable != NULL || self->results != NULL))
+    return;
+
   run_search (self);
+}
+
+/* Enter opens the first result, as soon as the search for what is typed has one. */
+static void
+on_search_activate_cb (TarmacSearchPage *self,
+                       GtkSearchEntry   *entry)
+{
+  g_autofree char *query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  g_strstrip (query);
+
+  if (self->cancellable == NULL && self->results != NULL && g_strcmp0 (query, self->query) == 0)
+    {
+      tarmac_search_page_open_result (self, 0);
+      return;
+    }
+
+  run_search (self);
+  self->open_first = self->cancellable != NULL;
 }
 
 static void
@@ -287,6 +323,7 @@ tarmac_search_page_class_init (TarmacSearchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacSearchPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
 }
 

@@ -179,7 +179,19 @@ on_sidebar_row_activated_cb (TarmacWindow  *self,
                              GtkListBoxRow *row,
                              GtkListBox    *list)
 {
-  show_page (self, g_object_get_data (G_OBJECT (row), "tarmac-page-name"), TRUE);
+  const char *name = g_object_get_data (G_OBJECT (row), "tarmac-page-name");
+
+  show_page (self, name, TRUE);
+
+  /* Clicking Search is a request to type: without this the keys would go to the sidebar,
+   * where the page's key capture never sees them. Only on activation, so moving through
+   * the sidebar with the arrow keys does not jump into the entry. */
+  if (g_strcmp0 (name, "search") == 0)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "search");
+
+      tarmac_search_page_focus_entry (TARMAC_SEARCH_PAGE (page));
+    }
 }
 
 static void

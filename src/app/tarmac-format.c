@@ -278,6 +278,52 @@ tarmac_format_timestamp_long (const char *timestamp)
   return g_date_time_format (local, _("%A %-e %B %Y, %H:%M"));
 }
 
+/**
+ * tarmac_format_source_time_long:
+ * @timestamp: (nullable): a time as an airline message gave it: ISO 8601 with or without
+ *   seconds, and usually without a zone ("2026-03-02T10:15")
+ *
+ * Booking, push and itinerary times are the airline's wall-clock times, not the store's
+ * UTC: without a zone they are written out as they are, not moved to local time. One
+ * with a zone is converted like any other time.
+ *
+ * Returns: (nullable): the date and time in full, for example
+ *   "Monday 2 March 2026, 10:15", or %NULL if @timestamp is not such a time
+ */
+char *
+tarmac_format_source_time_long (const char *timestamp)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) zoned = NULL;
+  g_autoptr(GDateTime) wall = NULL;
+  int year, month, day, hour, minute;
+  char end;
+
+  if (timestamp == NULL || *timestamp == '\0')
+    return NULL;
+
+  /* With a NULL default zone, only a time that names its zone parses. */
+  zoned = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (zoned != NULL)
+    return tarmac_format_timestamp_long (timestamp);
+
+  /* "YYYY-MM-DDTHH:MM", then optional seconds, which a full date and time leaves out. */
+  if (strlen (timestamp) < 16 ||
+      sscanf (timestamp, "%4d-%2d-%2d%c%2d:%2d", &year, &month, &day, &end, &hour,
+              &minute) != 6 ||
+      (end != 'T' && end != ' '))
+    return NULL;
+
+  utc = g_time_zone_new_utc ();
+  wall = g_date_time_new (utc, year, month, day, hour, minute, 0);
+  if (wall == NULL)
+    return NULL;
+
+  /* Translators: a local date and time in full, in g_date_time_format() syntax, for
+   * example "Sunday 22 November 2026, 07:45". Reorder it as your language writes dates. */
+  return g_date_time_format (wall, _("%A %-e %B %Y, %H:%M"));
+}
+
 const char *
 tarmac_format_direction_icon (TarmacDirection direction)
 {

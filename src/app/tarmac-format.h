@@ -30,6 +30,7 @@ GDateTime  *tarmac_format_parse_timestamp   (const char          *timestamp);
 char       *tarmac_format_timestamp_short   (const char          *timestamp,
                                              GDateTime           *now);
 char       *tarmac_format_timestamp_long    (const char          *timestamp);
+char       *tarmac_format_source_time_long  (const char          *timestamp);
 const char *tarmac_format_direction_icon    (TarmacDirection      direction);
 const char *tarmac_format_direction_label   (TarmacDirection      direction);
 const char *tarmac_format_traveller_kind    (TarmacTravellerKind  kind);

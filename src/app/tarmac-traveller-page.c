@@ -201,6 +201,15 @@ format_timestamp_or_raw (const char *timestamp)
   return formatted != NULL ? formatted : g_strdup (timestamp);
 }
 
+/* A time from an airline message: its own wall-clock time, often without seconds. */
+static char *
+format_source_time_or_raw (const char *timestamp)
+{
+  char *formatted = tarmac_format_source_time_long (timestamp);
+
+  return formatted != NULL ? formatted : g_strdup (timestamp);
+}
+
 static const char *
 format_sex (const char *sex)
 {
@@ -504,7 +513,7 @@ fill_booking (TarmacTravellerPage *self)
   else
     record = g_strdup (locator);
 
-  created = format_timestamp_or_raw (tarmac_traveller_detail_get_pnr_created_at (detail));
+  created = format_source_time_or_raw (tarmac_traveller_detail_get_pnr_created_at (detail));
 
   add_property (self->booking_list, _("Record Locator"), record);
   add_property (self->booking_list, _("Booked"), created);
@@ -524,7 +533,7 @@ fill_booking (TarmacTravellerPage *self)
       /* Translators: one push of a booking by the airline; %lld counts them from 1 */
       title = g_strdup_printf (_("Version %lld"),
                                (long long) tarmac_pnr_version_get_version (version));
-      pushed_at = format_timestamp_or_raw (tarmac_pnr_version_get_pushed_at (version));
+      pushed_at = format_source_time_or_raw (tarmac_pnr_version_get_pushed_at (version));
       if (is_set (pushed_at))
         {
           /* Translators: when the airline sent this version of the booking */
@@ -573,7 +582,7 @@ fill_itinerary (TarmacTravellerPage *self)
                                or_empty (tarmac_pnr_segment_get_carrier (segment)),
                                or_empty (tarmac_pnr_segment_get_number (segment)), route);
 
-      departs_at = format_timestamp_or_raw (tarmac_pnr_segment_get_departure (segment));
+      departs_at = format_source_time_or_raw (tarmac_pnr_segment_get_departure (segment));
       arrives_at = tarmac_format_time (tarmac_pnr_segment_get_arrival (segment));
       if (is_set (departs_at))
         {
@@ -757,7 +766,7 @@ fill_history (TarmacTravellerPage *self)
     {
       g_autoptr(TarmacPnrHistory) entry = g_list_model_get_item (history, i);
       const char *text = tarmac_pnr_history_get_text (entry);
-      g_autofree char *when = format_timestamp_or_raw (tarmac_pnr_history_get_at (entry));
+      g_autofree char *when = format_source_time_or_raw (tarmac_pnr_history_get_at (entry));
       g_autoptr(GString) subtitle = g_string_new (NULL);
 
       append_part (subtitle, tarmac_pnr_history_get_action (entry));

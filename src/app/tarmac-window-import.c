@@ -622,6 +622,7 @@ _tarmac_window_show_import_report (TarmacWindow *self)
   GtkWidget *header;
   GtkWidget *scrolled;
   GtkWidget *view;
+  GtkEventController *shortcuts;
 
   g_return_val_if_fail (TARMAC_IS_WINDOW (self), NULL);
 
@@ -671,6 +672,16 @@ _tarmac_window_show_import_report (TarmacWindow *self)
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (window), box);
+
+  /* Like the app's other secondary windows, Escape closes it. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape,
+                                                                                  0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
 
   gtk_window_present (GTK_WINDOW (window));
 

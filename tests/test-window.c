@@ -305,6 +305,8 @@ test_window_demo_search (void)
   TarmacTravellerPage *traveller_page;
   TarmacTravellerDetail *detail;
   GListModel *results;
+  GtkWidget *focus;
+  GtkWidget *entry;
   const char *surname;
   gint64 found_id;
 
@@ -344,6 +346,21 @@ test_window_demo_search (void)
   detail = wait_for_traveller (traveller_page, found_id);
   g_assert_nonnull (detail);
 
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  run_for (10);
+  g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "search");
+
+  /* Enter in the entry opens the first result, even pressed before the search answers;
+   * the delayed search for the same text does not forget it. */
+  tarmac_search_page_focus_entry (search_page);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), surname);
+  g_signal_emit_by_name (entry, "activate");
+  wait_for_search (search_page);
+  run_for (300);
+  g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "traveller");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "search");
@@ -846,6 +863,35 @@ test_format_local_time (void)
   g_assert_cmpstr (utc, ==, "07:05");
   g_assert_cmpstr (bogota, ==, "02:05");
   g_assert_cmpstr (bare, ==, "23:40");
+}
+
+/* Airline times have no zone and often no seconds: written out as given, in full,
+ * whatever the machine's zone; one that names its zone is converted. */
+static void
+test_format_source_time (void)
+{
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *minutes = NULL;
+  g_autofree char *seconds = NULL;
+  g_autofree char *zoned = NULL;
+
+  g_setenv ("TZ", "COT+5", TRUE);
+  minutes = tarmac_format_source_time_long ("2026-03-02T10:15");
+  seconds = tarmac_format_source_time_long ("2026-03-02 10:15:30");
+  zoned = tarmac_format_source_time_long ("2026-03-02T10:15:00Z");
+
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+
+  g_assert_cmpstr (minutes, ==, "Monday 2 March 2026, 10:15");
+  g_assert_cmpstr (seconds, ==, "Monday 2 March 2026, 10:15");
+  g_assert_cmpstr (zoned, ==, "Monday 2 March 2026, 05:15");
+  g_assert_null (tarmac_format_source_time_long (NULL));
+  g_assert_null (tarmac_format_source_time_long ("2026-03-02"));
+  g_assert_null (tarmac_format_source_time_long ("2026-02-30T10:15"));
+  g_assert_null (tarmac_format_source_time_long ("next Monday at 10"));
 }
 
 /* Ctrl+Q with two windows open closes both; closing a window takes it out of the list
@@ -1379,6 +1425,7 @@ main (int   argc,
   g_test_add_func ("/window/drop-folder-many", test_window_drop_folder_many);
   g_test_add_func ("/format/timestamp", test_format_timestamp);
   g_test_add_func ("/format/local-time", test_format_local_time);
+  g_test_add_func ("/format/source-time", test_format_source_time);
   g_test_add_func ("/format/note", test_format_note);
 
   ret = g_test_run ();

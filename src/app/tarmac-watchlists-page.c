@@ -77,6 +77,7 @@ struct _TarmacWatchlistsPage
   GtkFileChooserNative      *chooser;
   ImportJob                 *job;
 
+  char                      *shown_query;  /* of the entries shown, "" for none */
   guint                      pulse_id;
   gboolean                   setting_query;
 };
@@ -350,6 +351,9 @@ show_entries (TarmacWatchlistsPage *self,
   g_autofree char *subtitle = NULL;
   guint n;
 
+  g_free (self->shown_query);
+  self->shown_query = g_strdup (query != NULL ? query : "");
+
   g_clear_object (&self->entries);
   self->entries = tarmac_watchlist_entry_model_new (get_store (self),
                                                     tarmac_watchlist_get_id (self->list),
@@ -403,6 +407,13 @@ on_search_changed_cb (TarmacWatchlistsPage *self,
   if (self->list == NULL || self->setting_query)
     return;
   query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  /* The entry's signal is delayed: it also comes after text set from code (a list opened,
+   * set_query), whose entries are already shown. Reading them again would be a second
+   * audited view or search the officer never made. */
+  if (g_strcmp0 (query, self->shown_query) == 0)
+    return;
+
   show_entries (self, query);
 }
 
@@ -823,6 +834,7 @@ tarmac_watchlists_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->entries);
   g_clear_object (&self->list);
+  g_clear_pointer (&self->shown_query, g_free);
   g_clear_object (&self->lists);
 
   G_OBJECT_CLASS (tarmac_watchlists_page_parent_class)->dispose (object);

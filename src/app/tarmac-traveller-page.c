@@ -224,6 +224,17 @@ format_sex (const char *sex)
   return sex;
 }
 
+/* The store keeps the status as a code ("boarded"); anything else is shown as given. */
+static const char *
+format_boarding_status (const char *status)
+{
+  if (g_strcmp0 (status, "boarded") == 0)
+    return C_("boarding status", "Boarded");
+  if (g_strcmp0 (status, "not-boarded") == 0 || g_strcmp0 (status, "not_boarded") == 0)
+    return C_("boarding status", "Not boarded");
+  return status;
+}
+
 static char *
 format_bags (TarmacTravellerDetail *detail)
 {
@@ -314,7 +325,8 @@ fill_identity (TarmacTravellerPage *self)
   add_property (list, C_("aircraft seat", "Seat"), tarmac_traveller_detail_get_seat (detail));
   add_property (list, _("Checked Bags"), bags);
   add_property (list, _("Bag Tags"), tarmac_traveller_detail_get_bag_tags (detail));
-  add_property (list, _("Boarding Status"), tarmac_traveller_detail_get_boarding_status (detail));
+  add_property (list, _("Boarding Status"),
+                format_boarding_status (tarmac_traveller_detail_get_boarding_status (detail)));
   if (tarmac_traveller_detail_get_transit (detail))
     add_property (list, C_("traveller", "Transit"), _("In transit at this airport"));
   add_property (list, _("Embarkation"), tarmac_traveller_detail_get_embarkation (detail));

@@ -52,6 +52,9 @@ create_suffix_label (const char *text,
 
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "numeric");
+  /* Document numbers and codes read left to right in every language: in a right-to-left
+   * row, "1 461 3330 76659" would otherwise come out with its groups reversed. */
+  gtk_widget_set_direction (label, GTK_TEXT_DIR_LTR);
   if (style != NULL)
     gtk_widget_add_css_class (label, style);
 

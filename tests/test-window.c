@@ -976,9 +976,12 @@ test_window_narrow (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
   gtk_window_present (GTK_WINDOW (window));
-  run_for (100);
 
+  /* The leaflet folds once the window is allocated, which a loaded machine (the suite
+   * runs beside builds) may take well over 100 ms to get to: wait up to 10 s. */
   leaflet = ADW_LEAFLET (find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  for (guint i = 0; i < 1000 && !adw_leaflet_get_folded (leaflet); i++)
+    run_for (10);
   g_assert_true (adw_leaflet_get_folded (leaflet));
 
   visit_every_page (window);

@@ -1078,6 +1078,17 @@ test_window_import (void)
   report_window = _tarmac_window_show_import_report (window);
   g_assert_nonnull (report_window);
   run_for (50);
+  {
+    GtkWidget *view = find_descendant (GTK_WIDGET (report_window), GTK_TYPE_TEXT_VIEW);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    /* The format in words, not its identifier. */
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, "Format: Passenger manifest (PAXLST) — Imported"));
+  }
   gtk_window_destroy (report_window);
 
   /* The same file again is a duplicate. */

@@ -538,6 +538,26 @@ result_label (TarmacImportResult result)
     }
 }
 
+/* The format as an officer knows it; the stable identifier (what the CLI prints) for the
+ * rarer ones. */
+static const char *
+format_label (const char *format)
+{
+  if (format == NULL || g_str_equal (format, "unknown"))
+    return C_("file format", "Unknown");
+  if (g_str_equal (format, "paxlst"))
+    return C_("file format", "Passenger manifest (PAXLST)");
+  if (g_str_equal (format, "pnrgov"))
+    return C_("file format", "Booking records (PNRGOV)");
+  if (g_str_equal (format, "pnrgov-xml"))
+    return C_("file format", "Booking records (PNRGOV XML)");
+  if (g_str_equal (format, "csv"))
+    return C_("file format", "Spreadsheet (CSV)");
+  if (g_str_equal (format, "xlsx"))
+    return C_("file format", "Spreadsheet (Excel)");
+  return format;
+}
+
 static void
 append_report (GtkTextBuffer            *buffer,
                const TarmacImportReport *report)
@@ -549,10 +569,9 @@ append_report (GtkTextBuffer            *buffer,
   gtk_text_buffer_insert_with_tags_by_name (buffer, &end, report->name, -1, "heading", NULL);
   gtk_text_buffer_insert (buffer, &end, "\n", -1);
 
-  /* Translators: the first %s is a file format ("paxlst", "pnrgov"), the second what
-   * happened to the file ("Imported", "Already imported", "Refused") */
-  line = g_strdup_printf (_("Format: %s — %s"),
-                          report->format != NULL ? report->format : "?",
+  /* Translators: the first %s is a file format ("Passenger manifest (PAXLST)"), the
+   * second what happened to the file ("Imported", "Already imported", "Refused") */
+  line = g_strdup_printf (_("Format: %s — %s"), format_label (report->format),
                           result_label (report->result));
   gtk_text_buffer_insert (buffer, &end, line, -1);
   gtk_text_buffer_insert (buffer, &end, "\n", -1);

@@ -523,6 +523,146 @@ test_hub_killed (Fixture       *f,
     }
 }
 
+typedef struct
+{
+  Desk     *desk;
+  gboolean  more;
+  gboolean  ok;
+  gint64    elapsed_us;
+} Waiting;
+
+static gpointer
+wait_thread (gpointer user_data)
+{
+  Waiting *waiting = user_data;
+  gint64 start = g_get_monotonic_time ();
+
+  waiting->ok = tarmac_sync_client_wait (waiting->desk->client, 20, &waiting->more, NULL);
+  waiting->elapsed_us = g_get_monotonic_time () - start;
+  return NULL;
+}
+
+/* A long-poll held by the hub returns as soon as a note for the site arrives, applied. */
+static void
+test_long_poll (Fixture       *f,
+                gconstpointer  data)
+{
+  Waiting waiting = { &f->lfw, FALSE, FALSE, 0 };
+  GThread *thread;
+
+  thread = g_thread_new ("wait", wait_thread, &waiting);
+  g_usleep (500 * 1000);
+  send_alert (&f->dkr, ALERT, "LFW");
+  desk_sync (&f->dkr);
+  g_thread_join (thread);
+
+  g_assert_true (waiting.ok);
+  g_assert_true (waiting.more);
+  g_assert_cmpint (waiting.elapsed_us, <, 15 * G_USEC_PER_SEC);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note"), ==, 1);
+}
+
+typedef struct
+{
+  SoupWebsocketConnection *conn;
+  GError                  *error;
+  char                    *frame;
+  gboolean                 closed;
+} Socket;
+
+static void
+ws_connected_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Socket *socket = user_data;
+
+  socket->conn = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &socket->error);
+}
+
+static void
+ws_message_cb (SoupWebsocketConnection *conn,
+               gint                     type,
+               GBytes                  *message,
+               gpointer                 user_data)
+{
+  Socket *socket = user_data;
+
+  g_free (socket->frame);
+  socket->frame = g_strndup (g_bytes_get_data (message, NULL), g_bytes_get_size (message));
+}
+
+static void
+ws_closed_cb (SoupWebsocketConnection *conn,
+              gpointer                 user_data)
+{
+  ((Socket *) user_data)->closed = TRUE;
+}
+
+static void
+iterate_until (gboolean *flag,
+               gint64    timeout_us)
+{
+  gint64 end = g_get_monotonic_time () + timeout_us;
+
+  while (!*flag && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* The notification socket: authenticated at the handshake, a "head" frame when the site's
+ * inbox grows, and closed within a second or two when its device is revoked. */
+static void
+test_notify_socket (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *uri = g_strconcat (f->url, "/v1/notify", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  g_autoptr(SoupMessage) anonymous = soup_message_new ("GET", uri);
+  g_autofree char *auth = NULL;
+  g_autofree char *out = NULL;
+  Socket socket = { NULL };
+  Socket refused = { NULL };
+  const char *device_id = tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (f->lfw.replica));
+
+  /* Without a signature: no upgrade. */
+  g_signal_connect (anonymous, "accept-certificate", G_CALLBACK (accept_any_cb), NULL);
+  soup_session_websocket_connect_async (session, anonymous, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+                                        ws_connected_cb, &refused);
+  while (refused.conn == NULL && refused.error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (refused.conn);
+  g_clear_error (&refused.error);
+
+  auth = tarmac_sync_auth_sign (tarmac_sync_replica_get_keys (f->lfw.replica), "GET", "/v1/notify",
+                                g_get_real_time () / 1000, NULL, 0);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), TARMAC_SYNC_AUTH_HEADER, auth);
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_any_cb), NULL);
+  soup_session_websocket_connect_async (session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+                                        ws_connected_cb, &socket);
+  while (socket.conn == NULL && socket.error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (socket.error);
+  g_signal_connect (socket.conn, "message", G_CALLBACK (ws_message_cb), &socket);
+  g_signal_connect (socket.conn, "closed", G_CALLBACK (ws_closed_cb), &socket);
+
+  send_alert (&f->dkr, ALERT, "LFW");
+  desk_sync (&f->dkr);
+  for (int i = 0; i < 50 && socket.frame == NULL && !socket.closed; i++)
+    iterate_until (&socket.closed, 100 * 1000);
+  g_assert_nonnull (socket.frame);
+  g_assert_true (g_str_has_prefix (socket.frame, "{\"t\":\"head\",\"seq\":"));
+  g_assert_nonnull (strstr (socket.frame, "\"urgent\":true"));
+
+  out = hub_run (f, "device", "revoke", device_id, NULL);
+  iterate_until (&socket.closed, 3 * G_USEC_PER_SEC);
+  g_assert_true (socket.closed);
+
+  g_clear_object (&socket.conn);
+  g_free (socket.frame);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +674,8 @@ main (int   argc,
   g_test_add ("/hub-sync/revoked", Fixture, NULL, fixture_set_up, test_revoked, fixture_tear_down);
   g_test_add ("/hub-sync/hostile-input", Fixture, NULL, fixture_set_up, test_hostile_input, fixture_tear_down);
   g_test_add ("/hub-sync/wrong-fingerprint", Fixture, NULL, fixture_set_up, test_wrong_fingerprint, fixture_tear_down);
+  g_test_add ("/hub-sync/long-poll", Fixture, NULL, fixture_set_up, test_long_poll, fixture_tear_down);
+  g_test_add ("/hub-sync/notify-socket", Fixture, NULL, fixture_set_up, test_notify_socket, fixture_tear_down);
   g_test_add ("/hub-sync/hub-killed", Fixture, NULL, fixture_set_up, test_hub_killed, fixture_tear_down);
 
   return g_test_run ();

@@ -97,6 +97,8 @@ static const Benchmark benchmarks[] = {
     " [--json] [--save DIR]", tarmac_cli_bench_import },
   { "search", "bench search [--travellers N] [--database PATH] [--json]",
     tarmac_cli_bench_search },
+  { "sync", "bench sync [--sites N] [--notes N] [--rounds N] [--hub PATH] [--json]",
+    tarmac_cli_bench_sync },
 };
 
 int

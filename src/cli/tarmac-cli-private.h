@@ -96,6 +96,8 @@ int      tarmac_cli_config             (TarmacStore         *store,
 int      tarmac_cli_watchlist          (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);
+int      tarmac_cli_bench_sync         (int                  argc,
+                                        char               **argv);
 int      tarmac_cli_bench_search       (int                  argc,
                                         char               **argv);
 int      tarmac_cli_search             (TarmacStore         *store,

@@ -1200,3 +1200,14 @@ tarmac_hub_db_head (TarmacHubDb *self,
   sqlite3_bind_text (stmt, 2, lane, -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
+
+/* The roster's version: it moves with every site, enrolment and revocation. */
+gint64
+tarmac_hub_db_roster_version (TarmacHubDb *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT value FROM meta WHERE key = 'roster_version'", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}

@@ -79,6 +79,7 @@ JsonNode        *tarmac_hub_db_changes         (TarmacHubDb     *self,
                                                 gint64           since,
                                                 guint            limit,
                                                 GError         **error);
+gint64           tarmac_hub_db_roster_version (TarmacHubDb   *self);
 gint64           tarmac_hub_db_head            (TarmacHubDb     *self,
                                                 const char      *site,
                                                 const char      *lane);

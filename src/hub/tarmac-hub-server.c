@@ -451,6 +451,8 @@ hello_cb (SoupServer        *server,
   json_builder_add_int_value (builder, device->last_seq);
   json_builder_set_member_name (builder, "head");
   json_builder_add_int_value (builder, tarmac_hub_db_head (self->db, device->site, "main"));
+  json_builder_set_member_name (builder, "roster_version");
+  json_builder_add_int_value (builder, tarmac_hub_db_roster_version (self->db));
   json_builder_set_member_name (builder, "max_push");
   json_builder_add_int_value (builder, TARMAC_HUB_MAX_PUSH);
   json_builder_set_member_name (builder, "max_pull");

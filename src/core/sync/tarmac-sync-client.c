@@ -49,6 +49,7 @@ struct _TarmacSyncClient
   char              *hub_url;
   char              *fingerprint;
   TarmacSyncStats    stats;
+  gint64             hub_roster_version;
 };
 
 G_DEFINE_FINAL_TYPE (TarmacSyncClient, tarmac_sync_client, G_TYPE_OBJECT)
@@ -358,6 +359,20 @@ fetch_roster (TarmacSyncClient  *self,
   return apply_roster (self, node, error);
 }
 
+/* The roster is fetched again only when the hub says its version moved. */
+static gboolean
+refresh_roster (TarmacSyncClient  *self,
+                GError           **error)
+{
+  g_autofree char *held = tarmac_sync_replica_dup_setting (self->replica, "roster_version");
+
+  if (held != NULL && self->hub_roster_version >= 0
+      && g_ascii_strtoll (held, NULL, 10) == self->hub_roster_version)
+    return TRUE;
+
+  return fetch_roster (self, error);
+}
+
 /**
  * tarmac_sync_client_enrol:
  * @hub_url: "https://host:port"
@@ -494,6 +509,8 @@ hello (TarmacSyncClient  *self,
 
   /* The hub holds versions of this device that this database never wrote: it was
    * restored from a backup or copied. Pushing would reuse their numbers. */
+  self->hub_roster_version = json_object_get_int_member_with_default (json_node_get_object (node),
+                                                                     "roster_version", -1);
   hub_seq = json_object_get_int_member_with_default (json_node_get_object (node), "last_device_seq", 0);
   local = tarmac_sync_replica_dup_setting (self->replica, "device_seq");
   if (hub_seq > (local != NULL ? g_ascii_strtoll (local, NULL, 10) : 0))
@@ -519,6 +536,9 @@ push (TarmacSyncClient  *self,
       g_autoptr(JsonNode) answer = NULL;
       g_autofree char *batch_id = g_uuid_string_random ();
       g_autofree char *target = g_strconcat ("/v1/push/", batch_id, NULL);
+      g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GError) refused = NULL;
       JsonArray *results;
       guint status = 0;
 
@@ -552,22 +572,30 @@ push (TarmacSyncClient  *self,
           JsonObject *result = json_array_get_object_element (results, i);
           const char *state = result ? json_object_get_string_member_with_default (result, "status", "") : "";
           const char *version_id = result ? json_object_get_string_member_with_default (result, "version_id", "") : "";
+          gint64 seq = result ? json_object_get_int_member_with_default (result, "server_seq", 0) : 0;
 
           if (g_str_equal (state, "accepted") || g_str_equal (state, "duplicate"))
             {
-              if (!tarmac_sync_replica_mark_sent (self->replica, version_id,
-                                                  json_object_get_int_member_with_default (result, "server_seq", 0),
-                                                  error))
-                return FALSE;
-              self->stats.pushed++;
+              g_ptr_array_add (sent, g_strdup (version_id));
+              g_array_append_val (seqs, seq);
             }
           else
             {
-              g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
+              g_set_error (&refused, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
                            _("The hub refused version %.12s: %s"), version_id,
                            json_object_get_string_member_with_default (result, "code", "?"));
-              return FALSE;
+              break;
             }
+        }
+
+      /* What the hub took is marked even when a later version was refused. */
+      if (!tarmac_sync_replica_mark_sent_many (self->replica, sent, seqs, error))
+        return FALSE;
+      self->stats.pushed += sent->len;
+      if (refused != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&refused));
+          return FALSE;
         }
 
       if (json_array_get_length (results) == 0)
@@ -668,7 +696,7 @@ tarmac_sync_client_sync (TarmacSyncClient  *self,
 
   memset (&self->stats, 0, sizeof self->stats);
   ok = hello (self, error)
-       && fetch_roster (self, error)
+       && refresh_roster (self, error)
        && push (self, error)
        && pull_lane (self, "urgent", 0, NULL, error)
        && pull_lane (self, "main", 0, NULL, error);

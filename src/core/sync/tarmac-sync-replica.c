@@ -1288,6 +1288,37 @@ fail:
   return FALSE;
 }
 
+/**
+ * tarmac_sync_replica_mark_sent_many:
+ * @version_ids: (element-type utf8): versions the hub acknowledged
+ * @server_seqs: (element-type gint64): their sequence numbers
+ *
+ * tarmac_sync_replica_mark_sent() for a whole push batch, in one transaction (one fsync,
+ * not one per note).
+ */
+gboolean
+tarmac_sync_replica_mark_sent_many (TarmacSyncReplica  *self,
+                                    GPtrArray          *version_ids,
+                                    GArray             *server_seqs,
+                                    GError            **error)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), FALSE);
+  g_return_val_if_fail (version_ids->len == server_seqs->len, FALSE);
+
+  if (!tarmac_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < version_ids->len; i++)
+    if (!tarmac_sync_replica_mark_sent (self, g_ptr_array_index (version_ids, i),
+                                        g_array_index (server_seqs, gint64, i), error))
+      {
+        tarmac_store_rollback (self->store);
+        return FALSE;
+      }
+
+  return tarmac_store_commit (self->store, error);
+}
+
 /* How many versions wait to be sent (the header bar's count). -1 on error. */
 gint64
 tarmac_sync_replica_count_pending (TarmacSyncReplica  *self,
@@ -1337,6 +1368,11 @@ tarmac_sync_replica_set_clock_offset (TarmacSyncReplica *self,
                                       gint64             offset_ms)
 {
   g_return_if_fail (TARMAC_IS_SYNC_REPLICA (self));
+
+  /* Round trips make it jitter by milliseconds: store it (one fsync) only when it moved
+   * by a second or more. */
+  if (ABS (offset_ms - tarmac_hlc_get_offset_ms (self->hlc)) < 1000)
+    return;
 
   tarmac_hlc_set_offset_ms (self->hlc, offset_ms);
   state_set_int (self, "clock_offset_ms", offset_ms, NULL);

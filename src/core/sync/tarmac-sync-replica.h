@@ -103,6 +103,10 @@ gboolean           tarmac_sync_replica_mark_sent         (TarmacSyncReplica     
                                                           const char              *version_id,
                                                           gint64                   server_seq,
                                                           GError                 **error);
+gboolean           tarmac_sync_replica_mark_sent_many    (TarmacSyncReplica       *self,
+                                                          GPtrArray               *version_ids,
+                                                          GArray                  *server_seqs,
+                                                          GError                 **error);
 gint64             tarmac_sync_replica_count_pending     (TarmacSyncReplica       *self,
                                                           GError                 **error);
 

@@ -150,6 +150,24 @@ test_entries_search (void)
   found = tarmac_watchlist_entry_model_new (store, national, "v 998877", &error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (found)), ==, 1);
   g_assert_cmpint (audit_rows (store, "search", "watchlist"), ==, 5);
+  g_clear_object (&found);
+
+  /* Finding the ids writes nothing and stops when cancelled. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GArray) ids = NULL;
+
+    ids = tarmac_watchlist_entry_ids (store, national, "ndiaye", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (audit_rows (store, "search", "watchlist"), ==, 5);
+    g_clear_pointer (&ids, g_array_unref);
+
+    g_cancellable_cancel (cancellable);
+    ids = tarmac_watchlist_entry_ids (store, national, "ndiaye", cancellable, &error);
+    g_assert_null (ids);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
 }
 
 static void

@@ -65,6 +65,7 @@ struct _TarmacWatchlistsPage
   GtkListBox                *list_box;
   GtkSearchEntry            *search_entry;
   GtkWidget                 *add_button;
+  GtkSpinner                *search_spinner;
   GtkStack                  *entries_stack;
   GtkColumnView             *column_view;
   AdwStatusPage             *none_page;
@@ -76,6 +77,7 @@ struct _TarmacWatchlistsPage
   GtkSingleSelection        *selection;
   GtkFileChooserNative      *chooser;
   ImportJob                 *job;
+  GCancellable              *search_cancellable;
 
   char                      *shown_query;  /* of the entries shown, "" for none */
   guint                      pulse_id;
@@ -343,21 +345,39 @@ add_column (TarmacWatchlistsPage *self,
   g_object_unref (view_column);
 }
 
+typedef struct
+{
+  char   *db_path;
+  gint64  watchlist_id;
+  char   *query;
+} SearchData;
+
 static void
-show_entries (TarmacWatchlistsPage *self,
-              const char           *query)
+search_data_free (SearchData *data)
+{
+  g_free (data->db_path);
+  g_free (data->query);
+  g_free (data);
+}
+
+static void
+show_model (TarmacWatchlistsPage *self,
+            const char           *query,
+            GArray               *ids,
+            GError               *search_error)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
   guint n;
 
-  g_free (self->shown_query);
-  self->shown_query = g_strdup (query != NULL ? query : "");
-
   g_clear_object (&self->entries);
-  self->entries = tarmac_watchlist_entry_model_new (get_store (self),
-                                                    tarmac_watchlist_get_id (self->list),
-                                                    query, &error);
+  if (ids != NULL)
+    self->entries = tarmac_watchlist_entry_model_new_for_ids (get_store (self),
+                                                              tarmac_watchlist_get_id (self->list),
+                                                              query, ids, &error);
+  else
+    error = g_error_copy (search_error);
+
   if (self->entries == NULL)
     {
       g_autofree char *description = g_markup_escape_text (error->message, -1);
@@ -396,6 +416,104 @@ show_entries (TarmacWatchlistsPage *self,
   subtitle = g_strdup_printf (ngettext ("%s · %u entry", "%s · %u entries", n),
                               tarmac_screen_format_list_name (self->list), n);
   tarmac_page_set_subtitle (TARMAC_PAGE (self), subtitle);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  g_autoptr(TarmacStore) store = NULL;
+  GError *error = NULL;
+  GArray *ids;
+
+  store = tarmac_store_open (data->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  ids = tarmac_watchlist_entry_ids (store, data->watchlist_id, data->query, cancellable, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+}
+
+static void
+on_search_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TarmacWatchlistsPage *self = TARMAC_WATCHLISTS_PAGE (object);
+  SearchData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer search replaced this one: it says nothing. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->search_cancellable)
+    return;
+
+  g_clear_object (&self->search_cancellable);
+  gtk_spinner_set_spinning (self->search_spinner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_spinner), FALSE);
+
+  if (self->list == NULL || tarmac_watchlist_get_id (self->list) != data->watchlist_id)
+    return;
+  show_model (self, data->query, ids, error);
+}
+
+/* Finds the entries in a worker thread on its own connection (a search of a million
+ * names takes a second or two), then shows them; a newer search cancels an older one. */
+static void
+show_entries (TarmacWatchlistsPage *self,
+              const char           *query)
+{
+  TarmacStore *store = get_store (self);
+  const char *db_path = tarmac_store_get_path (store);
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  /* What is shown, or will be once the search ends: the entry's delayed signal for the
+   * same text must not search again. */
+  g_free (self->shown_query);
+  self->shown_query = g_strdup (query != NULL ? query : "");
+
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  data = g_new0 (SearchData, 1);
+  data->watchlist_id = tarmac_watchlist_get_id (self->list);
+  data->query = g_strdup (query);
+
+  /* An in-memory database (tests) has only this connection: search on it, here. */
+  if (db_path == NULL || g_str_equal (db_path, ":memory:"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = tarmac_watchlist_entry_ids (store, data->watchlist_id, query,
+                                                          NULL, &error);
+
+      show_model (self, query, ids, error);
+      search_data_free (data);
+      return;
+    }
+
+  data->db_path = g_strdup (db_path);
+  self->search_cancellable = g_cancellable_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->search_spinner), TRUE);
+  gtk_spinner_set_spinning (self->search_spinner, TRUE);
+
+  task = g_task_new (self, self->search_cancellable, on_search_done_cb, NULL);
+  g_task_set_source_tag (task, show_entries);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  g_task_run_in_thread (task, search_thread);
 }
 
 static void
@@ -738,6 +856,10 @@ show_lists_action (GtkWidget  *widget,
 {
   TarmacWatchlistsPage *self = TARMAC_WATCHLISTS_PAGE (widget);
 
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_spinner), FALSE);
   g_clear_object (&self->list);
   g_clear_object (&self->entries);
   gtk_single_selection_set_model (self->selection, NULL);
@@ -825,6 +947,9 @@ tarmac_watchlists_page_dispose (GObject *object)
     g_cancellable_cancel (self->job->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_pointer (&self->job, import_job_unref);
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -861,6 +986,7 @@ tarmac_watchlists_page_class_init (TarmacWatchlistsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacWatchlistsPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, TarmacWatchlistsPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, TarmacWatchlistsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWatchlistsPage, search_spinner);
   gtk_widget_class_bind_template_child (widget_class, TarmacWatchlistsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TarmacWatchlistsPage, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
@@ -939,6 +1065,8 @@ tarmac_watchlists_page_open_list (TarmacWatchlistsPage *self,
     }
 
   g_set_object (&self->list, list);
+  g_clear_object (&self->entries);
+  gtk_single_selection_set_model (self->selection, NULL);
   gtk_widget_set_visible (self->add_button, tarmac_watchlist_is_manual (list));
   self->setting_query = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -1069,6 +1197,14 @@ tarmac_watchlists_page_import_file (TarmacWatchlistsPage *self,
       g_object_set_data_full (G_OBJECT (task), "store", g_object_ref (store), g_object_unref);
       import_thread (task, self, job, job->cancellable);
     }
+}
+
+/* Whether a search (or the opening of a list) is still running. */
+gboolean
+tarmac_watchlists_page_is_searching (TarmacWatchlistsPage *self)
+{
+  g_return_val_if_fail (TARMAC_IS_WATCHLISTS_PAGE (self), FALSE);
+  return self->search_cancellable != NULL;
 }
 
 gboolean

@@ -27,5 +27,6 @@ GtkWindow  *tarmac_watchlists_page_open_entry   (TarmacWatchlistsPage *self,
 void        tarmac_watchlists_page_import_file  (TarmacWatchlistsPage *self,
                                                  GFile                *file);
 gboolean    tarmac_watchlists_page_is_importing (TarmacWatchlistsPage *self);
+gboolean    tarmac_watchlists_page_is_searching (TarmacWatchlistsPage *self);
 
 G_END_DECLS

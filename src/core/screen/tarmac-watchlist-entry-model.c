@@ -24,8 +24,10 @@
  * indexed pass) and reads the rows a view asks for a page at a time, keeping a few pages.
  * Rows come in list order (the file's order, which is the id order).
  *
- * Opening a list shows personal data, so creating a model writes one audit row ("view",
- * or "search" with the query); scrolling through it does not write more.
+ * Finding the ids (tarmac_watchlist_entry_ids()) only reads, and may run on a worker
+ * thread's own connection; a search of a million names takes a second or two. Opening a
+ * list shows personal data, so making the model writes one audit row ("view", or "search"
+ * with the query); scrolling through it does not write more.
  */
 
 #define PAGE_SIZE 128
@@ -195,39 +197,66 @@ tarmac_watchlist_entry_model_init (TarmacWatchlistEntryModel *self)
   self->today = g_date_time_format (now, "%Y-%m-%d");
 }
 
-static gboolean
-read_ids (TarmacWatchlistEntryModel  *self,
-          sqlite3_stmt               *stmt,
-          GError                    **error)
+static int
+progress_cb (void *user_data)
 {
+  return g_cancellable_is_cancelled (user_data) ? 1 : 0;
+}
+
+static GArray *
+read_ids (TarmacStore   *store,
+          sqlite3_stmt  *stmt,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *db = _tarmac_store_get_db (store);
+  gint64 last = G_MININT64;
   int rc;
 
+  /* A search of a million names takes a second or more: let the caller stop it. */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 4096, progress_cb, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      g_array_append_val (self->ids, id);
+      /* Rows come sorted; the union of names and documents may repeat an entry. */
+      if (id != last)
+        g_array_append_val (ids, id);
+      last = id;
+    }
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (rc == SQLITE_INTERRUPT || g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
     }
   if (rc != SQLITE_DONE)
     {
-      _tarmac_store_set_error (self->store, rc, error);
-      return FALSE;
+      _tarmac_store_set_error (store, rc, error);
+      return NULL;
     }
-  return TRUE;
+  return g_steal_pointer (&ids);
 }
 
-/* "like" patterns for the words of a name: each must begin a word of the entry's name
+/* "instr" needles for the words of a name: each must begin a word of the entry's name
  * key, so "moh ali" finds "Mohammed Ali" and "ALI, Mohamed" but not "Khalil". */
 static char *
-word_pattern (const char *word)
+word_needle (const char *word)
 {
-  return g_strdup_printf ("%% %s%%", word);
+  return g_strconcat (" ", word, NULL);
 }
 
-static gboolean
-search_ids (TarmacWatchlistEntryModel  *self,
-            const char                 *query,
-            GError                    **error)
+static GArray *
+search_ids (TarmacStore   *store,
+            gint64         watchlist_id,
+            const char    *query,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   g_autofree char *key = tarmac_name_key (query);
   g_autofree char *document = tarmac_document_normalise (query);
@@ -241,44 +270,136 @@ search_ids (TarmacWatchlistEntryModel  *self,
   if (words != NULL)
     n_words = MIN (g_strv_length (words), MAX_QUERY_WORDS);
 
-  /* The SQL's shape depends only on how many words there are; every value is bound. */
+  /* The SQL's shape depends only on how many words there are; every value is bound. The
+   * entry id and documents are found through their indexes; names by a scan of the name
+   * key index (smaller than the table), then their entries. */
   g_string_append (sql,
-                   "SELECT e.id FROM watchlist_entry e WHERE e.watchlist_id = ?1 AND ("
-                   " e.external_id = ?2 OR e.reference = ?2"
-                   " OR (?3 <> '' AND e.document_normalised = ?3)"
-                   " OR (?3 <> '' AND e.id IN (SELECT d.entry_id FROM watchlist_document d"
-                   "                           WHERE d.number_normalised = ?3))");
+                   "SELECT id FROM watchlist_entry WHERE watchlist_id = ?1 AND external_id = ?2"
+                   " UNION SELECT id FROM watchlist_entry"
+                   "   WHERE ?3 <> '' AND document_normalised = ?3 AND watchlist_id = ?1"
+                   " UNION SELECT d.entry_id FROM watchlist_document d"
+                   "   JOIN watchlist_entry e ON e.id = d.entry_id"
+                   "   WHERE ?3 <> '' AND d.number_normalised = ?3 AND e.watchlist_id = ?1");
   if (n_words > 0)
     {
-      g_string_append (sql, " OR EXISTS (SELECT 1 FROM watchlist_name n"
-                            " WHERE n.entry_id = e.id");
+      g_string_append (sql, " UNION SELECT n.entry_id FROM watchlist_name n"
+                            "   JOIN watchlist_entry e ON e.id = n.entry_id"
+                            "   WHERE e.watchlist_id = ?1 AND n.rowid IN"
+                            "   (SELECT rowid FROM watchlist_name INDEXED BY watchlist_name_key"
+                            "    WHERE 1");
       for (guint i = 0; i < n_words; i++)
-        g_string_append_printf (sql, " AND (' ' || n.name_key) LIKE ?%u", 4 + i);
+        g_string_append_printf (sql, " AND instr (' ' || name_key, ?%u) > 0", 4 + i);
       g_string_append (sql, ")");
     }
-  g_string_append (sql, ") ORDER BY e.id");
+  g_string_append (sql, " ORDER BY 1");
 
-  stmt = _tarmac_store_prepare (self->store, sql->str, error);
+  stmt = _tarmac_store_prepare (store, sql->str, error);
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->watchlist_id);
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, watchlist_id);
   sqlite3_bind_text (stmt, 2, query, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, document != NULL ? document : "", -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < n_words; i++)
-    sqlite3_bind_text (stmt, 4 + i, word_pattern (words[i]), -1, g_free);
+    sqlite3_bind_text (stmt, 4 + i, word_needle (words[i]), -1, g_free);
 
-  return read_ids (self, stmt, error);
+  return read_ids (store, stmt, cancellable, error);
+}
+
+/**
+ * tarmac_watchlist_entry_ids:
+ * @store: the store
+ * @watchlist_id: the list
+ * @query: (nullable): a name (any accent or case, any order of words, each word the start
+ *   of a word of a name), a document number in any writing, or the entry's id in the list;
+ *   %NULL for every entry
+ * @cancellable: (nullable): stops a long search
+ * @error: return location for a #GError
+ *
+ * Finds the entries to show, in list order. Writes nothing, so it can run on a worker
+ * thread's own connection; the view it leads to is audited by
+ * tarmac_watchlist_entry_model_new_for_ids().
+ *
+ * Returns: (transfer full) (element-type gint64): the entries' row ids, or %NULL on error
+ *   (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+GArray *
+tarmac_watchlist_entry_ids (TarmacStore   *store,
+                            gint64         watchlist_id,
+                            const char    *query,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
+
+  trimmed = g_strstrip (g_strdup (query != NULL ? query : ""));
+  if (*trimmed != '\0')
+    return search_ids (store, watchlist_id, trimmed, cancellable, error);
+
+  stmt = _tarmac_store_prepare (store,
+                                "SELECT id FROM watchlist_entry WHERE watchlist_id = ?1"
+                                " ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, watchlist_id);
+  return read_ids (store, stmt, cancellable, error);
+}
+
+/**
+ * tarmac_watchlist_entry_model_new_for_ids:
+ * @store: the store the rows are read from
+ * @watchlist_id: the list
+ * @query: (nullable): what found @ids, for the audit row
+ * @ids: (element-type gint64): from tarmac_watchlist_entry_ids()
+ * @error: return location for a #GError
+ *
+ * Makes the model of the entries @ids, and writes the audit row of the view ("view", or
+ * "search" with the query).
+ *
+ * Returns: (transfer full): a model of #TarmacWatchlistItem, or %NULL on error
+ */
+TarmacWatchlistEntryModel *
+tarmac_watchlist_entry_model_new_for_ids (TarmacStore  *store,
+                                          gint64        watchlist_id,
+                                          const char   *query,
+                                          GArray       *ids,
+                                          GError      **error)
+{
+  g_autoptr(TarmacWatchlistEntryModel) self = NULL;
+  g_autofree char *object_id = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+
+  self = g_object_new (TARMAC_TYPE_WATCHLIST_ENTRY_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->watchlist_id = watchlist_id;
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  self->page_stmt = _tarmac_store_prepare (store, page_sql, error);
+  if (self->page_stmt == NULL)
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (query != NULL ? query : ""));
+  object_id = g_strdup_printf ("%" G_GINT64_FORMAT, watchlist_id);
+  if (!tarmac_audit_append (store, *trimmed == '\0' ? "view" : "search", "watchlist", object_id,
+                            *trimmed == '\0' ? "entries" : trimmed, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 /**
  * tarmac_watchlist_entry_model_new:
  * @store: the store
  * @watchlist_id: the list
- * @query: (nullable): a name (any accent or case, any order of words) or a document
- *   number or entry reference to look for, or %NULL for every entry
+ * @query: (nullable): what to look for (see tarmac_watchlist_entry_ids())
  * @error: return location for a #GError
  *
- * Opens a list's entries, or those @query finds, and writes the audit row for it.
+ * Finds and opens a list's entries in one call, on the caller's thread.
  *
  * Returns: (transfer full): a model of #TarmacWatchlistItem, or %NULL on error
  */
@@ -288,44 +409,14 @@ tarmac_watchlist_entry_model_new (TarmacStore  *store,
                                   const char   *query,
                                   GError      **error)
 {
-  g_autoptr(TarmacWatchlistEntryModel) self = NULL;
-  g_autofree char *object_id = NULL;
-  g_autofree char *trimmed = NULL;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
 
-  self = g_object_new (TARMAC_TYPE_WATCHLIST_ENTRY_MODEL, NULL);
-  self->store = g_object_ref (store);
-  self->watchlist_id = watchlist_id;
-  self->page_stmt = _tarmac_store_prepare (store, page_sql, error);
-  if (self->page_stmt == NULL)
+  ids = tarmac_watchlist_entry_ids (store, watchlist_id, query, NULL, error);
+  if (ids == NULL)
     return NULL;
-
-  trimmed = g_strstrip (g_strdup (query != NULL ? query : ""));
-  if (*trimmed == '\0')
-    {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      stmt = _tarmac_store_prepare (store,
-                                    "SELECT id FROM watchlist_entry WHERE watchlist_id = ?1"
-                                    " ORDER BY id", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, watchlist_id);
-      if (!read_ids (self, stmt, error))
-        return NULL;
-    }
-  else if (!search_ids (self, trimmed, error))
-    {
-      return NULL;
-    }
-
-  object_id = g_strdup_printf ("%" G_GINT64_FORMAT, watchlist_id);
-  if (!tarmac_audit_append (store, *trimmed == '\0' ? "view" : "search", "watchlist", object_id,
-                            *trimmed == '\0' ? "entries" : trimmed, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return tarmac_watchlist_entry_model_new_for_ids (store, watchlist_id, query, ids, error);
 }
 
 /* How many pages were read from the database: tests check that a view reads what it

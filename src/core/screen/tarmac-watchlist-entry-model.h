@@ -22,6 +22,16 @@ TarmacWatchlistEntryModel *tarmac_watchlist_entry_model_new  (TarmacStore  *stor
                                                               gint64        watchlist_id,
                                                               const char   *query,
                                                               GError      **error);
+GArray                    *tarmac_watchlist_entry_ids   (TarmacStore   *store,
+                                                         gint64         watchlist_id,
+                                                         const char    *query,
+                                                         GCancellable  *cancellable,
+                                                         GError       **error);
+TarmacWatchlistEntryModel *tarmac_watchlist_entry_model_new_for_ids (TarmacStore  *store,
+                                                                     gint64        watchlist_id,
+                                                                     const char   *query,
+                                                                     GArray       *ids,
+                                                                     GError      **error);
 guint                      tarmac_watchlist_entry_model_get_pages_read (TarmacWatchlistEntryModel *self);
 
 G_END_DECLS

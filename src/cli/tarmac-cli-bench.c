@@ -99,6 +99,8 @@ static const Benchmark benchmarks[] = {
     tarmac_cli_bench_search },
   { "sync", "bench sync [--sites N] [--notes N] [--rounds N] [--hub PATH] [--json]",
     tarmac_cli_bench_sync },
+  { "match", "bench match [--names N] [--queries Q] [--seed S] [--json]",
+    tarmac_cli_bench_match },
 };
 
 int

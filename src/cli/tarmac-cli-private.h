@@ -103,5 +103,10 @@ int      tarmac_cli_bench_search       (int                  argc,
 int      tarmac_cli_search             (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);
+int      tarmac_cli_bench_match        (int                  argc,
+                                        char               **argv);
+int      tarmac_cli_match              (TarmacStore         *store,
+                                        int                  argc,
+                                        char               **argv);
 
 G_END_DECLS

@@ -61,6 +61,8 @@ static const Command commands[] = {
                    "status REF STATUS | edit REF)"), TRUE, tarmac_cli_seizure },
   { "report", N_("Period results as JSON or CSV (report results --from DAY --to DAY --format "
                   "json|csv [--shared] [--output FILE])"), TRUE, tarmac_cli_report },
+  { "match", N_("Match a person against the watchlists (match --name NAME [--dob D] "
+                 "[--nationality ISO3] [--limit K] [--json])"), TRUE, tarmac_cli_match },
   { "compare", N_("Score pairs of names with the name comparator (compare --pairs FILE)"),
     FALSE, tarmac_cli_compare },
   { "search", N_("Find travellers by name, document, PNR, phone or e-mail "

@@ -391,10 +391,15 @@ add_glued_candidates (TarmacNameToken *const *runs,
     for (guint count = 2; count <= MAX_SPAN && first + count <= n_runs; count++)
       {
         g_autoptr(TarmacNameToken) glued = NULL;
-        gsize glued_len = 0;
+        gsize glued_len = 0, longest = 0;
 
         for (guint i = first; i < first + count; i++)
-          glued_len += strlen (runs[i]->forms[0]);
+          {
+            gsize piece = strlen (runs[i]->forms[0]);
+
+            glued_len += piece;
+            longest = MAX (longest, piece);
+          }
 
         for (guint t = 0; t < n_singles; t++)
           {
@@ -407,6 +412,9 @@ add_glued_candidates (TarmacNameToken *const *runs,
                 runs[first]->skeleton[0] != singles[t]->skeleton[0])
               continue;
             if (glued_len * 10 < len * 6 || glued_len * 6 > len * 10)
+              continue;
+            /* Only a word longer than each piece can be the pieces written together. */
+            if (len < 5 || len <= longest)
               continue;
 
             if (glued == NULL)

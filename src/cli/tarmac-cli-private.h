@@ -75,6 +75,9 @@ int      tarmac_cli_import             (TarmacStore         *store,
 int      tarmac_cli_export             (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);
+gboolean tarmac_cli_write_output       (const char          *path,
+                                        GBytes              *bytes,
+                                        GError             **error);
 int      tarmac_cli_seizure            (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);

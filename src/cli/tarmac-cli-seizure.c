@@ -13,13 +13,16 @@
 #include <json-glib/json-glib.h>
 
 #include "tarmac-cli-private.h"
+#include "tarmac-seizure-alert.h"
 #include "tarmac-seizure-store.h"
 
 /* seizure add --json FILE      one seizure (or referral, or activity) as JSON; a list of
  *                              them is added in order, each in its own transaction
  * seizure list --json [--from DAY] [--to DAY]
  * seizure status REF STATUS    move the latest version along the status path
- * seizure edit REF             make a new draft version of a validated record */
+ * seizure edit REF             make a new draft version of a validated record
+ * seizure alert REF --format pdf|json [--lang L] [--output FILE]
+ *                              the one-page alert for the airports on the route */
 
 #define MAX_JSON_SIZE (64 * 1024 * 1024)
 
@@ -214,6 +217,60 @@ seizure_edit (TarmacStore  *store,
   return EXIT_OK;
 }
 
+static int
+seizure_alert (TarmacStore  *store,
+               int           argc,
+               char        **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *path = NULL;
+  const char *ref;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf or json"), N_("FORMAT") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the labels: en, fr, es, pt or ar"), N_("LANG") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &path,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  /* The reference comes first, then the options. */
+  if (argc < 2 || argv[1][0] == '-')
+    goto usage;
+  ref = argv[1];
+  argv[1] = argv[0];
+  argc--;
+  argv++;
+  if (!tarmac_cli_parse_options (&argc, &argv, entries, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+  if (format == NULL ||
+      !g_strv_contains ((const char *[]) { "pdf", "json", NULL }, format) ||
+      (language != NULL &&
+       !g_strv_contains ((const char *[]) { "en", "fr", "es", "pt", "ar", NULL }, language)))
+    goto usage;
+  if (language != NULL && g_str_equal (format, "pdf"))
+    g_setenv ("LANGUAGE", language, TRUE);
+
+  bytes = tarmac_seizure_alert_export (store, ref, format, language, &error);
+  if (bytes == NULL || !tarmac_cli_write_output (path, bytes, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
+
+usage:
+  tarmac_cli_print_error (_("usage: tarmac-cli seizure alert REF --format pdf|json "
+                            "[--lang en|fr|es|pt|ar] [--output FILE]"));
+  return EXIT_USAGE;
+}
+
 int
 tarmac_cli_seizure (TarmacStore  *store,
                     int           argc,
@@ -227,8 +284,11 @@ tarmac_cli_seizure (TarmacStore  *store,
     return seizure_status (store, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "edit"))
     return seizure_edit (store, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "alert"))
+    return seizure_alert (store, argc - 1, argv + 1);
 
   tarmac_cli_print_error (_("usage: tarmac-cli seizure add --json FILE | list [--json] "
-                            "[--from DAY] [--to DAY] | status REF STATUS | edit REF"));
+                            "[--from DAY] [--to DAY] | status REF STATUS | edit REF | "
+                            "alert REF --format pdf|json [--output FILE]"));
   return EXIT_USAGE;
 }

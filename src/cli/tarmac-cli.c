@@ -58,9 +58,10 @@ static const Command commands[] = {
   { "watchlist", N_("Import a watchlist file, reporting what changed (watchlist import FILE), "
                      "or list the lists (watchlist list)"), TRUE, tarmac_cli_watchlist },
   { "seizure", N_("Record and list seizures (seizure add --json FILE | list [--json] | "
-                   "status REF STATUS | edit REF)"), TRUE, tarmac_cli_seizure },
-  { "report", N_("Period results as JSON or CSV (report results --from DAY --to DAY --format "
-                  "json|csv [--shared] [--output FILE])"), TRUE, tarmac_cli_report },
+                   "status REF STATUS | edit REF | alert REF --format pdf|json)"), TRUE,
+    tarmac_cli_seizure },
+  { "report", N_("Period results as JSON, CSV or PDF (report results --from DAY --to DAY "
+                  "--format json|csv|pdf [--shared] [--output FILE])"), TRUE, tarmac_cli_report },
   { "match", N_("Match a person against the watchlists (match --name NAME [--dob D] "
                  "[--nationality ISO3] [--limit K] [--json])"), TRUE, tarmac_cli_match },
   { "compare", N_("Score pairs of names with the name comparator (compare --pairs FILE)"),

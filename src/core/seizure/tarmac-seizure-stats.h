@@ -45,5 +45,8 @@ const char * const *tarmac_seizure_stats_get_table_names (void);
 /* Exports of the same figures (non-nominal): JSON, and CSV with one row per table row. */
 char               *tarmac_seizure_stats_to_json        (TarmacSeizureStats  *self);
 char               *tarmac_seizure_stats_to_csv         (TarmacSeizureStats  *self);
+GBytes             *tarmac_seizure_stats_to_pdf         (TarmacSeizureStats  *self,
+                                                         const char          *airport,
+                                                         GError             **error);
 
 G_END_DECLS

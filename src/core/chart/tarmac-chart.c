@@ -490,14 +490,17 @@ draw_axes_chart (Ctx             *ctx,
             double cx = px + slot * (phys + 0.5);
             double cy = py + ph - ph * v / top;
 
-            /* Markers differ by shape too: dots this year, squares last year. */
+            /* Markers differ by shape too: dots this year, squares last year. The
+             * label drawn before left a current point: start a new path, or cairo_arc
+             * would join it with a line. */
             set_color (ctx, s);
+            cairo_new_path (ctx->cr);
             if (s % 2 == 0)
               cairo_arc (ctx->cr, cx, cy, 3, 0, 2 * G_PI);
             else
               cairo_rectangle (ctx->cr, cx - 2.5, cy - 2.5, 5, 5);
             cairo_fill (ctx->cr);
-            if (s == 0 && n <= 24)
+            if (s == 0 && n <= 24 && v > 0)
               {
                 g_autofree char *label = value_label (ctx, v);
 

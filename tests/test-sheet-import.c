@@ -334,6 +334,76 @@ test_import_warnings (void)
                                  " AND date_of_birth IS NULL AND sex IS NULL"), ==, 1);
 }
 
+static int
+run_cli (const char *db,
+         char      **out,
+         ...)
+{
+  g_autofree char *cli = tarmac_test_build_path ("src/cli/tarmac-cli");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, cli);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  g_ptr_array_add (argv, (char *) "import");
+  va_start (args, out);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+}
+
+/* tarmac-cli import with --flight and --map, and the mapping remembered by it. */
+static void
+test_import_cli (void)
+{
+  g_autofree char *db = tarmac_test_db_path ("cli.db");
+  g_autofree char *noflight = fixture ("manifest-noflight.csv");
+  g_autofree char *ambiguous = fixture ("manifest-ambiguous.csv");
+  g_autofree char *out = NULL;
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Without a flight: refused, exit 1. */
+  g_assert_cmpint (run_cli (db, &out, noflight, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "failed"));
+  g_clear_pointer (&out, g_free);
+
+  /* A wrong option: exit 1, nothing imported. */
+  g_assert_cmpint (run_cli (db, &out, "--map", "Z=surname", noflight, NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (db, &out, "--flight", "AF702", noflight, NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (db, &out, "--flight", "KP55/2026-11-05/LFW-ACC", "--map", "C=ignore",
+                            "--json", noflight, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"travellers\" : 2"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (db, &out, "--map", "dates=mdy", ambiguous, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  store = tarmac_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM flight WHERE carrier = 'KP'"
+                                 " AND number = '0055' AND origin = 'LFW'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE sex IS NOT NULL"), ==, 2);
+  /* --map dates=mdy: 03/04/1980 is March the 4th. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"
+                                 " WHERE date_of_birth = '1980-03-04'"), ==, 1);
+  /* Both files' layouts are remembered for KP: the options were the officer's choice. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sheet_mapping WHERE carrier = 'KP'"),
+                   ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/sheet-import/rejections", test_import_rejections);
   g_test_add_func ("/sheet-import/explicit-mapping", test_import_explicit_mapping);
   g_test_add_func ("/sheet-import/warnings", test_import_warnings);
+  g_test_add_func ("/sheet-import/cli", test_import_cli);
 
   return g_test_run ();
 }

@@ -10,12 +10,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "tarmac-cli-private.h"
 #include "tarmac-batch-import.h"
 #include "tarmac-importer.h"
+#include "tarmac-sniff.h"
 
-/* import [--json] FILE...: one report per file; exit 1 when any file was rejected. */
+/* import [--json] [--flight F] [--map COLUMN=FIELD]... FILE...: one report per file;
+ * exit 1 when any file was rejected. --flight and --map apply to spreadsheets (CSV,
+ * XLSX): they correct the mapping Tarmac proposes (or remembered), and the corrected
+ * mapping is remembered for the airline, as the app's preview does. */
 static void
 print_import_report (const TarmacImportReport *report)
 {
@@ -55,11 +60,69 @@ print_import_report (const TarmacImportReport *report)
     {
       const TarmacImportWarning *warning = g_ptr_array_index (report->warnings, i);
 
-      /* Translators: a warning with its position: line, segment number, byte offset */
-      g_print (_("  line %u, segment %u, byte %zu: %s (%s)\n"), warning->line,
-               warning->segment_index, (size_t) warning->offset, warning->message,
-               warning->code);
+      if (g_strcmp0 (report->format, "csv") == 0 || g_strcmp0 (report->format, "xlsx") == 0)
+        /* Translators: a spreadsheet warning with its position: row and column numbers */
+        g_print (_("  row %u, column %u: %s (%s)\n"), warning->line, warning->segment_index,
+                 warning->message, warning->code);
+      else
+        /* Translators: a warning with its position: line, segment number, byte offset */
+        g_print (_("  line %u, segment %u, byte %zu: %s (%s)\n"), warning->line,
+                 warning->segment_index, (size_t) warning->offset, warning->message,
+                 warning->code);
     }
+}
+
+/* A spreadsheet with the officer's corrections: the mapping Tarmac would use, then
+ * --flight and each --map on top. Other files import as usual. */
+static gboolean
+import_with_mapping (TarmacStore          *store,
+                     const char           *path,
+                     const char           *flight,
+                     char                **maps,
+                     TarmacImportReport  **report,
+                     GError              **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(TarmacSheet) sheet = NULL;
+  g_autoptr(TarmacSheetMapping) mapping = NULL;
+  g_autoptr(GError) option_error = NULL;
+  GStatBuf st;
+  gsize length = 0;
+  TarmacFileFormat format;
+
+  /* The size limit and the read errors are tarmac_import_file()'s. */
+  if (g_stat (path, &st) != 0 || (guint64) st.st_size > TARMAC_IMPORT_MAX_SIZE ||
+      !g_file_get_contents (path, &contents, &length, NULL))
+    return tarmac_import_file (store, path, report, NULL, error);
+
+  format = tarmac_sniff_format ((const guint8 *) contents, length);
+  if (format != TARMAC_FILE_FORMAT_CSV && format != TARMAC_FILE_FORMAT_XLSX)
+    return tarmac_import_bytes (store, name, (const guint8 *) contents, length, report, NULL,
+                                error);
+
+  if ((sheet = tarmac_import_read_sheet (name, (const guint8 *) contents, length,
+                                         NULL)) == NULL ||
+      (mapping = tarmac_import_propose_mapping (store, sheet, NULL)) == NULL)
+    return tarmac_import_bytes (store, name, (const guint8 *) contents, length, report, NULL,
+                                error);
+
+  if (flight != NULL &&
+      !tarmac_sheet_mapping_set_flight_from_option (mapping, flight, &option_error))
+    {
+      tarmac_cli_print_error ("%s", option_error->message);
+      return FALSE;
+    }
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    if (!tarmac_sheet_mapping_set_from_option (mapping, sheet, maps[i], &option_error))
+      {
+        /* Translators: "manifest.csv: the reason" */
+        tarmac_cli_print_error (_("%s: %s"), name, option_error->message);
+        return FALSE;
+      }
+
+  return tarmac_import_sheet_bytes (store, name, (const guint8 *) contents, length, mapping,
+                                    report, NULL, error);
 }
 
 int
@@ -71,10 +134,18 @@ tarmac_cli_import (TarmacStore  *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) array = json_array_new ();
   g_autoptr(TarmacBatchImport) batch = NULL;
+  g_auto(GStrv) maps = NULL;
+  g_autofree char *flight = NULL;
   gboolean json = FALSE;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the reports as a JSON array"), NULL },
+    { "flight", 0, 0, G_OPTION_ARG_STRING, &flight,
+      N_("The flight of a spreadsheet, as AF702/2026-11-22 or AF702/2026-11-22/CDG-LFW"),
+      N_("FLIGHT") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
+      N_("What a spreadsheet column holds, as COLUMN=FIELD (repeatable)"),
+      N_("COLUMN=FIELD") },
     { NULL }
   };
 
@@ -87,14 +158,37 @@ tarmac_cli_import (TarmacStore  *store,
     }
   if (argc < 2)
     {
-      tarmac_cli_print_error (_("usage: tarmac-cli import [--json] FILE…"));
+      tarmac_cli_print_error (_("usage: tarmac-cli import [--json] [--flight FLIGHT] "
+                                "[--map COLUMN=FIELD]… FILE…"));
       return EXIT_USAGE;
     }
 
+  /* With --flight or --map, file by file: each spreadsheet's corrected mapping is its
+   * own, and each file commits on its own as before batches. */
+  if (flight != NULL || maps != NULL)
+    {
+      for (int i = 1; i < argc; i++)
+        {
+          g_autoptr(TarmacImportReport) report = NULL;
+          g_autoptr(GError) import_error = NULL;
+
+          if (!import_with_mapping (store, argv[i], flight, maps, &report, &import_error))
+            status = EXIT_FAILED;
+          /* A --map or --flight that does not fit the file: said on stderr, no report. */
+          if (report == NULL)
+            continue;
+          if (json)
+            json_array_add_element (array, tarmac_import_report_to_json (report));
+          else
+            print_import_report (report);
+        }
+    }
+  else
+    batch = tarmac_batch_import_new (store);
+
   /* In batches: one fsync per batch, not per file; each report is printed once its
    * batch is committed, so what the officer reads as imported is on disk. */
-  batch = tarmac_batch_import_new (store);
-  for (int i = 1; i <= argc; i++)
+  for (int i = 1; batch != NULL && i <= argc; i++)
     {
       g_autoptr(GPtrArray) done = NULL;
 

@@ -51,7 +51,8 @@ static const Command commands[] = {
     tarmac_cli_retention },
   { "config", N_("Show or set the airport this database serves (config get airport, "
                   "config set airport CODE)"), TRUE, tarmac_cli_config },
-  { "import", N_("Import PAXLST files, printing a report per file (import [--json] FILE…)"), TRUE,
+  { "import", N_("Import manifests, PNRs and spreadsheets, printing a report per file "
+                 "(import [--json] [--flight FLIGHT] [--map COLUMN=FIELD]… FILE…)"), TRUE,
     tarmac_cli_import },
   { "export", N_("Export travellers as CSV or JSON (export travellers [--flight F] --format "
                   "csv|json [--output FILE])"), TRUE, tarmac_cli_export },

@@ -342,6 +342,14 @@ tarmac_sheet_mapping_set_flight (TarmacSheetMapping *self,
   set_text (&self->carrier, carrier, TRUE);
   set_text (&self->number, number, TRUE);
   set_text (&self->date, date, FALSE);
+  /* Typed as the file writes dates: kept as ISO, or dropped when unreadable. */
+  if (self->date != NULL)
+    {
+      char *iso = _tarmac_sheet_read_date (self->date, self->date_order, FALSE);
+
+      g_free (self->date);
+      self->date = iso;
+    }
   set_text (&self->origin, origin, TRUE);
   set_text (&self->destination, destination, TRUE);
   /* "0702" and "702" are the same flight. */
@@ -893,4 +901,65 @@ tarmac_sheet_mapping_preview (TarmacSheetMapping *self,
     }
 
   return rows;
+}
+
+/**
+ * tarmac_sheet_mapping_set_flight_from_option:
+ * @self: a mapping
+ * @option: "CARRIER+NUMBER/DATE" with an optional "/ORIGIN-DESTINATION":
+ *   "AF702/2026-11-22", "AF0702/2026-11-22/CDG-LFW"; the date is ISO, or day first with
+ *   dots or dashes ("22.11.2026"), since slashes separate the parts
+ * @error: return location for a #GError
+ *
+ * Sets the flight as tarmac-cli's --flight gives it; airports left out keep what the
+ * file said.
+ *
+ * Returns: %TRUE when @option was understood
+ */
+gboolean
+tarmac_sheet_mapping_set_flight_from_option (TarmacSheetMapping  *self,
+                                             const char          *option,
+                                             GError             **error)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *carrier = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *origin = g_strdup (self->origin);
+  g_autofree char *destination = g_strdup (self->destination);
+  guint n;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (option != NULL, FALSE);
+
+  parts = g_strsplit (option, "/", 3);
+  n = g_strv_length (parts);
+  if (n < 2 || !_tarmac_sheet_read_flight (parts[0], &carrier, &number) || carrier == NULL ||
+      (date = _tarmac_sheet_read_date (parts[1], TARMAC_SHEET_DATE_ORDER_DMY, FALSE)) == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a flight: write it CARRIER+NUMBER/DATE, for example "
+                     "AF702/2026-11-22, optionally followed by /ORIGIN-DESTINATION"), option);
+      return FALSE;
+    }
+  if (n == 3)
+    {
+      g_auto(GStrv) airports = g_strsplit (parts[2], "-", 2);
+
+      if (g_strv_length (airports) != 2 || !is_airport (airports[0]) ||
+          !is_airport (airports[1]))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” is not a route: write it ORIGIN-DESTINATION, for example "
+                         "CDG-LFW"), parts[2]);
+          return FALSE;
+        }
+      g_free (origin);
+      g_free (destination);
+      origin = g_strdup (airports[0]);
+      destination = g_strdup (airports[1]);
+    }
+
+  tarmac_sheet_mapping_set_flight (self, carrier, number, date, origin, destination);
+  return TRUE;
 }

@@ -123,6 +123,9 @@ char                 *tarmac_sheet_mapping_to_json          (TarmacSheetMapping 
 gboolean              tarmac_sheet_mapping_apply_json       (TarmacSheetMapping    *self,
                                                              const char            *json,
                                                              GError               **error);
+gboolean              tarmac_sheet_mapping_set_flight_from_option (TarmacSheetMapping *self,
+                                                             const char            *option,
+                                                             GError               **error);
 gboolean              tarmac_sheet_mapping_set_from_option  (TarmacSheetMapping    *self,
                                                              const TarmacSheet     *sheet,
                                                              const char            *option,

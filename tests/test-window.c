@@ -22,6 +22,7 @@
 #include "tarmac-page.h"
 #include "tarmac-preferences-window.h"
 #include "tarmac-search-page.h"
+#include "tarmac-sheet-preview.h"
 #include "tarmac-search-result.h"
 #include "tarmac-store-private.h"
 #include "tarmac-today-page-private.h"
@@ -1397,6 +1398,110 @@ test_window_import_junk (void)
   destroy_window (window);
 }
 
+static gint64
+count_rows (TarmacStore *store,
+            const char  *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* A spreadsheet opened in the window goes through the preview: the flight prefilled from
+ * the title row, a column corrected, then Import; the corrected mapping is stored and
+ * used again for the next file of the layout. Cancel imports nothing. */
+static void
+test_window_sheet_preview (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "sheets",
+                                                    "manifest-en.csv", NULL);
+  g_autofree char *noflight = g_test_build_filename (G_TEST_DIST, "data", "sheets",
+                                                     "manifest-noflight.csv", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(GFile) other = g_file_new_for_path (noflight);
+  gint64 deadline;
+  TarmacSheetPreview *preview;
+  TarmacSheetMapping *mapping;
+  const TarmacImportReport *report;
+  TarmacWindow *window;
+
+  dir = g_dir_make_tmp ("tarmac-sheet-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (dir, "tarmac.db", NULL);
+  store = tarmac_store_open (db_path, &error);
+  g_assert_no_error (error);
+  window = create_window (store);
+
+  _tarmac_window_open_files (window, &file, 1);
+  run_for (100);
+  preview = TARMAC_SHEET_PREVIEW (_tarmac_window_get_sheet_preview (window));
+  g_assert_nonnull (preview);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
+  g_assert_false (_tarmac_window_get_importing (window));
+
+  /* What the mapper found: the flight from the title row, the columns from the headers;
+   * the view holds the picker row and the three travellers. */
+  mapping = tarmac_sheet_preview_get_mapping (preview);
+  g_assert_cmpstr (tarmac_sheet_mapping_get_carrier (mapping), ==, "AF");
+  g_assert_cmpstr (tarmac_sheet_mapping_get_origin (mapping), ==, "CDG");
+  g_assert_cmpint (tarmac_sheet_mapping_get_field (mapping, 8), ==,
+                   TARMAC_SHEET_FIELD_BOOKING_REFERENCE);
+  g_assert_true (tarmac_sheet_preview_can_import (preview));
+  g_assert_cmpuint (count_children (GTK_WIDGET (preview), GTK_TYPE_DROP_DOWN), >=, 11);
+
+  /* The officer says column I is not a booking reference. */
+  tarmac_sheet_preview_set_field (preview, 8, TARMAC_SHEET_FIELD_IGNORE);
+  run_for (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.import", NULL));
+  g_assert_null (_tarmac_window_get_sheet_preview (window));
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  run_for (10);
+  while (_tarmac_window_get_importing (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  run_for (10);
+  report = g_ptr_array_index (_tarmac_window_get_import_reports (window), 0);
+  g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);
+  g_assert_cmpuint (report->n_travellers, ==, 3);
+  g_assert_cmpstr (report->format, ==, "csv");
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM traveller"
+                                      " WHERE booking_reference IS NOT NULL"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sheet_mapping"
+                                      " WHERE carrier = 'AF'"), ==, 1);
+
+  /* A file without a flight: Import stays off until the flight is given; Cancel (or
+   * Escape) imports nothing. */
+  _tarmac_window_open_files (window, &other, 1);
+  run_for (100);
+  preview = TARMAC_SHEET_PREVIEW (_tarmac_window_get_sheet_preview (window));
+  g_assert_nonnull (preview);
+  g_assert_false (tarmac_sheet_preview_can_import (preview));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.import", NULL) &&
+                  _tarmac_window_get_sheet_preview (window) == NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.cancel", NULL));
+  run_for (50);
+  g_assert_null (_tarmac_window_get_sheet_preview (window));
+  g_assert_false (_tarmac_window_get_importing (window));
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM traveller"), ==, 3);
+
+  destroy_window (window);
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *name = g_strconcat (db_path, suffixes[i], NULL);
+
+      g_remove (name);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1431,6 +1536,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/rtl", test_window_rtl);
   g_test_add_func ("/window/import", test_window_import);
+  g_test_add_func ("/window/sheet-preview", test_window_sheet_preview);
   g_test_add_func ("/window/incomplete-manifest", test_window_incomplete_manifest);
   g_test_add_func ("/window/airport-code", test_window_airport_code);
   g_test_add_func ("/window/import-junk", test_window_import_junk);

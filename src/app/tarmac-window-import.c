@@ -26,6 +26,8 @@ struct _TarmacImportBatch
 {
   TarmacWindow *window;          /* owned */
   GPtrArray    *files;           /* of GFile */
+  GPtrArray    *mappings;        /* of TarmacSheetMapping or NULL, one per file: a
+                                  * spreadsheet's mapping as the officer chose it */
   guint         next;
   GPtrArray    *reports;         /* of TarmacImportReport */
   GCancellable *cancellable;
@@ -49,6 +51,7 @@ import_batch_free (TarmacImportBatch *batch)
   g_clear_pointer (&batch->importer, tarmac_batch_import_free);
   g_clear_object (&batch->window);
   g_clear_pointer (&batch->files, g_ptr_array_unref);
+  g_clear_pointer (&batch->mappings, g_ptr_array_unref);
   g_clear_pointer (&batch->reports, g_ptr_array_unref);
   g_clear_object (&batch->cancellable);
   g_clear_object (&batch->store);
@@ -73,16 +76,39 @@ failed_report_new (GFile      *file,
   return report;
 }
 
-/* Imports @file into @store; returns the report, which is set even on failure. */
+static void
+mapping_unref (gpointer mapping)
+{
+  if (mapping != NULL)
+    tarmac_sheet_mapping_unref (mapping);
+}
+
+/* Imports @file into @store, a spreadsheet with @mapping when there is one; returns the
+ * report, which is set even on failure. */
 static TarmacImportReport *
-import_one (TarmacStore  *store,
-            GFile        *file,
-            GCancellable *cancellable)
+import_one (TarmacStore        *store,
+            GFile              *file,
+            TarmacSheetMapping *mapping,
+            GCancellable       *cancellable)
 {
   g_autofree char *path = g_file_get_path (file);
   TarmacImportReport *report = NULL;
 
-  if (path != NULL)
+  if (mapping != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+
+      bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+      if (bytes == NULL)
+        return failed_report_new (file, error->message);
+
+      tarmac_import_sheet_bytes (store, name != NULL ? name : "",
+                                 g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 mapping, &report, cancellable, NULL);
+    }
+  else if (path != NULL)
     {
       tarmac_import_file (store, path, &report, cancellable, NULL);
     }
@@ -276,6 +302,7 @@ import_file_thread (GTask        *task,
 {
   TarmacImportBatch *batch = task_data;
   GFile *file = g_ptr_array_index (batch->files, batch->next);
+  TarmacSheetMapping *mapping;
   GPtrArray *done;
 
   if (batch->store == NULL)
@@ -297,7 +324,16 @@ import_file_thread (GTask        *task,
       tarmac_batch_import_set_limits (batch->importer, TARMAC_BATCH_IMPORT_MAX_FILES, 250);
     }
 
-  done = import_one_batched (batch->importer, file, cancellable);
+  mapping = g_ptr_array_index (batch->mappings, batch->next);
+  if (mapping != NULL)
+    {
+      /* A previewed spreadsheet imports with its mapping in a transaction of its own,
+       * once the files before it are committed, so the reports stay in order. */
+      done = tarmac_batch_import_finish (batch->importer);
+      g_ptr_array_add (done, import_one (batch->store, file, mapping, cancellable));
+    }
+  else
+    done = import_one_batched (batch->importer, file, cancellable);
 
   /* The last file, or Cancel: what was imported is committed before it is shown. */
   if (batch->next + 1 >= batch->files->len || g_cancellable_is_cancelled (cancellable))
@@ -396,6 +432,25 @@ _tarmac_window_import_files (TarmacWindow  *self,
                              GFile        **files,
                              guint          n_files)
 {
+  _tarmac_window_import_files_mapped (self, files, NULL, n_files);
+}
+
+/**
+ * _tarmac_window_import_files_mapped:
+ * @self: a window with a store
+ * @files: (array length=n_files): the files to import
+ * @mappings: (array length=n_files) (nullable): for each file, the mapping of a
+ *   spreadsheet as the officer chose it, or %NULL to import as proposed
+ * @n_files: their number
+ *
+ * As _tarmac_window_import_files(), with the mappings of previewed spreadsheets.
+ */
+void
+_tarmac_window_import_files_mapped (TarmacWindow        *self,
+                                    GFile              **files,
+                                    TarmacSheetMapping **mappings,
+                                    guint                n_files)
+{
   TarmacImportBatch *batch;
   const char *path;
 
@@ -413,7 +468,9 @@ _tarmac_window_import_files (TarmacWindow  *self,
 
       reports = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
       for (guint i = 0; i < n_files; i++)
-        g_ptr_array_add (reports, import_one (self->store, files[i], self->cancellable));
+        g_ptr_array_add (reports, import_one (self->store, files[i],
+                                              mappings != NULL ? mappings[i] : NULL,
+                                              self->cancellable));
 
       finish_import (self, reports, FALSE);
       return;
@@ -422,8 +479,13 @@ _tarmac_window_import_files (TarmacWindow  *self,
   batch = g_new0 (TarmacImportBatch, 1);
   batch->window = g_object_ref (self);
   batch->files = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->mappings = g_ptr_array_new_with_free_func (mapping_unref);
   for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (batch->files, g_object_ref (files[i]));
+    {
+      g_ptr_array_add (batch->files, g_object_ref (files[i]));
+      g_ptr_array_add (batch->mappings, mappings != NULL && mappings[i] != NULL ?
+                       tarmac_sheet_mapping_ref (mappings[i]) : NULL);
+    }
   batch->reports = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
   batch->cancellable = g_cancellable_new ();
   batch->db_path = g_strdup (path);
@@ -449,7 +511,7 @@ on_file_chooser_response_cb (GtkNativeDialog *native,
       for (guint i = 0; i < g_list_model_get_n_items (list); i++)
         g_ptr_array_add (files, g_list_model_get_item (list, i));
 
-      _tarmac_window_import_files (self, (GFile **) files->pdata, files->len);
+      _tarmac_window_open_files (self, (GFile **) files->pdata, files->len);
     }
 
   gtk_native_dialog_destroy (native);
@@ -509,14 +571,14 @@ on_drop_cb (GtkDropTarget *target,
   GSList *list;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) ||
-      self->store == NULL || self->import_batch != NULL)
+      self->store == NULL || self->import_batch != NULL || self->sheet_review != NULL)
     return FALSE;
 
   list = g_value_get_boxed (value);
   for (GSList *l = list; l != NULL; l = l->next)
     g_ptr_array_add (files, l->data);
 
-  _tarmac_window_import_files (self, (GFile **) files->pdata, files->len);
+  _tarmac_window_open_files (self, (GFile **) files->pdata, files->len);
 
   return files->len > 0;
 }

@@ -49,6 +49,10 @@ struct _TarmacWindow
   /* The batch in progress, or NULL. It frees itself when its last file is done. */
   TarmacImportBatch    *import_batch;
 
+  /* Spreadsheets being previewed before an import (tarmac-window-sheets.c), or NULL */
+  gpointer              sheet_review;
+  gpointer              sheet_preview;    /* the TarmacSheetPreview shown, borrowed */
+
   /* The drop folder (tarmac-window-drop-folder.c) */
   GFileMonitor         *drop_monitor;
   GPtrArray            *drop_pending;     /* of GFile, imported at the next flush */
@@ -85,6 +89,15 @@ void        _tarmac_window_import_files         (TarmacWindow   *self,
                                                  GFile         **files,
                                                  guint           n_files);
 gboolean    _tarmac_window_get_importing        (TarmacWindow   *self);
+void        _tarmac_window_import_files_mapped  (TarmacWindow        *self,
+                                                 GFile              **files,
+                                                 TarmacSheetMapping **mappings,
+                                                 guint                n_files);
+void        _tarmac_window_open_files           (TarmacWindow   *self,
+                                                 GFile         **files,
+                                                 guint           n_files);
+void        _tarmac_window_dispose_sheets       (TarmacWindow   *self);
+GtkWindow  *_tarmac_window_get_sheet_preview    (TarmacWindow   *self);
 GPtrArray  *_tarmac_window_get_import_reports   (TarmacWindow   *self);
 AdwToast   *_tarmac_window_get_import_toast     (TarmacWindow   *self);
 GtkWindow  *_tarmac_window_show_import_report   (TarmacWindow   *self);

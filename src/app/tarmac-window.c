@@ -566,6 +566,7 @@ tarmac_window_dispose (GObject *object)
   g_clear_pointer (&self->traveller_history, g_array_unref);
 
   _tarmac_window_dispose_drop_folder (self);
+  _tarmac_window_dispose_sheets (self);
   _tarmac_window_dispose_import (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_WINDOW);
 

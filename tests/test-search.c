@@ -326,9 +326,15 @@ test_search_after_import (void)
   g_assert_true (tarmac_store_set_meta (store, "airport-code", "LIS", &error));
 
   import_ok (store, "d02b-passengers.edi");
+  obrien = count (store, "SELECT id FROM traveller WHERE surname = 'O''BRIEN'");
+
+  /* Before any PNR: the locator is the manifest's booking reference, in any case. */
+  g_assert_true (finds (store, "zq7klm", obrien, TARMAC_SEARCH_MATCH_LOCATOR));
+
   import_ok (store, "pnrgov-xq0042.edi");
   g_assert_cmpint (count (store, "SELECT count(*) FROM search_pending"), ==, 0);
-  obrien = count (store, "SELECT id FROM traveller WHERE surname = 'O''BRIEN'");
+  g_assert_cmpint (count (store, "SELECT id FROM traveller WHERE surname = 'O''BRIEN'"), ==,
+                   obrien);
 
   g_assert_true (finds (store, "Aoife O'Brien", obrien, TARMAC_SEARCH_MATCH_NAME));
   g_assert_true (finds (store, "obrein aoife", obrien, TARMAC_SEARCH_MATCH_NAME_FUZZY));

@@ -224,6 +224,19 @@ _tarmac_search_identifiers (TarmacStore   *store,
                 cancellable, hits, error))
     return FALSE;
 
+  /* A traveller from the manifest alone, by its booking reference (the index
+   * traveller_booking_reference). */
+  if (*locator != '\0' &&
+      !collect (store,
+                "SELECT t.id, " DAY_OF ("f") ", t.booking_reference, 1"
+                " FROM traveller t JOIN flight f ON f.id = t.flight_id"
+                " WHERE t.booking_reference = ?1 AND t.booking_reference IS NOT NULL"
+                " AND t.masked = 0"
+                " ORDER BY f.flight_date DESC LIMIT ?2",
+                locator, NULL, rows, TARMAC_SEARCH_MATCH_LOCATOR, TARMAC_SEARCH_MATCH_LOCATOR,
+                cancellable, hits, error))
+    return FALSE;
+
   /* The expression and the kind are those of the index pnr_contact_phone_tail. */
   if (*phone != '\0' &&
       !collect (store,

@@ -1032,6 +1032,15 @@ static const TarmacMigration migrations[] = {
     "ALTER TABLE note ADD COLUMN delivery TEXT NOT NULL DEFAULT 'local'"
     "  CHECK (delivery IN ('local', 'pending', 'sent', 'received'));"
   },
+  {
+    13,
+    "travellers found by the booking reference of their manifest",
+    /* A traveller known from the API manifest alone has no PNR row: the manifest's
+     * booking reference (RFF+AVF, a spreadsheet's PNR column) is what Search finds the
+     * record locator in. */
+    "CREATE INDEX traveller_booking_reference ON traveller (booking_reference)"
+    "  WHERE booking_reference IS NOT NULL;"
+  },
 };
 
 const TarmacMigration *

@@ -645,6 +645,23 @@ import_ok (TarmacStore *store,
   return g_steal_pointer (&report);
 }
 
+/* Found by fuzz-import: GMarkup quoted a bad name byte by byte and cut a UTF-8 character
+ * in two; the refusal the officer reads (and the report stored) must stay valid UTF-8. */
+static void
+test_import_refusal_is_utf8 (void)
+{
+  g_autoptr(TarmacStore) store = open_store (":memory:");
+  g_autofree char *path = fixture_path ("xml_bad_split_character.xml");
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (tarmac_import_file (store, path, &report, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "line 31"));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (g_utf8_validate (report->error_message, -1, NULL));
+}
+
 static gboolean
 file_contains (const char *path,
                const char *needle)
@@ -823,6 +840,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/pnrgov-xml/parse/two-pnrs", test_parse_two_pnrs);
+  g_test_add_func ("/pnrgov-xml/import/refusal-is-utf8", test_import_refusal_is_utf8);
   g_test_add_func ("/pnrgov-xml/parse/namespaced", test_parse_namespaced);
   g_test_add_func ("/pnrgov-xml/parse/saberls-sample", test_parse_saberls_sample);
   g_test_add_func ("/pnrgov-xml/parse/bad", test_parse_bad);

@@ -417,6 +417,7 @@ set_markup_error (Reader               *r,
                   GError              **error)
 {
   g_autofree char *message = NULL;
+  g_autofree char *reason = NULL;
   int line = 1;
   int column = 1;
   gsize offset;
@@ -446,7 +447,10 @@ set_markup_error (Reader               *r,
   offset = MIN (offset + (gsize) (column - 1), r->length);
 
   /* Translators: the reason comes from GLib's XML parser */
-  message = g_strdup_printf (_("not well-formed XML: %s"), markup_reason (markup_error->message));
+  /* GMarkup quotes the offending name byte by byte, and may cut a UTF-8 character in
+   * two: what we pass on to the report and the database must stay valid UTF-8. */
+  reason = g_utf8_make_valid (markup_reason (markup_error->message), -1);
+  message = g_strdup_printf (_("not well-formed XML: %s"), reason);
   set_error_at (error, TARMAC_XML_ERROR_MALFORMED, (guint) line, (guint) column,
                 r->base + offset, message);
 }

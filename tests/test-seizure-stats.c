@@ -16,12 +16,11 @@
  * March 2025 record for the trend). */
 
 static TarmacStore *
-store_with_fixture (void)
+store_with_file (const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seizures",
-                                                 "results-march-2026.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seizures", name, NULL);
   TarmacStore *store = tarmac_store_open (":memory:", &error);
   JsonArray *array;
 
@@ -35,6 +34,28 @@ store_with_fixture (void)
       g_assert_no_error (error);
     }
   return store;
+}
+
+static TarmacStore *
+store_with_fixture (void)
+{
+  return store_with_file ("results-march-2026.json");
+}
+
+static gint64
+count_audit (TarmacStore *store,
+             const char  *action,
+             const char  *object_type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store,
+    "SELECT count(*) FROM audit_log WHERE action = ?1 AND object_type = ?2", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, action, -1, NULL);
+  sqlite3_bind_text (stmt, 2, object_type, -1, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 static TarmacStatRow *
@@ -210,6 +231,202 @@ test_stats_hit_rate_and_bad_period (void)
   g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_INVALID);
 }
 
+
+static gint64
+table_sum (TarmacSeizureStats *stats,
+           const char         *table)
+{
+  GListModel *rows = tarmac_seizure_stats_get_table (stats, table);
+  gint64 sum = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TarmacStatRow) row = g_list_model_get_item (rows, i);
+
+      sum += tarmac_stat_row_get_seizures (row);
+    }
+  return sum;
+}
+
+static TarmacSeizureStats *
+compute_may (TarmacStore *store,
+             const char  *airport,
+             const char  *category,
+             const char  *agency,
+             gboolean     shared)
+{
+  g_autoptr(GError) error = NULL;
+  TarmacSeizureStatsFilter filter = { airport, category, agency };
+  TarmacSeizureStats *stats;
+
+  stats = tarmac_seizure_stats_compute_filtered (store, "2026-05-01", "2026-05-31", &filter,
+                                                 shared, "en", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stats);
+  return stats;
+}
+
+#define HEADLINE(stats, key) tarmac_seizure_stats_get_headline (stats, key)
+
+/* tests/data/seizures/results-filters.json, May 2026, by hand: five validated seizures
+ * (three at DSS, two at LOS) and one submitted; the first has three agencies. */
+static void
+test_stats_filters (void)
+{
+  g_autoptr(TarmacStore) store = store_with_file ("results-filters.json");
+  g_autoptr(TarmacSeizureStats) all = compute_may (store, NULL, "", NULL, FALSE);
+  g_autoptr(TarmacSeizureStats) dss = compute_may (store, "DSS", NULL, NULL, FALSE);
+  g_autoptr(TarmacSeizureStats) drugs = compute_may (store, NULL, "DRUG", NULL, FALSE);
+  g_autoptr(TarmacSeizureStats) police = compute_may (store, NULL, NULL, "Airport Police", FALSE);
+  g_autoptr(TarmacSeizureStats) none = compute_may (store, "LOS", NULL, "Customs DSS", FALSE);
+  GListModel *rows;
+
+  /* Everything: a seizure made by three agencies counts once in the totals, and once
+   * for each agency in theirs (3 + 1 + 2 + 1 + 2). */
+  g_assert_cmpint (tarmac_stat_row_get_seizures (HEADLINE (all, "seizures")), ==, 5);
+  g_assert_cmpint (tarmac_stat_row_get_count (HEADLINE (all, "pending")), ==, 1);
+  g_assert_cmpint (tarmac_stat_row_get_seizures (HEADLINE (all, "drugs")), ==, 3);
+  g_assert_cmpfloat_with_epsilon (tarmac_stat_row_get_kg (HEADLINE (all, "drugs")), 32, 1e-9);
+  g_assert_cmpint (tarmac_stat_row_get_usd_minor (HEADLINE (all, "cash")), ==, 1550000);
+  g_assert_cmpint (tarmac_stat_row_get_seizures (HEADLINE (all, "multi_agency")), ==, 3);
+  g_assert_cmpint (tarmac_stat_row_get_count (HEADLINE (all, "ht_victims")), ==, 4);
+  g_assert_cmpint (tarmac_stat_row_get_count2 (HEADLINE (all, "ht_victims")), ==, 2);
+  g_assert_cmpint (tarmac_stat_row_get_count (HEADLINE (all, "ftf")), ==, 2);
+  g_assert_cmpint (table_sum (all, "agencies"), ==, 9);
+  g_assert_cmpint (tarmac_stat_row_get_seizures (find_row (all, "agencies", "Airport Police")), ==, 2);
+  g_assert_cmpint (tarmac_stat_row_get_seizures (find_row (all, "monthly", "2026-05")), ==, 5);
+  g_assert_null (tarmac_seizure_stats_get_category (all));
+
+  /* One airport: its seizures, pending records, referrals and trainings only. */
+  g_assert_cmpstr (tarmac_seizure_stats_get_airport (dss), ==, "DSS");
+  g_assert_cmpint (tarmac_stat_row_get_seizures (HEADLINE (dss, "seizures")), ==, 3);
+  g_assert_cmpint (tarmac_stat_row_get_count (HEADLINE (dss, "pending")), ==, 1);
+  g_assert_cmpfloat_with_epsilon (tarmac_stat_row_get_kg (HEADLINE (dss, "drugs")), 30, 1e-9);
+  g_assert_cmpint (tarmac_stat_row_get_usd_minor (HEADLINE (dss, "cash")), ==, 1000000);
+  g_assert_cmpfloat_with_epsilon (tarmac_stat_row_get_kg (HEADLINE (dss, "wildlife")), 3, 1e-9);
+  g_assert_cmpint (tarmac_stat_row_get_count (HEADLINE (dss, "ht_victims")), ==, 3);
+  g_assert_cmpint (tarmac_stat_row_get_count (HEADLINE (dss, "ftf")), ==, 0);
+  g_assert_cmpint (tarmac_stat_row_get_count (HEADLINE (dss, "trainings")), ==, 4);
+  g_assert_cmpint (tarmac_stat_row_get_count2 (HEADLINE (dss, "trainings")), ==, 8);
+  g_assert_cmpint (table_sum (dss, "agencies"), ==, 3 + 1 + 2);
+
+  /* One category: the seizures with a drug, and only their drugs: the cannabis
+   * seizure's banknotes stay out of the cash figure and of the commodities. */
+  g_assert_cmpint (tarmac_stat_row_get_seizures (HEADLINE (drugs, "seizures")), ==, 3);
+  g_assert_cmpfloat_with_epsilon (tarmac_stat_row_get_kg (HEADLINE (drugs, "drugs")), 32, 1e-9);
+  g_assert_cmpint (tarmac_stat_row_get_seizures (HEADLINE (drugs, "cash")), ==, 0);
+  g_assert_cmpint (tarmac_stat_row_get_usd_minor (HEADLINE (drugs, "cash")), ==, 0);
+  rows = tarmac_seizure_stats_get_table (drugs, "commodities");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  g_assert_cmpfloat_with_epsilon (tarmac_stat_row_get_kg (find_row (drugs, "monthly", "2026-05")),
+                                  32, 1e-9);
+  /* Referrals and the hit rate have no commodity: left out, not shown unfiltered. */
+  g_assert_null (HEADLINE (drugs, "ht_victims"));
+  g_assert_null (HEADLINE (drugs, "trainings"));
+  g_assert_null (HEADLINE (drugs, "hit_rate"));
+
+  /* One agency, in any role: its seizures, and the agencies it worked with. */
+  g_assert_cmpint (tarmac_stat_row_get_seizures (HEADLINE (police, "seizures")), ==, 2);
+  g_assert_cmpfloat_with_epsilon (tarmac_stat_row_get_kg (HEADLINE (police, "drugs")), 12, 1e-9);
+  g_assert_cmpint (tarmac_stat_row_get_seizures (HEADLINE (police, "multi_agency")), ==, 2);
+  g_assert_cmpint (tarmac_stat_row_get_seizures (find_row (police, "agencies", "Airport Police")), ==, 2);
+  g_assert_cmpint (tarmac_stat_row_get_seizures (find_row (police, "agencies", "Customs DSS")), ==, 1);
+  g_assert_null (HEADLINE (police, "ftf"));
+  g_assert_nonnull (HEADLINE (police, "hit_rate"));
+
+  /* An unknown category is refused rather than counted as nothing. */
+  {
+    g_autoptr(GError) error = NULL;
+    TarmacSeizureStatsFilter bad = { NULL, "NARCOTICS", NULL };
+
+    g_assert_null (tarmac_seizure_stats_compute_filtered (store, "2026-05-01", "2026-05-31", &bad,
+                                                          FALSE, "en", &error));
+    g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_INVALID);
+  }
+
+  /* Filters combine. */
+  g_assert_cmpint (tarmac_stat_row_get_seizures (HEADLINE (none, "seizures")), ==, 0);
+  g_assert_cmpint (g_list_model_get_n_items (tarmac_seizure_stats_get_table (none, "commodities")), ==, 0);
+}
+
+static void
+test_stats_filters_shared (void)
+{
+  g_autoptr(TarmacStore) store = store_with_file ("results-filters.json");
+  g_autoptr(TarmacSeizureStats) dss = compute_may (store, "DSS", NULL, NULL, TRUE);
+  g_autofree char *csv = NULL;
+
+  /* Three seizures and three victims are shown; two drug seizures, one cash seizure and
+   * an agency on one seizure are not. */
+  g_assert_false (tarmac_stat_row_get_suppressed (HEADLINE (dss, "seizures")));
+  g_assert_false (tarmac_stat_row_get_suppressed (HEADLINE (dss, "ht_victims")));
+  g_assert_true (tarmac_stat_row_get_suppressed (HEADLINE (dss, "drugs")));
+  g_assert_cmpfloat (tarmac_stat_row_get_kg (HEADLINE (dss, "drugs")), ==, 0);
+  g_assert_true (tarmac_stat_row_get_suppressed (HEADLINE (dss, "cash")));
+  g_assert_true (tarmac_stat_row_get_suppressed (find_row (dss, "agencies", "Airport Police")));
+  g_assert_false (tarmac_stat_row_get_suppressed (find_row (dss, "agencies", "Customs DSS")));
+
+  csv = tarmac_seizure_stats_table_to_csv (dss, "agencies");
+  g_assert_true (g_str_has_prefix (csv, "table,key,label,"));
+  g_assert_nonnull (strstr (csv, "agencies,\"Customs DSS\",\"Customs DSS\",3,"));
+  g_assert_nonnull (strstr (csv, "agencies,\"Airport Police\",\"Airport Police\",,,,,,,<3\r\n"));
+  g_assert_null (strstr (csv, "headline,"));
+  g_assert_null (tarmac_seizure_stats_table_to_csv (dss, "nonsense"));
+}
+
+static void
+test_stats_choices_and_summary (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacStore) store = store_with_file ("results-filters.json");
+  g_autoptr(TarmacSeizureStats) stats = compute_may (store, NULL, NULL, NULL, FALSE);
+  g_autoptr(GListModel) events = NULL;
+  g_auto(GStrv) airports = NULL;
+  g_auto(GStrv) agencies = NULL;
+  g_autofree char *top = NULL;
+  gint64 n = 0;
+
+  airports = tarmac_seizure_stats_list_airports (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (airports), ==, 2);
+  g_assert_cmpstr (airports[0], ==, "DSS");
+  g_assert_cmpstr (airports[1], ==, "LOS");
+  agencies = tarmac_seizure_stats_list_agencies (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (agencies), ==, 6);
+
+  /* Up to the 12th: the cocaine (4th) and cannabis (9th) seizures, not the submitted one. */
+  g_assert_true (tarmac_seizure_stats_month_summary (store, "2026-05-12", &n, &top, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 3);
+  g_assert_cmpstr (top, ==, "DRUG");
+  g_clear_pointer (&top, g_free);
+  g_assert_true (tarmac_seizure_stats_month_summary (store, "2026-06-30", &n, &top, &error));
+  g_assert_cmpint (n, ==, 0);
+  g_assert_null (top);
+
+  /* The other events, listed non-nominally, one airport's or all. */
+  events = tarmac_seizure_store_list_events (store, "2026-05-01", "2026-05-31", "LOS", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
+  g_clear_object (&events);
+  events = tarmac_seizure_store_list_events (store, "2026-05-01", "2026-05-31", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 4);
+  {
+    g_autoptr(TarmacSeizureEvent) first = g_list_model_get_item (events, 0);
+
+    g_assert_cmpstr (tarmac_seizure_event_get_record (first), ==, "security_referral");
+    g_assert_cmpstr (tarmac_seizure_event_get_day (first), ==, "2026-05-16");
+    g_assert_cmpint (tarmac_seizure_event_get_persons (first), ==, 2);
+    g_assert_cmpstr (tarmac_seizure_event_get_outcome (first), ==, "HANDED_OVER");
+  }
+
+  g_assert_true (tarmac_seizure_stats_audit_export (stats, store, "pdf", "/tmp/x.pdf", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_audit (store, "export", "seizure_report"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +437,9 @@ main (int   argc,
   g_test_add_func ("/seizure/stats/no-double-count", test_stats_no_double_count);
   g_test_add_func ("/seizure/stats/shared-suppression", test_stats_shared_suppression);
   g_test_add_func ("/seizure/stats/hit-rate-and-bad-period", test_stats_hit_rate_and_bad_period);
+  g_test_add_func ("/seizure/stats/filters", test_stats_filters);
+  g_test_add_func ("/seizure/stats/filters-shared", test_stats_filters_shared);
+  g_test_add_func ("/seizure/stats/choices-and-summary", test_stats_choices_and_summary);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "tarmac-seizure-stats.h"
 
 /* report results --from DAY --to DAY --format json|csv|pdf [--shared] [--lang L] [--output FILE]
+ *                [--airport CODE] [--category CODE] [--agency NAME]
  *
  * The figures are non-nominal; the file is still written 0600, as every export. */
 
@@ -56,6 +57,10 @@ tarmac_cli_report (TarmacStore  *store,
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *airport = NULL;
+  g_autofree char *only_airport = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *agency = NULL;
+  TarmacSeizureStatsFilter filter = { NULL, NULL, NULL };
   g_autoptr(GBytes) bytes = NULL;
   gboolean shared = FALSE;
   gsize length;
@@ -69,6 +74,12 @@ tarmac_cli_report (TarmacStore  *store,
       N_("Language of the labels: en, fr, es, pt or ar"), N_("LANG") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &path,
       N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "airport", 0, 0, G_OPTION_ARG_STRING, &only_airport,
+      N_("Only the records of this airport"), N_("CODE") },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category,
+      N_("Only seizures of this category (DRUG, CASH, WILD…), and only those items"), N_("CODE") },
+    { "agency", 0, 0, G_OPTION_ARG_STRING, &agency,
+      N_("Only seizures this agency took part in"), N_("NAME") },
     { NULL }
   };
 
@@ -92,7 +103,10 @@ tarmac_cli_report (TarmacStore  *store,
   if (language != NULL && g_str_equal (format, "pdf"))
     g_setenv ("LANGUAGE", language, TRUE);
 
-  stats = tarmac_seizure_stats_compute (store, from, to, shared, language, &error);
+  filter.airport = only_airport;
+  filter.category = category;
+  filter.agency = agency;
+  stats = tarmac_seizure_stats_compute_filtered (store, from, to, &filter, shared, language, &error);
   if (stats == NULL)
     {
       tarmac_cli_print_error ("%s", error->message);
@@ -131,6 +145,6 @@ tarmac_cli_report (TarmacStore  *store,
 usage:
   tarmac_cli_print_error (_("usage: tarmac-cli report results --from DAY --to DAY "
                             "--format json|csv|pdf [--shared] [--lang en|fr|es|pt|ar] "
-                            "[--output FILE]"));
+                            "[--airport CODE] [--category CODE] [--agency NAME] [--output FILE]"));
   return EXIT_USAGE;
 }

@@ -17,7 +17,7 @@
 
 /* The other events of the results sheet (research/seizures.md §8.5): trafficking and
  * security referrals as counts and outcomes, never identities, and activities. They
- * arrive as JSON objects with a "kind"; a seizure has kind "seizure" or none. */
+ * arrive as JSON objects with a "record"; a seizure has record "seizure" or none. */
 
 typedef struct
 {
@@ -230,4 +230,85 @@ tarmac_seizure_store_add_json (TarmacStore  *store,
   if (id != NULL)
     *id = new_id;
   return TRUE;
+}
+
+/**
+ * tarmac_seizure_store_list_events:
+ * @from_day: first day, YYYY-MM-DD
+ * @to_day: last day, inclusive
+ * @airport: (nullable): only this airport's
+ *
+ * The referrals and activities of the period, newest first, at most 1000. Listing them
+ * is audited, as listing seizures is.
+ *
+ * Returns: (transfer full) (nullable): a list of #TarmacSeizureEvent
+ */
+GListModel *
+tarmac_seizure_store_list_events (TarmacStore  *store,
+                                  const char   *from_day,
+                                  const char   *to_day,
+                                  const char   *airport,
+                                  GError      **error)
+{
+  g_autoptr(GListStore) events = g_list_store_new (TARMAC_TYPE_SEIZURE_EVENT);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *detail = NULL;
+  int rc;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
+  g_return_val_if_fail (from_day != NULL && to_day != NULL, NULL);
+
+  if (airport != NULL && *airport == '\0')
+    airport = NULL;
+
+  /* Columns: record, id, day, airport, kind, title, persons, female, referred_to, outcome. */
+  stmt = _tarmac_store_prepare (store,
+    "SELECT * FROM ("
+    " SELECT 'ht_referral', id, substr (occurred_at, 1, 10) AS day, airport, exploitation_type,"
+    "  NULL, victims_female_adult + victims_male_adult + victims_female_child"
+    "  + victims_male_child + victims_unknown, victims_female_adult + victims_female_child,"
+    "  referred_to, outcome FROM ht_referral"
+    " UNION ALL"
+    " SELECT 'security_referral', id, substr (occurred_at, 1, 10), airport, trigger_kind, NULL,"
+    "  persons_count, 0, referred_to, outcome FROM security_referral"
+    " UNION ALL"
+    " SELECT 'activity', id, start_date, airport, kind, title,"
+    "  participants_female + participants_male + participants_other, participants_female,"
+    "  NULL, operation_name FROM activity)"
+    " WHERE day BETWEEN ?1 AND ?2 AND (?3 IS NULL OR airport = ?3)"
+    " ORDER BY day DESC, 1, 2 DESC LIMIT 1000", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from_day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to_day, -1, SQLITE_TRANSIENT);
+  if (airport != NULL)
+    sqlite3_bind_text (stmt, 3, airport, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TarmacSeizureEvent) event =
+        tarmac_seizure_event_new ((const char *) sqlite3_column_text (stmt, 0),
+                                  sqlite3_column_int64 (stmt, 1));
+
+      tarmac_seizure_event_set_day (event, (const char *) sqlite3_column_text (stmt, 2));
+      tarmac_seizure_event_set_airport (event, (const char *) sqlite3_column_text (stmt, 3));
+      tarmac_seizure_event_set_kind (event, (const char *) sqlite3_column_text (stmt, 4));
+      tarmac_seizure_event_set_title (event, (const char *) sqlite3_column_text (stmt, 5));
+      tarmac_seizure_event_set_persons (event, sqlite3_column_int64 (stmt, 6));
+      tarmac_seizure_event_set_female (event, sqlite3_column_int64 (stmt, 7));
+      tarmac_seizure_event_set_referred_to (event, (const char *) sqlite3_column_text (stmt, 8));
+      tarmac_seizure_event_set_outcome (event, (const char *) sqlite3_column_text (stmt, 9));
+      g_list_store_append (events, event);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  detail = g_strdup_printf ("%s..%s%s%s", from_day, to_day, airport != NULL ? " airport=" : "",
+                            airport != NULL ? airport : "");
+  if (!tarmac_audit_append (store, "list", "referral", NULL, detail, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&events));
 }

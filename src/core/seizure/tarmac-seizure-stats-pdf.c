@@ -13,6 +13,7 @@
 
 #include "tarmac-chart.h"
 #include "tarmac-pdf-document.h"
+#include "tarmac-seizure-codes.h"
 #include "tarmac-seizure-stats.h"
 
 /* The period results report as PDF (research/seizures.md §9): the AIRCOP-style sheet,
@@ -434,9 +435,28 @@ tarmac_seizure_stats_to_pdf (TarmacSeizureStats  *self,
   tarmac_pdf_document_text (doc, _("Seizure results report"), 20, TRUE);
   /* Translators: airport code, then the first and last day of the period */
   period = g_strdup_printf (_("Airport %s · from %s to %s"),
-                            airport != NULL && *airport != '\0' ? airport : "—",
+                            tarmac_seizure_stats_get_airport (self) != NULL
+                            ? tarmac_seizure_stats_get_airport (self)
+                            : airport != NULL && *airport != '\0' ? airport : "—",
                             tarmac_seizure_stats_get_from (self), tarmac_seizure_stats_get_to (self));
   tarmac_pdf_document_text (doc, period, 11, FALSE);
+  if (tarmac_seizure_stats_get_category (self) != NULL || tarmac_seizure_stats_get_agency (self) != NULL)
+    {
+      const char *category = tarmac_seizure_stats_get_category (self);
+      const char *agency = tarmac_seizure_stats_get_agency (self);
+      g_autofree char *only = NULL;
+
+      /* Translators: the filters of a results report: a commodity category and an
+       * agency; "all" stands for either when it is not filtered on */
+      only = g_strdup_printf (_("Only seizures of category: %s · with agency: %s"),
+                              category != NULL
+                              ? tarmac_seizure_codes_get_label (tarmac_seizure_codes_get_default (),
+                                                                "category", category,
+                                                                tarmac_seizure_stats_get_language (self))
+                              : C_("filter", "all"),
+                              agency != NULL ? agency : C_("filter", "all"));
+      tarmac_pdf_document_text (doc, only, 0, TRUE);
+    }
   if (tarmac_seizure_stats_get_shared (self))
     tarmac_pdf_document_text (doc, _("Shared edition: figures below 3 are hidden and shown as “<3”."),
                               0, TRUE);

@@ -24,6 +24,9 @@ struct _TarmacSeizureStats
   char       *from;
   char       *to;
   char       *language;
+  char       *airport;   /* the filters, NULL for any */
+  char       *category;
+  char       *agency;
   gboolean    shared;
   GHashTable *tables;    /* name → GListStore of TarmacStatRow */
 };
@@ -34,14 +37,26 @@ static const char * const table_names[] = {
   "headline", "commodities", "agencies", "monthly", "routes", "concealment", "selection", NULL
 };
 
+/* The filters on one seizure row s: ?3 airport, ?4 category, ?5 agency (NULL for any). */
+#define FILTERED(s) \
+  " (?3 IS NULL OR " s ".airport = ?3)" \
+  " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM seizure_item fi WHERE fi.seizure_id = " s ".id" \
+  "      AND fi.category = ?4))" \
+  " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM seizure_agency fa WHERE fa.seizure_id = " s ".id" \
+  "      AND fa.agency = ?5))"
+
 /* The records a report counts: the latest validated version of each series, dated in
- * [?1, ?2]. A draft edit of a validated record leaves the validated version counted. */
+ * [?1, ?2], that the filters keep. A draft edit of a validated record leaves the
+ * validated version counted. counted_items are their items, of the category filtered on
+ * only: a courier's cash does not add to a drugs-only sheet. */
 #define COUNTED \
   "counted AS (SELECT s.* FROM seizure s" \
   " WHERE s.status IN ('VALIDATED', 'SHARED', 'CLOSED')" \
   "   AND s.version = (SELECT max (v.version) FROM seizure v WHERE v.series_id = s.series_id" \
   "                    AND v.status IN ('VALIDATED', 'SHARED', 'CLOSED'))" \
-  "   AND substr (s.occurred_at, 1, 10) BETWEEN ?1 AND ?2)"
+  "   AND substr (s.occurred_at, 1, 10) BETWEEN ?1 AND ?2 AND" FILTERED ("s") ")," \
+  " counted_items AS (SELECT i.* FROM seizure_item i JOIN counted c ON c.id = i.seizure_id" \
+  "   WHERE ?4 IS NULL OR i.category = ?4)"
 
 static void
 tarmac_seizure_stats_finalize (GObject *object)
@@ -51,6 +66,9 @@ tarmac_seizure_stats_finalize (GObject *object)
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->airport, g_free);
+  g_clear_pointer (&self->category, g_free);
+  g_clear_pointer (&self->agency, g_free);
   g_clear_pointer (&self->tables, g_hash_table_unref);
 
   G_OBJECT_CLASS (tarmac_seizure_stats_parent_class)->finalize (object);
@@ -85,19 +103,25 @@ add_row (TarmacSeizureStats *self,
   return row;   /* the store holds it */
 }
 
+/* Binds the period (?1, ?2) and the filters (?3 to ?5, NULL for any). */
 static sqlite3_stmt *
-prepare (TarmacStore  *store,
-         const char   *sql,
-         const char   *from,
-         const char   *to,
-         GError      **error)
+prepare (TarmacSeizureStats  *self,
+         TarmacStore         *store,
+         const char          *sql,
+         const char          *from,
+         const char          *to,
+         GError             **error)
 {
   sqlite3_stmt *stmt = _tarmac_store_prepare (store, sql, error);
+  const char *filters[] = { self->airport, self->category, self->agency };
 
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+      for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+        if (filters[i] != NULL && sqlite3_bind_parameter_count (stmt) >= (int) i + 3)
+          sqlite3_bind_text (stmt, (int) i + 3, filters[i], -1, SQLITE_TRANSIENT);
     }
   return stmt;
 }
@@ -113,14 +137,14 @@ query_headline (TarmacSeizureStats  *self,
   TarmacStatRow *row;
   gint64 targeted = 0;
 
-  stmt = prepare (store,
+  stmt = prepare (self, store,
     "WITH " COUNTED ","
-    " items AS (SELECT i.* FROM seizure_item i JOIN counted c ON c.id = i.seizure_id)"
+    " items AS (SELECT * FROM counted_items)"
     " SELECT"
     "  (SELECT count(*) FROM counted),"
     "  (SELECT count(*) FROM seizure s WHERE s.status IN ('DRAFT', 'SUBMITTED')"
     "     AND NOT EXISTS (SELECT 1 FROM seizure n WHERE n.previous_id = s.id)"
-    "     AND substr (s.occurred_at, 1, 10) BETWEEN ?1 AND ?2),"
+    "     AND substr (s.occurred_at, 1, 10) BETWEEN ?1 AND ?2 AND" FILTERED ("s") "),"
     "  (SELECT count(DISTINCT seizure_id) FROM items WHERE category = 'DRUG'),"
     "  (SELECT total (kg_equivalent) FROM items WHERE category = 'DRUG'),"
     "  (SELECT count(DISTINCT seizure_id) FROM items WHERE category = 'CASH'),"
@@ -135,24 +159,33 @@ query_headline (TarmacSeizureStats  *self,
     "     WHERE p.arrested = 1),"
     "  (SELECT count(*) FROM counted c WHERE (SELECT count(*) FROM seizure_agency a"
     "     WHERE a.seizure_id = c.id) > 1),"
-    "  (SELECT count(*) FROM ht_referral WHERE substr (occurred_at, 1, 10) BETWEEN ?1 AND ?2),"
+    "  (SELECT count(*) FROM ht_referral WHERE substr (occurred_at, 1, 10) BETWEEN ?1 AND ?2"
+    "     AND (?3 IS NULL OR airport = ?3)),"
     "  (SELECT total (victims_female_adult + victims_male_adult + victims_female_child"
     "     + victims_male_child + victims_unknown) FROM ht_referral"
-    "     WHERE substr (occurred_at, 1, 10) BETWEEN ?1 AND ?2),"
-    "  (SELECT count(*) FROM security_referral WHERE substr (occurred_at, 1, 10) BETWEEN ?1 AND ?2),"
+    "     WHERE substr (occurred_at, 1, 10) BETWEEN ?1 AND ?2 AND (?3 IS NULL OR airport = ?3)),"
+    "  (SELECT count(*) FROM security_referral WHERE substr (occurred_at, 1, 10) BETWEEN ?1 AND ?2"
+    "     AND (?3 IS NULL OR airport = ?3)),"
     "  (SELECT total (persons_count) FROM security_referral"
-    "     WHERE substr (occurred_at, 1, 10) BETWEEN ?1 AND ?2),"
-    "  (SELECT count(*) FROM activity WHERE kind = 'TRAINING' AND start_date BETWEEN ?1 AND ?2),"
+    "     WHERE substr (occurred_at, 1, 10) BETWEEN ?1 AND ?2 AND (?3 IS NULL OR airport = ?3)),"
+    "  (SELECT count(*) FROM activity WHERE kind = 'TRAINING' AND start_date BETWEEN ?1 AND ?2"
+    "     AND (?3 IS NULL OR airport = ?3)),"
     "  (SELECT total (participants_female) FROM activity WHERE kind = 'TRAINING'"
-    "     AND start_date BETWEEN ?1 AND ?2),"
+    "     AND start_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR airport = ?3)),"
     "  (SELECT total (participants_male) FROM activity WHERE kind = 'TRAINING'"
-    "     AND start_date BETWEEN ?1 AND ?2),"
+    "     AND start_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR airport = ?3)),"
     "  (SELECT count(*) FROM activity WHERE kind = 'JOINT_OPERATION'"
-    "     AND start_date BETWEEN ?1 AND ?2),"
-    "  (SELECT count(*) FROM hit WHERE status = 'controlled_positive'"
-    "     AND substr (updated_at, 1, 10) BETWEEN ?1 AND ?2),"
-    "  (SELECT count(*) FROM hit WHERE status = 'controlled_negative'"
-    "     AND substr (updated_at, 1, 10) BETWEEN ?1 AND ?2)",
+    "     AND start_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR airport = ?3)),"
+    /* A hit's airport is its traveller's flight's, at either end; its agency the one
+     * that worked it. */
+    "  (SELECT count(*) FROM hit h WHERE h.status = 'controlled_positive'"
+    "     AND substr (h.updated_at, 1, 10) BETWEEN ?1 AND ?2 AND (?5 IS NULL OR h.agency = ?5)"
+    "     AND (?3 IS NULL OR EXISTS (SELECT 1 FROM traveller t JOIN flight f ON f.id = t.flight_id"
+    "          WHERE t.id = h.traveller_id AND ?3 IN (f.origin, f.destination)))),"
+    "  (SELECT count(*) FROM hit h WHERE h.status = 'controlled_negative'"
+    "     AND substr (h.updated_at, 1, 10) BETWEEN ?1 AND ?2 AND (?5 IS NULL OR h.agency = ?5)"
+    "     AND (?3 IS NULL OR EXISTS (SELECT 1 FROM traveller t JOIN flight f ON f.id = t.flight_id"
+    "          WHERE t.id = h.traveller_id AND ?3 IN (f.origin, f.destination))))",
     self->from, self->to, error);
   if (stmt == NULL)
     return FALSE;
@@ -184,25 +217,34 @@ query_headline (TarmacSeizureStats  *self,
   row = add_row (self, "headline", "multi_agency", _("Seizures made jointly by several agencies"));
   tarmac_stat_row_set_seizures (row, sqlite3_column_int64 (stmt, 12));
   tarmac_stat_row_set_count (row, sqlite3_column_int64 (stmt, 0));
-  row = add_row (self, "headline", "ht_victims", _("Possible trafficking victims referred"));
-  tarmac_stat_row_set_count2 (row, sqlite3_column_int64 (stmt, 13));
-  tarmac_stat_row_set_count (row, (gint64) sqlite3_column_double (stmt, 14));
-  row = add_row (self, "headline", "ftf", _("Potential foreign terrorist fighters referred"));
-  tarmac_stat_row_set_count2 (row, sqlite3_column_int64 (stmt, 15));
-  tarmac_stat_row_set_count (row, (gint64) sqlite3_column_double (stmt, 16));
-  row = add_row (self, "headline", "trainings", _("Trainings (participants: women, men)"));
-  tarmac_stat_row_set_seizures (row, 0);
-  tarmac_stat_row_set_count (row, (gint64) sqlite3_column_double (stmt, 18));
-  tarmac_stat_row_set_count2 (row, (gint64) sqlite3_column_double (stmt, 19));
-  tarmac_stat_row_set_kg (row, (double) sqlite3_column_int64 (stmt, 17));
-  row = add_row (self, "headline", "joint_operations", _("Joint operations"));
-  tarmac_stat_row_set_count (row, sqlite3_column_int64 (stmt, 20));
-  row = add_row (self, "headline", "hit_rate", _("Controls of flagged targets: positive, negative"));
-  tarmac_stat_row_set_count (row, sqlite3_column_int64 (stmt, 21));
-  tarmac_stat_row_set_count2 (row, sqlite3_column_int64 (stmt, 22));
+  /* Referrals and activities have no commodity or agency to filter on: under such a
+   * filter the sheet leaves them out rather than show figures it did not filter. */
+  if (self->category == NULL && self->agency == NULL)
+    {
+      row = add_row (self, "headline", "ht_victims", _("Possible trafficking victims referred"));
+      tarmac_stat_row_set_count2 (row, sqlite3_column_int64 (stmt, 13));
+      tarmac_stat_row_set_count (row, (gint64) sqlite3_column_double (stmt, 14));
+      row = add_row (self, "headline", "ftf", _("Potential foreign terrorist fighters referred"));
+      tarmac_stat_row_set_count2 (row, sqlite3_column_int64 (stmt, 15));
+      tarmac_stat_row_set_count (row, (gint64) sqlite3_column_double (stmt, 16));
+      row = add_row (self, "headline", "trainings", _("Trainings (participants: women, men)"));
+      tarmac_stat_row_set_seizures (row, 0);
+      tarmac_stat_row_set_count (row, (gint64) sqlite3_column_double (stmt, 18));
+      tarmac_stat_row_set_count2 (row, (gint64) sqlite3_column_double (stmt, 19));
+      tarmac_stat_row_set_kg (row, (double) sqlite3_column_int64 (stmt, 17));
+      row = add_row (self, "headline", "joint_operations", _("Joint operations"));
+      tarmac_stat_row_set_count (row, sqlite3_column_int64 (stmt, 20));
+    }
+  if (self->category == NULL)
+    {
+      row = add_row (self, "headline", "hit_rate",
+                     _("Controls of flagged targets: positive, negative"));
+      tarmac_stat_row_set_count (row, sqlite3_column_int64 (stmt, 21));
+      tarmac_stat_row_set_count2 (row, sqlite3_column_int64 (stmt, 22));
+    }
 
   /* Targeting share: which reasons count as targeting is data (the code list). */
-  reasons = prepare (store, "WITH " COUNTED " SELECT selection_reason, count(*) FROM counted"
+  reasons = prepare (self, store, "WITH " COUNTED " SELECT selection_reason, count(*) FROM counted"
                             " GROUP BY selection_reason ORDER BY count(*) DESC, selection_reason",
                      self->from, self->to, error);
   if (reasons == NULL)
@@ -237,7 +279,7 @@ query_table (TarmacSeizureStats  *self,
              GError             **error)
 {
   TarmacSeizureCodes *codes = tarmac_seizure_codes_get_default ();
-  g_autoptr(sqlite3_stmt) stmt = prepare (store, sql, self->from, self->to, error);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, store, sql, self->from, self->to, error);
   int rc;
 
   if (stmt == NULL)
@@ -285,9 +327,9 @@ query_monthly (TarmacSeizureStats  *self,
   g_autofree char *last_to = shift_year (self->to, -1);
   const char *sql =
     "WITH " COUNTED " SELECT substr (c.occurred_at, 1, 7), count(DISTINCT c.id),"
-    " (SELECT total (i.kg_equivalent) FROM seizure_item i JOIN counted d ON d.id = i.seizure_id"
+    " (SELECT total (i.kg_equivalent) FROM counted_items i JOIN counted d ON d.id = i.seizure_id"
     "   WHERE i.category = 'DRUG' AND substr (d.occurred_at, 1, 7) = substr (c.occurred_at, 1, 7)),"
-    " (SELECT total (i.value_usd_minor) FROM seizure_item i JOIN counted d ON d.id = i.seizure_id"
+    " (SELECT total (i.value_usd_minor) FROM counted_items i JOIN counted d ON d.id = i.seizure_id"
     "   WHERE i.category = 'CASH' AND substr (d.occurred_at, 1, 7) = substr (c.occurred_at, 1, 7))"
     " FROM counted c GROUP BY 1 ORDER BY 1";
   g_autoptr(GHashTable) now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -298,7 +340,7 @@ query_monthly (TarmacSeizureStats  *self,
 
   for (guint pass = 0; pass < 2; pass++)
     {
-      g_autoptr(sqlite3_stmt) stmt = prepare (store, sql, pass == 0 ? self->from : last_from,
+      g_autoptr(sqlite3_stmt) stmt = prepare (self, store, sql, pass == 0 ? self->from : last_from,
                                               pass == 0 ? self->to : last_to, error);
 
       if (stmt == NULL)
@@ -388,22 +430,30 @@ suppress_small (TarmacSeizureStats *self)
     }
 }
 
+static char *
+dup_filter (const char *value)
+{
+  return value != NULL && *value != '\0' ? g_strdup (value) : NULL;
+}
+
 /**
- * tarmac_seizure_stats_compute:
+ * tarmac_seizure_stats_compute_filtered:
  * @from_day: first day, YYYY-MM-DD (UTC dates of the records)
  * @to_day: last day, inclusive
+ * @filter: (nullable): airport, category and agency to keep; %NULL for everything
  * @shared: hide counts below 3, for reports that leave the task force
  * @language: (nullable): label language (en, fr, es, pt, ar), %NULL for the locale's
  *
  * Returns: (transfer full) (nullable): the figures; the computation is audited
  */
 TarmacSeizureStats *
-tarmac_seizure_stats_compute (TarmacStore  *store,
-                              const char   *from_day,
-                              const char   *to_day,
-                              gboolean      shared,
-                              const char   *language,
-                              GError      **error)
+tarmac_seizure_stats_compute_filtered (TarmacStore                    *store,
+                                       const char                     *from_day,
+                                       const char                     *to_day,
+                                       const TarmacSeizureStatsFilter *filter,
+                                       gboolean                        shared,
+                                       const char                     *language,
+                                       GError                        **error)
 {
   g_autoptr(TarmacSeizureStats) self = NULL;
   g_autoptr(GDate) from = g_date_new ();
@@ -424,10 +474,24 @@ tarmac_seizure_stats_compute (TarmacStore  *store,
       return NULL;
     }
 
+  if (filter != NULL && filter->category != NULL && *filter->category != '\0' &&
+      !tarmac_seizure_codes_has (tarmac_seizure_codes_get_default (), "category", filter->category))
+    {
+      g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_INVALID,
+                   _("%s: “%s” is not a known code"), "category", filter->category);
+      return NULL;
+    }
+
   self = g_object_new (TARMAC_TYPE_SEIZURE_STATS, NULL);
   self->from = g_strdup (from_day);
   self->to = g_strdup (to_day);
   self->shared = shared;
+  if (filter != NULL)
+    {
+      self->airport = dup_filter (filter->airport);
+      self->category = dup_filter (filter->category);
+      self->agency = dup_filter (filter->agency);
+    }
   self->language = g_strdup (language != NULL ? language : tarmac_seizure_codes_get_language ());
 
   if (!query_headline (self, store, error) ||
@@ -435,7 +499,7 @@ tarmac_seizure_stats_compute (TarmacStore  *store,
         "WITH " COUNTED " SELECT i.subtype, count(DISTINCT i.seizure_id),"
         " total (CASE WHEN i.kg_equivalent IS NULL THEN i.quantity END), total (i.pieces),"
         " total (i.kg_equivalent), total (i.value_usd_minor)"
-        " FROM seizure_item i JOIN counted c ON c.id = i.seizure_id"
+        " FROM counted_items i"
         " GROUP BY i.category, i.subtype ORDER BY i.category, count(DISTINCT i.seizure_id) DESC,"
         " i.subtype", error) ||
       !query_table (self, store, "agencies", NULL,
@@ -455,7 +519,7 @@ tarmac_seizure_stats_compute (TarmacStore  *store,
         " ORDER BY 2 DESC, 1 LIMIT 10", error) ||
       !query_table (self, store, "concealment", "concealment",
         "WITH " COUNTED " SELECT i.concealment, count(DISTINCT i.seizure_id), 0, 0,"
-        " total (i.kg_equivalent), 0 FROM seizure_item i JOIN counted c ON c.id = i.seizure_id"
+        " total (i.kg_equivalent), 0 FROM counted_items i"
         " WHERE i.concealment IS NOT NULL GROUP BY i.concealment ORDER BY 2 DESC, 1", error) ||
       !query_monthly (self, store, error))
     return NULL;
@@ -463,10 +527,35 @@ tarmac_seizure_stats_compute (TarmacStore  *store,
   if (shared)
     suppress_small (self);
 
-  detail = g_strdup_printf ("%s..%s%s", from_day, to_day, shared ? " shared" : "");
+  detail = g_strdup_printf ("%s..%s%s%s%s%s%s%s%s", from_day, to_day, shared ? " shared" : "",
+                            self->airport != NULL ? " airport=" : "",
+                            self->airport != NULL ? self->airport : "",
+                            self->category != NULL ? " category=" : "",
+                            self->category != NULL ? self->category : "",
+                            self->agency != NULL ? " agency=" : "",
+                            self->agency != NULL ? self->agency : "");
   if (!tarmac_audit_append (store, "report", "seizure", NULL, detail, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * tarmac_seizure_stats_compute:
+ *
+ * tarmac_seizure_stats_compute_filtered() without filters.
+ *
+ * Returns: (transfer full) (nullable): the figures; the computation is audited
+ */
+TarmacSeizureStats *
+tarmac_seizure_stats_compute (TarmacStore  *store,
+                              const char   *from_day,
+                              const char   *to_day,
+                              gboolean      shared,
+                              const char   *language,
+                              GError      **error)
+{
+  return tarmac_seizure_stats_compute_filtered (store, from_day, to_day, NULL, shared, language,
+                                                error);
 }
 
 const char *
@@ -495,6 +584,30 @@ tarmac_seizure_stats_get_language (TarmacSeizureStats *self)
 {
   g_return_val_if_fail (TARMAC_IS_SEIZURE_STATS (self), NULL);
   return self->language;
+}
+
+/* Returns: (nullable): the airport filtered on */
+const char *
+tarmac_seizure_stats_get_airport (TarmacSeizureStats *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SEIZURE_STATS (self), NULL);
+  return self->airport;
+}
+
+/* Returns: (nullable): the category filtered on */
+const char *
+tarmac_seizure_stats_get_category (TarmacSeizureStats *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SEIZURE_STATS (self), NULL);
+  return self->category;
+}
+
+/* Returns: (nullable): the agency filtered on */
+const char *
+tarmac_seizure_stats_get_agency (TarmacSeizureStats *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SEIZURE_STATS (self), NULL);
+  return self->agency;
 }
 
 const char * const *
@@ -625,6 +738,40 @@ csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+static void
+append_csv_rows (TarmacSeizureStats *self,
+                 GString            *out,
+                 const char         *name)
+{
+  GListModel *rows = g_hash_table_lookup (self->tables, name);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TarmacStatRow) row = g_list_model_get_item (rows, i);
+      char kg[G_ASCII_DTOSTR_BUF_SIZE], kg2[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (out, "%s,", name);
+      csv_field (out, tarmac_stat_row_get_key (row));
+      g_string_append_c (out, ',');
+      csv_field (out, tarmac_stat_row_get_label (row));
+      if (tarmac_stat_row_get_suppressed (row))
+        {
+          g_string_append (out, ",,,,,,,<3\r\n");
+          continue;
+        }
+      g_ascii_formatd (kg, sizeof kg, "%.3f", tarmac_stat_row_get_kg (row));
+      g_ascii_formatd (kg2, sizeof kg2, "%.3f", tarmac_stat_row_get_kg2 (row));
+      g_string_append_printf (out, ",%lld,%lld,%lld,%s,%s,%lld.%02lld,\r\n",
+                              (long long) tarmac_stat_row_get_seizures (row),
+                              (long long) tarmac_stat_row_get_count (row),
+                              (long long) tarmac_stat_row_get_count2 (row), kg, kg2,
+                              (long long) (tarmac_stat_row_get_usd_minor (row) / 100),
+                              (long long) (tarmac_stat_row_get_usd_minor (row) % 100));
+    }
+}
+
+#define CSV_HEADER "table,key,label,seizures,count,count2,kg,kg2,usd,note\r\n"
+
 /**
  * tarmac_seizure_stats_to_csv:
  *
@@ -634,37 +781,155 @@ csv_field (GString    *out,
 char *
 tarmac_seizure_stats_to_csv (TarmacSeizureStats *self)
 {
-  GString *out = g_string_new ("table,key,label,seizures,count,count2,kg,kg2,usd,note\r\n");
+  GString *out = g_string_new (CSV_HEADER);
 
   g_return_val_if_fail (TARMAC_IS_SEIZURE_STATS (self), NULL);
 
   for (guint t = 0; table_names[t] != NULL; t++)
-    {
-      GListModel *rows = g_hash_table_lookup (self->tables, table_names[t]);
-
-      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-        {
-          g_autoptr(TarmacStatRow) row = g_list_model_get_item (rows, i);
-          char kg[G_ASCII_DTOSTR_BUF_SIZE], kg2[G_ASCII_DTOSTR_BUF_SIZE];
-
-          g_string_append_printf (out, "%s,", table_names[t]);
-          csv_field (out, tarmac_stat_row_get_key (row));
-          g_string_append_c (out, ',');
-          csv_field (out, tarmac_stat_row_get_label (row));
-          if (tarmac_stat_row_get_suppressed (row))
-            {
-              g_string_append (out, ",,,,,,,<3\r\n");
-              continue;
-            }
-          g_ascii_formatd (kg, sizeof kg, "%.3f", tarmac_stat_row_get_kg (row));
-          g_ascii_formatd (kg2, sizeof kg2, "%.3f", tarmac_stat_row_get_kg2 (row));
-          g_string_append_printf (out, ",%lld,%lld,%lld,%s,%s,%lld.%02lld,\r\n",
-                                  (long long) tarmac_stat_row_get_seizures (row),
-                                  (long long) tarmac_stat_row_get_count (row),
-                                  (long long) tarmac_stat_row_get_count2 (row), kg, kg2,
-                                  (long long) (tarmac_stat_row_get_usd_minor (row) / 100),
-                                  (long long) (tarmac_stat_row_get_usd_minor (row) % 100));
-        }
-    }
+    append_csv_rows (self, out, table_names[t]);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * tarmac_seizure_stats_table_to_csv:
+ * @name: a table name (tarmac_seizure_stats_get_table_names())
+ *
+ * Returns: (transfer full) (nullable): the CSV of that table alone, with the same
+ *   columns as tarmac_seizure_stats_to_csv(); %NULL for an unknown table
+ */
+char *
+tarmac_seizure_stats_table_to_csv (TarmacSeizureStats *self,
+                                   const char         *name)
+{
+  GString *out;
+
+  g_return_val_if_fail (TARMAC_IS_SEIZURE_STATS (self), NULL);
+
+  if (name == NULL || !g_hash_table_contains (self->tables, name))
+    return NULL;
+  out = g_string_new (CSV_HEADER);
+  append_csv_rows (self, out, name);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * tarmac_seizure_stats_audit_export:
+ * @what: what was written: "pdf", "csv", "csv:TABLE", "json"
+ * @destination: where (a file path)
+ *
+ * Records in the audit log that these figures left the program, with the period, the
+ * filters and whether small counts were hidden, as `tarmac-cli export` records its files.
+ */
+gboolean
+tarmac_seizure_stats_audit_export (TarmacSeizureStats  *self,
+                                   TarmacStore         *store,
+                                   const char          *what,
+                                   const char          *destination,
+                                   GError             **error)
+{
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_SEIZURE_STATS (self), FALSE);
+  g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  detail = g_strdup_printf ("%s %s..%s%s%s%s%s%s%s%s → %s", what, self->from, self->to,
+                            self->shared ? " shared" : "",
+                            self->airport != NULL ? " airport=" : "",
+                            self->airport != NULL ? self->airport : "",
+                            self->category != NULL ? " category=" : "",
+                            self->category != NULL ? self->category : "",
+                            self->agency != NULL ? " agency=" : "",
+                            self->agency != NULL ? self->agency : "",
+                            destination != NULL ? destination : "?");
+  return tarmac_audit_append (store, "export", "seizure_report", NULL, detail, error);
+}
+
+static GStrv
+list_strings (TarmacStore  *store,
+              const char   *sql,
+              GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, sql, error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Returns: (transfer full): the airports of seizures, referrals and activities */
+GStrv
+tarmac_seizure_stats_list_airports (TarmacStore  *store,
+                                    GError      **error)
+{
+  g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
+
+  return list_strings (store,
+                       "SELECT airport FROM seizure UNION SELECT airport FROM ht_referral"
+                       " UNION SELECT airport FROM security_referral"
+                       " UNION SELECT airport FROM activity WHERE airport IS NOT NULL"
+                       " ORDER BY 1 LIMIT 500", error);
+}
+
+/* Returns: (transfer full): the agencies credited on seizures */
+GStrv
+tarmac_seizure_stats_list_agencies (TarmacStore  *store,
+                                    GError      **error)
+{
+  g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
+
+  return list_strings (store, "SELECT DISTINCT agency FROM seizure_agency ORDER BY 1 LIMIT 500",
+                       error);
+}
+
+/**
+ * tarmac_seizure_stats_month_summary:
+ * @day: a day, YYYY-MM-DD: its month, up to and including it, is counted
+ * @seizures: (out): counted seizures (as in the results sheet)
+ * @top_category: (out) (transfer full) (nullable): the category code with most seizures
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tarmac_seizure_stats_month_summary (TarmacStore  *store,
+                                    const char   *day,
+                                    gint64       *seizures,
+                                    char        **top_category,
+                                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *first = NULL;
+  int rc;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (day != NULL && strlen (day) == 10, FALSE);
+
+  first = g_strdup_printf ("%.8s01", day);
+  stmt = _tarmac_store_prepare (store,
+    "WITH " COUNTED " SELECT (SELECT count(*) FROM counted),"
+    " (SELECT category FROM counted_items GROUP BY category"
+    "   ORDER BY count(DISTINCT seizure_id) DESC, category LIMIT 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _tarmac_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  *seizures = sqlite3_column_int64 (stmt, 0);
+  *top_category = sqlite3_column_type (stmt, 1) == SQLITE_NULL
+                  ? NULL : g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  return TRUE;
 }

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tarmac-seizure-codes.h"
+#include "tarmac-seizure-event.h"
 #include "tarmac-seizure.h"
 #include "tarmac-store.h"
 
@@ -84,6 +85,11 @@ TarmacSeizure  *tarmac_seizure_store_new_version    (TarmacStore         *store,
 char           *tarmac_seizure_store_next_ref_no    (TarmacStore         *store,
                                                      const char          *airport,
                                                      const char          *occurred_at,
+                                                     GError             **error);
+GListModel     *tarmac_seizure_store_list_events    (TarmacStore         *store,
+                                                     const char          *from_day,
+                                                     const char          *to_day,
+                                                     const char          *airport,
                                                      GError             **error);
 GBytes         *tarmac_seizure_store_read_attachment (TarmacStore        *store,
                                                      gint64               attachment_id,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tarmac-note.h"
+#include "tarmac-note-receipt.h"
 #include "tarmac-store-private.h"
 #include "tarmac-sync-auth.h"
 #include "tarmac-sync-client.h"
@@ -519,8 +520,153 @@ test_hub_killed (Fixture       *f,
       g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM outbox"), ==, 0);
       desk_sync (&f->lfw);
       g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note"), ==, round + 1);
-      g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions"), ==, round + 1);
+      g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions WHERE kind <> 'ack'"), ==, round + 1);
     }
+}
+
+static TarmacNote *
+find_note (Desk       *desk,
+           const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) notes = tarmac_store_list_recent_notes (desk->store, 100, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(TarmacNote) note = g_list_model_get_item (notes, i);
+
+      if (g_str_equal (tarmac_note_get_uuid (note), uuid))
+        return g_steal_pointer (&note);
+    }
+
+  return NULL;
+}
+
+static char *
+receipt_state (Desk       *desk,
+               const char *uuid,
+               const char *site)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) receipts = tarmac_sync_replica_list_receipts (desk->replica, uuid, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (receipts); i++)
+    {
+      g_autoptr(TarmacNoteReceipt) receipt = g_list_model_get_item (receipts, i);
+
+      if (g_str_equal (tarmac_note_receipt_get_site (receipt), site))
+        return g_strdup (tarmac_note_receipt_get_state (receipt));
+    }
+
+  return NULL;
+}
+
+/* An alert to Lomé and Addis Ababa; Lomé replies to all and reads it; the replies join the
+ * alert's thread everywhere, and Dakar sees where its alert stands at each airport:
+ * delivered when a site applied it, read with the reader's name, one ack per state. */
+static void
+test_replies_and_receipts (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacNote) alert = NULL;
+  g_autoptr(TarmacNote) reply = NULL;
+  g_autoptr(TarmacNote) seen = NULL;
+  g_autoptr(GListModel) thread = NULL;
+  g_autofree char *state = NULL;
+  const char *to[] = { "LFW", "ADD", NULL };
+  TarmacNoteDraft draft = {
+    .kind = "alert",
+    .priority = TARMAC_NOTE_PRIORITY_URGENT,
+    .recipients = to,
+    .author = "officer-17",
+    .text = ALERT,
+  };
+  TarmacNoteDraft answer = {
+    .kind = "note",
+    .author = "officer-3",
+    .text = "Seen him at the gate, searching now",
+  };
+
+  alert = tarmac_sync_replica_save_note (f->dkr.replica, &draft, &error);
+  g_assert_no_error (error);
+  state = receipt_state (&f->dkr, tarmac_note_get_uuid (alert), "LFW");
+  g_assert_cmpstr (state, ==, "pending");
+  g_clear_pointer (&state, g_free);
+  desk_sync (&f->dkr);
+  state = receipt_state (&f->dkr, tarmac_note_get_uuid (alert), "LFW");
+  g_assert_cmpstr (state, ==, "sent");
+  g_clear_pointer (&state, g_free);
+
+  /* Lomé: one unread alert; pulling it queued one delivery ack. */
+  g_assert_cmpuint (desk_sync (&f->lfw).pulled, ==, 1);
+  g_assert_cmpint (tarmac_sync_replica_count_unread (f->lfw.replica, NULL), ==, 1);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions WHERE kind = 'ack'"), ==, 1);
+  seen = find_note (&f->lfw, tarmac_note_get_uuid (alert));
+  g_assert_nonnull (seen);
+  g_assert_true (tarmac_note_get_unread (seen));
+  g_assert_cmpstr (tarmac_note_get_kind (seen), ==, "alert");
+  g_assert_cmpstr (tarmac_note_get_recipients (seen), ==, "LFW,ADD");
+
+  /* A reply to all: Dakar (the writer) and Addis Ababa, not Lomé itself. */
+  answer.reply_to = tarmac_note_get_uuid (alert);
+  reply = tarmac_sync_replica_save_note (f->lfw.replica, &answer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tarmac_note_get_reply_to (reply), ==, tarmac_note_get_uuid (alert));
+  g_assert_cmpstr (tarmac_note_get_thread_root (reply), ==, tarmac_note_get_uuid (alert));
+  g_assert_cmpstr (tarmac_note_get_recipients (reply), ==, "DKR,ADD");
+
+  /* Read twice: one read ack only. */
+  g_assert_true (tarmac_sync_replica_mark_read (f->lfw.replica, tarmac_note_get_uuid (alert), "officer-3", &error));
+  g_assert_no_error (error);
+  g_assert_true (tarmac_sync_replica_mark_read (f->lfw.replica, tarmac_note_get_uuid (alert), "officer-3", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions WHERE kind = 'ack'"), ==, 2);
+  g_assert_cmpint (tarmac_sync_replica_count_unread (f->lfw.replica, NULL), ==, 0);
+  g_assert_false (tarmac_sync_replica_mark_read (f->lfw.replica, "0190aaaa-0000-7000-8000-000000000000",
+                                                 "officer-3", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  desk_sync (&f->lfw);
+
+  /* Dakar: read at Lomé by officer-3; Addis Ababa has not pulled yet. */
+  desk_sync (&f->dkr);
+  state = receipt_state (&f->dkr, tarmac_note_get_uuid (alert), "LFW");
+  g_assert_cmpstr (state, ==, "read");
+  g_clear_pointer (&state, g_free);
+  state = receipt_state (&f->dkr, tarmac_note_get_uuid (alert), "ADD");
+  g_assert_cmpstr (state, ==, "sent");
+  g_clear_pointer (&state, g_free);
+  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM note_receipt WHERE site = 'LFW'"
+                                   " AND read_by = 'officer-3' AND read_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (tarmac_sync_replica_count_unread (f->dkr.replica, NULL), ==, 1);
+  thread = tarmac_sync_replica_list_thread (f->dkr.replica, tarmac_note_get_uuid (reply), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (thread), ==, 2);
+  g_clear_object (&thread);
+
+  /* Addis Ababa gets the alert, the reply (in its thread) and Lomé's read ack; Dakar then
+   * learns it was delivered there. */
+  g_assert_cmpuint (desk_sync (&f->add).pulled, ==, 3);
+  thread = tarmac_sync_replica_list_thread (f->add.replica, tarmac_note_get_uuid (alert), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (thread), ==, 2);
+  state = receipt_state (&f->add, tarmac_note_get_uuid (alert), "LFW");
+  g_assert_cmpstr (state, ==, "read");
+  g_clear_pointer (&state, g_free);
+  desk_sync (&f->add);
+  desk_sync (&f->dkr);
+  state = receipt_state (&f->dkr, tarmac_note_get_uuid (alert), "ADD");
+  g_assert_cmpstr (state, ==, "delivered");
+  g_clear_pointer (&state, g_free);
+
+  /* Acks are not acknowledged: a further round everywhere moves nothing. */
+  desk_sync (&f->lfw);
+  g_assert_cmpuint (desk_sync (&f->dkr).pushed, ==, 0);
+  g_assert_cmpuint (desk_sync (&f->lfw).pushed, ==, 0);
+  g_assert_cmpuint (desk_sync (&f->add).pushed, ==, 0);
 }
 
 typedef struct
@@ -676,6 +822,7 @@ main (int   argc,
   g_test_add ("/hub-sync/wrong-fingerprint", Fixture, NULL, fixture_set_up, test_wrong_fingerprint, fixture_tear_down);
   g_test_add ("/hub-sync/long-poll", Fixture, NULL, fixture_set_up, test_long_poll, fixture_tear_down);
   g_test_add ("/hub-sync/notify-socket", Fixture, NULL, fixture_set_up, test_notify_socket, fixture_tear_down);
+  g_test_add ("/hub-sync/replies-and-receipts", Fixture, NULL, fixture_set_up, test_replies_and_receipts, fixture_tear_down);
   g_test_add ("/hub-sync/hub-killed", Fixture, NULL, fixture_set_up, test_hub_killed, fixture_tear_down);
 
   return g_test_run ();

@@ -14,18 +14,23 @@
 
 #include "tarmac-cli-private.h"
 #include "tarmac-note.h"
+#include "tarmac-note-receipt.h"
 #include "tarmac-sync-replica.h"
 
 /* note send --to CODE[,CODE] [--priority urgent|priority|routine] [--alert] [--author NAME]
- *           --text TEXT: saves a note (or an alert) and queues it for the hub, in one
- *           transaction; `tarmac-cli sync` sends it.
+ *           [--reply-to UUID] --text TEXT: saves a note (or an alert, or a reply) and queues
+ *           it for the hub, in one transaction; `tarmac-cli sync` sends it.
  * note list [--json] [--limit N]: the notes written here and received, newest first,
- *           read through the audited store call the Network page uses. */
+ *           read through the audited store call the Network page uses, with their thread,
+ *           unread state and, in JSON, where they stand at each recipient.
+ * note read UUID [--author NAME]: marks a note read here and tells its writer.
+ * note unread: how many notes from other airports nobody here has read. */
 
 static char *opt_to = NULL;
 static char *opt_priority = NULL;
 static char *opt_author = NULL;
 static char *opt_text = NULL;
+static char *opt_reply_to = NULL;
 static gboolean opt_alert = FALSE;
 static gboolean opt_json = FALSE;
 static int opt_limit = 100;
@@ -36,6 +41,13 @@ static const GOptionEntry send_entries[] = {
   { "alert", 0, 0, G_OPTION_ARG_NONE, &opt_alert, N_("An alert, to be acknowledged"), NULL },
   { "author", 0, 0, G_OPTION_ARG_STRING, &opt_author, N_("Who writes it (default: the user name)"), N_("NAME") },
   { "text", 0, 0, G_OPTION_ARG_STRING, &opt_text, N_("The text"), N_("TEXT") },
+  { "reply-to", 0, 0, G_OPTION_ARG_STRING, &opt_reply_to,
+    N_("The note it answers (by default it goes to everyone that note went to)"), N_("UUID") },
+  { NULL }
+};
+
+static const GOptionEntry read_entries[] = {
+  { "author", 0, 0, G_OPTION_ARG_STRING, &opt_author, N_("Who reads it (default: the user name)"), N_("NAME") },
   { NULL }
 };
 
@@ -51,7 +63,8 @@ static int
 usage (void)
 {
   tarmac_cli_print_error (_("usage: tarmac-cli note send --to CODE[,CODE] [--priority urgent] "
-                            "[--alert] --text TEXT | note list [--json]"));
+                            "[--alert] [--reply-to UUID] --text TEXT | note list [--json] | "
+                            "note read UUID | note unread"));
   return EXIT_USAGE;
 }
 
@@ -92,6 +105,7 @@ note_send (TarmacStore  *store,
   draft.recipients = (const char * const *) recipients;
   draft.author = opt_author != NULL ? opt_author : g_get_user_name ();
   draft.text = opt_text;
+  draft.reply_to = opt_reply_to;
 
   replica = tarmac_sync_replica_new (store, &error);
   if (replica != NULL)
@@ -106,6 +120,41 @@ note_send (TarmacStore  *store,
   return EXIT_OK;
 }
 
+static gboolean
+add_receipts (JsonBuilder        *builder,
+              TarmacSyncReplica  *replica,
+              const char         *uuid,
+              GError            **error)
+{
+  g_autoptr(GListModel) receipts = tarmac_sync_replica_list_receipts (replica, uuid, error);
+
+  if (receipts == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "receipts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (receipts); i++)
+    {
+      g_autoptr(TarmacNoteReceipt) receipt = g_list_model_get_item (receipts, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "site");
+      json_builder_add_string_value (builder, tarmac_note_receipt_get_site (receipt));
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, tarmac_note_receipt_get_state (receipt));
+      json_builder_set_member_name (builder, "at");
+      json_builder_add_string_value (builder, tarmac_note_receipt_get_at (receipt));
+      if (tarmac_note_receipt_get_read_by (receipt) != NULL)
+        {
+          json_builder_set_member_name (builder, "read_by");
+          json_builder_add_string_value (builder, tarmac_note_receipt_get_read_by (receipt));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return TRUE;
+}
+
 static int
 note_list (TarmacStore  *store,
            int           argc,
@@ -116,6 +165,7 @@ note_list (TarmacStore  *store,
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(TarmacSyncReplica) replica = NULL;
 
   if (!tarmac_cli_parse_options (&argc, &argv, list_entries, &error))
     {
@@ -123,7 +173,9 @@ note_list (TarmacStore  *store,
       return EXIT_USAGE;
     }
 
-  notes = tarmac_store_list_recent_notes (store, (guint) CLAMP (opt_limit, 1, 100000), &error);
+  replica = tarmac_sync_replica_new (store, &error);
+  if (replica != NULL)
+    notes = tarmac_store_list_recent_notes (store, (guint) CLAMP (opt_limit, 1, 100000), &error);
   if (notes == NULL)
     {
       tarmac_cli_print_error ("%s", error->message);
@@ -137,8 +189,10 @@ note_list (TarmacStore  *store,
 
       if (!opt_json)
         {
-          g_print ("%s  %-4s %-8s %s: %s\n", tarmac_note_get_created_at (note),
+          g_print ("%s %s %-4s %-8s %s%s: %s\n", tarmac_note_get_unread (note) ? "*" : " ",
+                   tarmac_note_get_created_at (note),
                    tarmac_note_get_origin_site (note), priorities[tarmac_note_get_priority (note)],
+                   tarmac_note_get_reply_to (note) != NULL ? "↳ " : "",
                    tarmac_note_get_author (note), tarmac_note_get_body (note));
           continue;
         }
@@ -160,6 +214,35 @@ note_list (TarmacStore  *store,
       json_builder_add_string_value (builder, tarmac_note_get_body (note));
       json_builder_set_member_name (builder, "created_at");
       json_builder_add_string_value (builder, tarmac_note_get_created_at (note));
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, tarmac_note_get_kind (note));
+      json_builder_set_member_name (builder, "recipients");
+      json_builder_begin_array (builder);
+      {
+        g_auto(GStrv) sites = g_strsplit (tarmac_note_get_recipients (note), ",", 0);
+
+        for (gsize s = 0; sites[s] != NULL; s++)
+          if (*sites[s] != '\0')
+            json_builder_add_string_value (builder, sites[s]);
+      }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "delivery");
+      json_builder_add_string_value (builder, tarmac_note_get_delivery (note));
+      json_builder_set_member_name (builder, "reply_to");
+      json_builder_add_string_value (builder, tarmac_note_get_reply_to (note));
+      json_builder_set_member_name (builder, "thread");
+      json_builder_add_string_value (builder, tarmac_note_get_thread_root (note) != NULL
+                                              ? tarmac_note_get_thread_root (note)
+                                              : tarmac_note_get_uuid (note));
+      json_builder_set_member_name (builder, "unread");
+      json_builder_add_boolean_value (builder, tarmac_note_get_unread (note));
+      json_builder_set_member_name (builder, "read_at");
+      json_builder_add_string_value (builder, tarmac_note_get_read_at (note));
+      if (!add_receipts (builder, replica, tarmac_note_get_uuid (note), &error))
+        {
+          tarmac_cli_print_error ("%s", error->message);
+          return EXIT_FAILED;
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -173,6 +256,61 @@ note_list (TarmacStore  *store,
   return EXIT_OK;
 }
 
+static int
+note_read (TarmacStore  *store,
+           int           argc,
+           char        **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacSyncReplica) replica = NULL;
+  const char *uuid;
+
+  /* The uuid first, then the options (it stands in for the program name). */
+  if (argc < 2 || argv[1][0] == '-')
+    return usage ();
+  uuid = argv[1];
+  argc--;
+  argv++;
+  if (!tarmac_cli_parse_options (&argc, &argv, read_entries, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+
+  replica = tarmac_sync_replica_new (store, &error);
+  if (replica == NULL
+      || !tarmac_sync_replica_mark_read (replica, uuid,
+                                         opt_author != NULL ? opt_author : g_get_user_name (), &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+
+  return EXIT_OK;
+}
+
+static int
+note_unread (TarmacStore  *store,
+             int           argc,
+             char        **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacSyncReplica) replica = NULL;
+  gint64 unread = -1;
+
+  replica = tarmac_sync_replica_new (store, &error);
+  if (replica != NULL)
+    unread = tarmac_sync_replica_count_unread (replica, &error);
+  if (unread < 0)
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+
+  g_print ("%" G_GINT64_FORMAT "\n", unread);
+  return EXIT_OK;
+}
+
 int
 tarmac_cli_note (TarmacStore  *store,
                  int           argc,
@@ -182,6 +320,10 @@ tarmac_cli_note (TarmacStore  *store,
     return note_send (store, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "list"))
     return note_list (store, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "read"))
+    return note_read (store, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "unread"))
+    return note_unread (store, argc - 1, argv + 1);
 
   return usage ();
 }

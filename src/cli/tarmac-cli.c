@@ -72,8 +72,9 @@ static const Command commands[] = {
     TRUE, tarmac_cli_search },
   { "sync", N_("Enrol with a hub (sync enrol --hub URL --code CODE --fingerprint FP), or send and "
                 "receive notes (sync [--watch])"), TRUE, tarmac_cli_sync },
-  { "note", N_("Write a note to other airports (note send --to CODE[,CODE] [--priority urgent] "
-                "--text TEXT) or list notes (note list [--json])"), TRUE, tarmac_cli_note },
+  { "note", N_("Write a note to other airports (note send --to CODE[,CODE] [--priority urgent] [--reply-to UUID] "
+                "--text TEXT), list them (note list [--json]), mark one read (note read UUID) or "
+                "count the unread (note unread)"), TRUE, tarmac_cli_note },
   { "bench", N_("Measure speed and print the figures (bench demo)"), FALSE, tarmac_cli_bench },
 };
 

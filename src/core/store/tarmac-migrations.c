@@ -1041,6 +1041,58 @@ static const TarmacMigration migrations[] = {
     "CREATE INDEX traveller_booking_reference ON traveller (booking_reference)"
     "  WHERE booking_reference IS NOT NULL;"
   },
+  {
+    14,
+    "replies, receipts of shared notes, and lookouts received",
+    /* A reply points to the note it answers and to its thread's first note. read_at is
+     * when this site (any of its desks) read the note: NULL means unread here. */
+    "ALTER TABLE note ADD COLUMN reply_to TEXT CHECK (reply_to IS NULL OR length (reply_to) = 36);"
+    "ALTER TABLE note ADD COLUMN thread_root TEXT"
+    "  CHECK (thread_root IS NULL OR length (thread_root) = 36);"
+    "ALTER TABLE note ADD COLUMN read_at TEXT;"
+    "CREATE INDEX note_thread ON note (thread_root) WHERE thread_root IS NOT NULL;"
+    "CREATE INDEX note_unread ON note (origin_site) WHERE read_at IS NULL;"
+
+    /* How far a note got at each other site, from the acknowledgements they sent back
+     * (research/sync.md §4.3 "ack"): delivered to the site, read there, and by whom. */
+    "CREATE TABLE note_receipt ("
+    "  note_uuid    TEXT NOT NULL CHECK (length (note_uuid) = 36),"
+    "  site         TEXT NOT NULL CHECK (length (site) BETWEEN 2 AND 8),"
+    "  delivered_at TEXT,"
+    "  read_at      TEXT,"
+    "  read_by      TEXT,"
+    "  PRIMARY KEY (note_uuid, site)"
+    ") STRICT, WITHOUT ROWID;"
+
+    /* A flagged traveller sent by another airport (or by this one), kept only until its
+     * expiry: every site drops it then, without a message. Only what screening needs. */
+    "CREATE TABLE lookout ("
+    "  id                  INTEGER PRIMARY KEY,"
+    "  record_id           TEXT NOT NULL UNIQUE CHECK (length (record_id) = 36),"
+    "  origin_site         TEXT NOT NULL,"
+    "  author              TEXT NOT NULL,"
+    "  surname             TEXT NOT NULL CHECK (length (surname) BETWEEN 1 AND 256),"
+    "  given_names         TEXT NOT NULL DEFAULT '' CHECK (length (given_names) <= 256),"
+    "  date_of_birth       TEXT,"
+    "  nationality         TEXT CHECK (nationality IS NULL OR length (nationality) = 3),"
+    "  sex                 TEXT CHECK (sex IS NULL OR sex IN ('M', 'F', 'X', 'U')),"
+    "  document_number     TEXT CHECK (document_number IS NULL OR length (document_number) <= 35),"
+    "  document_normalised TEXT,"
+    "  reason              TEXT NOT NULL DEFAULT '' CHECK (length (reason) <= 1024),"
+    "  recipients          TEXT NOT NULL,"
+    "  expires_at          INTEGER NOT NULL,"
+    "  created_at          TEXT NOT NULL,"
+    "  retain_until        TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX lookout_expires ON lookout (expires_at);"
+    "CREATE INDEX lookout_document ON lookout (document_normalised)"
+    "  WHERE document_normalised IS NOT NULL;"
+    /* The hit a lookout raised points back to it (and, through record_id, to the
+     * sender's record). */
+    "ALTER TABLE hit ADD COLUMN lookout_id INTEGER REFERENCES lookout (id) ON DELETE SET NULL;"
+    "ALTER TABLE hit ADD COLUMN lookout_record TEXT;"
+    "CREATE INDEX hit_lookout ON hit (lookout_id) WHERE lookout_id IS NOT NULL;"
+  },
 };
 
 const TarmacMigration *

@@ -27,6 +27,13 @@ struct _TarmacNote
   char               *subject_ref;
   char               *body;
   char               *created_at;
+  char               *kind;
+  char               *recipients;
+  char               *delivery;
+  char               *reply_to;
+  char               *thread_root;
+  char               *read_at;
+  gboolean            unread;
 };
 
 G_DEFINE_FINAL_TYPE (TarmacNote, tarmac_note, G_TYPE_OBJECT)
@@ -42,6 +49,13 @@ enum {
   PROP_SUBJECT_REF,
   PROP_BODY,
   PROP_CREATED_AT,
+  PROP_KIND,
+  PROP_RECIPIENTS,
+  PROP_DELIVERY,
+  PROP_REPLY_TO,
+  PROP_THREAD_ROOT,
+  PROP_READ_AT,
+  PROP_UNREAD,
   N_PROPS
 };
 
@@ -59,6 +73,12 @@ tarmac_note_finalize (GObject *object)
   g_clear_pointer (&self->subject_ref, g_free);
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->created_at, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->recipients, g_free);
+  g_clear_pointer (&self->delivery, g_free);
+  g_clear_pointer (&self->reply_to, g_free);
+  g_clear_pointer (&self->thread_root, g_free);
+  g_clear_pointer (&self->read_at, g_free);
 
   G_OBJECT_CLASS (tarmac_note_parent_class)->finalize (object);
 }
@@ -107,6 +127,34 @@ tarmac_note_get_property (GObject    *object,
 
     case PROP_CREATED_AT:
       g_value_set_string (value, self->created_at);
+      break;
+
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+
+    case PROP_RECIPIENTS:
+      g_value_set_string (value, self->recipients);
+      break;
+
+    case PROP_DELIVERY:
+      g_value_set_string (value, self->delivery);
+      break;
+
+    case PROP_REPLY_TO:
+      g_value_set_string (value, self->reply_to);
+      break;
+
+    case PROP_THREAD_ROOT:
+      g_value_set_string (value, self->thread_root);
+      break;
+
+    case PROP_READ_AT:
+      g_value_set_string (value, self->read_at);
+      break;
+
+    case PROP_UNREAD:
+      g_value_set_boolean (value, self->unread);
       break;
 
     default:
@@ -160,6 +208,34 @@ tarmac_note_set_property (GObject      *object,
       self->created_at = g_value_dup_string (value);
       break;
 
+    case PROP_KIND:
+      self->kind = g_value_dup_string (value);
+      break;
+
+    case PROP_RECIPIENTS:
+      self->recipients = g_value_dup_string (value);
+      break;
+
+    case PROP_DELIVERY:
+      self->delivery = g_value_dup_string (value);
+      break;
+
+    case PROP_REPLY_TO:
+      self->reply_to = g_value_dup_string (value);
+      break;
+
+    case PROP_THREAD_ROOT:
+      self->thread_root = g_value_dup_string (value);
+      break;
+
+    case PROP_READ_AT:
+      self->read_at = g_value_dup_string (value);
+      break;
+
+    case PROP_UNREAD:
+      self->unread = g_value_get_boolean (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -196,6 +272,20 @@ tarmac_note_class_init (TarmacNoteClass *klass)
     g_param_spec_string ("body", NULL, NULL, NULL, construct_flags);
   properties[PROP_CREATED_AT] =
     g_param_spec_string ("created-at", NULL, NULL, NULL, construct_flags);
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL, NULL, construct_flags);
+  properties[PROP_RECIPIENTS] =
+    g_param_spec_string ("recipients", NULL, NULL, NULL, construct_flags);
+  properties[PROP_DELIVERY] =
+    g_param_spec_string ("delivery", NULL, NULL, NULL, construct_flags);
+  properties[PROP_REPLY_TO] =
+    g_param_spec_string ("reply-to", NULL, NULL, NULL, construct_flags);
+  properties[PROP_THREAD_ROOT] =
+    g_param_spec_string ("thread-root", NULL, NULL, NULL, construct_flags);
+  properties[PROP_READ_AT] =
+    g_param_spec_string ("read-at", NULL, NULL, NULL, construct_flags);
+  properties[PROP_UNREAD] =
+    g_param_spec_boolean ("unread", NULL, NULL, FALSE, construct_flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -266,4 +356,60 @@ tarmac_note_get_created_at (TarmacNote *self)
 {
   g_return_val_if_fail (TARMAC_IS_NOTE (self), NULL);
   return self->created_at;
+}
+
+/* "note", "alert" or "lookout" */
+const char *
+tarmac_note_get_kind (TarmacNote *self)
+{
+  g_return_val_if_fail (TARMAC_IS_NOTE (self), NULL);
+  return self->kind;
+}
+
+/* the airports it was sent to, comma-separated ("" for this site only) */
+const char *
+tarmac_note_get_recipients (TarmacNote *self)
+{
+  g_return_val_if_fail (TARMAC_IS_NOTE (self), NULL);
+  return self->recipients;
+}
+
+/* "local", "pending" (waiting to be sent), "sent" (the hub has it) or "received" */
+const char *
+tarmac_note_get_delivery (TarmacNote *self)
+{
+  g_return_val_if_fail (TARMAC_IS_NOTE (self), NULL);
+  return self->delivery;
+}
+
+/* (nullable): the note this one answers */
+const char *
+tarmac_note_get_reply_to (TarmacNote *self)
+{
+  g_return_val_if_fail (TARMAC_IS_NOTE (self), NULL);
+  return self->reply_to;
+}
+
+/* (nullable): the first note of the thread this one belongs to */
+const char *
+tarmac_note_get_thread_root (TarmacNote *self)
+{
+  g_return_val_if_fail (TARMAC_IS_NOTE (self), NULL);
+  return self->thread_root;
+}
+
+/* (nullable): when this site first read it */
+const char *
+tarmac_note_get_read_at (TarmacNote *self)
+{
+  g_return_val_if_fail (TARMAC_IS_NOTE (self), NULL);
+  return self->read_at;
+}
+
+/* A note from another site that nobody here has read yet. */
+gboolean
+tarmac_note_get_unread (TarmacNote *self)
+{
+  g_return_val_if_fail (TARMAC_IS_NOTE (self), FALSE);
+  return self->unread;
 }

@@ -26,5 +26,12 @@ const char         *tarmac_note_get_subject_type (TarmacNote *self);
 const char         *tarmac_note_get_subject_ref  (TarmacNote *self);
 const char         *tarmac_note_get_body         (TarmacNote *self);
 const char         *tarmac_note_get_created_at   (TarmacNote *self);
+const char         *tarmac_note_get_kind         (TarmacNote *self);
+const char         *tarmac_note_get_recipients   (TarmacNote *self);
+const char         *tarmac_note_get_delivery     (TarmacNote *self);
+const char         *tarmac_note_get_reply_to     (TarmacNote *self);
+const char         *tarmac_note_get_thread_root  (TarmacNote *self);
+const char         *tarmac_note_get_read_at      (TarmacNote *self);
+gboolean            tarmac_note_get_unread       (TarmacNote *self);
 
 G_END_DECLS

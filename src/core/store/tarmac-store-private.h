@@ -56,6 +56,17 @@ const char   *_tarmac_store_column_text   (sqlite3_stmt *stmt,
 
 TarmacTraveller *_tarmac_store_traveller_from_row (sqlite3_stmt *stmt);
 
+/* The columns _tarmac_store_note_from_row() reads, from the note table. A note is unread
+ * when it came from another site and nobody here has read it. */
+#define _TARMAC_NOTE_COLUMNS \
+  "SELECT id, uuid, author, origin_site, priority, subject_type, subject_ref, body," \
+  " created_at, kind, recipients, delivery, reply_to, thread_root, read_at," \
+  " read_at IS NULL AND origin_site <>" \
+  "   coalesce ((SELECT value FROM sync_state WHERE key = 'site'), '')" \
+  " FROM note"
+
+TarmacNote      *_tarmac_store_note_from_row      (sqlite3_stmt *stmt);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TarmacCachedStmt, _tarmac_store_release_cached)
 

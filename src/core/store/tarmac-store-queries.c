@@ -487,6 +487,30 @@ priority_from_text (const char *text)
   return TARMAC_NOTE_PRIORITY_ROUTINE;
 }
 
+/* A note from a row of _TARMAC_NOTE_COLUMNS. */
+TarmacNote *
+_tarmac_store_note_from_row (sqlite3_stmt *stmt)
+{
+  return g_object_new (TARMAC_TYPE_NOTE,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "uuid", _tarmac_store_column_text (stmt, 1),
+                       "author", _tarmac_store_column_text (stmt, 2),
+                       "origin-site", _tarmac_store_column_text (stmt, 3),
+                       "priority", priority_from_text (_tarmac_store_column_text (stmt, 4)),
+                       "subject-type", _tarmac_store_column_text (stmt, 5),
+                       "subject-ref", _tarmac_store_column_text (stmt, 6),
+                       "body", _tarmac_store_column_text (stmt, 7),
+                       "created-at", _tarmac_store_column_text (stmt, 8),
+                       "kind", _tarmac_store_column_text (stmt, 9),
+                       "recipients", _tarmac_store_column_text (stmt, 10),
+                       "delivery", _tarmac_store_column_text (stmt, 11),
+                       "reply-to", _tarmac_store_column_text (stmt, 12),
+                       "thread-root", _tarmac_store_column_text (stmt, 13),
+                       "read-at", _tarmac_store_column_text (stmt, 14),
+                       "unread", sqlite3_column_int (stmt, 15) != 0,
+                       NULL);
+}
+
 /**
  * tarmac_store_list_recent_notes:
  * @self: a #TarmacStore
@@ -512,9 +536,7 @@ tarmac_store_list_recent_notes (TarmacStore  *self,
   notes = g_list_store_new (TARMAC_TYPE_NOTE);
 
   stmt = _tarmac_store_prepare (self,
-                                "SELECT id, uuid, author, origin_site, priority, subject_type,"
-                                " subject_ref, body, created_at FROM note"
-                                " ORDER BY created_at DESC, id DESC LIMIT ?1",
+                                _TARMAC_NOTE_COLUMNS " ORDER BY created_at DESC, id DESC LIMIT ?1",
                                 error);
   if (stmt == NULL)
     return NULL;
@@ -523,19 +545,8 @@ tarmac_store_list_recent_notes (TarmacStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(TarmacNote) note = NULL;
+      g_autoptr(TarmacNote) note = _tarmac_store_note_from_row (stmt);
 
-      note = g_object_new (TARMAC_TYPE_NOTE,
-                           "id", sqlite3_column_int64 (stmt, 0),
-                           "uuid", _tarmac_store_column_text (stmt, 1),
-                           "author", _tarmac_store_column_text (stmt, 2),
-                           "origin-site", _tarmac_store_column_text (stmt, 3),
-                           "priority", priority_from_text (_tarmac_store_column_text (stmt, 4)),
-                           "subject-type", _tarmac_store_column_text (stmt, 5),
-                           "subject-ref", _tarmac_store_column_text (stmt, 6),
-                           "body", _tarmac_store_column_text (stmt, 7),
-                           "created-at", _tarmac_store_column_text (stmt, 8),
-                           NULL);
       g_list_store_append (notes, note);
     }
 

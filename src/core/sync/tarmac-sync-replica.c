@@ -19,6 +19,7 @@
 #include "tarmac-store-private.h"
 #include "tarmac-sync-error.h"
 #include "tarmac-sync-replica.h"
+#include "tarmac-sync-replica-private.h"
 
 /* This site's copy of the shared records (research/sync.md §4.3, §4.10), on the
  * workstation's own database:
@@ -45,6 +46,8 @@ struct _TarmacSyncReplica
   char                   *site;
   TarmacHlc              *hlc;
   TarmacEnvelopeVerifier *verifier;
+  GHashTable             *pending_acks;  /* site → record ids received, to acknowledge */
+  guint                   batch_depth;
 };
 
 G_DEFINE_FINAL_TYPE (TarmacSyncReplica, tarmac_sync_replica, G_TYPE_OBJECT)
@@ -168,6 +171,7 @@ tarmac_sync_replica_finalize (GObject *object)
   TarmacSyncReplica *self = (TarmacSyncReplica *) object;
 
   g_clear_pointer (&self->site, g_free);
+  g_clear_pointer (&self->pending_acks, g_hash_table_unref);
 
   G_OBJECT_CLASS (tarmac_sync_replica_parent_class)->finalize (object);
 }
@@ -186,6 +190,13 @@ tarmac_sync_replica_init (TarmacSyncReplica *self)
 {
   self->hlc = tarmac_hlc_new ();
   self->verifier = tarmac_envelope_verifier_new ();
+  self->pending_acks = _tarmac_sync_replica_new_pending_acks ();
+}
+
+TarmacStore *
+_tarmac_sync_replica_get_store (TarmacSyncReplica *self)
+{
+  return self->store;
 }
 
 /**
@@ -550,12 +561,13 @@ insert_version (TarmacSyncReplica  *self,
   return _tarmac_store_step_done (self->store, stmt, error);
 }
 
-/* Parses the body a sender wrote: {"text", "subject_type", "subject_ref"}. */
+/* Parses the body a sender wrote: {"text", "subject_type", "subject_ref", "thread_root"}. */
 static gboolean
 parse_body (GBytes  *body,
             char   **text,
             char   **subject_type,
-            char   **subject_ref)
+            char   **subject_ref,
+            char   **thread_root)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonObject *object;
@@ -584,11 +596,16 @@ parse_body (GBytes  *body,
       *subject_ref = g_strdup (json_object_get_string_member_with_default (object, "subject_ref", ""));
     }
 
+  value = json_object_get_string_member_with_default (object, "thread_root", NULL);
+  if (value != NULL && g_uuid_string_is_valid (value))
+    *thread_root = g_strdup (value);
+
   return TRUE;
 }
 
 static GBytes *
-build_body (const TarmacNoteDraft *draft)
+build_body (const TarmacNoteDraft *draft,
+            const char            *thread_root)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) root = NULL;
@@ -604,6 +621,13 @@ build_body (const TarmacNoteDraft *draft)
       json_builder_set_member_name (builder, "subject_ref");
       json_builder_add_string_value (builder, draft->subject_ref != NULL ? draft->subject_ref : "");
     }
+  /* The thread's first note travels too: a reply may arrive (urgent lane) before the
+   * note it answers, or at a site that never saw that note. */
+  if (thread_root != NULL)
+    {
+      json_builder_set_member_name (builder, "thread_root");
+      json_builder_add_string_value (builder, thread_root);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -611,14 +635,15 @@ build_body (const TarmacNoteDraft *draft)
   return g_bytes_new_take (text, strlen (text));
 }
 
-static gboolean
-upsert_note (TarmacSyncReplica  *self,
-             TarmacEnvelope     *envelope,
-             const char         *text,
-             const char         *subject_type,
-             const char         *subject_ref,
-             const char         *delivery,
-             GError            **error)
+gboolean
+_tarmac_sync_replica_upsert_note (TarmacSyncReplica  *self,
+                                  TarmacEnvelope     *envelope,
+                                  const char         *text,
+                                  const char         *subject_type,
+                                  const char         *subject_ref,
+                                  const char         *thread_root,
+                                  const char         *delivery,
+                                  GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = _tarmac_store_now ();
@@ -627,6 +652,7 @@ upsert_note (TarmacSyncReplica  *self,
   g_autoptr(GDateTime) created = NULL;
   g_autofree char *created_at = NULL;
   const char *kind = tarmac_envelope_get_kind (envelope);
+  const char *reply_to = tarmac_envelope_get_ref_record_id (envelope);
 
   if (tarmac_envelope_get_deleted (envelope))
     {
@@ -641,11 +667,14 @@ upsert_note (TarmacSyncReplica  *self,
   created = g_date_time_new_from_unix_utc (TARMAC_HLC_MS (tarmac_envelope_get_hlc (envelope)) / 1000);
   created_at = created != NULL ? g_date_time_format (created, "%Y-%m-%dT%H:%M:%SZ") : g_strdup (now);
 
+  if (reply_to != NULL && thread_root == NULL)
+    thread_root = reply_to;
+
   stmt = _tarmac_store_prepare (self->store,
                                 "INSERT INTO note (uuid, author, origin_site, priority, subject_type,"
                                 " subject_ref, body, created_at, updated_at, retain_until, kind,"
-                                " recipients, delivery)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                                " recipients, delivery, reply_to, thread_root)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
                                 " ON CONFLICT (uuid) DO UPDATE SET priority = excluded.priority,"
                                 "  subject_type = excluded.subject_type,"
                                 "  subject_ref = excluded.subject_ref, body = excluded.body,"
@@ -669,6 +698,8 @@ upsert_note (TarmacSyncReplica  *self,
                      -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 12, recipients, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, delivery, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, reply_to, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, thread_root, -1, SQLITE_STATIC);
   return _tarmac_store_step_done (self->store, stmt, error);
 }
 
@@ -678,13 +709,9 @@ load_note (TarmacSyncReplica  *self,
            GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *priority;
   int rc;
 
-  stmt = _tarmac_store_prepare (self->store,
-                                "SELECT id, uuid, author, origin_site, priority, subject_type,"
-                                " subject_ref, body, created_at FROM note WHERE uuid = ?1",
-                                error);
+  stmt = _tarmac_store_prepare (self->store, _TARMAC_NOTE_COLUMNS " WHERE uuid = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -696,20 +723,7 @@ load_note (TarmacSyncReplica  *self,
       return NULL;
     }
 
-  priority = _tarmac_store_column_text (stmt, 4);
-  return g_object_new (TARMAC_TYPE_NOTE,
-                       "id", sqlite3_column_int64 (stmt, 0),
-                       "uuid", _tarmac_store_column_text (stmt, 1),
-                       "author", _tarmac_store_column_text (stmt, 2),
-                       "origin-site", _tarmac_store_column_text (stmt, 3),
-                       "priority", g_str_equal (priority, "urgent") ? TARMAC_NOTE_PRIORITY_URGENT
-                                   : g_str_equal (priority, "priority") ? TARMAC_NOTE_PRIORITY_PRIORITY
-                                   : TARMAC_NOTE_PRIORITY_ROUTINE,
-                       "subject-type", _tarmac_store_column_text (stmt, 5),
-                       "subject-ref", _tarmac_store_column_text (stmt, 6),
-                       "body", _tarmac_store_column_text (stmt, 7),
-                       "created-at", _tarmac_store_column_text (stmt, 8),
-                       NULL);
+  return _tarmac_store_note_from_row (stmt);
 }
 
 static gboolean
@@ -734,11 +748,145 @@ insert_record (TarmacSyncReplica  *self,
   return _tarmac_store_step_done (self->store, stmt, error);
 }
 
+/* Whether @site is an active site of the roster, whose key versions can be sealed to. */
+gboolean
+_tarmac_sync_replica_has_site_key (TarmacSyncReplica *self,
+                                   const char        *site)
+{
+  const char *sites[] = { site, NULL };
+  g_autoptr(GHashTable) keys = lookup_box_keys (self, sites, NULL);
+
+  return keys != NULL;
+}
+
+/**
+ * _tarmac_sync_replica_save_record:
+ * @draft: the record's kind, routing and plaintext body
+ *
+ * Writes a new record of this site: device sequence and clock tick, the envelope
+ * (encrypted to the recipients, signed), the versions, records and outbox rows. The
+ * caller holds the transaction, adds its own rows (note, lookout…) and the audit row.
+ *
+ * Returns: (transfer full): the envelope written
+ */
+TarmacEnvelope *
+_tarmac_sync_replica_save_record (TarmacSyncReplica        *self,
+                                  const TarmacRecordDraft  *draft,
+                                  GError                  **error)
+{
+  g_autoptr(TarmacEnvelope) envelope = NULL;
+  g_autoptr(GHashTable) box_keys = NULL;
+  g_autofree char *record_id = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  TarmacEnvelopeDraft envelope_draft = { 0 };
+  gint64 device_seq;
+
+  if (self->keys == NULL)
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_KEYS,
+                   _("This workstation is not enrolled in a network"));
+      return NULL;
+    }
+
+  box_keys = lookup_box_keys (self, draft->recipients, error);
+  if (box_keys == NULL)
+    return NULL;
+
+  device_seq = state_get_int (self, "device_seq") + 1;
+  record_id = tarmac_envelope_new_record_id ();
+
+  envelope_draft.kind = draft->kind;
+  envelope_draft.record_id = record_id;
+  envelope_draft.origin_site = self->site;
+  envelope_draft.author = draft->author;
+  envelope_draft.device_seq = (guint64) device_seq;
+  envelope_draft.hlc = tarmac_hlc_tick (self->hlc);
+  envelope_draft.ref_record_id = draft->ref_record_id;
+  envelope_draft.recipients = draft->recipients;
+  envelope_draft.priority = draft->priority;
+  envelope_draft.expires_at = draft->expires_at;
+
+  envelope = tarmac_envelope_seal (&envelope_draft, draft->body, self->keys, box_keys, error);
+  if (envelope == NULL)
+    return NULL;
+
+  if (!state_set_int (self, "device_seq", device_seq, error)
+      || !state_set_int (self, "hlc", (gint64) envelope_draft.hlc, error)
+      || !insert_version (self, envelope, tarmac_envelope_get_wraps (envelope), "local-pending", 0, error)
+      || !insert_record (self, envelope, error))
+    return NULL;
+
+  /* Even a record for this site only goes up: the other desks of the airport read it
+   * through the hub. */
+  stmt = _tarmac_store_prepare (self->store,
+                                "INSERT INTO outbox (device_seq, version_id) VALUES (?1, ?2)",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, device_seq);
+  sqlite3_bind_text (stmt, 2, tarmac_envelope_get_version_id (envelope), -1, SQLITE_STATIC);
+  if (!_tarmac_store_step_done (self->store, stmt, error))
+    return NULL;
+
+  return g_steal_pointer (&envelope);
+}
+
+/* The thread and the default recipients of a reply to @reply_to: everyone the note
+ * went to, its writer included, but this site. */
+static gboolean
+lookup_parent (TarmacSyncReplica  *self,
+               const char         *reply_to,
+               char              **thread_root,
+               char              **origin_site,
+               GStrv              *recipients,
+               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) sites = g_strv_builder_new ();
+  g_auto(GStrv) listed = NULL;
+  const char *origin;
+  int rc;
+
+  stmt = _tarmac_store_prepare (self->store,
+                                "SELECT coalesce (thread_root, uuid), origin_site, recipients"
+                                " FROM note WHERE uuid = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, reply_to, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
+                     _("There is no note %s to reply to"), reply_to);
+      else
+        _tarmac_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+
+  *thread_root = g_strdup (_tarmac_store_column_text (stmt, 0));
+  origin = _tarmac_store_column_text (stmt, 1);
+  *origin_site = g_strdup (origin);
+  if (g_strcmp0 (origin, self->site) != 0)
+    g_strv_builder_add (sites, origin);
+  listed = g_strsplit (_tarmac_store_column_text (stmt, 2), ",", TARMAC_ENVELOPE_MAX_RECIPIENTS);
+  for (gsize i = 0; listed[i] != NULL; i++)
+    if (*listed[i] != '\0' && g_strcmp0 (listed[i], self->site) != 0
+        && g_strcmp0 (listed[i], origin) != 0)
+      g_strv_builder_add (sites, listed[i]);
+
+  *recipients = g_strv_builder_end (sites);
+  return TRUE;
+}
+
 /**
  * tarmac_sync_replica_save_note:
  * @draft: what the officer wrote
  *
- * Saves a note or an alert and queues it for sending, in one transaction.
+ * Saves a note or an alert and queues it for sending, in one transaction. A reply
+ * (@draft->reply_to) joins the thread of the note it answers and, when @draft->recipients
+ * is %NULL, goes to everyone that note went to; the writer of that note always gets it.
  *
  * Returns: (transfer full): the note as the Network page lists it
  */
@@ -748,14 +896,15 @@ tarmac_sync_replica_save_note (TarmacSyncReplica      *self,
                                GError                **error)
 {
   g_autoptr(TarmacEnvelope) envelope = NULL;
-  g_autoptr(GHashTable) box_keys = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autofree char *record_id = NULL;
-  g_autofree char *recipients = NULL;
+  g_autoptr(GStrvBuilder) recipient_builder = g_strv_builder_new ();
+  g_auto(GStrv) recipients = NULL;
+  g_auto(GStrv) parent_recipients = NULL;
+  g_autofree char *thread_root = NULL;
+  g_autofree char *parent_origin = NULL;
+  g_autofree char *joined = NULL;
   g_autofree char *detail = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  TarmacEnvelopeDraft envelope_draft = { 0 };
-  gint64 device_seq;
+  TarmacRecordDraft record = { 0 };
   guint64 saved_hlc;
   gboolean local_only;
 
@@ -783,50 +932,46 @@ tarmac_sync_replica_save_note (TarmacSyncReplica      *self,
     return NULL;
 
   saved_hlc = tarmac_hlc_get_last (self->hlc);
-  box_keys = lookup_box_keys (self, draft->recipients, error);
-  if (box_keys == NULL)
+
+  if (draft->reply_to != NULL
+      && !lookup_parent (self, draft->reply_to, &thread_root, &parent_origin, &parent_recipients,
+                         error))
     goto fail;
 
-  device_seq = state_get_int (self, "device_seq") + 1;
-  record_id = tarmac_envelope_new_record_id ();
-  body = build_body (draft);
+  /* A reply always reaches the note's writer (research/sync.md §4.8: a reaction must be
+   * visible to the owner of the record it is about). */
+  if (draft->recipients != NULL)
+    {
+      for (gsize i = 0; draft->recipients[i] != NULL; i++)
+        g_strv_builder_add (recipient_builder, draft->recipients[i]);
+      if (parent_origin != NULL && g_strcmp0 (parent_origin, self->site) != 0
+          && !g_strv_contains (draft->recipients, parent_origin))
+        g_strv_builder_add (recipient_builder, parent_origin);
+    }
+  else if (parent_recipients != NULL)
+    g_strv_builder_addv (recipient_builder, (const char **) parent_recipients);
+  recipients = g_strv_builder_end (recipient_builder);
 
-  envelope_draft.kind = draft->kind;
-  envelope_draft.record_id = record_id;
-  envelope_draft.origin_site = self->site;
-  envelope_draft.author = draft->author;
-  envelope_draft.device_seq = (guint64) device_seq;
-  envelope_draft.hlc = tarmac_hlc_tick (self->hlc);
-  envelope_draft.recipients = draft->recipients;
-  envelope_draft.priority = draft->priority;
+  body = build_body (draft, thread_root);
+  record.kind = draft->kind;
+  record.recipients = (const char * const *) recipients;
+  record.author = draft->author;
+  record.priority = draft->priority;
+  record.ref_record_id = draft->reply_to;
+  record.body = body;
 
-  envelope = tarmac_envelope_seal (&envelope_draft, body, self->keys, box_keys, error);
+  envelope = _tarmac_sync_replica_save_record (self, &record, error);
   if (envelope == NULL)
     goto fail;
 
-  local_only = draft->recipients == NULL || draft->recipients[0] == NULL;
-  recipients = g_strjoinv (",", (GStrv) draft->recipients);
-  detail = g_strdup_printf ("%s to %s", draft->kind, local_only ? self->site : recipients);
+  local_only = recipients[0] == NULL;
+  joined = g_strjoinv (",", recipients);
+  detail = g_strdup_printf ("%s to %s", draft->kind, local_only ? self->site : joined);
 
-  if (!state_set_int (self, "device_seq", device_seq, error)
-      || !state_set_int (self, "hlc", (gint64) envelope_draft.hlc, error)
-      || !insert_version (self, envelope, tarmac_envelope_get_wraps (envelope), "local-pending", 0, error)
-      || !insert_record (self, envelope, error)
-      || !upsert_note (self, envelope, draft->text, draft->subject_type, draft->subject_ref,
-                       "pending", error)
-      || !tarmac_audit_append (self->store, "create", "note", record_id, detail, error))
-    goto fail;
-
-  /* Even a note for this site only goes up: the other desks of the airport read it
-   * through the hub. */
-  stmt = _tarmac_store_prepare (self->store,
-                                "INSERT INTO outbox (device_seq, version_id) VALUES (?1, ?2)",
-                                error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, device_seq);
-  sqlite3_bind_text (stmt, 2, tarmac_envelope_get_version_id (envelope), -1, SQLITE_STATIC);
-  if (!_tarmac_store_step_done (self->store, stmt, error))
+  if (!_tarmac_sync_replica_upsert_note (self, envelope, draft->text, draft->subject_type,
+                                         draft->subject_ref, thread_root, "pending", error)
+      || !tarmac_audit_append (self->store, "create", "note",
+                               tarmac_envelope_get_record_id (envelope), detail, error))
     goto fail;
 
   if (!tarmac_store_commit (self->store, error))
@@ -835,10 +980,11 @@ tarmac_sync_replica_save_note (TarmacSyncReplica      *self,
       return NULL;
     }
 
-  return load_note (self, record_id, error);
+  return load_note (self, tarmac_envelope_get_record_id (envelope), error);
 
 fail:
   tarmac_store_rollback (self->store);
+  tarmac_hlc_restore (self->hlc, saved_hlc);
   return NULL;
 }
 
@@ -1019,8 +1165,11 @@ tarmac_sync_replica_apply (TarmacSyncReplica  *self,
   g_autofree char *text = NULL;
   g_autofree char *subject_type = NULL;
   g_autofree char *subject_ref = NULL;
+  g_autofree char *thread_root = NULL;
+  const char *kind;
   gboolean exists = FALSE;
   gboolean wins = FALSE;
+  gboolean is_note;
   GBytes *wrap;
   gint64 now_ms;
 
@@ -1048,8 +1197,18 @@ tarmac_sync_replica_apply (TarmacSyncReplica  *self,
   if (body == NULL)
     return TARMAC_APPLY_REFUSED;
 
-  if (!tarmac_envelope_get_deleted (envelope)
-      && !parse_body (body, &text, &subject_type, &subject_ref))
+  kind = tarmac_envelope_get_kind (envelope);
+  is_note = g_str_equal (kind, "note") || g_str_equal (kind, "alert");
+  if (!is_note && !g_str_equal (kind, "ack"))
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
+                   _("Version %.12s is a %s, which this version of Tarmac cannot read"),
+                   tarmac_envelope_get_version_id (envelope), kind);
+      return TARMAC_APPLY_REFUSED;
+    }
+
+  if (is_note && !tarmac_envelope_get_deleted (envelope)
+      && !parse_body (body, &text, &subject_type, &subject_ref, &thread_root))
     {
       g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
                    _("Version %.12s holds no readable note"),
@@ -1066,21 +1225,53 @@ tarmac_sync_replica_apply (TarmacSyncReplica  *self,
     return TARMAC_APPLY_REFUSED;
 
   if (!insert_version (self, envelope, wraps, "received", server_seq, error)
-      || !update_record (self, envelope, &wins, error)
-      || (wins && !upsert_note (self, envelope, text, subject_type, subject_ref, "received", error))
-      || !tarmac_audit_append (self->store, "receive", "note",
-                               tarmac_envelope_get_record_id (envelope),
-                               tarmac_envelope_get_origin_site (envelope), error)
-      || !state_set_int (self, "hlc", (gint64) MAX (tarmac_hlc_get_last (self->hlc),
-                                                    tarmac_envelope_get_hlc (envelope)), error)
-      || !tarmac_store_commit (self->store, error))
+      || !update_record (self, envelope, &wins, error))
+    goto fail;
+
+  if (is_note)
     {
-      tarmac_store_rollback (self->store);
+      if ((wins && !_tarmac_sync_replica_upsert_note (self, envelope, text, subject_type, subject_ref,
+                                                      thread_root, "received", error))
+          || !tarmac_audit_append (self->store, "receive", "note",
+                                   tarmac_envelope_get_record_id (envelope),
+                                   tarmac_envelope_get_origin_site (envelope), error))
+        goto fail;
+    }
+  else if (!_tarmac_sync_replica_apply_ack (self, envelope, body, error))
+    goto fail;
+
+  /* Outside a batch, the acknowledgement of delivery goes in the same transaction;
+   * apply_batch() sends one for the whole batch. */
+  if (is_note && self->batch_depth == 0)
+    {
+      _tarmac_sync_replica_note_delivered (self, self->pending_acks, envelope);
+      if (!_tarmac_sync_replica_send_delivered (self, self->pending_acks, error))
+        goto fail;
+    }
+
+  if (!state_set_int (self, "hlc", (gint64) MAX (tarmac_hlc_get_last (self->hlc),
+                                                 tarmac_envelope_get_hlc (envelope)), error))
+    goto fail;
+
+  /* A failed commit undoes the transaction itself. */
+  if (!tarmac_store_commit (self->store, error))
+    {
+      if (self->batch_depth == 0)
+        g_hash_table_remove_all (self->pending_acks);
       return TARMAC_APPLY_REFUSED;
     }
 
+  if (is_note && self->batch_depth > 0)
+    _tarmac_sync_replica_note_delivered (self, self->pending_acks, envelope);
+
   tarmac_hlc_observe (self->hlc, tarmac_envelope_get_hlc (envelope), NULL);
   return TARMAC_APPLY_NEW;
+
+fail:
+  tarmac_store_rollback (self->store);
+  if (self->batch_depth == 0)
+    g_hash_table_remove_all (self->pending_acks);
+  return TARMAC_APPLY_REFUSED;
 }
 
 static char *
@@ -1127,6 +1318,7 @@ tarmac_sync_replica_apply_batch (TarmacSyncReplica  *self,
   if (!tarmac_store_begin (self->store, error))
     return FALSE;
 
+  self->batch_depth++;
   for (guint i = 0; i < envelopes->len; i++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -1146,18 +1338,14 @@ tarmac_sync_replica_apply_batch (TarmacSyncReplica  *self,
           if (local_error->domain != TARMAC_SYNC_ERROR)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
-              tarmac_store_rollback (self->store);
-              return FALSE;
+              goto fail;
             }
           g_warning ("Refused version %s: %s", tarmac_envelope_get_version_id (envelope),
                      local_error->message);
           if (!tarmac_audit_append (self->store, "refuse", "version",
                                     tarmac_envelope_get_version_id (envelope),
                                     tarmac_sync_error_code_name (local_error->code), error))
-            {
-              tarmac_store_rollback (self->store);
-              return FALSE;
-            }
+            goto fail;
           break;
 
         default:
@@ -1165,15 +1353,32 @@ tarmac_sync_replica_apply_batch (TarmacSyncReplica  *self,
         }
     }
 
-  if (!state_set_int (self, key, cursor, error) || !tarmac_store_commit (self->store, error))
+  /* One acknowledgement of delivery per sending site for the whole batch, written with
+   * the cursor: a crash before the commit re-pulls the batch and acknowledges it then. */
+  self->batch_depth--;
+  if (!_tarmac_sync_replica_send_delivered (self, self->pending_acks, error)
+      || !state_set_int (self, key, cursor, error))
     {
+      g_hash_table_remove_all (self->pending_acks);
       tarmac_store_rollback (self->store);
+      return FALSE;
+    }
+
+  if (!tarmac_store_commit (self->store, error))
+    {
+      g_hash_table_remove_all (self->pending_acks);
       return FALSE;
     }
 
   if (n_new != NULL)
     *n_new = added;
   return TRUE;
+
+fail:
+  self->batch_depth--;
+  g_hash_table_remove_all (self->pending_acks);
+  tarmac_store_rollback (self->store);
+  return FALSE;
 }
 
 /* The hub sequence number up to which @lane ("main" or "urgent") was applied. */

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "tarmac-device-keys.h"
 #include "tarmac-envelope.h"
@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  * @text: the text, 1 to 65,536 bytes
  * @subject_type: (nullable): "flight", "traveller", "consignment" or "seizure"
  * @subject_ref: (nullable): what it is about, as the subject type names it
+ * @reply_to: (nullable): the note (uuid) this one answers
  *
  * A note or an alert as the officer writes it.
  */
@@ -37,6 +38,7 @@ typedef struct
   const char          *text;
   const char          *subject_type;
   const char          *subject_ref;
+  const char          *reply_to;
 } TarmacNoteDraft;
 
 /**
@@ -81,6 +83,18 @@ gboolean           tarmac_sync_replica_revoke_device     (TarmacSyncReplica     
 
 TarmacNote        *tarmac_sync_replica_save_note         (TarmacSyncReplica       *self,
                                                           const TarmacNoteDraft   *draft,
+                                                          GError                 **error);
+gboolean           tarmac_sync_replica_mark_read         (TarmacSyncReplica       *self,
+                                                          const char              *uuid,
+                                                          const char              *reader,
+                                                          GError                 **error);
+gint64             tarmac_sync_replica_count_unread      (TarmacSyncReplica       *self,
+                                                          GError                 **error);
+GListModel        *tarmac_sync_replica_list_receipts     (TarmacSyncReplica       *self,
+                                                          const char              *uuid,
+                                                          GError                 **error);
+GListModel        *tarmac_sync_replica_list_thread       (TarmacSyncReplica       *self,
+                                                          const char              *uuid,
                                                           GError                 **error);
 TarmacApplyResult  tarmac_sync_replica_apply             (TarmacSyncReplica       *self,
                                                           TarmacEnvelope          *envelope,

@@ -1,0 +1,59 @@
+/* tarmac-sync-replica-private.h
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tarmac-store-private.h"
+#include "tarmac-sync-replica.h"
+
+G_BEGIN_DECLS
+
+/* The most records one acknowledgement names: a pull batch is 500. */
+#define TARMAC_ACK_MAX_RECORDS 500
+
+/* Any kind of record this site writes; the kinds' own files (receipts, lookouts) build
+ * the body. */
+typedef struct
+{
+  const char          *kind;
+  const char * const  *recipients;
+  const char          *author;
+  TarmacNotePriority   priority;
+  const char          *ref_record_id;
+  gint64               expires_at;
+  GBytes              *body;
+} TarmacRecordDraft;
+
+TarmacStore    *_tarmac_sync_replica_get_store         (TarmacSyncReplica        *self);
+TarmacEnvelope *_tarmac_sync_replica_save_record       (TarmacSyncReplica        *self,
+                                                        const TarmacRecordDraft  *draft,
+                                                        GError                  **error);
+gboolean        _tarmac_sync_replica_upsert_note       (TarmacSyncReplica        *self,
+                                                        TarmacEnvelope           *envelope,
+                                                        const char               *text,
+                                                        const char               *subject_type,
+                                                        const char               *subject_ref,
+                                                        const char               *thread_root,
+                                                        const char               *delivery,
+                                                        GError                  **error);
+gboolean        _tarmac_sync_replica_has_site_key      (TarmacSyncReplica        *self,
+                                                        const char               *site);
+
+/* tarmac-sync-receipts.c */
+gboolean        _tarmac_sync_replica_apply_ack         (TarmacSyncReplica        *self,
+                                                        TarmacEnvelope           *envelope,
+                                                        GBytes                   *body,
+                                                        GError                  **error);
+void            _tarmac_sync_replica_note_delivered    (TarmacSyncReplica        *self,
+                                                        GHashTable               *pending,
+                                                        TarmacEnvelope           *envelope);
+gboolean        _tarmac_sync_replica_send_delivered    (TarmacSyncReplica        *self,
+                                                        GHashTable               *pending,
+                                                        GError                  **error);
+GHashTable     *_tarmac_sync_replica_new_pending_acks  (void);
+
+G_END_DECLS

@@ -17,8 +17,8 @@
 #include "tarmac-importer.h"
 #include "tarmac-sniff.h"
 
-/* import [--json] [--flight F] [--map COLUMN=FIELD]... FILE...: one report per file;
- * exit 1 when any file was rejected. --flight and --map apply to spreadsheets (CSV,
+/* import [--json] [--flight F] [--map COLUMN=FIELD]... FILE...: one report per file,
+ * with the hits screening its travellers raised; exit 1 when any file was rejected. --flight and --map apply to spreadsheets (CSV,
  * XLSX): they correct the mapping Tarmac proposes (or remembered), and the corrected
  * mapping is remembered for the airline, as the app's preview does. */
 static void
@@ -48,6 +48,7 @@ print_import_report (const TarmacImportReport *report)
       { N_("  Documents"), report->n_documents },
       { N_("  PNRs"), report->n_pnrs },
       { N_("  Findings"), report->n_findings },
+      { N_("  Hits"), report->n_hits },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
@@ -125,6 +126,31 @@ import_with_mapping (TarmacStore          *store,
                                     report, NULL, error);
 }
 
+/* Every traveller a file brought is screened once the file is committed, so a listed
+ * person's hit is in the review queue by the time the report is printed. A screening
+ * that fails leaves the import as it is, and says why. */
+static gboolean
+screen_imported (TarmacScreener     *screener,
+                 TarmacStore        *store,
+                 TarmacImportReport *report)
+{
+  TarmacScreenScope scope = { TARMAC_SCREEN_SOURCE_FILE, report->source_file_id, NULL, NULL,
+                              NULL };
+  g_auto(TarmacScreenReport) screened = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  if (report->result != TARMAC_IMPORT_RESULT_IMPORTED || report->source_file_id <= 0)
+    return TRUE;
+  if (!tarmac_screener_screen (screener, store, &scope, &screened, NULL, &error))
+    {
+      /* Translators: "manifest.edi: the reason" when screening a file's travellers failed */
+      tarmac_cli_print_error (_("%s: screening failed: %s"), report->name, error->message);
+      return FALSE;
+    }
+  report->n_hits = screened.added;
+  return TRUE;
+}
+
 int
 tarmac_cli_import (TarmacStore  *store,
                    int           argc,
@@ -134,6 +160,7 @@ tarmac_cli_import (TarmacStore  *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) array = json_array_new ();
   g_autoptr(TarmacBatchImport) batch = NULL;
+  g_autoptr(TarmacScreener) screener = tarmac_screener_new ();
   g_auto(GStrv) maps = NULL;
   g_autofree char *flight = NULL;
   gboolean json = FALSE;
@@ -177,6 +204,8 @@ tarmac_cli_import (TarmacStore  *store,
           /* A --map or --flight that does not fit the file: said on stderr, no report. */
           if (report == NULL)
             continue;
+          if (!screen_imported (screener, store, report))
+            status = EXIT_FAILED;
           if (json)
             json_array_add_element (array, tarmac_import_report_to_json (report));
           else
@@ -197,9 +226,10 @@ tarmac_cli_import (TarmacStore  *store,
 
       for (guint j = 0; j < done->len; j++)
         {
-          const TarmacImportReport *report = g_ptr_array_index (done, j);
+          TarmacImportReport *report = g_ptr_array_index (done, j);
 
-          if (report->result == TARMAC_IMPORT_RESULT_FAILED)
+          if (report->result == TARMAC_IMPORT_RESULT_FAILED ||
+              !screen_imported (screener, store, report))
             status = EXIT_FAILED;
 
           if (json)

@@ -9,7 +9,10 @@
 
 #include <glib.h>
 
+#include <json-glib/json-glib.h>
+
 #include "tarmac-demo.h"
+#include "tarmac-screener.h"
 #include "tarmac-store.h"
 
 G_BEGIN_DECLS
@@ -111,5 +114,14 @@ int      tarmac_cli_bench_match        (int                  argc,
 int      tarmac_cli_match              (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);
+int      tarmac_cli_screen             (TarmacStore         *store,
+                                        int                  argc,
+                                        char               **argv);
+int      tarmac_cli_hits               (TarmacStore         *store,
+                                        int                  argc,
+                                        char               **argv);
+void     tarmac_cli_print_hits         (JsonArray           *hits);
+JsonNode *tarmac_cli_screen_report_to_json (const TarmacScreenReport *report);
+void     tarmac_cli_print_screen_report (const TarmacScreenReport *report);
 
 G_END_DECLS

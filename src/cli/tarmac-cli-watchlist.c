@@ -57,6 +57,9 @@ watchlist_import (TarmacStore  *store,
   g_autoptr(TarmacWatchlistImportReport) report = NULL;
   g_autofree char *name = NULL;
   g_autofree char *kind = NULL;
+  g_autoptr(TarmacScreener) screener = NULL;
+  g_auto(TarmacScreenReport) screening = { 0, };
+  gboolean screened;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name,
@@ -87,16 +90,37 @@ watchlist_import (TarmacStore  *store,
       return EXIT_FAILED;
     }
 
+  /* The list is stored whatever screening then does: a failed re-screen is said, and
+   * runs again next time (the app's next start, or the next list or screen command). */
+  screener = tarmac_screener_new ();
+  screened = tarmac_screener_rescreen (screener, store, &screening, NULL, &error);
+
   if (json)
     {
       g_autoptr(JsonNode) root = tarmac_watchlist_import_report_to_json (report);
-      g_autofree char *text = json_to_string (root, TRUE);
+      g_autofree char *text = NULL;
 
+      if (screened)
+        json_object_set_member (json_node_get_object (root), "screening",
+                                tarmac_cli_screen_report_to_json (&screening));
+      text = json_to_string (root, TRUE);
       g_print ("%s\n", text);
     }
   else
-    print_report (report);
+    {
+      print_report (report);
+      /* Nobody is screened again when the load changed no entry. */
+      if (screened)
+        tarmac_cli_print_screen_report (&screening);
+    }
 
+  if (!screened)
+    {
+      /* Translators: re-screening travellers after a list was loaded failed */
+      tarmac_cli_print_error (_("the list was loaded, but screening the travellers again "
+                                "failed: %s"), error->message);
+      return EXIT_FAILED;
+    }
   return EXIT_OK;
 }
 

@@ -65,6 +65,10 @@ static const Command commands[] = {
                   "--format json|csv|pdf [--shared] [--output FILE])"), TRUE, tarmac_cli_report },
   { "match", N_("Match a person against the watchlists (match --name NAME [--dob D] "
                  "[--nationality ISO3] [--limit K] [--json])"), TRUE, tarmac_cli_match },
+  { "screen", N_("Screen travellers against the watchlists and record the hits "
+                  "(screen [--flight CARRIER+NUMBER/DATE] [--json])"), TRUE, tarmac_cli_screen },
+  { "hits", N_("List the hits for review (hits list [--status STATUS] [--limit N] [--json])"),
+    TRUE, tarmac_cli_hits },
   { "compare", N_("Score pairs of names with the name comparator (compare --pairs FILE)"),
     FALSE, tarmac_cli_compare },
   { "search", N_("Find travellers by name, document, PNR, phone or e-mail "

@@ -153,7 +153,7 @@ warnings_to_json (GPtrArray *warnings)
  * @report: a report
  *
  * The report as one JSON object: name, sha256, format, result, source_file_id, counts
- * (messages, flights, travellers, crew, documents, pnrs, findings), warnings (code, message, offset, line,
+ * (messages, flights, travellers, crew, documents, pnrs, findings, hits), warnings (code, message, offset, line,
  * segment) and error (when failed).
  *
  * Returns: (transfer full): a JSON object node
@@ -190,6 +190,8 @@ tarmac_import_report_to_json (const TarmacImportReport *report)
   json_builder_add_int_value (builder, report->n_pnrs);
   json_builder_set_member_name (builder, "findings");
   json_builder_add_int_value (builder, report->n_findings);
+  json_builder_set_member_name (builder, "hits");
+  json_builder_add_int_value (builder, report->n_hits);
   json_builder_set_member_name (builder, "warnings");
   json_builder_add_value (builder, warnings_to_json (report->warnings));
   if (report->error_message != NULL)

@@ -70,7 +70,8 @@ typedef struct
  * @n_travellers counts every traveller row written, crew included (for PNRGOV also the
  * API rows a PNR traveller was linked to); @n_crew the crew; @n_pnrs the PNR versions
  * stored; @n_findings the findings the document checks wrote on travellers (an expired
- * document, a wrong check digit…: tarmac-document-check.h).
+ * document, a wrong check digit…: tarmac-document-check.h); @n_hits the hits screening
+ * raised on its travellers, when the caller screened them (tarmac-screener.h).
  */
 typedef struct
 {
@@ -86,6 +87,7 @@ typedef struct
   guint               n_documents;
   guint               n_pnrs;
   guint               n_findings;
+  guint               n_hits;
   GPtrArray          *warnings;       /* of TarmacImportWarning */
   char               *error_message;
 } TarmacImportReport;

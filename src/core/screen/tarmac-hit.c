@@ -167,9 +167,9 @@ summarise (const char *explanation)
   "   ELSE coalesce (t.surname, '') || ', ' || coalesce (t.given_names, '') END," \
   " f.carrier || ' ' || f.number || ' · ' || f.flight_date," \
   " h.source, w.name," \
-  " (SELECT n.name FROM watchlist_name n WHERE n.entry_id = e.id" \
+  " coalesce ((SELECT n.name FROM watchlist_name n WHERE n.entry_id = e.id" \
   "   ORDER BY CASE n.quality WHEN 'primary' THEN 0 WHEN 'strong' THEN 1 ELSE 2 END, n.id" \
-  "   LIMIT 1)," \
+  "   LIMIT 1), e.document_number)," \
   " e.external_id, h.score, h.explanation, h.status, h.created_at" \
   " FROM hit h LEFT JOIN traveller t ON t.id = h.traveller_id" \
   " LEFT JOIN flight f ON f.id = t.flight_id" \
@@ -198,8 +198,8 @@ hit_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
-static gboolean
-is_status (const char *status)
+gboolean
+_tarmac_hit_is_status (const char *status)
 {
   static const char *const statuses[] = {
     TARMAC_HIT_NEW, TARMAC_HIT_IN_REVIEW, TARMAC_HIT_CLEARED, TARMAC_HIT_REFERRED,
@@ -239,7 +239,7 @@ tarmac_hit_list (TarmacStore  *store,
   if (filter == NULL)
     filter = TARMAC_HIT_FILTER_OPEN;
   if (!g_str_equal (filter, TARMAC_HIT_FILTER_OPEN) &&
-      !g_str_equal (filter, TARMAC_HIT_FILTER_ALL) && !is_status (filter))
+      !g_str_equal (filter, TARMAC_HIT_FILTER_ALL) && !_tarmac_hit_is_status (filter))
     {
       g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_INVALID,
                    _("“%s” is not a hit status"), filter);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "tarmac-store.h"
 
@@ -73,5 +74,13 @@ GPtrArray  *tarmac_hit_list_comments      (TarmacStore  *store,
                                            gint64        hit_id,
                                            GError      **error);
 void        tarmac_hit_comment_free       (TarmacHitComment *comment);
+
+JsonNode   *tarmac_hit_list_json          (TarmacStore  *store,
+                                           const char   *filter,
+                                           GArray       *ids,
+                                           guint         limit,
+                                           GError      **error);
+
+gboolean    _tarmac_hit_is_status         (const char   *status);
 
 G_END_DECLS

@@ -83,6 +83,9 @@ guint    _tarmac_screen_index_lookup        (GArray                *keys,
 guint64  _tarmac_screen_key_hash            (char                   kind,
                                              const char            *text);
 char    *_tarmac_screen_document_fuzzy_key  (const char            *normalised);
+TarmacScreenIndex *_tarmac_screen_index_load_filtered (TarmacStore  *store,
+                                                      gboolean      persons_only,
+                                                      GError      **error);
 void     _tarmac_screen_word_keys           (const TarmacNameToken *token,
                                              void                 (*emit) (guint64  key,
                                                                            char     kind,

@@ -474,6 +474,17 @@ TarmacScreenIndex *
 tarmac_screen_index_load (TarmacStore  *store,
                           GError      **error)
 {
+  return _tarmac_screen_index_load_filtered (store, FALSE, error);
+}
+
+/* With @persons_only, the people of the person lists alone: what travellers are screened
+ * against (tarmac-screener.c). Entities are not travellers, and stolen documents are
+ * compared by number, not through a name index a million numbers would swell. */
+TarmacScreenIndex *
+_tarmac_screen_index_load_filtered (TarmacStore  *store,
+                                    gboolean      persons_only,
+                                    GError      **error)
+{
   g_autoptr(TarmacScreenIndex) self = tarmac_screen_index_new ();
   g_autoptr(GHashTable) entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                          (GDestroyNotify) tarmac_watchlist_entry_free);
@@ -488,7 +499,8 @@ tarmac_screen_index_load (TarmacStore  *store,
 
 #define ENABLED_ENTRIES \
   " FROM watchlist_entry e JOIN watchlist w ON w.id = e.watchlist_id" \
-  " WHERE w.enabled = 1 AND (e.expires_at IS NULL OR e.expires_at >= substr (?1, 1, 10))"
+  " WHERE w.enabled = 1 AND (e.expires_at IS NULL OR e.expires_at >= substr (?1, 1, 10))" \
+  " AND (?2 = 0 OR (w.kind <> 'documents' AND e.kind = 'person'))"
 
   stmt = _tarmac_store_prepare (store,
                                 "SELECT e.id, e.watchlist_id, w.name, e.external_id, e.kind,"
@@ -497,6 +509,7 @@ tarmac_screen_index_load (TarmacStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, persons_only);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -536,6 +549,7 @@ tarmac_screen_index_load (TarmacStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, persons_only);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TarmacWatchlistEntry *entry = lookup_entry (entries, sqlite3_column_int64 (stmt, 0));

@@ -312,7 +312,9 @@ append_evidence_text (GString        *text,
                       const char     *what,
                       const Evidence *evidence)
 {
-  if (g_str_equal (evidence->id, "unknown"))
+  /* What added nothing and says nothing an officer needs (the same sex) is left out. */
+  if (g_str_equal (evidence->id, "unknown") ||
+      (g_str_equal (evidence->id, "same") && evidence->adjustment == 0.0))
     return;
   if (g_str_equal (evidence->id, "same-number"))
     {

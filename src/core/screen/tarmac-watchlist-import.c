@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tarmac-audit.h"
+#include "tarmac-screener.h"
 #include "tarmac-name-key.h"
 #include "tarmac-store-private.h"
 #include "tarmac-watchlist-import.h"
@@ -493,6 +494,15 @@ tarmac_watchlist_import (TarmacStore                  *store,
           tarmac_store_rollback (store);
           return FALSE;
         }
+    }
+
+  /* What travellers are screened against changed: cached indexes rebuild, and everyone is
+   * screened again (tarmac-screener.c). */
+  if ((result->added > 0 || result->changed > 0 || result->removed > 0) &&
+      !_tarmac_screen_bump_list_generation (store, error))
+    {
+      tarmac_store_rollback (store);
+      return FALSE;
     }
 
   object_id = g_strdup_printf ("%" G_GINT64_FORMAT, result->watchlist_id);

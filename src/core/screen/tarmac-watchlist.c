@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tarmac-audit.h"
+#include "tarmac-screener.h"
 #include "tarmac-store-private.h"
 #include "tarmac-watchlist.h"
 
@@ -216,7 +217,8 @@ tarmac_watchlist_remove (TarmacStore  *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, watchlist_id);
-  if (!_tarmac_store_step_done (store, stmt, error))
+  if (!_tarmac_store_step_done (store, stmt, error) ||
+      !_tarmac_screen_bump_list_generation (store, error))
     goto fail;
 
   object_id = g_strdup_printf ("%" G_GINT64_FORMAT, watchlist_id);

@@ -15,6 +15,7 @@
 #include "tarmac-co-traveller.h"
 #include "tarmac-enums.h"
 #include "tarmac-finding.h"
+#include "tarmac-hit.h"
 #include "tarmac-pnr-contact.h"
 #include "tarmac-pnr-history.h"
 #include "tarmac-pnr-payment.h"
@@ -242,15 +243,18 @@ source_from_row (sqlite3_stmt *stmt)
                        NULL);
 }
 
+/* Screening stores its explanation as JSON (tarmac-screener.c): the page shows its text. */
 static GObject *
 hit_from_row (sqlite3_stmt *stmt)
 {
+  g_autofree char *explanation = tarmac_hit_explanation_text (text (stmt, 4));
+
   return g_object_new (TARMAC_TYPE_TRAVELLER_HIT,
                        "id", sqlite3_column_int64 (stmt, 0),
                        "source", text (stmt, 1),
                        "status", text (stmt, 2),
                        "score", CLAMP (sqlite3_column_double (stmt, 3), 0.0, 1.0),
-                       "explanation", text (stmt, 4),
+                       "explanation", explanation,
                        "created-at", text (stmt, 5),
                        NULL);
 }

@@ -100,4 +100,25 @@ typedef enum
   TARMAC_SEARCH_MATCH_EMAIL,
 } TarmacSearchMatch;
 
+/**
+ * TarmacSyncState:
+ * @TARMAC_SYNC_STATE_NOT_ENROLLED: this workstation is not enrolled in a network
+ * @TARMAC_SYNC_STATE_CONNECTING: talking to the hub, with no answer yet since the start
+ *   or the last failure
+ * @TARMAC_SYNC_STATE_ONLINE: the last round went through; waiting for more
+ * @TARMAC_SYNC_STATE_OFFLINE: the hub cannot be reached; trying again later
+ * @TARMAC_SYNC_STATE_ERROR: the hub or this database refused; trying again later, but
+ *   someone should look at the reason
+ *
+ * How this workstation's link to the hub is doing (TarmacSyncService).
+ */
+typedef enum
+{
+  TARMAC_SYNC_STATE_NOT_ENROLLED,
+  TARMAC_SYNC_STATE_CONNECTING,
+  TARMAC_SYNC_STATE_ONLINE,
+  TARMAC_SYNC_STATE_OFFLINE,
+  TARMAC_SYNC_STATE_ERROR,
+} TarmacSyncState;
+
 G_END_DECLS

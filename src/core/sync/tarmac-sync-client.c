@@ -46,6 +46,7 @@ struct _TarmacSyncClient
 
   TarmacSyncReplica *replica;
   SoupSession       *session;
+  GCancellable      *cancellable;   /* of every request, or NULL */
   char              *hub_url;
   char              *fingerprint;
   TarmacSyncStats    stats;
@@ -61,6 +62,7 @@ tarmac_sync_client_dispose (GObject *object)
 
   g_clear_object (&self->replica);
   g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (tarmac_sync_client_parent_class)->dispose (object);
 }
@@ -177,7 +179,7 @@ request (TarmacSyncClient  *self,
     }
 
   self->stats.requests++;
-  response = soup_session_send_and_read (self->session, msg, NULL, error);
+  response = soup_session_send_and_read (self->session, msg, self->cancellable, error);
   if (response == NULL)
     return NULL;
 
@@ -724,4 +726,22 @@ tarmac_sync_client_wait (TarmacSyncClient  *self,
 
   *more = FALSE;
   return pull_lane (self, "main", MIN (seconds, 25), more, error);
+}
+
+/**
+ * tarmac_sync_client_set_cancellable:
+ * @cancellable: (nullable): cancels the requests made from now on
+ *
+ * The app's sync service stops a long-poll with it when the officer saves a note or
+ * closes the window; cancelling it from another thread is safe (GCancellable is). Call
+ * it from the thread that uses the client.
+ */
+void
+tarmac_sync_client_set_cancellable (TarmacSyncClient *self,
+                                    GCancellable     *cancellable)
+{
+  g_return_if_fail (TARMAC_IS_SYNC_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  g_set_object (&self->cancellable, cancellable);
 }

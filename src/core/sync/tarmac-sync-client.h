@@ -47,5 +47,8 @@ gboolean          tarmac_sync_client_wait  (TarmacSyncClient   *self,
                                             guint               seconds,
                                             gboolean           *more,
                                             GError            **error);
+void              tarmac_sync_client_set_cancellable
+                                           (TarmacSyncClient   *self,
+                                            GCancellable       *cancellable);
 
 G_END_DECLS

@@ -314,6 +314,72 @@ tarmac_sync_replica_set_identity (TarmacSyncReplica  *self,
 }
 
 /**
+ * tarmac_sync_replica_forget_identity:
+ *
+ * Leaves the network (Preferences → Network → Leave): the device's keys are deleted from
+ * the keystore, the hub, the roster, the cursors and the device sequence are forgotten,
+ * and versions that were never sent stay here but will never be sent (they were signed
+ * by keys that no longer exist). Notes already here stay. A new enrolment starts afresh,
+ * as a new device. One transaction: all of it or nothing.
+ */
+gboolean
+tarmac_sync_replica_forget_identity (TarmacSyncReplica  *self,
+                                     GError            **error)
+{
+  static const char * const statements[] = {
+    /* The HLC stays: times written here never go backwards, even across enrolments. */
+    "DELETE FROM sync_state WHERE key <> 'hlc'",
+    "DELETE FROM sync_site",
+    "DELETE FROM sync_device",
+    "DELETE FROM outbox",
+    "UPDATE versions SET state = 'rejected:left' WHERE state = 'local-pending'",
+    "UPDATE note SET delivery = 'local' WHERE delivery = 'pending'",
+  };
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *device_id = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), FALSE);
+
+  if (self->keys == NULL)
+    return TRUE;
+
+  device_id = g_strdup (tarmac_device_keys_get_device_id (self->keys));
+  if (!tarmac_store_begin (self->store, error))
+    return FALSE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (self->store, statements[i], error);
+
+      if (stmt == NULL || !_tarmac_store_step_done (self->store, stmt, error))
+        {
+          tarmac_store_rollback (self->store);
+          return FALSE;
+        }
+    }
+
+  if (!tarmac_secrets_delete (tarmac_store_get_secrets (self->store), TARMAC_DEVICE_KEYS_SECRET,
+                              &local_error)
+      && !g_error_matches (local_error, TARMAC_SECRETS_ERROR, TARMAC_SECRETS_ERROR_NOT_FOUND))
+    {
+      tarmac_store_rollback (self->store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!tarmac_audit_append (self->store, "leave", "device", device_id, self->site, error)
+      || !tarmac_store_commit (self->store, error))
+    {
+      tarmac_store_rollback (self->store);
+      return FALSE;
+    }
+
+  g_clear_object (&self->keys);
+  g_clear_pointer (&self->site, g_free);
+  return TRUE;
+}
+
+/**
  * tarmac_sync_replica_add_site:
  * @code: the site's code
  * @name: its name, for display

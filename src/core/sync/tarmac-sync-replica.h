@@ -67,6 +67,8 @@ gboolean           tarmac_sync_replica_set_identity      (TarmacSyncReplica     
                                                           const char              *site,
                                                           TarmacDeviceKeys        *keys,
                                                           GError                 **error);
+gboolean           tarmac_sync_replica_forget_identity   (TarmacSyncReplica       *self,
+                                                          GError                 **error);
 gboolean           tarmac_sync_replica_add_site          (TarmacSyncReplica       *self,
                                                           const char              *code,
                                                           const char              *name,

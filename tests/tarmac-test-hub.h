@@ -1,0 +1,153 @@
+/* tarmac-test-hub.h
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <signal.h>
+
+#include "tarmac-test-util.h"
+
+G_BEGIN_DECLS
+
+/* A real tarmac-hub on a loopback port the kernel picks, with its data in the test's
+ * private data dir, for the tests of the app's sync service and windows. */
+
+typedef struct
+{
+  char        *data;
+  char        *fingerprint;
+  char        *url;
+  GSubprocess *process;
+  guint        port;
+} TarmacTestHub;
+
+static inline char *
+tarmac_test_hub_run (TarmacTestHub *hub,
+                     const char    *first,
+                     ...)
+{
+  g_autofree char *hub_path = tarmac_test_build_path ("src/hub/tarmac-hub");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, hub_path);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, "--data");
+  g_ptr_array_add (args, hub->data);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  return g_strstrip (g_steal_pointer (&out));
+}
+
+/* Starts the hub; after a stop, on the same port, so enrolled addresses stay right. */
+static inline void
+tarmac_test_hub_start (TarmacTestHub *hub)
+{
+  g_autofree char *hub_path = tarmac_test_build_path ("src/hub/tarmac-hub");
+  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", hub->port);
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  hub->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                   &error, hub_path, "serve", "--data", hub->data,
+                                   "--listen", listen, "--print-port", NULL);
+  g_assert_no_error (error);
+
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (hub->process));
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  hub->port = (guint) g_ascii_strtoull (line, NULL, 10);
+  g_assert_cmpuint (hub->port, >, 0);
+  g_clear_pointer (&hub->url, g_free);
+  hub->url = g_strdup_printf ("https://127.0.0.1:%u", hub->port);
+}
+
+static inline void
+tarmac_test_hub_stop (TarmacTestHub *hub)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (hub->process == NULL)
+    return;
+
+  g_subprocess_send_signal (hub->process, SIGTERM);
+  g_subprocess_wait (hub->process, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&hub->process);
+}
+
+/* A hub with the sites given as CODE, NAME pairs, running. */
+static inline void
+tarmac_test_hub_init (TarmacTestHub *hub,
+                      const char    *first_code,
+                      ...)
+{
+  g_autofree char *out = NULL;
+  va_list ap;
+
+  hub->data = g_build_filename (g_get_user_data_dir (), "hub", NULL);
+  out = tarmac_test_hub_run (hub, "init", NULL);
+
+  va_start (ap, first_code);
+  for (const char *code = first_code; code != NULL; code = va_arg (ap, const char *))
+    {
+      const char *name = va_arg (ap, const char *);
+
+      g_free (out);
+      out = tarmac_test_hub_run (hub, "site", "add", code, "--name", name, NULL);
+    }
+  va_end (ap);
+
+  hub->fingerprint = tarmac_test_hub_run (hub, "fingerprint", NULL);
+  tarmac_test_hub_start (hub);
+}
+
+static inline void
+tarmac_test_hub_clear (TarmacTestHub *hub)
+{
+  tarmac_test_hub_stop (hub);
+  g_clear_pointer (&hub->data, g_free);
+  g_clear_pointer (&hub->fingerprint, g_free);
+  g_clear_pointer (&hub->url, g_free);
+}
+
+/* Iterates the main context until @done returns TRUE or @seconds pass. */
+static inline gboolean
+tarmac_test_wait_until (gboolean (*done) (gpointer data),
+                        gpointer   data,
+                        guint      seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+
+  return TRUE;
+}
+
+G_END_DECLS

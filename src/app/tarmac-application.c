@@ -196,8 +196,31 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* From the desktop notification of an urgent alert: the window, on the Network page. */
+static void
+show_note_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  TarmacApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+
+  if (TARMAC_IS_WINDOW (window))
+    {
+      tarmac_window_show_note (TARMAC_WINDOW (window), g_variant_get_string (parameter, NULL));
+      gtk_window_present (window);
+    }
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "show-note", show_note_action, "s" },
   { "preferences", preferences_action },
   { "about", about_action },
 };

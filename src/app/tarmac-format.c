@@ -419,3 +419,88 @@ tarmac_format_note_subject (TarmacNote *note)
 
   return g_strdup (ref);
 }
+
+/**
+ * tarmac_format_sync_age:
+ * @then: (nullable): when the last sync went through
+ * @now: the current time
+ *
+ * Says how long ago the workstation last synced, for the header bar: "Synced just now",
+ * "Synced 2 min ago", "Synced 3 h ago", then the date.
+ *
+ * Returns: the text
+ */
+char *
+tarmac_format_sync_age (GDateTime *then,
+                        GDateTime *now)
+{
+  g_autoptr(GDateTime) local = NULL;
+  GTimeSpan age;
+  gint64 minutes, hours;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (then == NULL)
+    /* Translators: the header bar, before the first sync with the hub */
+    return g_strdup (_("Never synced"));
+
+  age = g_date_time_difference (now, then);
+  minutes = MAX (age, 0) / G_TIME_SPAN_MINUTE;
+  hours = minutes / 60;
+
+  if (minutes < 1)
+    /* Translators: the header bar, when the last sync with the hub was under a minute ago */
+    return g_strdup (_("Synced just now"));
+
+  if (minutes < 60)
+    /* Translators: the header bar; "min" is minutes, keep it short */
+    return g_strdup_printf (ngettext ("Synced %d min ago", "Synced %d min ago", (gulong) minutes),
+                            (int) minutes);
+
+  if (hours < 24)
+    /* Translators: the header bar; "h" is hours, keep it short */
+    return g_strdup_printf (ngettext ("Synced %d h ago", "Synced %d h ago", (gulong) hours),
+                            (int) hours);
+
+  local = g_date_time_to_local (then);
+  {
+    /* Translators: a date in g_date_time_format() syntax, for example "22 Nov" */
+    g_autofree char *day = g_date_time_format (local, _("%-e %b"));
+
+    /* Translators: the header bar; %s is a date, for example "22 Nov" */
+    return g_strdup_printf (_("Synced %s"), day);
+  }
+}
+
+/**
+ * tarmac_format_fingerprint:
+ * @fingerprint: a SHA-256 fingerprint in hex, with or without separators
+ *
+ * Formats a fingerprint to be read out over the phone: upper-case hex in groups of four,
+ * four groups to a line ("AB12 CD34 …").
+ *
+ * Returns: the text
+ */
+char *
+tarmac_format_fingerprint (const char *fingerprint)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  g_return_val_if_fail (fingerprint != NULL, NULL);
+
+  for (const char *p = fingerprint; *p != '\0'; p++)
+    {
+      if (!g_ascii_isxdigit (*p))
+        continue;
+
+      if (n > 0 && n % 16 == 0)
+        g_string_append_c (out, '\n');
+      else if (n > 0 && n % 4 == 0)
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, g_ascii_toupper (*p));
+      n++;
+    }
+
+  return g_string_free (out, FALSE);
+}

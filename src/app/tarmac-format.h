@@ -36,5 +36,8 @@ const char *tarmac_format_direction_label   (TarmacDirection      direction);
 const char *tarmac_format_traveller_kind    (TarmacTravellerKind  kind);
 const char *tarmac_format_note_priority     (TarmacNotePriority   priority);
 char       *tarmac_format_note_subject      (TarmacNote          *note);
+char       *tarmac_format_sync_age          (GDateTime           *then,
+                                             GDateTime           *now);
+char       *tarmac_format_fingerprint       (const char          *fingerprint);
 
 G_END_DECLS

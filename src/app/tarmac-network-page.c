@@ -18,8 +18,8 @@
 
 /* Notes, alerts and lookouts exchanged with other airports through the hub: the state of
  * the hub link, then the notes on this workstation, newest first. Reading notes is
- * audited, so they are read when the officer opens the page. Tarmac does not sync yet:
- * the page says so rather than claim a connection. */
+ * audited, so they are read when the officer opens the page. The hub row follows the
+ * window's sync service (TarmacSyncService). */
 struct _TarmacNetworkPage
 {
   TarmacPage           parent_instance;
@@ -35,61 +35,85 @@ struct _TarmacNetworkPage
   /* Owned references */
   GSettings           *settings;
   GListModel          *notes;
+  TarmacSyncService   *service;
+  GSignalGroup        *service_signals;
 };
 
 G_DEFINE_FINAL_TYPE (TarmacNetworkPage, tarmac_network_page, TARMAC_TYPE_PAGE)
 
+static const char *
+describe_state (TarmacSyncService *service)
+{
+  switch (tarmac_sync_service_get_state (service))
+    {
+    case TARMAC_SYNC_STATE_ONLINE:
+      return _("Online: notes are sent and received as they are written");
+    case TARMAC_SYNC_STATE_OFFLINE:
+      return _("Offline: notes written here are kept and sent when the hub can be reached");
+    case TARMAC_SYNC_STATE_ERROR:
+      return tarmac_sync_service_get_reason (service) != NULL
+               ? tarmac_sync_service_get_reason (service) : _("The hub refused to sync");
+    case TARMAC_SYNC_STATE_CONNECTING:
+    case TARMAC_SYNC_STATE_NOT_ENROLLED:
+    default:
+      return _("Connecting…");
+    }
+}
+
 static void
 update_state (TarmacNetworkPage *self)
 {
-  g_autofree char *hub = g_settings_get_string (self->settings, "hub-address");
   guint n_notes = self->notes != NULL ? g_list_model_get_n_items (self->notes) : 0;
+  gboolean enrolled = self->service != NULL && tarmac_sync_service_get_enrolled (self->service);
   g_autofree char *subtitle = NULL;
-  gboolean has_hub;
+  const char *page_subtitle;
 
-  g_strstrip (hub);
-  has_hub = *hub != '\0';
-
-  if (has_hub)
+  if (enrolled)
     {
       g_autofree char *title = NULL;
-      g_autofree char *description = NULL;
+      TarmacSyncState state = tarmac_sync_service_get_state (self->service);
 
-      /* Translators: %s is the hub's address, for example "https://hub.example:8443" */
-      title = g_strdup_printf (_("Hub: %s"), hub);
+      /* Translators: %1$s is this workstation's airport code (DKR), %2$s the hub's
+       * address, for example "https://hub.example:8443" */
+      title = g_strdup_printf (_("%1$s on the hub %2$s"),
+                               tarmac_sync_service_get_site (self->service),
+                               tarmac_sync_service_get_hub_url (self->service));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hub_row), title);
-      adw_action_row_set_subtitle (self->hub_row,
-                                   _("This version of Tarmac does not sync with the hub yet"));
-      adw_action_row_set_icon_name (self->hub_row, "network-server-symbolic");
-
-      /* Translators: %s is the hub's address, for example "https://hub.example:8443" */
-      description = g_markup_printf_escaped (_("Notes, alerts and lookouts from other airports "
-                                               "appear here once this workstation syncs with "
-                                               "the hub at %s. This version of Tarmac does not "
-                                               "sync yet."),
-                                             hub);
-      adw_status_page_set_description (self->empty_page, description);
+      adw_action_row_set_subtitle (self->hub_row, describe_state (self->service));
+      adw_action_row_set_icon_name (self->hub_row,
+                                    state == TARMAC_SYNC_STATE_ONLINE ? "network-idle-symbolic"
+                                    : state == TARMAC_SYNC_STATE_ERROR ? "network-error-symbolic"
+                                    : "network-offline-symbolic");
+      adw_status_page_set_description (self->empty_page,
+                                       _("Notes and alerts from other airports appear here as "
+                                         "they arrive. Write one with New Note."));
+      page_subtitle = tarmac_sync_service_get_site (self->service);
     }
   else
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hub_row),
                                      _("Not connected to a hub"));
-      adw_action_row_set_subtitle (self->hub_row, NULL);
+      adw_action_row_set_subtitle (self->hub_row,
+                                   self->service != NULL
+                                     ? _("Enrol this workstation in Preferences to exchange notes "
+                                         "with other airports")
+                                     : NULL);
       adw_action_row_set_icon_name (self->hub_row, "network-offline-symbolic");
 
       adw_status_page_set_description (self->empty_page,
                                        _("Notes, alerts and lookouts from other airports "
-                                         "appear here once this workstation is connected "
-                                         "to a hub."));
+                                         "appear here once this workstation is enrolled "
+                                         "in the task force network."));
+      page_subtitle = _("Not connected to a hub");
     }
 
-  gtk_widget_set_visible (self->hub_button, !has_hub);
-  gtk_widget_set_visible (self->empty_button, !has_hub);
+  gtk_widget_set_visible (self->hub_button, !enrolled && self->service != NULL);
+  gtk_widget_set_visible (self->empty_button, !enrolled && self->service != NULL);
 
   if (n_notes == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      tarmac_page_set_subtitle (TARMAC_PAGE (self), has_hub ? hub : _("Not connected to a hub"));
+      tarmac_page_set_subtitle (TARMAC_PAGE (self), page_subtitle);
       tarmac_page_set_empty (TARMAC_PAGE (self), TRUE);
       return;
     }
@@ -103,6 +127,12 @@ update_state (TarmacNetworkPage *self)
   tarmac_page_set_subtitle (TARMAC_PAGE (self), subtitle);
   gtk_stack_set_visible_child_name (self->stack, "notes");
   tarmac_page_set_empty (TARMAC_PAGE (self), FALSE);
+}
+
+static void
+on_service_changed_cb (TarmacNetworkPage *self)
+{
+  update_state (self);
 }
 
 static GtkWidget *
@@ -149,6 +179,10 @@ tarmac_network_page_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->notes);
+  if (self->service_signals != NULL)
+    g_signal_group_set_target (self->service_signals, NULL);
+  g_clear_object (&self->service_signals);
+  g_clear_object (&self->service);
 
   G_OBJECT_CLASS (tarmac_network_page_parent_class)->dispose (object);
 }
@@ -184,6 +218,14 @@ tarmac_network_page_init (TarmacNetworkPage *self)
                            G_CALLBACK (on_hub_address_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
+  self->service_signals = g_signal_group_new (TARMAC_TYPE_SYNC_SERVICE);
+  g_signal_group_connect_swapped (self->service_signals, "notify::state",
+                                  G_CALLBACK (on_service_changed_cb), self);
+  g_signal_group_connect_swapped (self->service_signals, "notify::enrolled",
+                                  G_CALLBACK (on_service_changed_cb), self);
+  g_signal_group_connect_swapped (self->service_signals, "notify::reason",
+                                  G_CALLBACK (on_service_changed_cb), self);
+
   /* The notes are read when the page is shown (tarmac_page_reload()), not before. */
   update_state (self);
 }
@@ -200,4 +242,50 @@ tarmac_network_page_get_notes (TarmacNetworkPage *self)
   g_return_val_if_fail (TARMAC_IS_NETWORK_PAGE (self), NULL);
 
   return self->notes;
+}
+
+/**
+ * tarmac_network_page_set_sync_service:
+ * @service: (nullable): the window's link to the hub
+ */
+void
+tarmac_network_page_set_sync_service (TarmacNetworkPage *self,
+                                      TarmacSyncService *service)
+{
+  g_return_if_fail (TARMAC_IS_NETWORK_PAGE (self));
+  g_return_if_fail (service == NULL || TARMAC_IS_SYNC_SERVICE (service));
+
+  if (!g_set_object (&self->service, service))
+    return;
+
+  g_signal_group_set_target (self->service_signals, service);
+  update_state (self);
+}
+
+/**
+ * tarmac_network_page_reveal_note:
+ * @uuid: a note's uuid
+ *
+ * Scrolls to the note @uuid and gives it the focus, once the page has read its notes.
+ */
+void
+tarmac_network_page_reveal_note (TarmacNetworkPage *self,
+                                 const char        *uuid)
+{
+  g_return_if_fail (TARMAC_IS_NETWORK_PAGE (self));
+  g_return_if_fail (uuid != NULL);
+
+  for (guint i = 0; self->notes != NULL && i < g_list_model_get_n_items (self->notes); i++)
+    {
+      g_autoptr(TarmacNote) note = g_list_model_get_item (self->notes, i);
+      GtkListBoxRow *row;
+
+      if (g_strcmp0 (tarmac_note_get_uuid (note), uuid) != 0)
+        continue;
+
+      row = gtk_list_box_get_row_at_index (self->notes_list, (int) i);
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+      return;
+    }
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "tarmac-page.h"
+#include "tarmac-sync-service.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TarmacNetworkPage, tarmac_network_page, TARMAC, NETWORK_PAGE, TarmacPage)
 
-GListModel *tarmac_network_page_get_notes (TarmacNetworkPage *self);
+GListModel *tarmac_network_page_get_notes        (TarmacNetworkPage *self);
+void        tarmac_network_page_set_sync_service (TarmacNetworkPage *self,
+                                                  TarmacSyncService *service);
+void        tarmac_network_page_reveal_note      (TarmacNetworkPage *self,
+                                                  const char        *uuid);
 
 G_END_DECLS

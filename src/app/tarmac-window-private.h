@@ -9,6 +9,7 @@
 
 #include "tarmac-importer.h"
 #include "tarmac-page.h"
+#include "tarmac-sync-indicator.h"
 #include "tarmac-window.h"
 
 G_BEGIN_DECLS
@@ -37,12 +38,16 @@ struct _TarmacWindow
   GtkProgressBar       *import_progress;
   GtkStack             *page_stack;
   AdwStatusPage        *error_page;
+  TarmacSyncIndicator  *sync_indicator;
 
   /* Owned references */
   TarmacStore          *store;
   GSettings            *settings;
   GBindingGroup        *title_bindings;
   GCancellable         *cancellable;
+  TarmacSyncService    *sync_service;     /* NULL for the demo and in-memory databases */
+  guint                 unread_notes;     /* arrived since the Network page was last seen */
+  char                 *last_alert_uuid;  /* the last urgent alert notified */
   GPtrArray            *import_reports;   /* of TarmacImportReport, the last batch's */
   AdwToast             *import_toast;     /* the last batch's summary */
 
@@ -80,6 +85,11 @@ struct _TarmacWindow
 void        _tarmac_window_class_init_import    (GtkWidgetClass *widget_class);
 void        _tarmac_window_init_import          (TarmacWindow   *self);
 void        _tarmac_window_dispose_import       (TarmacWindow   *self);
+
+void        _tarmac_window_init_sync            (TarmacWindow   *self);
+void        _tarmac_window_dispose_sync         (TarmacWindow   *self);
+const char *_tarmac_window_get_last_alert       (TarmacWindow   *self);
+guint       _tarmac_window_get_unread_notes     (TarmacWindow   *self);
 
 void        _tarmac_window_init_drop_folder     (TarmacWindow   *self);
 void        _tarmac_window_dispose_drop_folder  (TarmacWindow   *self);

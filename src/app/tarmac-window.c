@@ -540,6 +540,7 @@ tarmac_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   start_retention (self);
   _tarmac_window_init_drop_folder (self);
+  _tarmac_window_init_sync (self);
 
   if (tarmac_store_is_demo (self->store))
     {
@@ -565,6 +566,7 @@ tarmac_window_dispose (GObject *object)
   self->previous_page = NULL;
   g_clear_pointer (&self->traveller_history, g_array_unref);
 
+  _tarmac_window_dispose_sync (self);
   _tarmac_window_dispose_drop_folder (self);
   _tarmac_window_dispose_sheets (self);
   _tarmac_window_dispose_import (self);
@@ -645,6 +647,7 @@ tarmac_window_class_init (TarmacWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, demo_pill);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TarmacWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, TarmacWindow, import_revealer);
@@ -672,6 +675,7 @@ tarmac_window_class_init (TarmacWindowClass *klass)
   _tarmac_window_class_init_import (widget_class);
 
   g_type_ensure (TARMAC_TYPE_PAGE);
+  g_type_ensure (TARMAC_TYPE_SYNC_INDICATOR);
 }
 
 static void

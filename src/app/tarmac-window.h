@@ -12,6 +12,7 @@
 #include "tarmac-application.h"
 #include "tarmac-flight.h"
 #include "tarmac-store.h"
+#include "tarmac-sync-service.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ G_DECLARE_FINAL_TYPE (TarmacWindow, tarmac_window, TARMAC, WINDOW, AdwApplicatio
 TarmacWindow *tarmac_window_new                   (TarmacApplication *application,
                                                    TarmacStore       *store);
 TarmacStore  *tarmac_window_get_store             (TarmacWindow      *self);
+TarmacSyncService *tarmac_window_get_sync_service (TarmacWindow      *self);
 void          tarmac_window_show_store_error      (TarmacWindow      *self,
                                                    const char        *path,
                                                    const GError      *error);
@@ -32,5 +34,7 @@ void          tarmac_window_show_flight           (TarmacWindow      *self,
                                                    TarmacFlight      *flight);
 void          tarmac_window_show_traveller        (TarmacWindow      *self,
                                                    gint64             traveller_id);
+void          tarmac_window_show_note             (TarmacWindow      *self,
+                                                   const char        *uuid);
 
 G_END_DECLS

@@ -12,7 +12,10 @@
 #include <signal.h>
 #include <string.h>
 
+#include "tarmac-lookout.h"
+#include "tarmac-lookout-screen.h"
 #include "tarmac-note.h"
+#include "tarmac-screener.h"
 #include "tarmac-note-receipt.h"
 #include "tarmac-store-private.h"
 #include "tarmac-sync-auth.h"
@@ -669,6 +672,165 @@ test_replies_and_receipts (Fixture       *f,
   g_assert_cmpuint (desk_sync (&f->add).pushed, ==, 0);
 }
 
+/* A traveller on a flight of today at @desk's airport; returns their id. */
+static gint64
+add_traveller (Desk       *desk,
+               const char *surname,
+               const char *given_names,
+               const char *dob,
+               const char *nationality,
+               const char *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *sql = NULL;
+  gint64 id;
+
+  sql = g_strdup_printf ("INSERT OR IGNORE INTO flight (carrier, number, flight_date, origin, destination,"
+                         " direction, created_at) VALUES ('ET', '908', '%s', 'ADD', 'LFW', 'inbound', 'now');"
+                         "INSERT INTO traveller (flight_id, kind, surname, given_names, sex, date_of_birth,"
+                         " nationality, created_at, retain_until)"
+                         " SELECT id, 'passenger', '%s', '%s', 'M', '%s', '%s', 'now', '2099-01-01'"
+                         " FROM flight WHERE flight_date = '%s';",
+                         today, surname, given_names, dob, nationality, today);
+  g_assert_true (_tarmac_store_exec (desk->store, sql, &error));
+  g_assert_no_error (error);
+  id = count (desk, "SELECT max (id) FROM traveller");
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO travel_document (traveller_id, type, number, number_normalised,"
+                         " retain_until) VALUES (%" G_GINT64_FORMAT ", 'P', '%s', '%s', '2099-01-01')",
+                         id, document, document);
+  g_assert_true (_tarmac_store_exec (desk->store, sql, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Dakar flags a courier to Lomé for a few seconds: Lomé screens its manifest at once (a
+ * misspelt name with the same date of birth and passport hits; a stranger does not),
+ * screens a traveller imported later, never doubles a hit nor re-opens a reviewed one;
+ * Addis Ababa, not addressed, gets nothing. At expiry every site and the hub drop it
+ * without a message. */
+static void
+test_lookout (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) imported = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GListModel) lookouts = NULL;
+  g_autofree char *record_id = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *hub_db = g_build_filename (f->data, "hub.db", NULL);
+  const char *to[] = { "LFW", NULL };
+  gint64 flagged, courier, stranger, later;
+  guint n_hits = 0;
+  sqlite3 *hub = NULL;
+  sqlite3_stmt *stmt = NULL;
+  TarmacLookoutDraft draft = {
+    .recipients = to,
+    .reason = "suspected cocaine courier",
+    .author = "officer-17",
+  };
+
+  flagged = add_traveller (&f->dkr, "DIALLO", "Mamadou", "1985-03-02", "GIN", "A1234567");
+  courier = add_traveller (&f->lfw, "DIALO", "Mamadou", "1985-03-02", "GIN", "A1234567");
+  stranger = add_traveller (&f->lfw, "KOFFI", "Ama", "1990-01-01", "TGO", "B7654321");
+
+  /* The rules: named airports, a life of at most 90 days. */
+  draft.traveller_id = flagged;
+  draft.expires_at = g_get_real_time () / 1000 + 91 * 24 * 3600 * G_GINT64_CONSTANT (1000);
+  g_assert_null (tarmac_sync_replica_send_lookout (f->dkr.replica, &draft, &error));
+  g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  draft.expires_at = g_get_real_time () / 1000 + 4000;
+  record_id = tarmac_sync_replica_send_lookout (f->dkr.replica, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (record_id);
+  desk_sync (&f->dkr);
+
+  g_assert_cmpuint (desk_sync (&f->lfw).pulled, ==, 1);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM lookout WHERE surname = 'DIALLO'"
+                                   " AND document_number = 'A1234567' AND origin_site = 'DKR'"), ==, 1);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note WHERE kind = 'lookout'"), ==, 1);
+  sql = g_strdup_printf ("SELECT count (*) FROM hit WHERE source = 'lookout' AND traveller_id = %"
+                         G_GINT64_FORMAT " AND lookout_record = '%s' AND status = 'new'"
+                         " AND lookout_id = (SELECT id FROM lookout)", courier, record_id);
+  g_assert_cmpint (count (&f->lfw, sql), ==, 1);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count (*) FROM hit WHERE traveller_id = %" G_GINT64_FORMAT, stranger);
+  g_assert_cmpint (count (&f->lfw, sql), ==, 0);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM audit_log WHERE action = 'screen'"
+                                   " AND object_type = 'lookout'"), ==, 1);
+  lookouts = tarmac_lookout_list (f->lfw.store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (lookouts), ==, 1);
+  g_clear_object (&lookouts);
+
+  /* Screening again doubles nothing. */
+  g_assert_true (tarmac_lookout_screen (f->lfw.store, 0, NULL, &n_hits, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_hits, ==, 0);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM hit"), ==, 1);
+
+  /* A manifest imported later: the screener of imports screens its travellers against
+   * the lookouts held too. */
+  later = add_traveller (&f->lfw, "DIALLO", "Mamadu", "1985-03-02", "GIN", "A1234567");
+  {
+    g_autoptr(TarmacScreener) screener = tarmac_screener_new ();
+    g_auto(TarmacScreenReport) report = { 0 };
+    TarmacScreenScope scope = { .kind = TARMAC_SCREEN_FLIGHT };
+
+    scope.id = count (&f->lfw, "SELECT max (id) FROM flight");
+    g_assert_true (tarmac_screener_screen (screener, f->lfw.store, &scope, &report, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report.added, ==, 1);
+  }
+  g_array_append_val (imported, later);
+  g_assert_true (tarmac_lookout_screen (f->lfw.store, 0, imported, &n_hits, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_hits, ==, 0);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM hit WHERE source = 'lookout'"), ==, 2);
+
+  /* An officer reviews the first hit: screening leaves it alone. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE hit SET status = 'referred' WHERE traveller_id = %" G_GINT64_FORMAT, courier);
+  g_assert_true (_tarmac_store_exec (f->lfw.store, sql, &error));
+  g_assert_true (tarmac_lookout_screen (f->lfw.store, 0, NULL, &n_hits, &error));
+  g_assert_cmpuint (n_hits, ==, 0);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM hit WHERE status = 'referred'"), ==, 1);
+
+  /* Addis Ababa was not addressed. */
+  desk_sync (&f->add);
+  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM lookout"), ==, 0);
+
+  /* Expiry: the hub (at its next start) and each site (at its next sync) drop it. */
+  g_usleep (4500 * 1000);
+  hub_stop (f, SIGTERM);
+  hub_start (f, NULL);
+  desk_sync (&f->lfw);
+  desk_sync (&f->dkr);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM lookout"), ==, 0);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note WHERE kind = 'lookout'"), ==, 0);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions WHERE kind = 'lookout'"), ==, 0);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM hit WHERE status = 'new'"), ==, 0);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM hit WHERE status = 'referred'"
+                                   " AND lookout_id IS NULL"), ==, 1);
+  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM lookout"), ==, 0);
+  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM versions WHERE kind = 'lookout'"), ==, 0);
+
+  g_assert_cmpint (sqlite3_open_v2 (hub_db, &hub, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (hub, "SELECT count (*), sum (length (body_ct)),"
+                                            " (SELECT count (*) FROM wraps w WHERE w.version_id = v.version_id)"
+                                            " FROM versions v WHERE kind = 'lookout'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (hub);
+}
+
 typedef struct
 {
   Desk     *desk;
@@ -823,6 +985,7 @@ main (int   argc,
   g_test_add ("/hub-sync/long-poll", Fixture, NULL, fixture_set_up, test_long_poll, fixture_tear_down);
   g_test_add ("/hub-sync/notify-socket", Fixture, NULL, fixture_set_up, test_notify_socket, fixture_tear_down);
   g_test_add ("/hub-sync/replies-and-receipts", Fixture, NULL, fixture_set_up, test_replies_and_receipts, fixture_tear_down);
+  g_test_add ("/hub-sync/lookout", Fixture, NULL, fixture_set_up, test_lookout, fixture_tear_down);
   g_test_add ("/hub-sync/hub-killed", Fixture, NULL, fixture_set_up, test_hub_killed, fixture_tear_down);
 
   return g_test_run ();

@@ -79,6 +79,9 @@ static const Command commands[] = {
   { "note", N_("Write a note to other airports (note send --to CODE[,CODE] [--priority urgent] [--reply-to UUID] "
                 "--text TEXT), list them (note list [--json]), mark one read (note read UUID) or "
                 "count the unread (note unread)"), TRUE, tarmac_cli_note },
+  { "lookout", N_("Flag a traveller to other airports until a date (lookout send --to CODE[,CODE] "
+                  "--traveller ID --expires DATE [--reason TEXT]) or list the lookouts held here "
+                  "(lookout list [--json])"), TRUE, tarmac_cli_lookout },
   { "bench", N_("Measure speed and print the figures (bench demo)"), FALSE, tarmac_cli_bench },
 };
 

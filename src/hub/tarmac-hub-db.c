@@ -61,6 +61,8 @@ static const char schema[] =
   "  priority TEXT NOT NULL, expires_at INTEGER, deleted INTEGER NOT NULL,"
   "  header BLOB NOT NULL, body_ct BLOB NOT NULL, sig BLOB NOT NULL,"
   "  received_at INTEGER NOT NULL, UNIQUE (origin_device, device_seq)) STRICT;"
+  "CREATE INDEX IF NOT EXISTS versions_expires ON versions (expires_at)"
+  "  WHERE expires_at IS NOT NULL;"
   "CREATE TABLE IF NOT EXISTS records ("
   "  record_id TEXT PRIMARY KEY, owner_site TEXT NOT NULL) STRICT, WITHOUT ROWID;"
   "CREATE TABLE IF NOT EXISTS wraps ("
@@ -1210,4 +1212,68 @@ tarmac_hub_db_roster_version (TarmacHubDb *self)
   if (stmt == NULL)
     return 0;
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/**
+ * tarmac_hub_db_expire:
+ * @now: Unix milliseconds
+ * @n_expired: (out) (optional): how many versions were dropped
+ *
+ * Drops what expired (lookouts): the ciphertext, the sealed keys and the inbox rows go;
+ * the signed header stays, for the audit and so that a replay is still known
+ * (research/sync.md §4.3). No site is told: each drops its copy at the same time.
+ */
+gboolean
+tarmac_hub_db_expire (TarmacHubDb  *self,
+                      gint64        now,
+                      guint        *n_expired,
+                      GError      **error)
+{
+  static const char * const steps[] = {
+    "DELETE FROM inbox WHERE server_seq IN (SELECT server_seq FROM versions"
+    " WHERE expires_at <= ?1 AND length (body_ct) > 0)",
+    "DELETE FROM wraps WHERE version_id IN (SELECT version_id FROM versions"
+    " WHERE expires_at <= ?1 AND length (body_ct) > 0)",
+    "UPDATE versions SET body_ct = x'' WHERE expires_at <= ?1 AND length (body_ct) > 0",
+  };
+  g_autofree char *detail = NULL;
+  guint dropped = 0;
+
+  if (n_expired != NULL)
+    *n_expired = 0;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = prepare (self, steps[i], error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, now);
+      if (!step_done (self, stmt, error))
+        goto fail;
+      if (i == 2)
+        dropped = (guint) sqlite3_changes (self->db);
+    }
+
+  if (dropped == 0)
+    {
+      rollback (self);
+      return TRUE;
+    }
+
+  detail = g_strdup_printf ("%u versions", dropped);
+  if (!tarmac_hub_db_audit (self, "hub", "expire", "versions", detail, error)
+      || !exec (self, "COMMIT", error))
+    goto fail;
+
+  if (n_expired != NULL)
+    *n_expired = dropped;
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
 }

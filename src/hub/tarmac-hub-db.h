@@ -80,6 +80,10 @@ JsonNode        *tarmac_hub_db_changes         (TarmacHubDb     *self,
                                                 guint            limit,
                                                 GError         **error);
 gint64           tarmac_hub_db_roster_version (TarmacHubDb   *self);
+gboolean         tarmac_hub_db_expire          (TarmacHubDb     *self,
+                                                gint64           now,
+                                                guint           *n_expired,
+                                                GError         **error);
 gint64           tarmac_hub_db_head            (TarmacHubDb     *self,
                                                 const char      *site,
                                                 const char      *lane);

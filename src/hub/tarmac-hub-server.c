@@ -79,6 +79,7 @@ struct _TarmacHubServer
   GList           *waiters;     /* of Waiter */
   GList           *listeners;   /* of Listener */
   guint            revocation_id;
+  guint            expiry_id;
   guint            port;
 };
 
@@ -779,6 +780,19 @@ check_revocations_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Expired lookouts leave the hub as they leave every site: at their expiry, unannounced. */
+static gboolean
+expire_cb (gpointer user_data)
+{
+  TarmacHubServer *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tarmac_hub_db_expire (self->db, g_get_real_time () / 1000, NULL, &error))
+    g_warning ("Could not drop expired versions: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 not_found_cb (SoupServer        *server,
               SoupServerMessage *msg,
@@ -795,6 +809,7 @@ tarmac_hub_server_dispose (GObject *object)
   TarmacHubServer *self = (TarmacHubServer *) object;
 
   g_clear_handle_id (&self->revocation_id, g_source_remove);
+  g_clear_handle_id (&self->expiry_id, g_source_remove);
   g_list_free_full (g_steal_pointer (&self->waiters), (GDestroyNotify) waiter_free);
   g_list_free_full (g_steal_pointer (&self->listeners), (GDestroyNotify) listener_free);
   if (self->server != NULL)
@@ -857,6 +872,8 @@ tarmac_hub_server_new (TarmacHubDb     *db,
   soup_server_add_handler (self->server, NULL, not_found_cb, self, NULL);
 
   self->revocation_id = g_timeout_add (500, check_revocations_cb, self);
+  expire_cb (self);
+  self->expiry_id = g_timeout_add_seconds (60, expire_cb, self);
   return self;
 }
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tarmac-audit.h"
+#include "tarmac-lookout-screen.h"
 #include "tarmac-screen-index-private.h"
 #include "tarmac-screen-thresholds.h"
 #include "tarmac-screener.h"
@@ -706,6 +707,23 @@ screen (TarmacScreener           *self,
 
   if (!write_hits (store, scope, found, generation, report, error))
     return FALSE;
+
+  /* The lookouts other airports sent (tarmac-lookout-screen.c): the same travellers, or
+   * for everyone those of recent and coming flights, whom a lookout is about. */
+  {
+    g_autoptr(GArray) ids = NULL;
+    guint lookout_hits = 0;
+
+    if (scope->kind != TARMAC_SCREEN_ALL)
+      {
+        ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), travellers->len);
+        for (guint i = 0; i < travellers->len; i++)
+          g_array_append_val (ids, g_array_index (travellers, Traveller, i).id);
+      }
+    if (!tarmac_lookout_screen (store, 0, ids, &lookout_hits, error))
+      return FALSE;
+    report->added += lookout_hits;
+  }
   report->write_ms = (g_get_monotonic_time () - written) / 1000.0;
 
   return TRUE;

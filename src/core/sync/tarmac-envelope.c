@@ -16,6 +16,7 @@
 
 #include "tarmac-envelope.h"
 #include "tarmac-envelope-private.h"
+#include "tarmac-hlc.h"
 #include "tarmac-sync-error.h"
 #include "tarmac-sync-json.h"
 
@@ -629,7 +630,20 @@ parse_header (TarmacEnvelope  *self,
   self->hlc = (guint64) hlc;
   self->expires_at = expires_at;
 
-  return parse_recipients (self, object, error);
+  if (!parse_recipients (self, object, error))
+    return FALSE;
+
+  /* A lookout names a person: only to named airports, and never for more than 90 days
+   * from when it was written (research/sync.md §4.3, §4.8). */
+  if (g_str_equal (self->kind, "lookout") && !self->deleted
+      && (self->recipients[0] == NULL || self->expires_at <= TARMAC_HLC_MS (self->hlc)
+          || self->expires_at - TARMAC_HLC_MS (self->hlc) > TARMAC_LOOKOUT_MAX_MS))
+    {
+      g_propagate_error (error, malformed (_("a lookout needs recipients and an expiry within 90 days")));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 #define TARMAC_ENVELOPE_MAX_RECIPIENTS 64
 #define TARMAC_ENVELOPE_MAX_JSON       (512 * 1024)
 
+/* The longest a lookout may live, from when it was written. */
+#define TARMAC_LOOKOUT_MAX_MS          (G_GINT64_CONSTANT (90) * 24 * 3600 * 1000)
+
 /**
  * TarmacEnvelopeDraft:
  * @kind: "note", "alert", "lookout", "comment", "ack" or "hit"

@@ -685,7 +685,7 @@ pull_lane (TarmacSyncClient  *self,
  * tarmac_sync_client_sync:
  * @stats: (out) (optional): what was done
  *
- * One round: hello, roster, push, pull (urgent first).
+ * One round: expired lookouts dropped, hello, roster, push, pull (urgent first).
  */
 gboolean
 tarmac_sync_client_sync (TarmacSyncClient  *self,
@@ -697,7 +697,8 @@ tarmac_sync_client_sync (TarmacSyncClient  *self,
   g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
 
   memset (&self->stats, 0, sizeof self->stats);
-  ok = hello (self, error)
+  ok = tarmac_sync_replica_expire_lookouts (self->replica, NULL, error)
+       && hello (self, error)
        && refresh_roster (self, error)
        && push (self, error)
        && pull_lane (self, "urgent", 0, NULL, error)

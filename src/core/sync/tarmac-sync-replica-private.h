@@ -56,4 +56,10 @@ gboolean        _tarmac_sync_replica_send_delivered    (TarmacSyncReplica       
                                                         GError                  **error);
 GHashTable     *_tarmac_sync_replica_new_pending_acks  (void);
 
+/* tarmac-sync-lookouts.c */
+gboolean        _tarmac_lookout_apply                  (TarmacSyncReplica        *self,
+                                                        TarmacEnvelope           *envelope,
+                                                        GBytes                   *body,
+                                                        GError                  **error);
+
 G_END_DECLS

@@ -1235,7 +1235,7 @@ tarmac_sync_replica_apply (TarmacSyncReplica  *self,
   const char *kind;
   gboolean exists = FALSE;
   gboolean wins = FALSE;
-  gboolean is_note;
+  gboolean is_note, is_lookout;
   GBytes *wrap;
   gint64 now_ms;
 
@@ -1265,7 +1265,8 @@ tarmac_sync_replica_apply (TarmacSyncReplica  *self,
 
   kind = tarmac_envelope_get_kind (envelope);
   is_note = g_str_equal (kind, "note") || g_str_equal (kind, "alert");
-  if (!is_note && !g_str_equal (kind, "ack"))
+  is_lookout = g_str_equal (kind, "lookout");
+  if (!is_note && !is_lookout && !g_str_equal (kind, "ack"))
     {
       g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
                    _("Version %.12s is a %s, which this version of Tarmac cannot read"),
@@ -1303,11 +1304,17 @@ tarmac_sync_replica_apply (TarmacSyncReplica  *self,
                                    tarmac_envelope_get_origin_site (envelope), error))
         goto fail;
     }
+  else if (is_lookout)
+    {
+      if (wins && !_tarmac_lookout_apply (self, envelope, body, error))
+        goto fail;
+    }
   else if (!_tarmac_sync_replica_apply_ack (self, envelope, body, error))
     goto fail;
 
   /* Outside a batch, the acknowledgement of delivery goes in the same transaction;
-   * apply_batch() sends one for the whole batch. */
+   * apply_batch() sends one for the whole batch. Acks are not acknowledged. */
+  is_note = is_note || is_lookout;
   if (is_note && self->batch_depth == 0)
     {
       _tarmac_sync_replica_note_delivered (self, self->pending_acks, envelope);

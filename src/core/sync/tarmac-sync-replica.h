@@ -42,6 +42,25 @@ typedef struct
 } TarmacNoteDraft;
 
 /**
+ * TarmacLookoutDraft:
+ * @traveller_id: the traveller flagged (traveller.id in this database)
+ * @recipients: the airports to send it to, %NULL-terminated, at least one
+ * @expires_at: Unix milliseconds, in the future and within 90 days
+ * @reason: (nullable): why, in a few words (at most 1,024 bytes)
+ * @author: the officer sending it
+ *
+ * A lookout as the officer sends it.
+ */
+typedef struct
+{
+  gint64               traveller_id;
+  const char * const  *recipients;
+  gint64               expires_at;
+  const char          *reason;
+  const char          *author;
+} TarmacLookoutDraft;
+
+/**
  * TarmacApplyResult:
  * @TARMAC_APPLY_NEW: stored, and shown if it is the record's latest version
  * @TARMAC_APPLY_DUPLICATE: already here; nothing changed
@@ -85,6 +104,12 @@ gboolean           tarmac_sync_replica_revoke_device     (TarmacSyncReplica     
 
 TarmacNote        *tarmac_sync_replica_save_note         (TarmacSyncReplica       *self,
                                                           const TarmacNoteDraft   *draft,
+                                                          GError                 **error);
+char              *tarmac_sync_replica_send_lookout      (TarmacSyncReplica       *self,
+                                                          const TarmacLookoutDraft *draft,
+                                                          GError                 **error);
+gboolean           tarmac_sync_replica_expire_lookouts   (TarmacSyncReplica       *self,
+                                                          guint                   *n_expired,
                                                           GError                 **error);
 gboolean           tarmac_sync_replica_mark_read         (TarmacSyncReplica       *self,
                                                           const char              *uuid,

@@ -427,6 +427,40 @@ test_stats_choices_and_summary (void)
   g_assert_cmpint (count_audit (store, "export", "seizure_report"), ==, 1);
 }
 
+static void
+test_stats_events_refused (void)
+{
+  g_autoptr(TarmacStore) store = store_with_file ("results-filters.json");
+  const char *bad[] = {
+    "{\"record\": \"ht_referral\", \"airport\": \"DSS\", \"occurred_at\": \"2026-05-10T07:00:00Z\","
+    " \"referred_to\": \"Liaison\"}",
+    "{\"record\": \"ht_referral\", \"airport\": \"DSS\", \"occurred_at\": \"yesterday\","
+    " \"victims_unknown\": 1, \"referred_to\": \"Liaison\"}",
+    "{\"record\": \"security_referral\", \"airport\": \"DSS\", \"occurred_at\": \"2026-02-30T07:00:00Z\","
+    " \"trigger_kind\": \"NOTICE\", \"persons_count\": 1, \"referred_to\": \"NCB\"}",
+    "{\"record\": \"activity\", \"kind\": \"TRAINING\", \"title\": \"X\", \"start_date\": \"05/06/2026\"}",
+    "{\"record\": \"ht_referral\", \"airport\": \"DSS\", \"occurred_at\": \"2026-05-10T07:00:00Z\","
+    " \"victims_unknown\": 1, \"referred_to\": \"Liaison\", \"names\": \"A B\"}",
+  };
+  g_autoptr(GListModel) before = tarmac_seizure_store_list_events (store, "2000-01-01", "2100-01-01",
+                                                                   NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = json_from_string (bad[i], NULL);
+
+      g_assert_false (tarmac_seizure_store_add_json (store, node, NULL, NULL, &error));
+      g_assert_error (error, TARMAC_SEIZURE_ERROR, TARMAC_SEIZURE_ERROR_INVALID);
+    }
+  {
+    g_autoptr(GListModel) after = tarmac_seizure_store_list_events (store, "2000-01-01", "2100-01-01",
+                                                                    NULL, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/seizure/stats/filters", test_stats_filters);
   g_test_add_func ("/seizure/stats/filters-shared", test_stats_filters_shared);
   g_test_add_func ("/seizure/stats/choices-and-summary", test_stats_choices_and_summary);
+  g_test_add_func ("/seizure/stats/events-refused", test_stats_events_refused);
 
   return g_test_run ();
 }

@@ -176,6 +176,14 @@ tarmac_chart_data_set_decimals (TarmacChartData *self,
   self->decimals = CLAMP (decimals, 0, 3);
 }
 
+/* Returns: the decimals of the values: 0 for counts */
+int
+tarmac_chart_data_get_decimals (TarmacChartData *self)
+{
+  g_return_val_if_fail (TARMAC_IS_CHART_DATA (self), 0);
+  return self->decimals;
+}
+
 /* Returns: (transfer full): @value as a label; large values lose their decimals, and
  * trailing zeros go ("12.5", not "12.50") */
 char *

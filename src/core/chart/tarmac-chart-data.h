@@ -40,6 +40,7 @@ double           tarmac_chart_data_get_value        (TarmacChartData *self,
                                                      guint            label);
 void             tarmac_chart_data_set_decimals     (TarmacChartData *self,
                                                      int              decimals);
+int              tarmac_chart_data_get_decimals     (TarmacChartData *self);
 char            *tarmac_chart_data_format_value     (TarmacChartData *self,
                                                      double           value);
 

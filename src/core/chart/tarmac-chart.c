@@ -351,7 +351,8 @@ draw_axes_chart (Ctx             *ctx,
       if (kind == TARMAC_CHART_STACKED_BAR)
         max = MAX (max, sum);
     }
-  top = tarmac_chart_nice_ticks (max, 5, FALSE, &step);
+  /* Counts step by whole numbers: a step of 0.5 would print "0, 0, 1, 1, 2". */
+  top = tarmac_chart_nice_ticks (max, 5, tarmac_chart_data_get_decimals (data) == 0, &step);
 
   for (double t = 0; t <= top + step / 2; t += step)
     {

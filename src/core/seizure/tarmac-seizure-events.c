@@ -55,6 +55,88 @@ static const char *nominal_members[] = {
   "name", "names", "victims", "persons", "document_number", "date_of_birth", "passport",
 };
 
+static gint64
+member_int (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* YYYY-MM-DD, a day that exists; only the first ten characters of @text are read. */
+static gboolean
+is_day (const char *text)
+{
+  guint year, month, day;
+
+  if (text == NULL || strlen (text) < 10 || text[4] != '-' || text[7] != '-' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]))
+    return FALSE;
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+  return year >= 1900 && year <= 9999 && g_date_valid_dmy (day, month, year);
+}
+
+/* What the CHECK constraints cannot say: dates the reports can read (they compare the
+ * first ten characters), and a trafficking referral that counts someone. */
+static gboolean
+check_event (const char  *table,
+             JsonObject  *object,
+             GError     **error)
+{
+  const char *occurred_at = member_string (object, "occurred_at");
+
+  if (occurred_at != NULL)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (occurred_at, NULL);
+
+      if (when == NULL || !is_day (occurred_at))
+        {
+          g_set_error (error, TARMAC_SEIZURE_ERROR, TARMAC_SEIZURE_ERROR_INVALID,
+                       _("%s: expected a date and time such as 2026-03-11T07:00:00Z"),
+                       "occurred_at");
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *member = i == 0 ? "start_date" : "end_date";
+      const char *day = member_string (object, member);
+
+      if (day != NULL && (strlen (day) != 10 || !is_day (day)))
+        {
+          g_set_error (error, TARMAC_SEIZURE_ERROR, TARMAC_SEIZURE_ERROR_INVALID,
+                       _("%s: expected a date, YYYY-MM-DD"), member);
+          return FALSE;
+        }
+    }
+  if (g_str_equal (table, "ht_referral") &&
+      member_int (object, "victims_female_adult") + member_int (object, "victims_male_adult") +
+      member_int (object, "victims_female_child") + member_int (object, "victims_male_child") +
+      member_int (object, "victims_unknown") <= 0)
+    {
+      g_set_error (error, TARMAC_SEIZURE_ERROR, TARMAC_SEIZURE_ERROR_INVALID,
+                   _("A trafficking referral counts at least one possible victim"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_event (TarmacStore   *store,
               const char    *table,
@@ -78,6 +160,9 @@ insert_event (TarmacStore   *store,
                      nominal_members[i]);
         return FALSE;
       }
+
+  if (!check_event (table, object, error))
+    return FALSE;
 
   /* Column names come from the tables above, never from the input. */
   g_string_append_printf (sql, "%s (", table);

@@ -252,39 +252,50 @@ commodities_table (TarmacSeizureStats *self,
   tarmac_pdf_document_table (doc, 6, widths, header, rows);
 }
 
-/* Two series, the period and the same months a year before; a line from three months
- * on, bars for shorter periods (a line needs points to join). */
-static void
-trend_charts (TarmacSeizureStats *self,
-              TarmacPdfDocument  *doc)
+/* Two series, the period and the same months a year before, of the seizures or the drugs
+ * (kg); a line from three months on, bars for shorter periods (a line needs points to
+ * join). */
+static TarmacChartData *
+trend_chart (TarmacSeizureStats *self,
+             gboolean            drugs,
+             TarmacChartKind    *kind)
 {
   GListModel *model = tarmac_seizure_stats_get_table (self, "monthly");
   guint n = g_list_model_get_n_items (model);
-  TarmacChartKind kind = n >= 3 ? TARMAC_CHART_LINE : TARMAC_CHART_BAR;
-  g_autoptr(TarmacChartData) seizures = tarmac_chart_data_new (_("Seizures by month"));
-  g_autoptr(TarmacChartData) drugs = tarmac_chart_data_new (_("Drugs by month (kg-equivalent)"));
+  TarmacChartData *data = tarmac_chart_data_new (drugs ? _("Drugs by month (kg-equivalent)")
+                                                       : _("Seizures by month"));
   const char *from = tarmac_seizure_stats_get_from (self);
   g_autofree char *this_year = g_strndup (from, 4);
   g_autofree char *last_year = g_strdup_printf ("%d", (int) g_ascii_strtoll (from, NULL, 10) - 1);
 
-  tarmac_chart_data_add_series (seizures, this_year);
-  tarmac_chart_data_add_series (seizures, last_year);
-  tarmac_chart_data_add_series (drugs, this_year);
-  tarmac_chart_data_add_series (drugs, last_year);
-  tarmac_chart_data_set_decimals (drugs, 1);
+  *kind = n >= 3 ? TARMAC_CHART_LINE : TARMAC_CHART_BAR;
+  tarmac_chart_data_add_series (data, this_year);
+  tarmac_chart_data_add_series (data, last_year);
+  if (drugs)
+    tarmac_chart_data_set_decimals (data, 1);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TarmacStatRow) row = g_list_model_get_item (model, i);
-      guint label = tarmac_chart_data_add_label (seizures, tarmac_stat_row_get_label (row));
+      guint label = tarmac_chart_data_add_label (data, tarmac_stat_row_get_label (row));
 
-      tarmac_chart_data_add_label (drugs, tarmac_stat_row_get_label (row));
       if (tarmac_stat_row_get_suppressed (row))
         continue;
-      tarmac_chart_data_set_value (seizures, 0, label, tarmac_stat_row_get_seizures (row));
-      tarmac_chart_data_set_value (seizures, 1, label, tarmac_stat_row_get_count2 (row));
-      tarmac_chart_data_set_value (drugs, 0, label, tarmac_stat_row_get_kg (row));
-      tarmac_chart_data_set_value (drugs, 1, label, tarmac_stat_row_get_kg2 (row));
+      tarmac_chart_data_set_value (data, 0, label, drugs ? tarmac_stat_row_get_kg (row)
+                                                         : tarmac_stat_row_get_seizures (row));
+      tarmac_chart_data_set_value (data, 1, label, drugs ? tarmac_stat_row_get_kg2 (row)
+                                                         : tarmac_stat_row_get_count2 (row));
     }
+  return data;
+}
+
+static void
+trend_charts (TarmacSeizureStats *self,
+              TarmacPdfDocument  *doc)
+{
+  TarmacChartKind kind;
+  g_autoptr(TarmacChartData) seizures = trend_chart (self, FALSE, &kind);
+  g_autoptr(TarmacChartData) drugs = trend_chart (self, TRUE, &kind);
+
   tarmac_pdf_document_charts (doc, 190, kind, seizures, kind, drugs);
 }
 
@@ -313,20 +324,43 @@ simple_table (TarmacSeizureStats *self,
   tarmac_pdf_document_table (doc, with_kg ? 3 : 2, with_kg ? widths : two_widths, header, rows);
 }
 
+/* The first eight agencies, stacked: as lead, in another role. */
+static TarmacChartData *
+agencies_chart (TarmacSeizureStats *self)
+{
+  TarmacChartData *data = tarmac_chart_data_new (_("Seizures per agency, as lead or in another role"));
+  GListModel *model = tarmac_seizure_stats_get_table (self, "agencies");
+
+  tarmac_chart_data_add_series (data, _("As lead"));
+  tarmac_chart_data_add_series (data, _("In another role"));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TarmacStatRow) row = g_list_model_get_item (model, i);
+      guint label;
+
+      if (tarmac_stat_row_get_suppressed (row))
+        continue;
+      if (tarmac_chart_data_get_n_labels (data) >= 8)
+        break;
+      label = tarmac_chart_data_add_label (data, tarmac_stat_row_get_label (row));
+      tarmac_chart_data_set_value (data, 0, label, tarmac_stat_row_get_count (row));
+      tarmac_chart_data_set_value (data, 1, label, tarmac_stat_row_get_count2 (row));
+    }
+  return data;
+}
+
 static void
 agencies_section (TarmacSeizureStats *self,
                   TarmacPdfDocument  *doc)
 {
   const char *header[] = { _("Agency"), _("Seizures"), _("As lead"), _("In another role"), NULL };
   const double widths[] = { 0.46, 0.18, 0.18, 0.18 };
-  g_autoptr(TarmacChartData) data = tarmac_chart_data_new (_("Seizures per agency, as lead or in another role"));
+  g_autoptr(TarmacChartData) data = agencies_chart (self);
   g_autoptr(GPtrArray) rows = new_rows ();
   GListModel *model = tarmac_seizure_stats_get_table (self, "agencies");
   TarmacStatRow *joint = tarmac_seizure_stats_get_headline (self, "multi_agency");
   g_autofree char *share = NULL;
 
-  tarmac_chart_data_add_series (data, _("As lead"));
-  tarmac_chart_data_add_series (data, _("In another role"));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(TarmacStatRow) row = g_list_model_get_item (model, i);
@@ -341,13 +375,6 @@ agencies_section (TarmacSeizureStats *self,
                format_count (tarmac_stat_row_get_seizures (row)),
                format_count (tarmac_stat_row_get_count (row)),
                format_count (tarmac_stat_row_get_count2 (row)), NULL);
-      if (tarmac_chart_data_get_n_labels (data) < 8)
-        {
-          guint label = tarmac_chart_data_add_label (data, tarmac_stat_row_get_label (row));
-
-          tarmac_chart_data_set_value (data, 0, label, tarmac_stat_row_get_count (row));
-          tarmac_chart_data_set_value (data, 1, label, tarmac_stat_row_get_count2 (row));
-        }
     }
   tarmac_pdf_document_charts (doc, 190, TARMAC_CHART_STACKED_BAR, data, 0, NULL);
   if (joint != NULL && !tarmac_stat_row_get_suppressed (joint))
@@ -365,17 +392,10 @@ agencies_section (TarmacSeizureStats *self,
   tarmac_pdf_document_table (doc, 4, widths, header, rows);
 }
 
-static void
-targeting_section (TarmacSeizureStats *self,
-                   TarmacPdfDocument  *doc)
+static TarmacChartData *
+controls_chart (TarmacSeizureStats *self)
 {
-  const char *header[] = { _("Selection reason"), _("Seizures"), _("Targeting"), NULL };
-  const double widths[] = { 0.6, 0.2, 0.2 };
-  g_autoptr(TarmacChartData) reasons = chart_of (self, "selection", _("Seizures by selection reason"),
-                                                 _("Seizures"), 9, row_seizures);
-  g_autoptr(TarmacChartData) controls = tarmac_chart_data_new (_("Controls of flagged targets"));
-  g_autoptr(GPtrArray) rows = new_rows ();
-  GListModel *model = tarmac_seizure_stats_get_table (self, "selection");
+  TarmacChartData *controls = tarmac_chart_data_new (_("Controls of flagged targets"));
   TarmacStatRow *hits = tarmac_seizure_stats_get_headline (self, "hit_rate");
   guint s = tarmac_chart_data_add_series (controls, _("Controls"));
 
@@ -386,6 +406,20 @@ targeting_section (TarmacSeizureStats *self,
       tarmac_chart_data_set_value (controls, s, tarmac_chart_data_add_label (controls, _("Negative")),
                                    tarmac_stat_row_get_count2 (hits));
     }
+  return controls;
+}
+
+static void
+targeting_section (TarmacSeizureStats *self,
+                   TarmacPdfDocument  *doc)
+{
+  const char *header[] = { _("Selection reason"), _("Seizures"), _("Targeting"), NULL };
+  const double widths[] = { 0.6, 0.2, 0.2 };
+  g_autoptr(TarmacChartData) reasons = chart_of (self, "selection", _("Seizures by selection reason"),
+                                                 _("Seizures"), 9, row_seizures);
+  g_autoptr(TarmacChartData) controls = controls_chart (self);
+  g_autoptr(GPtrArray) rows = new_rows ();
+  GListModel *model = tarmac_seizure_stats_get_table (self, "selection");
   tarmac_pdf_document_charts (doc, 150, TARMAC_CHART_DONUT, reasons, TARMAC_CHART_DONUT, controls);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -495,4 +529,47 @@ tarmac_seizure_stats_to_pdf (TarmacSeizureStats  *self,
   targeting_section (self, doc);
 
   return tarmac_pdf_document_finish (doc, error);
+}
+
+/**
+ * tarmac_seizure_stats_get_chart:
+ * @name: "commodities", "trend", "drugs_trend", "routes", "concealment", "selection",
+ *   "controls" or "agencies"
+ * @kind: (out): how the report draws it
+ *
+ * The data of one of the report's charts, so that a statistics page draws the same
+ * pictures as the PDF. Hidden (shared) rows are left out.
+ *
+ * Returns: (transfer full) (nullable): the chart's data; %NULL for an unknown name
+ */
+TarmacChartData *
+tarmac_seizure_stats_get_chart (TarmacSeizureStats *self,
+                                const char         *name,
+                                TarmacChartKind    *kind)
+{
+  g_return_val_if_fail (TARMAC_IS_SEIZURE_STATS (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (g_strcmp0 (name, "commodities") == 0)
+    return *kind = TARMAC_CHART_TOP_N, commodities_chart (self);
+  if (g_strcmp0 (name, "trend") == 0)
+    return trend_chart (self, FALSE, kind);
+  if (g_strcmp0 (name, "drugs_trend") == 0)
+    return trend_chart (self, TRUE, kind);
+  if (g_strcmp0 (name, "routes") == 0)
+    return *kind = TARMAC_CHART_TOP_N,
+           chart_of (self, "routes", _("Top routes (seizures)"), _("Seizures"), 10, row_seizures);
+  if (g_strcmp0 (name, "concealment") == 0)
+    return *kind = TARMAC_CHART_DONUT,
+           chart_of (self, "concealment", _("Seizures by concealment"), _("Seizures"), 9,
+                     row_seizures);
+  if (g_strcmp0 (name, "selection") == 0)
+    return *kind = TARMAC_CHART_DONUT,
+           chart_of (self, "selection", _("Seizures by selection reason"), _("Seizures"), 9,
+                     row_seizures);
+  if (g_strcmp0 (name, "controls") == 0)
+    return *kind = TARMAC_CHART_DONUT, controls_chart (self);
+  if (g_strcmp0 (name, "agencies") == 0)
+    return *kind = TARMAC_CHART_STACKED_BAR, agencies_chart (self);
+  return NULL;
 }

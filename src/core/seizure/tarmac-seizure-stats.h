@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "tarmac-chart.h"
 #include "tarmac-stat-row.h"
 #include "tarmac-store.h"
 
@@ -78,6 +79,9 @@ char               *tarmac_seizure_stats_table_to_csv   (TarmacSeizureStats  *se
 GBytes             *tarmac_seizure_stats_to_pdf         (TarmacSeizureStats  *self,
                                                          const char          *airport,
                                                          GError             **error);
+TarmacChartData    *tarmac_seizure_stats_get_chart      (TarmacSeizureStats  *self,
+                                                         const char          *name,
+                                                         TarmacChartKind     *kind);
 gboolean            tarmac_seizure_stats_audit_export   (TarmacSeizureStats  *self,
                                                          TarmacStore         *store,
                                                          const char          *what,

@@ -34,7 +34,7 @@
 static TarmacApplication *application;
 
 static const char *page_names[] = {
-  "today", "flights", "search", "hits", "cargo", "seizures", "network", "watchlists",
+  "today", "flights", "search", "hits", "cargo", "seizures", "statistics", "network", "watchlists",
 };
 
 static gboolean

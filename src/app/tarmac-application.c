@@ -240,8 +240,9 @@ static const struct
   { "win.show-page::hits",           { "<Alt>4", NULL } },
   { "win.show-page::cargo",          { "<Alt>5", NULL } },
   { "win.show-page::seizures",       { "<Alt>6", NULL } },
-  { "win.show-page::network",        { "<Alt>7", NULL } },
-  { "win.show-page::watchlists",     { "<Alt>8", NULL } },
+  { "win.show-page::statistics",     { "<Alt>7", NULL } },
+  { "win.show-page::network",        { "<Alt>8", NULL } },
+  { "win.show-page::watchlists",     { "<Alt>9", NULL } },
 };
 
 static void

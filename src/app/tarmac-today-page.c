@@ -15,6 +15,8 @@
 #include "tarmac-flight-row.h"
 #include "tarmac-format.h"
 #include "tarmac-note-row.h"
+#include "tarmac-seizure-codes.h"
+#include "tarmac-seizure-stats.h"
 #include "tarmac-stat-card.h"
 #include "tarmac-today-page-private.h"
 
@@ -38,6 +40,7 @@ struct _TarmacTodayPage
   TarmacStatCard      *crew_card;
   TarmacStatCard      *hits_card;
   TarmacStatCard      *notes_card;
+  TarmacStatCard      *seizures_card;
   GtkWidget           *hits_button;
   AdwPreferencesGroup *next_group;
   GtkListBox          *next_list;
@@ -100,6 +103,30 @@ update_cards (TarmacTodayPage       *self,
     gtk_widget_add_css_class (self->hits_button, "attention");
   else
     gtk_widget_remove_css_class (self->hits_button, "attention");
+}
+
+/* This month's validated seizures and the category with most of them; the card opens
+ * the Statistics page. */
+static void
+update_seizures_card (TarmacTodayPage *self,
+                      const char      *today)
+{
+  TarmacStore *store = tarmac_page_get_store (TARMAC_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = NULL;
+  gint64 seizures = 0;
+
+  if (!tarmac_seizure_stats_month_summary (store, today, &seizures, &top, &error))
+    {
+      g_warning ("Could not count this month’s seizures: %s", error->message);
+      return;
+    }
+  set_card (self->seizures_card, (guint) CLAMP (seizures, 0, G_MAXUINT),
+            ngettext ("Seizure This Month", "Seizures This Month", seizures));
+  tarmac_stat_card_set_detail (self->seizures_card,
+                               top != NULL ? tarmac_seizure_codes_get_label (tarmac_seizure_codes_get_default (),
+                                                                             "category", top, NULL)
+                                           : NULL);
 }
 
 static void
@@ -273,6 +300,7 @@ refresh (TarmacTodayPage *self)
     }
 
   update_cards (self, &counts);
+  update_seizures_card (self, today);
   update_next_flights (self, flights);
 
   gtk_stack_set_visible_child_name (self->stack, "today");
@@ -395,6 +423,7 @@ tarmac_today_page_class_init (TarmacTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, notes_card);
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, notes_group);
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, seizures_card);
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, sync_button);
   gtk_widget_class_bind_template_child (widget_class, TarmacTodayPage, sync_row);

@@ -22,6 +22,7 @@
 #include "tarmac-screen-thresholds.h"
 #include "tarmac-search-page.h"
 #include "tarmac-seizures-page.h"
+#include "tarmac-statistics-page.h"
 #include "tarmac-today-page.h"
 #include "tarmac-traveller-page.h"
 #include "tarmac-watchlists-page.h"
@@ -49,6 +50,7 @@ static const struct
   { "hits",       tarmac_hits_page_get_type },
   { "cargo",      tarmac_cargo_page_get_type },
   { "seizures",   tarmac_seizures_page_get_type },
+  { "statistics", tarmac_statistics_page_get_type },
   { "network",    tarmac_network_page_get_type },
   { "watchlists", tarmac_watchlists_page_get_type },
 };

@@ -831,6 +831,85 @@ test_lookout (Fixture       *f,
   sqlite3_close (hub);
 }
 
+/* Addis Ababa is air-gapped: its alert to Dakar travels on a bundle file, to Dakar
+ * directly and to the hub; Dakar's answer comes back on the hub's bundle of Addis Ababa's
+ * inbox. The same checks and de-duplication as the network: importing twice changes
+ * nothing, a tampered bundle is refused whole, and when the link comes back nothing is
+ * sent or received twice. */
+static void
+test_bundles (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *outbox = g_build_filename (g_get_user_data_dir (), "add-outbox.tarmac-bundle", NULL);
+  g_autofree char *tampered = g_build_filename (g_get_user_data_dir (), "tampered.tarmac-bundle", NULL);
+  g_autofree char *inbox = g_build_filename (g_get_user_data_dir (), "add-inbox.tarmac-bundle", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  gsize length = 0;
+  guint added = 0, duplicate = 0, exported = 0;
+  gint64 versions, audit;
+
+  send_alert (&f->add, "Air-gapped: two couriers on ET908 tonight", "DKR");
+  g_assert_true (tarmac_sync_replica_export_bundle (f->add.replica, outbox, &exported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (exported, ==, 1);
+  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM outbox"), ==, 1);
+
+  /* Carried to Dakar: applied once, then a no-op. */
+  g_assert_true (tarmac_sync_replica_import_bundle (f->dkr.replica, outbox, &added, &duplicate, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM note WHERE origin_site = 'ADD'"
+                                   " AND body LIKE 'Air-gapped%'"), ==, 1);
+  g_assert_true (tarmac_sync_replica_import_bundle (f->dkr.replica, outbox, &added, &duplicate, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (duplicate, ==, 1);
+
+  /* One byte changed: refused whole, nothing written (not even to the audit log). */
+  g_assert_true (g_file_get_contents (outbox, &contents, &length, NULL));
+  contents[length / 2] = contents[length / 2] == 'A' ? 'B' : 'A';
+  g_assert_true (g_file_set_contents (tampered, contents, length, NULL));
+  versions = count (&f->lfw, "SELECT count (*) FROM versions");
+  audit = count (&f->lfw, "SELECT count (*) FROM audit_log");
+  g_assert_false (tarmac_sync_replica_import_bundle (f->lfw.replica, tampered, &added, &duplicate, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions"), ==, versions);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM audit_log"), ==, audit);
+
+  /* Carried to the hub: accepted as if pushed, then a duplicate. */
+  out = hub_run (f, "bundle", "import", outbox, "--json", NULL);
+  g_assert_cmpstr (out, ==, "{\"accepted\":1,\"duplicate\":0}");
+  g_clear_pointer (&out, g_free);
+  out = hub_run (f, "bundle", "import", outbox, "--json", NULL);
+  g_assert_cmpstr (out, ==, "{\"accepted\":0,\"duplicate\":1}");
+  g_clear_pointer (&out, g_free);
+
+  /* Dakar, online, finds it already there; its delivery ack goes up. */
+  g_assert_cmpuint (desk_sync (&f->dkr).pulled, ==, 0);
+  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM note WHERE origin_site = 'ADD'"), ==, 1);
+
+  /* Dakar answers; the hub writes Addis Ababa's inbox to a bundle. */
+  send_alert (&f->dkr, "Received, team waiting at the gate", "ADD");
+  desk_sync (&f->dkr);
+  out = hub_run (f, "bundle", "export", "ADD", inbox, "--since", "0", "--json", NULL);
+  g_assert_true (g_str_has_prefix (out, "{\"exported\":"));
+  g_assert_true (tarmac_sync_replica_import_bundle (f->add.replica, inbox, &added, &duplicate, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"
+                                   " AND body = 'Received, team waiting at the gate'"), ==, 1);
+  g_assert_cmpint (tarmac_sync_replica_get_cursor (f->add.replica, "main"), >, 0);
+
+  /* The link comes back: nothing twice either way. */
+  desk_sync (&f->add);
+  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM outbox"), ==, 0);
+  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 1);
+  desk_sync (&f->dkr);
+  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM note WHERE origin_site = 'ADD'"), ==, 1);
+}
+
 typedef struct
 {
   Desk     *desk;
@@ -986,6 +1065,7 @@ main (int   argc,
   g_test_add ("/hub-sync/notify-socket", Fixture, NULL, fixture_set_up, test_notify_socket, fixture_tear_down);
   g_test_add ("/hub-sync/replies-and-receipts", Fixture, NULL, fixture_set_up, test_replies_and_receipts, fixture_tear_down);
   g_test_add ("/hub-sync/lookout", Fixture, NULL, fixture_set_up, test_lookout, fixture_tear_down);
+  g_test_add ("/hub-sync/bundles", Fixture, NULL, fixture_set_up, test_bundles, fixture_tear_down);
   g_test_add ("/hub-sync/hub-killed", Fixture, NULL, fixture_set_up, test_hub_killed, fixture_tear_down);
 
   return g_test_run ();

@@ -90,6 +90,9 @@ int      tarmac_cli_sync               (TarmacStore         *store,
 int      tarmac_cli_note               (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);
+int      tarmac_cli_bundle             (TarmacStore         *store,
+                                        int                  argc,
+                                        char               **argv);
 int      tarmac_cli_lookout            (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);

@@ -82,6 +82,8 @@ static const Command commands[] = {
   { "lookout", N_("Flag a traveller to other airports until a date (lookout send --to CODE[,CODE] "
                   "--traveller ID --expires DATE [--reason TEXT]) or list the lookouts held here "
                   "(lookout list [--json])"), TRUE, tarmac_cli_lookout },
+  { "bundle", N_("For an air-gapped site: write the outbox to a signed bundle file (bundle export "
+                 "FILE) or apply a bundle carried in (bundle import FILE)"), TRUE, tarmac_cli_bundle },
   { "bench", N_("Measure speed and print the figures (bench demo)"), FALSE, tarmac_cli_bench },
 };
 

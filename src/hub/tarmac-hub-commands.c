@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tarmac-hub-bundle.h"
 #include "tarmac-hub-commands.h"
 #include "tarmac-hub-db.h"
 #include "tarmac-hub-server.h"
@@ -30,6 +31,9 @@
  *   tarmac-hub enrol-code CODE --data DIR       a one-time code for a device of CODE
  *   tarmac-hub device list|revoke [ID] --data DIR
  *   tarmac-hub serve --data DIR --listen ADDR:PORT [--print-port]
+ *   tarmac-hub bundle import FILE --data DIR    a workstation's outbox carried in
+ *   tarmac-hub bundle export SITE FILE [--since SEQ] --data DIR
+ *                                               a site's inbox, to carry out
  *
  * The data directory is 0700; the TLS key and the coordinator's key are 0600 files in it
  * (the daemon must read them unattended: keep the directory on an encrypted volume and
@@ -41,6 +45,7 @@ static char **opt_names = NULL;
 static char *opt_listen = NULL;
 static gboolean opt_print_port = FALSE;
 static gboolean opt_json = FALSE;
+static gint64 opt_since = 0;
 
 static const GOptionEntry entries[] = {
   { "data", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data, N_("The hub’s data directory"), N_("DIR") },
@@ -52,6 +57,8 @@ static const GOptionEntry entries[] = {
   { "print-port", 0, 0, G_OPTION_ARG_NONE, &opt_print_port,
     N_("Print the port actually listened on, then serve"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
+  { "since", 0, 0, G_OPTION_ARG_INT64, &opt_since,
+    N_("The site’s cursor: export what came after it (bundle export)"), N_("SEQ") },
   { NULL }
 };
 
@@ -257,6 +264,72 @@ cmd_device (int    argc,
 }
 
 static gboolean
+read_seed (guint8   *seed,
+           GError  **error)
+{
+  g_autofree char *coordinator = data_file ("coordinator.key");
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (coordinator, &data, &length, error))
+    return FALSE;
+  if (length != 32)
+    {
+      sodium_memzero (data, length);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The coordinator key is damaged"));
+      return FALSE;
+    }
+  memcpy (seed, data, 32);
+  sodium_memzero (data, length);
+  return TRUE;
+}
+
+static int
+cmd_bundle (int    argc,
+            char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacHubDb) db = NULL;
+
+  if (argc == 3 && g_str_equal (argv[1], "import"))
+    {
+      guint accepted = 0, duplicate = 0;
+
+      if ((db = open_db (&error)) == NULL
+          || !tarmac_hub_bundle_import (db, argv[2], &accepted, &duplicate, &error))
+        return fail (error);
+      if (opt_json)
+        g_print ("{\"accepted\":%u,\"duplicate\":%u}\n", accepted, duplicate);
+      else
+        g_print (_("Accepted %u, already here %u\n"), accepted, duplicate);
+      return 0;
+    }
+
+  if (argc == 4 && g_str_equal (argv[1], "export"))
+    {
+      guint8 seed[32];
+      guint exported = 0;
+      gint64 next = 0;
+      gboolean ok;
+
+      if ((db = open_db (&error)) == NULL || !read_seed (seed, &error))
+        return fail (error);
+      ok = tarmac_hub_bundle_export (db, seed, argv[2], opt_since, argv[3], &exported, &next, &error);
+      sodium_memzero (seed, sizeof seed);
+      if (!ok)
+        return fail (error);
+      if (opt_json)
+        g_print ("{\"exported\":%u,\"next\":%" G_GINT64_FORMAT "}\n", exported, next);
+      else
+        g_print (_("Wrote %u versions; next time export --since %lld\n"), exported, (long long) next);
+      return 0;
+    }
+
+  g_printerr ("%s\n", _("Usage: tarmac-hub bundle import FILE | bundle export SITE FILE [--since SEQ] --data DIR"));
+  return 2;
+}
+
+static gboolean
 quit_cb (gpointer user_data)
 {
   g_main_loop_quit (user_data);
@@ -342,7 +415,7 @@ tarmac_hub_run_command (int    argc,
 
   g_option_context_set_summary (context,
                                 _("Commands: init, fingerprint, site add, enrol-code, device list, "
-                                  "device revoke, serve."));
+                                  "device revoke, serve, bundle import, bundle export."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error);
@@ -369,6 +442,8 @@ tarmac_hub_run_command (int    argc,
     return cmd_device (argc, argv);
   if (g_str_equal (command, "serve"))
     return cmd_serve ();
+  if (g_str_equal (command, "bundle"))
+    return cmd_bundle (argc, argv);
 
   g_printerr (_("tarmac-hub: unknown command “%s”\n"), command);
   return 2;

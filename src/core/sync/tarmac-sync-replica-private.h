@@ -40,6 +40,13 @@ gboolean        _tarmac_sync_replica_upsert_note       (TarmacSyncReplica       
                                                         const char               *thread_root,
                                                         const char               *delivery,
                                                         GError                  **error);
+gboolean        _tarmac_sync_replica_apply_all         (TarmacSyncReplica        *self,
+                                                        GPtrArray                *envelopes,
+                                                        GArray                   *server_seqs,
+                                                        const char               *lane,
+                                                        gint64                    cursor,
+                                                        guint                    *n_new,
+                                                        GError                  **error);
 gboolean        _tarmac_sync_replica_has_site_key      (TarmacSyncReplica        *self,
                                                         const char               *site);
 

@@ -1347,6 +1347,15 @@ fail:
   return TARMAC_APPLY_REFUSED;
 }
 
+static gboolean apply_many (TarmacSyncReplica  *self,
+                            GPtrArray          *envelopes,
+                            GArray             *server_seqs,
+                            const char         *lane,
+                            gint64              cursor,
+                            gboolean            strict,
+                            guint              *n_new,
+                            GError            **error);
+
 static char *
 cursor_key (const char *lane)
 {
@@ -1374,14 +1383,42 @@ tarmac_sync_replica_apply_batch (TarmacSyncReplica  *self,
                                  guint              *n_new,
                                  GError            **error)
 {
-  g_autofree char *key = cursor_key (lane);
-  guint added = 0;
-
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), FALSE);
   g_return_val_if_fail (envelopes != NULL, FALSE);
   g_return_val_if_fail (server_seqs == NULL || server_seqs->len == envelopes->len, FALSE);
 
-  if (cursor < tarmac_sync_replica_get_cursor (self, lane))
+  return apply_many (self, envelopes, server_seqs, lane != NULL ? lane : "main", cursor, FALSE,
+                     n_new, error);
+}
+
+/* apply_batch() for a bundle: all or nothing (a version refused refuses the whole), and
+ * the cursor of @lane moved only when @lane is not %NULL. */
+gboolean
+_tarmac_sync_replica_apply_all (TarmacSyncReplica  *self,
+                                GPtrArray          *envelopes,
+                                GArray             *server_seqs,
+                                const char         *lane,
+                                gint64              cursor,
+                                guint              *n_new,
+                                GError            **error)
+{
+  return apply_many (self, envelopes, server_seqs, lane, cursor, TRUE, n_new, error);
+}
+
+static gboolean
+apply_many (TarmacSyncReplica  *self,
+            GPtrArray          *envelopes,
+            GArray             *server_seqs,
+            const char         *lane,
+            gint64              cursor,
+            gboolean            strict,
+            guint              *n_new,
+            GError            **error)
+{
+  g_autofree char *key = cursor_key (lane);
+  guint added = 0;
+
+  if (lane != NULL && cursor < tarmac_sync_replica_get_cursor (self, lane))
     {
       g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
                    _("The hub sent a cursor behind this site’s"));
@@ -1408,7 +1445,7 @@ tarmac_sync_replica_apply_batch (TarmacSyncReplica  *self,
           break;
 
         case TARMAC_APPLY_REFUSED:
-          if (local_error->domain != TARMAC_SYNC_ERROR)
+          if (local_error->domain != TARMAC_SYNC_ERROR || strict)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               goto fail;
@@ -1430,7 +1467,7 @@ tarmac_sync_replica_apply_batch (TarmacSyncReplica  *self,
    * the cursor: a crash before the commit re-pulls the batch and acknowledges it then. */
   self->batch_depth--;
   if (!_tarmac_sync_replica_send_delivered (self, self->pending_acks, error)
-      || !state_set_int (self, key, cursor, error))
+      || (lane != NULL && !state_set_int (self, key, cursor, error)))
     {
       g_hash_table_remove_all (self->pending_acks);
       tarmac_store_rollback (self->store);

@@ -111,6 +111,15 @@ char              *tarmac_sync_replica_send_lookout      (TarmacSyncReplica     
 gboolean           tarmac_sync_replica_expire_lookouts   (TarmacSyncReplica       *self,
                                                           guint                   *n_expired,
                                                           GError                 **error);
+gboolean           tarmac_sync_replica_export_bundle     (TarmacSyncReplica       *self,
+                                                          const char              *path,
+                                                          guint                   *n_exported,
+                                                          GError                 **error);
+gboolean           tarmac_sync_replica_import_bundle     (TarmacSyncReplica       *self,
+                                                          const char              *path,
+                                                          guint                   *n_new,
+                                                          guint                   *n_duplicate,
+                                                          GError                 **error);
 gboolean           tarmac_sync_replica_mark_read         (TarmacSyncReplica       *self,
                                                           const char              *uuid,
                                                           const char              *reader,

@@ -15,10 +15,12 @@
 #include "tarmac-hit-window.h"
 #include "tarmac-hit.h"
 #include "tarmac-screen-format.h"
+#include "tarmac-seizure-window.h"
 
 /* One hit: who it is about (and a way to their traveller page), what it matched, the
  * whole explanation, the review so far, and the steps the review may take next, each
- * with the officer's comment. Built in code: its rows depend on the hit. Reading it is
+ * with the officer's comment. A control that found something records its outcome
+ * through the seizure form ("Record Seizure"), which closes the review as positive. Built in code: its rows depend on the hit. Reading it is
  * audited by tarmac_hit_get(), each change by tarmac_hit_set_status(). */
 struct _TarmacHitWindow
 {
@@ -80,6 +82,28 @@ open_traveller_action (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-traveller", "x",
                                 tarmac_hit_get_traveller_id (self->hit));
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_seizure_saved_cb (TarmacHitWindow     *self,
+                     TarmacSeizureWindow *form)
+{
+  g_autofree char *message = NULL;
+  TarmacSeizure *seizure = tarmac_seizure_window_get_seizure (form);
+
+  /* Translators: a toast after a seizure was recorded from a hit: its reference */
+  message = g_strdup_printf (_("Seizure %s recorded; the hit is controlled: positive"),
+                             tarmac_seizure_get_ref_no (seizure));
+  g_signal_emit (self, signals[CHANGED], 0, message);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+record_seizure_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  tarmac_hit_window_record_seizure (TARMAC_HIT_WINDOW (widget));
 }
 
 static void
@@ -184,14 +208,30 @@ fill (TarmacHitWindow    *self,
     gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
     gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
     gtk_widget_set_margin_top (buttons, 12);
+    if (tarmac_hit_status_is_open (tarmac_hit_get_status (self->hit)))
+      {
+        GtkWidget *button = gtk_button_new_with_mnemonic (_("Record _Seizure…"));
+
+        gtk_widget_set_tooltip_text (button, _("The control found something: record what, and "
+                                               "close this hit as controlled: positive"));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "hit.record-seizure");
+        gtk_widget_add_css_class (button, "destructive-action");
+        gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
+      }
     for (guint i = 0; next[i] != NULL; i++)
       {
-        GtkWidget *button = gtk_button_new_with_label (tarmac_screen_format_hit_action (next[i]));
+        GtkWidget *button;
+
+        /* A positive control is recorded through the seizure form above. */
+        if (g_str_equal (next[i], TARMAC_HIT_CONTROLLED_POSITIVE))
+          continue;
+        button = gtk_button_new_with_label (g_str_equal (next[i], TARMAC_HIT_CONTROLLED_NEGATIVE)
+                                              ? _("Nothing Found")
+                                              : tarmac_screen_format_hit_action (next[i]));
 
         gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "hit.set-status");
         gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", next[i]);
-        if (g_str_equal (next[i], TARMAC_HIT_REFERRED) ||
-            g_str_equal (next[i], TARMAC_HIT_CONTROLLED_POSITIVE))
+        if (g_str_equal (next[i], TARMAC_HIT_REFERRED))
           gtk_widget_add_css_class (button, "destructive-action");
         else if (i == 0)
           gtk_widget_add_css_class (button, "suggested-action");
@@ -232,6 +272,7 @@ tarmac_hit_window_class_init (TarmacHitWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "hit.open-traveller", NULL,
                                    open_traveller_action);
   gtk_widget_class_install_action (widget_class, "hit.set-status", "s", set_status_action);
+  gtk_widget_class_install_action (widget_class, "hit.record-seizure", NULL, record_seizure_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -343,4 +384,40 @@ tarmac_hit_window_change_status (TarmacHitWindow *self,
   g_signal_emit (self, signals[CHANGED], 0, message);
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;
+}
+
+/**
+ * tarmac_hit_window_record_seizure:
+ * @self: the window of an open hit
+ *
+ * Opens the seizure form filled from the hit: its traveller (non-nominally), flight and
+ * route. Saving the form closes the hit's review as "controlled: positive" and this window.
+ *
+ * Returns: (transfer none) (nullable): the form
+ */
+GtkWindow *
+tarmac_hit_window_record_seizure (TarmacHitWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  TarmacSeizureWindow *form;
+  GtkWindow *parent;
+
+  g_return_val_if_fail (TARMAC_IS_HIT_WINDOW (self), NULL);
+
+  form = tarmac_seizure_window_new_draft (self->store, tarmac_hit_get_id (self->hit), 0, 0, &error);
+  if (form == NULL)
+    {
+      if (self->error_label != NULL)
+        {
+          gtk_label_set_text (self->error_label, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+        }
+      return NULL;
+    }
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gtk_window_set_transient_for (GTK_WINDOW (form), parent != NULL ? parent : GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (form), TRUE);
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_seizure_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (form));
+  return GTK_WINDOW (form);
 }

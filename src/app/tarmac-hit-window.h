@@ -24,5 +24,6 @@ void             tarmac_hit_window_set_comment   (TarmacHitWindow  *self,
                                                   const char       *comment);
 gboolean         tarmac_hit_window_change_status (TarmacHitWindow  *self,
                                                   const char       *status);
+GtkWindow       *tarmac_hit_window_record_seizure (TarmacHitWindow *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "tarmac-pdf-document.h"
 #include "tarmac-seizure-alert.h"
 #include "tarmac-seizure-codes.h"
+#include "tarmac-seizure-image.h"
 #include "tarmac-seizure-store.h"
 
 /* Never in an alert: the narrative (free text that may name people), the links to the
@@ -241,24 +242,35 @@ read_cb (void          *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* A PNG's size is in its header: a huge image is refused before cairo decodes it. */
+/* The photo's type and size come from its bytes: a huge image is refused before cairo
+ * decodes it. A JPEG is not decoded at all: the PDF embeds its bytes as they are, over a
+ * one-bit placeholder of the same size (cairo uses the attached JPEG data instead). */
 static cairo_surface_t *
-decode_png (GBytes *bytes)
+decode_photo (GBytes *bytes)
 {
-  static const guchar signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
   g_autoptr(GInputStream) stream = NULL;
-  const guchar *data;
-  gsize length = 0;
-  guint32 width, height;
+  const char *type;
+  guint width = 0, height = 0;
   cairo_surface_t *image;
 
-  data = g_bytes_get_data (bytes, &length);
-  if (length < 24 || memcmp (data, signature, sizeof signature) != 0)
+  type = tarmac_seizure_image_sniff (bytes, &width, &height);
+  if (type == NULL || width > MAX_PHOTO_SIDE || height > MAX_PHOTO_SIDE)
     return NULL;
-  width = GUINT32_FROM_BE (*(guint32 *) (gpointer) (data + 16));
-  height = GUINT32_FROM_BE (*(guint32 *) (gpointer) (data + 20));
-  if (width == 0 || height == 0 || width > MAX_PHOTO_SIDE || height > MAX_PHOTO_SIDE)
-    return NULL;
+
+  if (g_str_equal (type, "image/jpeg"))
+    {
+      image = cairo_image_surface_create (CAIRO_FORMAT_A1, (int) width, (int) height);
+      if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS ||
+          cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG,
+                                       g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                       (cairo_destroy_func_t) g_bytes_unref,
+                                       g_bytes_ref (bytes)) != CAIRO_STATUS_SUCCESS)
+        {
+          cairo_surface_destroy (image);
+          return NULL;
+        }
+      return image;
+    }
 
   stream = g_memory_input_stream_new_from_bytes (bytes);
   image = cairo_image_surface_create_from_png_stream (read_cb, stream);
@@ -312,7 +324,7 @@ cells (guint n,
 
 /**
  * tarmac_seizure_alert_to_pdf:
- * @photo: (nullable): a PNG shown as a thumbnail
+ * @photo: (nullable): a PNG or JPEG shown as a thumbnail
  * @language: (nullable): language of the code labels; Arabic lays the page out right to left
  *
  * Returns: (transfer full) (nullable): the alert as a one-page A4 PDF
@@ -447,7 +459,7 @@ tarmac_seizure_alert_to_pdf (TarmacSeizure  *seizure,
 
   if (photo != NULL)
     {
-      cairo_surface_t *image = decode_png (photo);
+      cairo_surface_t *image = decode_photo (photo);
 
       if (image != NULL)
         {
@@ -460,7 +472,7 @@ tarmac_seizure_alert_to_pdf (TarmacSeizure  *seizure,
   return tarmac_pdf_document_finish (doc, error);
 }
 
-/* The first shareable picture that is a PNG (not a document: those may carry names). */
+/* The first shareable picture (not a document: those may carry names). */
 static GBytes *
 shareable_photo (TarmacStore   *store,
                  TarmacSeizure *seizure,
@@ -475,7 +487,8 @@ shareable_photo (TarmacStore   *store,
 
       if (!tarmac_seizure_attachment_get_shareable (attachment) ||
           g_strcmp0 (tarmac_seizure_attachment_get_kind (attachment), "DOCUMENT") == 0 ||
-          g_strcmp0 (tarmac_seizure_attachment_get_mime_type (attachment), "image/png") != 0)
+          (g_strcmp0 (tarmac_seizure_attachment_get_mime_type (attachment), "image/png") != 0 &&
+           g_strcmp0 (tarmac_seizure_attachment_get_mime_type (attachment), "image/jpeg") != 0))
         continue;
       data = tarmac_seizure_attachment_get_data (attachment);
       if (data != NULL)

@@ -979,3 +979,22 @@ tarmac_seizure_store_read_attachment (TarmacStore  *store,
     return NULL;
   return g_steal_pointer (&bytes);
 }
+
+/**
+ * tarmac_seizure_store_count:
+ *
+ * Returns: how many records there are (each counted once, whatever its versions); a
+ *   count, not audited
+ */
+guint
+tarmac_seizure_store_count (TarmacStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), 0);
+
+  stmt = _tarmac_store_prepare (store, "SELECT count (DISTINCT series_id) FROM seizure", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}

@@ -91,6 +91,7 @@ GListModel     *tarmac_seizure_store_list_events    (TarmacStore         *store,
                                                      const char          *to_day,
                                                      const char          *airport,
                                                      GError             **error);
+guint           tarmac_seizure_store_count          (TarmacStore         *store);
 GBytes         *tarmac_seizure_store_read_attachment (TarmacStore        *store,
                                                      gint64               attachment_id,
                                                      GError             **error);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "tarmac-seizure-image.h"
 #include "tarmac-seizure-store.h"
 
 /* Bounds on what one record may hold: hostile or mistaken input stays small. */
@@ -471,6 +472,7 @@ tarmac_seizure_validate (TarmacSeizure       *seizure,
       g_autofree char *f_data = g_strdup_printf ("attachments[%u].data", i + 1);
       const char *name = tarmac_seizure_attachment_get_file_name (attachment);
       gint64 size = tarmac_seizure_attachment_get_size (attachment);
+      const char *image_type;
 
       if (!check_code (codes, "attachment_kind", f_kind,
                        tarmac_seizure_attachment_get_kind (attachment), TRUE, error))
@@ -489,7 +491,12 @@ tarmac_seizure_validate (TarmacSeizure       *seizure,
                        _("%s: the file is empty or larger than 32 MB"), f_data);
           return FALSE;
         }
-      if (tarmac_seizure_attachment_get_mime_type (attachment) == NULL)
+      /* A photo's type is what its bytes say, whatever the file was called. */
+      if (tarmac_seizure_attachment_get_data (attachment) != NULL &&
+          (image_type = tarmac_seizure_image_sniff (tarmac_seizure_attachment_get_data (attachment),
+                                                    NULL, NULL)) != NULL)
+        tarmac_seizure_attachment_set_mime_type (attachment, image_type);
+      else if (tarmac_seizure_attachment_get_mime_type (attachment) == NULL)
         {
           g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
           g_autofree char *mime = g_content_type_get_mime_type (type);

@@ -313,6 +313,60 @@ test_new_version (void)
   run_for (20);
 }
 
+/* Evidence goes on after validation: exhibits, custody steps and lab results are added
+ * from the form of a locked record, each checked by the core. */
+static void
+test_evidence (void)
+{
+  g_autoptr(TarmacStore) store = open_demo_store ("seizure-form-evidence.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  TarmacSeizureWindow *form;
+  GtkWindow *dialog;
+  const char *reason;
+  gint64 exhibit_id;
+
+  form = tarmac_seizure_window_new_draft (store, 0, 0, 0, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (form));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (form->evidence_group)));
+  fill_find (form);
+  g_assert_true (tarmac_seizure_window_move_status (form, "SUBMITTED"));
+  g_assert_true (tarmac_seizure_window_move_status (form, "VALIDATED"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form->evidence_group)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (form->evidence_group)));
+
+  dialog = tarmac_seizure_window_ask_evidence (form, 0, 0);
+  reason = tarmac_seizure_window_answer_evidence (dialog, (const char *[]) { "LFW-EX-7", "S-1", "Safe A", "1", NULL });
+  g_assert_null (reason);
+  run_for (20);
+  g_assert_nonnull (gtk_widget_get_first_child (form->exhibit_list));
+  exhibit_id = tarmac_test_count (store, "SELECT id FROM exhibit WHERE exhibit_no = 'LFW-EX-7' AND item_seq = 1");
+  g_assert_cmpint (exhibit_id, >, 0);
+
+  /* A hand-over without a recipient: refused, said in the dialog, nothing written. */
+  dialog = tarmac_seizure_window_ask_evidence (form, 1, exhibit_id);
+  reason = tarmac_seizure_window_answer_evidence (dialog, (const char *[]) { "TRANSFERRED", "Sgt. Koffi", "", NULL });
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "to_party"));
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM custody_event"), ==, 1);
+  reason = tarmac_seizure_window_answer_evidence (dialog, (const char *[]) { "TO_LAB", "Sgt. Koffi",
+                                                                             "Laboratoire national", "S-2",
+                                                                             "Lt. Adjo", "Analysis", NULL });
+  g_assert_null (reason);
+  status = tarmac_test_query_text (store, "SELECT status FROM exhibit");
+  g_assert_cmpstr (status, ==, "AT_LAB");
+
+  dialog = tarmac_seizure_window_ask_evidence (form, 2, exhibit_id);
+  reason = tarmac_seizure_window_answer_evidence (dialog, (const char *[]) { "Laboratoire national", "COCAINE",
+                                                                             "78,5", "LN-118", NULL });
+  g_assert_null (reason);
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM lab_result WHERE purity_pct = 78.5"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  run_for (20);
+}
+
 static GBytes *
 jpeg_bytes (void)
 {
@@ -450,6 +504,7 @@ main (int   argc,
   g_test_add_func ("/seizure-form/validation-error", test_validation_error);
   g_test_add_func ("/seizure-form/new-version", test_new_version);
   g_test_add_func ("/seizure-form/photo", test_photo);
+  g_test_add_func ("/seizure-form/evidence", test_evidence);
   g_test_add_func ("/seizure-form/page", test_page);
 
   ret = g_test_run ();

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 /* The seizure form. The class spans tarmac-seizure-window.c (header fields, saving,
  * the status workflow, errors), tarmac-seizure-window-lists.c (items, route, agencies,
- * persons) and tarmac-seizure-window-photos.c (photos: drop, chooser, thumbnails). */
+ * persons), tarmac-seizure-window-photos.c (photos: drop, chooser, thumbnails) and
+ * tarmac-seizure-window-evidence.c (exhibits, custody, lab results). */
 
 /* One item line: its widgets */
 typedef struct
@@ -81,11 +82,16 @@ struct _TarmacSeizureWindow
   AdwPreferencesGroup *persons_group;
   AdwPreferencesGroup *photos_group;
   GtkWidget           *photo_box;     /* GtkFlowBox of thumbnails */
-  GtkWidget           *evidence_group;
+  AdwPreferencesGroup *evidence_group;
+  GtkWidget           *exhibit_list;  /* GtkListBox of exhibits */
 };
 
 void        _tarmac_seizure_window_class_init_lists (GtkWidgetClass *widget_class);
 void        _tarmac_seizure_window_class_init_photos (GtkWidgetClass *widget_class);
+void        _tarmac_seizure_window_class_init_evidence (GtkWidgetClass *widget_class);
+void        _tarmac_seizure_window_init_evidence (TarmacSeizureWindow *self,
+                                                  AdwPreferencesPage  *page);
+void        _tarmac_seizure_window_fill_evidence (TarmacSeizureWindow *self);
 void        _tarmac_seizure_window_init_lists    (TarmacSeizureWindow *self,
                                                   AdwPreferencesPage  *page);
 void        _tarmac_seizure_window_fill_lists    (TarmacSeizureWindow *self);

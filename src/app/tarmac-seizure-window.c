@@ -386,6 +386,7 @@ fill (TarmacSeizureWindow *self)
 
   _tarmac_seizure_window_fill_lists (self);
   _tarmac_seizure_window_fill_photos (self);
+  _tarmac_seizure_window_fill_evidence (self);
   update_status (self);
 }
 
@@ -672,6 +673,7 @@ build (TarmacSeizureWindow *self)
   adw_preferences_group_add (group, frame);
 
   _tarmac_seizure_window_init_photos (self, page);
+  _tarmac_seizure_window_init_evidence (self, page);
 
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (page));
@@ -734,6 +736,7 @@ tarmac_seizure_window_class_init (TarmacSeizureWindowClass *klass)
 
   _tarmac_seizure_window_class_init_lists (widget_class);
   _tarmac_seizure_window_class_init_photos (widget_class);
+  _tarmac_seizure_window_class_init_evidence (widget_class);
 }
 
 static void

@@ -42,4 +42,10 @@ guint                tarmac_seizure_window_get_n_photos (TarmacSeizureWindow *se
 gboolean             tarmac_seizure_window_photo_has_thumbnail (TarmacSeizureWindow *self,
                                                                 guint                index);
 
+GtkWindow           *tarmac_seizure_window_ask_evidence (TarmacSeizureWindow *self,
+                                                         guint                kind,
+                                                         gint64               exhibit_id);
+const char          *tarmac_seizure_window_answer_evidence (GtkWindow          *dialog,
+                                                            const char * const *values);
+
 G_END_DECLS

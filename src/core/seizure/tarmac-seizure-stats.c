@@ -46,7 +46,8 @@ static const char * const table_names[] = {
   "      AND fa.agency = ?5))"
 
 /* The records a report counts: the latest validated version of each series, dated in
- * [?1, ?2], that the filters keep. A draft edit of a validated record leaves the
+ * [?1, ?2] (the range on occurred_at itself lets SQLite use its index), that the filters
+ * keep. A draft edit of a validated record leaves the
  * validated version counted. counted_items are their items, of the category filtered on
  * only: a courier's cash does not add to a drugs-only sheet. */
 #define COUNTED \
@@ -54,6 +55,7 @@ static const char * const table_names[] = {
   " WHERE s.status IN ('VALIDATED', 'SHARED', 'CLOSED')" \
   "   AND s.version = (SELECT max (v.version) FROM seizure v WHERE v.series_id = s.series_id" \
   "                    AND v.status IN ('VALIDATED', 'SHARED', 'CLOSED'))" \
+  "   AND s.occurred_at >= ?1 AND s.occurred_at < date (?2, '+1 day')" \
   "   AND substr (s.occurred_at, 1, 10) BETWEEN ?1 AND ?2 AND" FILTERED ("s") ")," \
   " counted_items AS (SELECT i.* FROM seizure_item i JOIN counted c ON c.id = i.seizure_id" \
   "   WHERE ?4 IS NULL OR i.category = ?4)"
@@ -326,12 +328,11 @@ query_monthly (TarmacSeizureStats  *self,
   g_autofree char *last_from = shift_year (self->from, -1);
   g_autofree char *last_to = shift_year (self->to, -1);
   const char *sql =
+    /* One pass: a correlated subquery per month re-ran the CTEs for every row. */
     "WITH " COUNTED " SELECT substr (c.occurred_at, 1, 7), count(DISTINCT c.id),"
-    " (SELECT total (i.kg_equivalent) FROM counted_items i JOIN counted d ON d.id = i.seizure_id"
-    "   WHERE i.category = 'DRUG' AND substr (d.occurred_at, 1, 7) = substr (c.occurred_at, 1, 7)),"
-    " (SELECT total (i.value_usd_minor) FROM counted_items i JOIN counted d ON d.id = i.seizure_id"
-    "   WHERE i.category = 'CASH' AND substr (d.occurred_at, 1, 7) = substr (c.occurred_at, 1, 7))"
-    " FROM counted c GROUP BY 1 ORDER BY 1";
+    " total (CASE WHEN i.category = 'DRUG' THEN i.kg_equivalent END),"
+    " total (CASE WHEN i.category = 'CASH' THEN i.value_usd_minor END)"
+    " FROM counted c LEFT JOIN counted_items i ON i.seizure_id = c.id GROUP BY 1 ORDER BY 1";
   g_autoptr(GHashTable) now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   int year = (int) g_ascii_strtoll (self->from, NULL, 10);

@@ -90,6 +90,9 @@ tarmac_chart_view_init (TarmacChartView *self)
 {
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_cb, NULL, NULL);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self), 220);
+  /* Narrower than this, a donut's legend has no room: two charts side by side wrap to
+   * one under the other instead. */
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self), 280);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);

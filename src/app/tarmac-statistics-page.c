@@ -711,6 +711,7 @@ open_export_dialog (TarmacStatisticsPage *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
   gboolean pdf = g_strcmp0 (table, "pdf") == 0;
 
@@ -726,6 +727,10 @@ open_export_dialog (TarmacStatisticsPage *self,
              : g_strdup_printf ("results-%s-%s-%s.csv", g_str_equal (table, "all") ? "tables" : table,
                                 self->from, self->to);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("CSV files"));
+  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   /* The choice the core offers (research/seizures.md §9.7): on by default, since a
    * file usually leaves the task force. */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "shared",

@@ -167,6 +167,22 @@ tarmac_hlc_restore (TarmacHlc *self,
   self->last = MAX (self->last, last);
 }
 
+/**
+ * tarmac_hlc_reset:
+ * @last: the value the next tick() comes after
+ *
+ * Moves the clock, backwards too: only for a clock that this machine's own wrong time
+ * dragged into the future, before anything it stamped was accepted anywhere.
+ */
+void
+tarmac_hlc_reset (TarmacHlc *self,
+                  guint64    last)
+{
+  g_return_if_fail (TARMAC_IS_HLC (self));
+
+  self->last = last;
+}
+
 gint64
 tarmac_hlc_get_offset_ms (TarmacHlc *self)
 {

@@ -36,6 +36,8 @@ gboolean   tarmac_hlc_observe        (TarmacHlc       *self,
 guint64    tarmac_hlc_get_last       (TarmacHlc       *self);
 void       tarmac_hlc_restore        (TarmacHlc       *self,
                                       guint64          last);
+void       tarmac_hlc_reset          (TarmacHlc       *self,
+                                      guint64          last);
 gint64     tarmac_hlc_get_offset_ms  (TarmacHlc       *self);
 void       tarmac_hlc_set_offset_ms  (TarmacHlc       *self,
                                       gint64           offset_ms);

@@ -18,6 +18,7 @@
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
 #include "tarmac-sync-json.h"
+#include "tarmac-sync-replica-private.h"
 #include "tarmac-sync-tls.h"
 
 /* The client side of research/sync.md §4.6 and §4.10, synchronous (the CLI and the tests
@@ -122,9 +123,12 @@ accept_certificate_cb (SoupMessage          *msg,
   return tarmac_sync_tls_fingerprint_equal (fingerprint, self->fingerprint);
 }
 
+static void learn_clock (TarmacSyncClient *self,
+                         JsonNode         *node);
+
 /* One request; returns the parsed JSON body of any answer, and its status. */
 static JsonNode *
-request (TarmacSyncClient  *self,
+request_once (TarmacSyncClient  *self,
          const char        *method,
          const char        *target,
          JsonNode          *body,
@@ -204,6 +208,32 @@ request (TarmacSyncClient  *self,
                                  MAX_RESPONSE, TARMAC_SYNC_JSON_MAX_DEPTH, error);
 }
 
+/* request_once(), asked again once when the hub refused the request's date: this
+ * machine's clock is off (hours, days), and the refusal carries the hub's time. */
+static JsonNode *
+request (TarmacSyncClient  *self,
+         const char        *method,
+         const char        *target,
+         JsonNode          *body,
+         gboolean           sign,
+         guint             *status,
+         GError           **error)
+{
+  JsonNode *answer = request_once (self, method, target, body, sign, status, error);
+
+  if (answer != NULL && sign && *status == SOUP_STATUS_UNPROCESSABLE_ENTITY
+      && JSON_NODE_HOLDS_OBJECT (answer)
+      && g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (answer), "error", NULL),
+                    tarmac_sync_error_code_name (TARMAC_SYNC_ERROR_CLOCK_SKEW)) == 0)
+    {
+      learn_clock (self, answer);
+      json_node_unref (answer);
+      answer = request_once (self, method, target, body, sign, status, error);
+    }
+
+  return answer;
+}
+
 /* A refusal of the hub as an error, its code kept when it is one of ours. */
 static void
 set_refusal (GError     **error,
@@ -235,7 +265,8 @@ learn_clock (TarmacSyncClient *self,
 
   server_time = json_object_get_int_member_with_default (json_node_get_object (node), "server_time", 0);
   if (server_time > 0)
-    tarmac_sync_replica_set_clock_offset (self->replica, server_time - g_get_real_time () / 1000);
+    tarmac_sync_replica_set_clock_offset (self->replica,
+                                          server_time - _tarmac_sync_replica_wall_ms (self->replica));
 }
 
 static gboolean
@@ -530,6 +561,8 @@ static gboolean
 push (TarmacSyncClient  *self,
       GError           **error)
 {
+  gboolean restamped = FALSE;
+
   for (guint round = 0; round < MAX_ROUNDS; round++)
     {
       g_autoptr(GPtrArray) outbox = tarmac_sync_replica_list_outbox (self->replica, PUSH_BATCH, error);
@@ -575,11 +608,20 @@ push (TarmacSyncClient  *self,
           const char *state = result ? json_object_get_string_member_with_default (result, "status", "") : "";
           const char *version_id = result ? json_object_get_string_member_with_default (result, "version_id", "") : "";
           gint64 seq = result ? json_object_get_int_member_with_default (result, "server_seq", 0) : 0;
+          const char *code = result ? json_object_get_string_member_with_default (result, "code", "") : "";
 
           if (g_str_equal (state, "accepted") || g_str_equal (state, "duplicate"))
             {
               g_ptr_array_add (sent, g_strdup (version_id));
               g_array_append_val (seqs, seq);
+            }
+          else if (!restamped
+                   && g_strcmp0 (code, tarmac_sync_error_code_name (TARMAC_SYNC_ERROR_CLOCK_SKEW)) == 0)
+            {
+              /* Written while this machine's clock was ahead; the hub's time (learnt just
+               * now) corrects it: seal those versions again and push them once more. */
+              restamped = TRUE;
+              break;
             }
           else
             {
@@ -590,9 +632,17 @@ push (TarmacSyncClient  *self,
             }
         }
 
+      tarmac_sync_crash_point ("push.after_reply");
+
       /* What the hub took is marked even when a later version was refused. */
       if (!tarmac_sync_replica_mark_sent_many (self->replica, sent, seqs, error))
         return FALSE;
+      if (restamped && refused == NULL && sent->len < json_array_get_length (results))
+        {
+          if (!_tarmac_sync_replica_restamp (self->replica, NULL, error))
+            return FALSE;
+          continue;
+        }
       self->stats.pushed += sent->len;
       if (refused != NULL)
         {
@@ -670,6 +720,8 @@ pull_lane (TarmacSyncClient  *self,
                                                json_object_get_int_member_with_default (object, "next", cursor),
                                                &n_new, error))
         return FALSE;
+      if (envelopes->len > 0)
+        tarmac_sync_crash_point ("pull.after_commit");
 
       self->stats.pulled += n_new;
       if (got != NULL && envelopes->len > 0)

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include "tarmac-sync-error.h"
 
 G_DEFINE_QUARK (tarmac-sync-error-quark, tarmac_sync_error)
@@ -37,4 +39,23 @@ tarmac_sync_error_code_name (int code)
     return "error";
 
   return names[code];
+}
+
+/**
+ * tarmac_sync_crash_point:
+ * @point: the name of a commit boundary ("save.after_commit", "push.after_reply",
+ *   "pull.before_commit", "pull.after_commit")
+ *
+ * The crash hook of the tests (research/sync.md §5.5 F2): when the environment variable
+ * TARMAC_SYNC_CRASH names @point, the process ends there at once with status 137, as
+ * kill -9 would leave it — nothing flushed, nothing cleaned up. Without the variable it
+ * does nothing.
+ */
+void
+tarmac_sync_crash_point (const char *point)
+{
+  const char *wanted = g_getenv ("TARMAC_SYNC_CRASH");
+
+  if (wanted != NULL && g_str_equal (wanted, point))
+    _exit (137);
 }

@@ -52,5 +52,6 @@ typedef enum
 
 GQuark      tarmac_sync_error_quark     (void);
 const char *tarmac_sync_error_code_name (int code);
+void        tarmac_sync_crash_point     (const char *point);
 
 G_END_DECLS

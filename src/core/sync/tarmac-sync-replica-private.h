@@ -29,6 +29,10 @@ typedef struct
 } TarmacRecordDraft;
 
 TarmacStore    *_tarmac_sync_replica_get_store         (TarmacSyncReplica        *self);
+gint64          _tarmac_sync_replica_wall_ms           (TarmacSyncReplica        *self);
+gboolean        _tarmac_sync_replica_restamp           (TarmacSyncReplica        *self,
+                                                        guint                    *n_restamped,
+                                                        GError                  **error);
 TarmacEnvelope *_tarmac_sync_replica_save_record       (TarmacSyncReplica        *self,
                                                         const TarmacRecordDraft  *draft,
                                                         GError                  **error);

@@ -48,6 +48,7 @@ struct _TarmacSyncReplica
   TarmacEnvelopeVerifier *verifier;
   GHashTable             *pending_acks;  /* site → record ids received, to acknowledge */
   guint                   batch_depth;
+  gint64                  clock_skew_ms;  /* TARMAC_TEST_CLOCK_SKEW_MS: a wrong clock, for tests */
 };
 
 G_DEFINE_FINAL_TYPE (TarmacSyncReplica, tarmac_sync_replica, G_TYPE_OBJECT)
@@ -185,10 +186,27 @@ tarmac_sync_replica_class_init (TarmacSyncReplicaClass *klass)
   object_class->finalize = tarmac_sync_replica_finalize;
 }
 
+/* This machine's clock, as wrong as TARMAC_TEST_CLOCK_SKEW_MS makes it: the tests of
+ * research/sync.md §5.5 F4 (a workstation hours off) without faketime. */
+gint64
+_tarmac_sync_replica_wall_ms (TarmacSyncReplica *self)
+{
+  return g_get_real_time () / 1000 + self->clock_skew_ms;
+}
+
+static gint64
+wall_clock (gpointer user_data)
+{
+  return _tarmac_sync_replica_wall_ms (user_data);
+}
+
 static void
 tarmac_sync_replica_init (TarmacSyncReplica *self)
 {
-  self->hlc = tarmac_hlc_new ();
+  const char *skew = g_getenv ("TARMAC_TEST_CLOCK_SKEW_MS");
+
+  self->clock_skew_ms = skew != NULL ? g_ascii_strtoll (skew, NULL, 10) : 0;
+  self->hlc = tarmac_hlc_new_with_clock (wall_clock, self);
   self->verifier = tarmac_envelope_verifier_new ();
   self->pending_acks = _tarmac_sync_replica_new_pending_acks ();
 }
@@ -1042,15 +1060,16 @@ tarmac_sync_replica_save_note (TarmacSyncReplica      *self,
 
   if (!tarmac_store_commit (self->store, error))
     {
-      tarmac_hlc_restore (self->hlc, saved_hlc);
+      tarmac_hlc_reset (self->hlc, saved_hlc);
       return NULL;
     }
+  tarmac_sync_crash_point ("save.after_commit");
 
   return load_note (self, tarmac_envelope_get_record_id (envelope), error);
 
 fail:
   tarmac_store_rollback (self->store);
-  tarmac_hlc_restore (self->hlc, saved_hlc);
+  tarmac_hlc_reset (self->hlc, saved_hlc);
   return NULL;
 }
 
@@ -1254,7 +1273,7 @@ tarmac_sync_replica_apply (TarmacSyncReplica  *self,
   if (exists)
     return TARMAC_APPLY_DUPLICATE;
 
-  now_ms = g_get_real_time () / 1000 + tarmac_hlc_get_offset_ms (self->hlc);
+  now_ms = tarmac_sync_replica_now_ms (self);
   if (!tarmac_envelope_verifier_check (self->verifier, envelope, NULL, now_ms, error)
       || !check_against_store (self, envelope, error))
     return TARMAC_APPLY_REFUSED;
@@ -1473,6 +1492,8 @@ apply_many (TarmacSyncReplica  *self,
       tarmac_store_rollback (self->store);
       return FALSE;
     }
+  if (lane != NULL)
+    tarmac_sync_crash_point ("pull.before_commit");
 
   if (!tarmac_store_commit (self->store, error))
     {
@@ -1699,5 +1720,150 @@ tarmac_sync_replica_now_ms (TarmacSyncReplica *self)
 {
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), 0);
 
-  return g_get_real_time () / 1000 + tarmac_hlc_get_offset_ms (self->hlc);
+  return _tarmac_sync_replica_wall_ms (self) + tarmac_hlc_get_offset_ms (self->hlc);
+}
+
+/* Seals @envelope again, identical but for a new clock reading: the same record, device
+ * sequence, recipients and body (opened with this site's own key). */
+static TarmacEnvelope *
+restamp_one (TarmacSyncReplica  *self,
+             TarmacEnvelope     *envelope,
+             GError            **error)
+{
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GHashTable) box_keys = NULL;
+  TarmacEnvelopeDraft draft = { 0 };
+
+  body = tarmac_envelope_open (envelope, self->site, self->keys, error);
+  if (body == NULL)
+    return NULL;
+  box_keys = lookup_box_keys (self, tarmac_envelope_get_recipients (envelope), error);
+  if (box_keys == NULL)
+    return NULL;
+
+  draft.kind = tarmac_envelope_get_kind (envelope);
+  draft.record_id = tarmac_envelope_get_record_id (envelope);
+  draft.origin_site = self->site;
+  draft.author = tarmac_envelope_get_author (envelope);
+  draft.device_seq = tarmac_envelope_get_device_seq (envelope);
+  draft.hlc = tarmac_hlc_tick (self->hlc);
+  draft.prev_version = tarmac_envelope_get_prev_version (envelope);
+  draft.ref_record_id = tarmac_envelope_get_ref_record_id (envelope);
+  draft.recipients = tarmac_envelope_get_recipients (envelope);
+  draft.priority = tarmac_envelope_get_priority (envelope);
+  draft.expires_at = tarmac_envelope_get_expires_at (envelope);
+  draft.deleted = tarmac_envelope_get_deleted (envelope);
+
+  return tarmac_envelope_seal (&draft, tarmac_envelope_get_deleted (envelope) ? NULL : body,
+                               self->keys, box_keys, error);
+}
+
+static gboolean
+replace_version (TarmacSyncReplica  *self,
+                 TarmacEnvelope     *old,
+                 TarmacEnvelope     *fresh,
+                 GError            **error)
+{
+  static const char * const steps[] = {
+    "DELETE FROM versions WHERE version_id = ?1",
+    "UPDATE outbox SET version_id = ?2, attempts = 0, last_error = NULL WHERE version_id = ?1",
+    "UPDATE records SET winner_version = ?2 WHERE winner_version = ?1",
+  };
+  g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (TARMAC_HLC_MS (tarmac_envelope_get_hlc (fresh)) / 1000);
+  g_autofree char *created_at = g_date_time_format (created, "%Y-%m-%dT%H:%M:%SZ");
+  g_autoptr(sqlite3_stmt) note = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (self->store, steps[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, tarmac_envelope_get_version_id (old), -1, SQLITE_STATIC);
+      if (i > 0)
+        sqlite3_bind_text (stmt, 2, tarmac_envelope_get_version_id (fresh), -1, SQLITE_STATIC);
+      if (!_tarmac_store_step_done (self->store, stmt, error))
+        return FALSE;
+      /* The new row goes in once the old one (same device sequence) is out. */
+      if (i == 0 && !insert_version (self, fresh, tarmac_envelope_get_wraps (fresh), "local-pending", 0, error))
+        return FALSE;
+    }
+
+  note = _tarmac_store_prepare (self->store, "UPDATE note SET created_at = ?2 WHERE uuid = ?1", error);
+  if (note == NULL)
+    return FALSE;
+  sqlite3_bind_text (note, 1, tarmac_envelope_get_record_id (fresh), -1, SQLITE_STATIC);
+  sqlite3_bind_text (note, 2, created_at, -1, SQLITE_STATIC);
+  return _tarmac_store_step_done (self->store, note, error);
+}
+
+/**
+ * _tarmac_sync_replica_restamp:
+ * @n_restamped: (out) (optional): how many versions were sealed again
+ *
+ * The hub refused a version as dated too far ahead (research/sync.md §5.5 F4): this
+ * machine's clock was wrong when it was written, and the hub's time has since corrected
+ * it (set_clock_offset()). Every version still in the outbox that is dated too far ahead
+ * of the corrected time is sealed again with a corrected clock reading, under the same
+ * device sequence — the hub never stored it, so nothing else names it — in one
+ * transaction. The clock itself is brought back from the future first.
+ */
+gboolean
+_tarmac_sync_replica_restamp (TarmacSyncReplica  *self,
+                              guint              *n_restamped,
+                              GError            **error)
+{
+  g_autoptr(GPtrArray) outbox = NULL;
+  g_autofree char *detail = NULL;
+  gint64 now = tarmac_sync_replica_now_ms (self);
+  guint64 saved_hlc = tarmac_hlc_get_last (self->hlc);
+  guint done = 0;
+
+  if (self->keys == NULL)
+    return TRUE;
+
+  /* A clock dragged into the future by this machine's own wrong time: nothing from
+   * another site can be that far ahead (apply() refuses it), so it is safe to reset. */
+  if (TARMAC_HLC_MS (saved_hlc) > now + TARMAC_HLC_MAX_AHEAD_MS / 2)
+    tarmac_hlc_reset (self->hlc, TARMAC_HLC_MAKE (now, 0));
+
+  outbox = tarmac_sync_replica_list_outbox (self, G_MAXUINT, error);
+  if (outbox == NULL || !tarmac_store_begin (self->store, error))
+    goto fail_clock;
+
+  /* The outbox and the record point to the version replaced: checked at commit, once
+   * they point to the new one. */
+  if (!_tarmac_store_exec (self->store, "PRAGMA defer_foreign_keys = ON", error))
+    goto fail;
+
+  for (guint i = 0; i < outbox->len; i++)
+    {
+      TarmacEnvelope *old = g_ptr_array_index (outbox, i);
+      g_autoptr(TarmacEnvelope) fresh = NULL;
+
+      if (TARMAC_HLC_MS (tarmac_envelope_get_hlc (old)) <= now + TARMAC_HLC_MAX_AHEAD_MS / 2)
+        continue;
+
+      fresh = restamp_one (self, old, error);
+      if (fresh == NULL || !replace_version (self, old, fresh, error))
+        goto fail;
+      done++;
+    }
+
+  detail = g_strdup_printf ("%u versions", done);
+  if (!state_set_int (self, "hlc", (gint64) tarmac_hlc_get_last (self->hlc), error)
+      || (done > 0 && !tarmac_audit_append (self->store, "restamp", "version", NULL, detail, error)))
+    goto fail;
+  if (!tarmac_store_commit (self->store, error))
+    goto fail_clock;
+
+  if (n_restamped != NULL)
+    *n_restamped = done;
+  return TRUE;
+
+fail:
+  tarmac_store_rollback (self->store);
+fail_clock:
+  tarmac_hlc_reset (self->hlc, saved_hlc);
+  return FALSE;
 }

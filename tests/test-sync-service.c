@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include "tarmac-note.h"
+#include "tarmac-note-receipt.h"
+#include "tarmac-sync-tls.h"
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-service.h"
 #include "tarmac-test-hub.h"
@@ -91,6 +93,8 @@ on_done_cb (GObject      *object,
 
   if (g_task_get_source_tag (G_TASK (result)) == tarmac_sync_service_save_note_async)
     f->saved = tarmac_sync_service_save_note_finish (TARMAC_SYNC_SERVICE (object), result, &f->error);
+  else if (g_task_get_source_tag (G_TASK (result)) == tarmac_sync_service_mark_read_async)
+    tarmac_sync_service_mark_read_finish (TARMAC_SYNC_SERVICE (object), result, &f->error);
   else
     tarmac_sync_service_enrol_finish (TARMAC_SYNC_SERVICE (object), result, &f->error);
   f->done = TRUE;
@@ -301,6 +305,121 @@ test_alert_arrives (Fixture       *f,
   g_assert_cmpstr (f->arrived_uuid, ==, tarmac_note_get_uuid (note));
 }
 
+static gboolean
+unread_is_zero (gpointer data)
+{
+  return tarmac_sync_service_get_unread (((Fixture *) data)->service) == 0;
+}
+
+static void
+on_receipts_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GHashTable **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = tarmac_sync_service_list_receipts_finish (TARMAC_SYNC_SERVICE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* An alert shown here is marked read: the unread count drops, and Lomé learns it was
+ * read at Dakar; a note Dakar sent shows where it got. */
+static void
+test_read_and_receipts (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacNote) note = NULL;
+  g_autoptr(GHashTable) receipts = NULL;
+  const char *to[] = { "DKR", NULL };
+  TarmacNoteDraft draft = {
+    .kind = "alert",
+    .priority = TARMAC_NOTE_PRIORITY_URGENT,
+    .recipients = to,
+    .author = "officer-3",
+    .text = "Please confirm the courier was stopped",
+  };
+  const char *uuids[2] = { NULL, NULL };
+  GListModel *list;
+  g_autoptr(TarmacNoteReceipt) receipt = NULL;
+
+  note = tarmac_sync_replica_save_note (f->lfw_replica, &draft, &error);
+  g_assert_no_error (error);
+  lfw_sync (f, -1);
+  g_assert_true (tarmac_test_wait_until (has_arrived, f, 30));
+  g_assert_cmpuint (tarmac_sync_service_get_unread (f->service), ==, 1);
+
+  uuids[0] = tarmac_note_get_uuid (note);
+  f->done = FALSE;
+  tarmac_sync_service_mark_read_async (f->service, uuids, NULL, on_done_cb, f);
+  g_assert_true (tarmac_test_wait_until (is_done, f, 30));
+  g_assert_true (tarmac_test_wait_until (unread_is_zero, f, 30));
+
+  /* The acknowledgement goes up with the next round, which the job started. */
+  g_assert_true (tarmac_test_wait_until (is_online, f, 30));
+  lfw_sync (f, -1);
+  g_assert_cmpint (tarmac_test_count (f->lfw_store, "SELECT count (*) FROM note_receipt"
+                                                    " WHERE site = 'DKR' AND read_at IS NOT NULL"), ==, 1);
+
+  /* Dakar's own note: delivered at Lomé once Lomé pulled it (its acknowledgement goes up
+   * with Lomé's next round, and comes down to the waiting service by itself). */
+  save_note (f, "Stopped at the gate, 3 kg", TARMAC_NOTE_PRIORITY_ROUTINE);
+  g_assert_true (tarmac_test_wait_until (is_online, f, 30));
+  lfw_sync (f, -1);
+  lfw_sync (f, -1);
+
+  uuids[0] = tarmac_note_get_uuid (f->saved);
+  for (guint attempt = 0; attempt < 300; attempt++)
+    {
+      g_clear_pointer (&receipts, g_hash_table_unref);
+      g_clear_object (&receipt);
+      tarmac_sync_service_list_receipts_async (f->service, uuids, NULL, on_receipts_cb, &receipts);
+      g_assert_true (tarmac_test_wait_until (is_set, &receipts, 30));
+      list = g_hash_table_lookup (receipts, uuids[0]);
+      g_assert_nonnull (list);
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+      receipt = g_list_model_get_item (list, 0);
+      g_assert_cmpstr (tarmac_note_receipt_get_site (receipt), ==, "LFW");
+      if (g_strcmp0 (tarmac_note_receipt_get_state (receipt), "delivered") == 0)
+        break;
+      g_usleep (100 * 1000);
+    }
+  g_assert_cmpstr (tarmac_note_receipt_get_state (receipt), ==, "delivered");
+}
+
+/* The hub's certificate as the officer reads it before enrolling: the one `tarmac-hub
+ * fingerprint` prints. */
+static void
+test_probe_fingerprint (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  fingerprint = tarmac_sync_tls_probe_fingerprint (f->hub.url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tarmac_sync_tls_fingerprint_equal (fingerprint, f->hub.fingerprint));
+
+  g_clear_pointer (&fingerprint, g_free);
+  fingerprint = tarmac_sync_tls_probe_fingerprint ("http://127.0.0.1:1", NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_null (fingerprint);
+  g_clear_error (&error);
+
+  /* Nothing listens there (the hub is stopped): an error, not a hang. */
+  tarmac_test_hub_stop (&f->hub);
+  fingerprint = tarmac_sync_tls_probe_fingerprint (f->hub.url, NULL, &error);
+  g_assert_nonnull (error);
+  g_assert_null (fingerprint);
+}
+
 /* Stopping while the worker is in a long-poll does not wait for the hub's 25 s. */
 static void
 test_stop_is_prompt (Fixture       *f,
@@ -362,6 +481,10 @@ main (int   argc,
               fixture_set_up, test_offline_then_back, fixture_tear_down);
   g_test_add ("/sync-service/alert-arrives", Fixture, NULL,
               fixture_set_up, test_alert_arrives, fixture_tear_down);
+  g_test_add ("/sync-service/read-and-receipts", Fixture, NULL,
+              fixture_set_up, test_read_and_receipts, fixture_tear_down);
+  g_test_add ("/sync-service/probe-fingerprint", Fixture, NULL,
+              fixture_set_up, test_probe_fingerprint, fixture_tear_down);
   g_test_add ("/sync-service/stop", Fixture, NULL,
               fixture_set_up, test_stop_is_prompt, fixture_tear_down);
   g_test_add ("/sync-service/leave", Fixture, NULL,

@@ -43,6 +43,8 @@ typedef enum
   JOB_SAVE_NOTE,
   JOB_ENROL,
   JOB_LEAVE,
+  JOB_MARK_READ,
+  JOB_LIST_RECEIPTS,
 } JobKind;
 
 typedef struct
@@ -56,6 +58,9 @@ typedef struct
   char               *text;
   char               *subject_type;
   char               *subject_ref;
+  char               *reply_to;
+  /* JOB_MARK_READ, JOB_LIST_RECEIPTS */
+  GStrv               uuids;
   /* JOB_ENROL */
   char               *hub_url;
   char               *code;
@@ -70,6 +75,7 @@ typedef struct
   TarmacSyncState  state;
   char            *reason;
   gint64           pending;       /* -1: unknown */
+  gint64           unread;        /* -1: unknown */
   gint64           last_sync_ms;  /* 0: never */
   guint            failures;
   gboolean         has_identity;
@@ -99,7 +105,8 @@ struct _TarmacSyncService
   GQueue              jobs;              /* of GTask, Job as task data */
   gboolean            stopping;
   gboolean            wake;
-  GCancellable       *wait_cancellable;  /* the long-poll in progress, or NULL */
+  GCancellable       *interrupt;         /* the round or long-poll in progress, or NULL */
+  gboolean            in_wait;           /* ... and it is the long-poll */
   GCancellable       *stop_cancellable;
 
   /* Main thread only */
@@ -108,6 +115,7 @@ struct _TarmacSyncService
   TarmacSyncState     state;
   char               *reason;
   guint               pending;
+  guint               unread;
   GDateTime          *last_sync;
   guint               failures;
   char               *site;
@@ -124,6 +132,7 @@ enum {
   PROP_STATE,
   PROP_REASON,
   PROP_PENDING,
+  PROP_UNREAD,
   PROP_LAST_SYNC,
   PROP_FAILURES,
   PROP_ENROLLED,
@@ -153,6 +162,8 @@ job_free (gpointer data)
   g_free (job->text);
   g_free (job->subject_type);
   g_free (job->subject_ref);
+  g_free (job->reply_to);
+  g_strfreev (job->uuids);
   g_free (job->hub_url);
   g_free (job->code);
   g_free (job->fingerprint);
@@ -183,6 +194,7 @@ snapshot_new (TarmacSyncService *self)
 
   g_weak_ref_init (&snapshot->service, self);
   snapshot->pending = -1;
+  snapshot->unread = -1;
   return snapshot;
 }
 
@@ -272,6 +284,12 @@ apply_snapshot_cb (gpointer data)
     {
       self->pending = (guint) snapshot->pending;
       g_object_notify_by_pspec (object, properties[PROP_PENDING]);
+    }
+
+  if (snapshot->unread >= 0 && self->unread != (guint) snapshot->unread)
+    {
+      self->unread = (guint) snapshot->unread;
+      g_object_notify_by_pspec (object, properties[PROP_UNREAD]);
     }
 
   if (snapshot->last_sync_ms > 0
@@ -375,6 +393,7 @@ post_state (TarmacSyncService *self,
   if (worker->replica != NULL)
     {
       snapshot->pending = tarmac_sync_replica_count_pending (worker->replica, NULL);
+      snapshot->unread = tarmac_sync_replica_count_unread (worker->replica, NULL);
       last = tarmac_sync_replica_dup_setting (worker->replica, "last_sync_ms");
       snapshot->last_sync_ms = last != NULL ? g_ascii_strtoll (last, NULL, 10) : 0;
     }
@@ -428,7 +447,10 @@ post_arrivals (TarmacSyncService *self,
     }
 
   if (snapshot->n_arrived > 0)
-    post (self, snapshot);
+    {
+      snapshot->unread = tarmac_sync_replica_count_unread (worker->replica, NULL);
+      post (self, snapshot);
+    }
   else
     snapshot_free (snapshot);
 }
@@ -485,6 +507,7 @@ run_job (TarmacSyncService *self,
           .text = job->text,
           .subject_type = job->subject_type,
           .subject_ref = job->subject_ref,
+          .reply_to = job->reply_to,
         };
         TarmacNote *note = tarmac_sync_replica_save_note (worker->replica, &draft, &error);
 
@@ -513,6 +536,44 @@ run_job (TarmacSyncService *self,
         g_task_return_error (task, g_steal_pointer (&error));
       break;
 
+    case JOB_MARK_READ:
+      {
+        gboolean ok = TRUE;
+
+        for (gsize i = 0; ok && job->uuids[i] != NULL; i++)
+          ok = tarmac_sync_replica_mark_read (worker->replica, job->uuids[i], self->actor, &error);
+
+        if (ok)
+          g_task_return_boolean (task, TRUE);
+        else
+          g_task_return_error (task, g_steal_pointer (&error));
+        break;
+      }
+
+    case JOB_LIST_RECEIPTS:
+      {
+        g_autoptr(GHashTable) receipts = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                g_free, g_object_unref);
+
+        for (gsize i = 0; job->uuids[i] != NULL; i++)
+          {
+            GListModel *list = tarmac_sync_replica_list_receipts (worker->replica, job->uuids[i],
+                                                                  &error);
+
+            if (list == NULL)
+              break;
+            g_hash_table_insert (receipts, g_strdup (job->uuids[i]), list);
+          }
+
+        if (error != NULL)
+          g_task_return_error (task, g_steal_pointer (&error));
+        else
+          g_task_return_pointer (task, g_steal_pointer (&receipts),
+                                 (GDestroyNotify) g_hash_table_unref);
+        /* Reading changes nothing: no state to post. */
+        return;
+      }
+
     default:
       g_assert_not_reached ();
     }
@@ -523,6 +584,7 @@ run_job (TarmacSyncService *self,
 
     fill_identity (worker, snapshot);
     snapshot->pending = tarmac_sync_replica_count_pending (worker->replica, NULL);
+    snapshot->unread = tarmac_sync_replica_count_unread (worker->replica, NULL);
     post (self, snapshot);
   }
 }
@@ -577,6 +639,44 @@ wait_for_event (TarmacSyncService *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/* Makes @cancellable the one a job or stop() cancels (and sync_now() too when @wait),
+ * unless one is already waiting: then FALSE, and nothing to do but run it. */
+static gboolean
+begin_interruptible (TarmacSyncService *self,
+                     Worker            *worker,
+                     GCancellable      *cancellable,
+                     gboolean           wait)
+{
+  gboolean go;
+
+  g_mutex_lock (&self->mutex);
+  go = !self->stopping && g_queue_is_empty (&self->jobs) && !(wait && self->wake);
+  if (go)
+    {
+      g_set_object (&self->interrupt, cancellable);
+      self->in_wait = wait;
+    }
+  if (wait)
+    self->wake = FALSE;
+  g_mutex_unlock (&self->mutex);
+
+  if (go)
+    tarmac_sync_client_set_cancellable (worker->client, cancellable);
+  return go;
+}
+
+static void
+end_interruptible (TarmacSyncService *self,
+                   Worker            *worker)
+{
+  g_mutex_lock (&self->mutex);
+  g_clear_object (&self->interrupt);
+  self->in_wait = FALSE;
+  g_mutex_unlock (&self->mutex);
+
+  tarmac_sync_client_set_cancellable (worker->client, self->stop_cancellable);
+}
+
 /* A long-poll that a job, sync_now() or stop() interrupts. */
 static gboolean
 long_poll (TarmacSyncService  *self,
@@ -587,29 +687,48 @@ long_poll (TarmacSyncService  *self,
   gboolean more = FALSE;
   gboolean ok;
 
-  g_mutex_lock (&self->mutex);
-  if (self->stopping || self->wake || !g_queue_is_empty (&self->jobs))
-    {
-      self->wake = FALSE;
-      g_mutex_unlock (&self->mutex);
-      return TRUE;
-    }
-  g_set_object (&self->wait_cancellable, cancellable);
-  g_mutex_unlock (&self->mutex);
+  if (!begin_interruptible (self, worker, cancellable, TRUE))
+    return TRUE;
 
-  tarmac_sync_client_set_cancellable (worker->client, cancellable);
   ok = tarmac_sync_client_wait (worker->client, WAIT_SECONDS, &more, error);
-  tarmac_sync_client_set_cancellable (worker->client, self->stop_cancellable);
-
-  g_mutex_lock (&self->mutex);
-  g_clear_object (&self->wait_cancellable);
-  self->wake = FALSE;
-  g_mutex_unlock (&self->mutex);
+  end_interruptible (self, worker);
 
   if (!ok && g_cancellable_is_cancelled (cancellable))
     {
       g_clear_error (error);
       return TRUE;
+    }
+
+  return ok;
+}
+
+/* A round that a job or stop() interrupts: the note the officer saves goes before the
+ * hub's answer, however slow. Everything a round writes is one transaction and every
+ * request can be repeated, so an interrupted round loses nothing: the next one redoes
+ * what was cut. Sets @interrupted when that happened. */
+static gboolean
+sync_round (TarmacSyncService  *self,
+            Worker             *worker,
+            gboolean           *interrupted,
+            GError            **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gboolean ok;
+
+  *interrupted = FALSE;
+  if (!begin_interruptible (self, worker, cancellable, FALSE))
+    {
+      *interrupted = TRUE;
+      return FALSE;
+    }
+
+  ok = tarmac_sync_client_sync (worker->client, NULL, error);
+  end_interruptible (self, worker);
+
+  if (!ok && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      *interrupted = TRUE;
     }
 
   return ok;
@@ -650,6 +769,7 @@ worker_main (gpointer data)
   g_autoptr(GError) error = NULL;
   Worker worker = { 0 };
   guint failures = 0;
+  gboolean online = FALSE;
 
   /* libsoup's synchronous calls iterate the thread-default context. */
   g_main_context_push_thread_default (context);
@@ -680,7 +800,7 @@ worker_main (gpointer data)
 
   for (;;)
     {
-      gboolean ok;
+      gboolean ok, interrupted = FALSE;
 
       if (!run_jobs (self, &worker))
         break;
@@ -689,19 +809,25 @@ worker_main (gpointer data)
         {
           if (worker.replica != NULL)
             post_state (self, &worker, TARMAC_SYNC_STATE_NOT_ENROLLED, NULL, 0);
+          online = FALSE;
+          failures = 0;
           wait_for_event (self, -1);
           continue;
         }
 
-      if (failures == 0)
+      /* Not "connecting" between two rounds that went through: the header bar would
+       * flicker at every note saved. */
+      if (failures == 0 && !online)
         post_state (self, &worker, TARMAC_SYNC_STATE_CONNECTING, NULL, 0);
 
-      tarmac_sync_client_set_cancellable (worker.client, self->stop_cancellable);
-      ok = tarmac_sync_client_sync (worker.client, NULL, &error);
+      ok = sync_round (self, &worker, &interrupted, &error);
+      if (interrupted)
+        continue;
       if (ok)
         {
           record_sync_time (&worker);
           failures = 0;
+          online = TRUE;
           post_state (self, &worker, TARMAC_SYNC_STATE_ONLINE, NULL, 0);
           post_arrivals (self, &worker);
 
@@ -722,6 +848,7 @@ worker_main (gpointer data)
         g_debug ("Round failed (%u in a row): %s", failures + 1, error->message);
         g_clear_error (&error);
         failures = MIN (failures + 1, 64);
+        online = FALSE;
         post_state (self, &worker, state, reason, failures);
         wait_for_event (self, tarmac_sync_backoff_ms (failures, randombytes_random ()));
       }
@@ -802,6 +929,10 @@ tarmac_sync_service_get_property (GObject    *object,
       g_value_set_uint (value, self->pending);
       break;
 
+    case PROP_UNREAD:
+      g_value_set_uint (value, self->unread);
+      break;
+
     case PROP_LAST_SYNC:
       g_value_set_boxed (value, self->last_sync);
       break;
@@ -861,6 +992,15 @@ tarmac_sync_service_class_init (TarmacSyncServiceClass *klass)
    */
   properties[PROP_PENDING] =
     g_param_spec_uint ("pending", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TarmacSyncService:unread:
+   *
+   * Notes from other airports that nobody here has read yet.
+   */
+  properties[PROP_UNREAD] =
+    g_param_spec_uint ("unread", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -993,8 +1133,8 @@ tarmac_sync_service_stop (TarmacSyncService *self)
   g_mutex_lock (&self->mutex);
   self->stopping = TRUE;
   g_cancellable_cancel (self->stop_cancellable);
-  if (self->wait_cancellable != NULL)
-    g_cancellable_cancel (self->wait_cancellable);
+  if (self->interrupt != NULL)
+    g_cancellable_cancel (self->interrupt);
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
 
@@ -1021,8 +1161,8 @@ tarmac_sync_service_sync_now (TarmacSyncService *self)
 
   g_mutex_lock (&self->mutex);
   self->wake = TRUE;
-  if (self->wait_cancellable != NULL)
-    g_cancellable_cancel (self->wait_cancellable);
+  if (self->interrupt != NULL && self->in_wait)
+    g_cancellable_cancel (self->interrupt);
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
 }
@@ -1049,6 +1189,14 @@ tarmac_sync_service_get_pending (TarmacSyncService *self)
   g_return_val_if_fail (TARMAC_IS_SYNC_SERVICE (self), 0);
 
   return self->pending;
+}
+
+guint
+tarmac_sync_service_get_unread (TarmacSyncService *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_SERVICE (self), 0);
+
+  return self->unread;
 }
 
 /* (transfer none) (nullable) */
@@ -1140,9 +1288,9 @@ queue_job (TarmacSyncService *self,
     }
 
   g_queue_push_tail (&self->jobs, task);
-  /* Stop waiting for the hub: this comes first, then a round sends what it wrote. */
-  if (self->wait_cancellable != NULL)
-    g_cancellable_cancel (self->wait_cancellable);
+  /* Stop talking to the hub: this comes first, then a round sends what it wrote. */
+  if (self->interrupt != NULL)
+    g_cancellable_cancel (self->interrupt);
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
 }
@@ -1179,6 +1327,7 @@ tarmac_sync_service_save_note_async (TarmacSyncService     *self,
   job->text = g_strdup (draft->text);
   job->subject_type = g_strdup (draft->subject_type);
   job->subject_ref = g_strdup (draft->subject_ref);
+  job->reply_to = g_strdup (draft->reply_to);
   queue_job (self, task, job);
 }
 
@@ -1274,4 +1423,87 @@ tarmac_sync_service_leave_finish (TarmacSyncService  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * tarmac_sync_service_mark_read_async:
+ * @uuids: the notes the officer was shown
+ *
+ * Marks the notes read here (tarmac_sync_replica_mark_read()): the first time, an
+ * acknowledgement goes back to their writers.
+ */
+void
+tarmac_sync_service_mark_read_async (TarmacSyncService   *self,
+                                     const char * const  *uuids,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  Job *job;
+
+  g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
+  g_return_if_fail (uuids != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tarmac_sync_service_mark_read_async);
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_MARK_READ;
+  job->uuids = g_strdupv ((GStrv) uuids);
+  queue_job (self, task, job);
+}
+
+gboolean
+tarmac_sync_service_mark_read_finish (TarmacSyncService  *self,
+                                      GAsyncResult       *result,
+                                      GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * tarmac_sync_service_list_receipts_async:
+ * @uuids: notes
+ *
+ * Where each note stands at each of its recipients (tarmac_sync_replica_list_receipts()).
+ */
+void
+tarmac_sync_service_list_receipts_async (TarmacSyncService   *self,
+                                         const char * const  *uuids,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+  Job *job;
+
+  g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
+  g_return_if_fail (uuids != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tarmac_sync_service_list_receipts_async);
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_LIST_RECEIPTS;
+  job->uuids = g_strdupv ((GStrv) uuids);
+  queue_job (self, task, job);
+}
+
+/**
+ * tarmac_sync_service_list_receipts_finish:
+ *
+ * Returns: (transfer full): a table from each note's uuid to a #GListModel of
+ *   #TarmacNoteReceipt, or %NULL with @error set
+ */
+GHashTable *
+tarmac_sync_service_list_receipts_finish (TarmacSyncService  *self,
+                                          GAsyncResult       *result,
+                                          GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

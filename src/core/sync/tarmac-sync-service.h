@@ -34,6 +34,7 @@ void               tarmac_sync_service_sync_now            (TarmacSyncService   
 TarmacSyncState    tarmac_sync_service_get_state           (TarmacSyncService     *self);
 const char        *tarmac_sync_service_get_reason          (TarmacSyncService     *self);
 guint              tarmac_sync_service_get_pending         (TarmacSyncService     *self);
+guint              tarmac_sync_service_get_unread          (TarmacSyncService     *self);
 GDateTime         *tarmac_sync_service_get_last_sync       (TarmacSyncService     *self);
 guint              tarmac_sync_service_get_failures        (TarmacSyncService     *self);
 gboolean           tarmac_sync_service_get_enrolled        (TarmacSyncService     *self);
@@ -66,6 +67,22 @@ void               tarmac_sync_service_leave_async         (TarmacSyncService   
                                                             GAsyncReadyCallback    callback,
                                                             gpointer               user_data);
 gboolean           tarmac_sync_service_leave_finish        (TarmacSyncService     *self,
+                                                            GAsyncResult          *result,
+                                                            GError               **error);
+void               tarmac_sync_service_mark_read_async     (TarmacSyncService     *self,
+                                                            const char * const    *uuids,
+                                                            GCancellable          *cancellable,
+                                                            GAsyncReadyCallback    callback,
+                                                            gpointer               user_data);
+gboolean           tarmac_sync_service_mark_read_finish    (TarmacSyncService     *self,
+                                                            GAsyncResult          *result,
+                                                            GError               **error);
+void               tarmac_sync_service_list_receipts_async (TarmacSyncService     *self,
+                                                            const char * const    *uuids,
+                                                            GCancellable          *cancellable,
+                                                            GAsyncReadyCallback    callback,
+                                                            gpointer               user_data);
+GHashTable        *tarmac_sync_service_list_receipts_finish (TarmacSyncService    *self,
                                                             GAsyncResult          *result,
                                                             GError               **error);
 

@@ -105,7 +105,9 @@ tarmac_test_hub_init (TarmacTestHub *hub,
   g_autofree char *out = NULL;
   va_list ap;
 
-  hub->data = g_build_filename (g_get_user_data_dir (), "hub", NULL);
+  /* A caller without G_TEST_OPTION_ISOLATE_DIRS (gtk_test_init) names its own. */
+  if (hub->data == NULL)
+    hub->data = g_build_filename (g_get_user_data_dir (), "hub", NULL);
   out = tarmac_test_hub_run (hub, "init", NULL);
 
   va_start (ap, first_code);
@@ -129,6 +131,25 @@ tarmac_test_hub_clear (TarmacTestHub *hub)
   g_clear_pointer (&hub->data, g_free);
   g_clear_pointer (&hub->fingerprint, g_free);
   g_clear_pointer (&hub->url, g_free);
+}
+
+/* Removes a test's temporary directory and everything in it. */
+static inline void
+tarmac_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        tarmac_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }
 
 /* Iterates the main context until @done returns TRUE or @seconds pass. */

@@ -233,6 +233,7 @@ static const struct
   { "app.quit",                      { "<Control>q", NULL } },
   { "app.preferences",               { "<Control>comma", NULL } },
   { "win.search",                    { "<Control>f", NULL } },
+  { "win.new-note",                  { "<Control>n", NULL } },
   { "win.go-back",                   { "<Alt>Left", NULL } },
   { "win.show-page::today",          { "<Alt>1", NULL } },
   { "win.show-page::flights",        { "<Alt>2", NULL } },

@@ -504,3 +504,50 @@ tarmac_format_fingerprint (const char *fingerprint)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * tarmac_format_receipts:
+ * @receipts: a #GListModel of #TarmacNoteReceipt
+ * @now: the current time
+ *
+ * Says how far a note got at each airport, for the line under it: "Read at DKR 14:02 ·
+ * Delivered to ADD 14:01 · Waiting to be sent to LFW".
+ *
+ * Returns: (nullable): the text, or %NULL when there is nothing to say
+ */
+char *
+tarmac_format_receipts (GListModel *receipts,
+                        GDateTime  *now)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (receipts), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (receipts); i++)
+    {
+      g_autoptr(TarmacNoteReceipt) receipt = g_list_model_get_item (receipts, i);
+      const char *state = tarmac_note_receipt_get_state (receipt);
+      const char *site = tarmac_note_receipt_get_site (receipt);
+      g_autofree char *at = tarmac_format_timestamp_short (tarmac_note_receipt_get_at (receipt), now);
+      g_autofree char *part = NULL;
+
+      if (g_strcmp0 (state, "read") == 0)
+        /* Translators: under a note: %1$s is an airport code, %2$s a time ("14:02") */
+        part = g_strdup_printf (_("Read at %1$s %2$s"), site, at != NULL ? at : "");
+      else if (g_strcmp0 (state, "delivered") == 0)
+        /* Translators: under a note: %1$s is an airport code, %2$s a time ("14:02") */
+        part = g_strdup_printf (_("Delivered to %1$s %2$s"), site, at != NULL ? at : "");
+      else if (g_strcmp0 (state, "pending") == 0)
+        /* Translators: under a note: %s is an airport code */
+        part = g_strdup_printf (_("Waiting to be sent to %s"), site);
+      else
+        /* Translators: under a note, when the hub has it: %s is an airport code */
+        part = g_strdup_printf (_("Sent to %s"), site);
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, g_strstrip (part));
+    }
+
+  return text->len > 0 ? g_strdup (text->str) : NULL;
+}

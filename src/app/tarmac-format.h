@@ -7,10 +7,11 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "tarmac-flight.h"
 #include "tarmac-note.h"
+#include "tarmac-note-receipt.h"
 #include "tarmac-traveller.h"
 
 G_BEGIN_DECLS
@@ -39,5 +40,7 @@ char       *tarmac_format_note_subject      (TarmacNote          *note);
 char       *tarmac_format_sync_age          (GDateTime           *then,
                                              GDateTime           *now);
 char       *tarmac_format_fingerprint       (const char          *fingerprint);
+char       *tarmac_format_receipts          (GListModel          *receipts,
+                                             GDateTime           *now);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tarmac-format.h"
 #include "tarmac-network-page.h"
 #include "tarmac-note-row.h"
 
@@ -31,12 +32,15 @@ struct _TarmacNetworkPage
   GtkListBox          *notes_list;
   AdwStatusPage       *empty_page;
   GtkWidget           *empty_button;
+  GtkWidget           *new_button;
 
   /* Owned references */
   GSettings           *settings;
   GListModel          *notes;
   TarmacSyncService   *service;
   GSignalGroup        *service_signals;
+  GCancellable        *cancellable;
+  GHashTable          *receipts;        /* uuid → GListModel of TarmacNoteReceipt */
 };
 
 G_DEFINE_FINAL_TYPE (TarmacNetworkPage, tarmac_network_page, TARMAC_TYPE_PAGE)
@@ -108,7 +112,11 @@ update_state (TarmacNetworkPage *self)
     }
 
   gtk_widget_set_visible (self->hub_button, !enrolled && self->service != NULL);
-  gtk_widget_set_visible (self->empty_button, !enrolled && self->service != NULL);
+  gtk_widget_set_visible (self->new_button, enrolled);
+  gtk_widget_set_visible (self->empty_button, self->service != NULL);
+  gtk_button_set_label (GTK_BUTTON (self->empty_button), enrolled ? _("_New Note…") : _("_Enrol…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button),
+                                  enrolled ? "win.new-note" : "app.preferences");
 
   if (n_notes == 0)
     {
@@ -135,11 +143,194 @@ on_service_changed_cb (TarmacNetworkPage *self)
   update_state (self);
 }
 
+static char *
+describe_receipts (TarmacNetworkPage *self,
+                   TarmacNote        *note)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GListModel *receipts;
+
+  if (self->receipts == NULL
+      || (receipts = g_hash_table_lookup (self->receipts, tarmac_note_get_uuid (note))) == NULL)
+    return NULL;
+
+  now = g_date_time_new_now_local ();
+  return tarmac_format_receipts (receipts, now);
+}
+
 static GtkWidget *
 create_note_row_cb (gpointer item,
                     gpointer user_data)
 {
-  return tarmac_note_row_new (TARMAC_NOTE (item), FALSE);
+  TarmacNetworkPage *self = user_data;
+  GtkWidget *row = tarmac_note_row_new (TARMAC_NOTE (item), FALSE);
+  g_autofree char *receipts = describe_receipts (self, TARMAC_NOTE (item));
+
+  tarmac_note_row_set_can_reply (TARMAC_NOTE_ROW (row),
+                                 self->service != NULL
+                                 && tarmac_sync_service_get_enrolled (self->service));
+  tarmac_note_row_set_receipts (TARMAC_NOTE_ROW (row), receipts);
+  return row;
+}
+
+static void
+update_receipt_rows (TarmacNetworkPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *receipts = NULL;
+
+      if (!TARMAC_IS_NOTE_ROW (child))
+        continue;
+
+      receipts = describe_receipts (self, tarmac_note_row_get_note (TARMAC_NOTE_ROW (child)));
+      tarmac_note_row_set_receipts (TARMAC_NOTE_ROW (child), receipts);
+    }
+}
+
+/**
+ * _tarmac_network_page_order_threads:
+ * @notes: notes, newest first
+ *
+ * The feed's order: threads by their latest note, newest first; in each, the note that
+ * started it, then its replies, oldest first. A reply whose first note is not in @notes
+ * (older than the latest MAX_NOTES) leads its thread.
+ *
+ * Returns: (transfer full): the same notes, in that order
+ */
+GListModel *
+_tarmac_network_page_order_threads (GListModel *notes)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  GListStore *ordered = g_list_store_new (TARMAC_TYPE_NOTE);
+  guint n = g_list_model_get_n_items (notes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TarmacNote) note = g_list_model_get_item (notes, i);
+
+      g_hash_table_add (present, (gpointer) tarmac_note_get_uuid (note));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TarmacNote) note = g_list_model_get_item (notes, i);
+      const char *root = tarmac_note_get_thread_root (note);
+
+      if (root == NULL || !g_hash_table_contains (present, root))
+        root = tarmac_note_get_uuid (note);
+      if (g_hash_table_contains (done, root))
+        continue;
+      g_hash_table_add (done, (gpointer) root);
+
+      /* The thread, oldest first: its root, then the rest from the end of the list. */
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(TarmacNote) other = g_list_model_get_item (notes, j);
+
+          if (g_strcmp0 (tarmac_note_get_uuid (other), root) == 0)
+            {
+              g_list_store_append (ordered, other);
+              break;
+            }
+        }
+      for (guint j = n; j > 0; j--)
+        {
+          g_autoptr(TarmacNote) other = g_list_model_get_item (notes, j - 1);
+          const char *other_root = tarmac_note_get_thread_root (other);
+
+          if (other_root != NULL && g_strcmp0 (other_root, root) == 0
+              && g_strcmp0 (tarmac_note_get_uuid (other), root) != 0)
+            g_list_store_append (ordered, other);
+        }
+    }
+
+  return G_LIST_MODEL (ordered);
+}
+
+static void
+on_receipts_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TarmacNetworkPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GHashTable *receipts;
+
+  receipts = tarmac_sync_service_list_receipts_finish (TARMAC_SYNC_SERVICE (object), result, &error);
+  if (receipts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED))
+        g_message ("Could not read the notes’ receipts: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->receipts, g_hash_table_unref);
+  self->receipts = receipts;
+  update_receipt_rows (self);
+}
+
+static void
+on_marked_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tarmac_sync_service_mark_read_finish (TARMAC_SYNC_SERVICE (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED))
+    g_message ("Could not mark the notes read: %s", error->message);
+}
+
+/* The page shows every note in full: the unread ones shown are read now (an
+ * acknowledgement goes back to their writers), and the ones written here say how far
+ * they got. */
+static void
+follow_up_notes (TarmacNetworkPage *self)
+{
+  g_autoptr(GStrvBuilder) unread = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) mine = g_strv_builder_new ();
+  g_auto(GStrv) unread_uuids = NULL;
+  g_auto(GStrv) mine_uuids = NULL;
+  const char *site;
+
+  if (self->service == NULL || !tarmac_sync_service_get_enrolled (self->service) || self->notes == NULL)
+    return;
+
+  site = tarmac_sync_service_get_site (self->service);
+  for (guint i = 0; i < g_list_model_get_n_items (self->notes); i++)
+    {
+      g_autoptr(TarmacNote) note = g_list_model_get_item (self->notes, i);
+      const char *recipients = tarmac_note_get_recipients (note);
+
+      if (tarmac_note_get_unread (note))
+        g_strv_builder_add (unread, tarmac_note_get_uuid (note));
+      if (g_strcmp0 (tarmac_note_get_origin_site (note), site) == 0
+          && recipients != NULL && *recipients != '\0')
+        g_strv_builder_add (mine, tarmac_note_get_uuid (note));
+    }
+
+  unread_uuids = g_strv_builder_end (unread);
+  mine_uuids = g_strv_builder_end (mine);
+  if (unread_uuids[0] != NULL)
+    tarmac_sync_service_mark_read_async (self->service, (const char * const *) unread_uuids,
+                                         self->cancellable, on_marked_read_cb, NULL);
+  if (mine_uuids[0] != NULL)
+    tarmac_sync_service_list_receipts_async (self->service, (const char * const *) mine_uuids,
+                                             self->cancellable, on_receipts_cb, g_object_ref (self));
+}
+
+static void
+on_synced_cb (TarmacNetworkPage *self)
+{
+  /* Acknowledgements came in with the round: where the notes got may have changed. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->notes != NULL)
+    follow_up_notes (self);
 }
 
 static void
@@ -166,8 +357,17 @@ tarmac_network_page_reload (TarmacPage *page)
         g_warning ("Could not list the notes: %s", error->message);
     }
 
-  gtk_list_box_bind_model (self->notes_list, self->notes, create_note_row_cb, NULL, NULL);
+  if (self->notes != NULL)
+    {
+      GListModel *ordered = _tarmac_network_page_order_threads (self->notes);
+
+      g_set_object (&self->notes, ordered);
+      g_object_unref (ordered);
+    }
+
+  gtk_list_box_bind_model (self->notes_list, self->notes, create_note_row_cb, self, NULL);
   update_state (self);
+  follow_up_notes (self);
 }
 
 static void
@@ -175,6 +375,9 @@ tarmac_network_page_dispose (GObject *object)
 {
   TarmacNetworkPage *self = (TarmacNetworkPage *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->receipts, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_NETWORK_PAGE);
 
   g_clear_object (&self->settings);
@@ -204,6 +407,7 @@ tarmac_network_page_class_init (TarmacNetworkPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, hub_button);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, hub_row);
+  gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, notes_list);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, stack);
 }
@@ -218,7 +422,10 @@ tarmac_network_page_init (TarmacNetworkPage *self)
                            G_CALLBACK (on_hub_address_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
+  self->cancellable = g_cancellable_new ();
   self->service_signals = g_signal_group_new (TARMAC_TYPE_SYNC_SERVICE);
+  g_signal_group_connect_swapped (self->service_signals, "notify::last-sync",
+                                  G_CALLBACK (on_synced_cb), self);
   g_signal_group_connect_swapped (self->service_signals, "notify::state",
                                   G_CALLBACK (on_service_changed_cb), self);
   g_signal_group_connect_swapped (self->service_signals, "notify::enrolled",

@@ -21,5 +21,6 @@ void        tarmac_network_page_set_sync_service (TarmacNetworkPage *self,
                                                   TarmacSyncService *service);
 void        tarmac_network_page_reveal_note      (TarmacNetworkPage *self,
                                                   const char        *uuid);
+GListModel *_tarmac_network_page_order_threads   (GListModel        *notes);
 
 G_END_DECLS

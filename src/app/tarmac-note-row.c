@@ -28,6 +28,9 @@ struct _TarmacNoteRow
   GtkLabel      *time_label;
   GtkLabel      *details_label;
   GtkLabel      *body_label;
+  GtkLabel      *receipts_label;
+  GtkWidget     *reply_image;
+  GtkWidget     *reply_button;
   GtkWidget     *next_image;
 
   /* Owned references */
@@ -106,6 +109,18 @@ update_row (TarmacNoteRow *self)
     }
 
   gtk_widget_set_visible (self->next_image, self->compact);
+
+  /* A reply sits under the note it answers, set in; an unread note from elsewhere is
+   * marked until the page has shown it. */
+  if (!self->compact && tarmac_note_get_reply_to (note) != NULL)
+    {
+      gtk_widget_set_margin_start (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self)), 36);
+      gtk_widget_set_visible (self->reply_image, TRUE);
+    }
+  if (tarmac_note_get_unread (note))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "unread");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->reply_button), "s",
+                                    tarmac_note_get_uuid (note));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), self->compact);
 
   if (priority_text != NULL)
@@ -232,6 +247,10 @@ tarmac_note_row_class_init (TarmacNoteRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacNoteRow, body_label);
   gtk_widget_class_bind_template_child (widget_class, TarmacNoteRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, TarmacNoteRow, next_image);
+  gtk_widget_class_bind_template_child (widget_class, TarmacNoteRow, receipts_label);
+  gtk_widget_class_bind_template_child (widget_class, TarmacNoteRow, reply_button);
+  gtk_widget_class_bind_template_child (widget_class, TarmacNoteRow, reply_image);
+
   gtk_widget_class_bind_template_child (widget_class, TarmacNoteRow, priority_label);
   gtk_widget_class_bind_template_child (widget_class, TarmacNoteRow, site_label);
   gtk_widget_class_bind_template_child (widget_class, TarmacNoteRow, time_label);
@@ -276,4 +295,38 @@ tarmac_note_row_get_compact (TarmacNoteRow *self)
   g_return_val_if_fail (TARMAC_IS_NOTE_ROW (self), FALSE);
 
   return self->compact;
+}
+
+/**
+ * tarmac_note_row_set_receipts:
+ * @text: (nullable): where the note got ("Read at DKR 14:02 · Delivered to ADD 14:01")
+ */
+void
+tarmac_note_row_set_receipts (TarmacNoteRow *self,
+                              const char    *text)
+{
+  g_return_if_fail (TARMAC_IS_NOTE_ROW (self));
+
+  gtk_label_set_label (self->receipts_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->receipts_label), text != NULL && *text != '\0');
+}
+
+/* (nullable) */
+const char *
+tarmac_note_row_get_receipts (TarmacNoteRow *self)
+{
+  g_return_val_if_fail (TARMAC_IS_NOTE_ROW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->receipts_label))
+           ? gtk_label_get_label (self->receipts_label) : NULL;
+}
+
+/* Shows a Reply button (win.reply-note), where the window can send notes. */
+void
+tarmac_note_row_set_can_reply (TarmacNoteRow *self,
+                               gboolean       can_reply)
+{
+  g_return_if_fail (TARMAC_IS_NOTE_ROW (self));
+
+  gtk_widget_set_visible (self->reply_button, can_reply && !self->compact);
 }

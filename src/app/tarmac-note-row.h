@@ -21,5 +21,10 @@ GtkWidget  *tarmac_note_row_new         (TarmacNote    *note,
                                          gboolean       compact);
 TarmacNote *tarmac_note_row_get_note    (TarmacNoteRow *self);
 gboolean    tarmac_note_row_get_compact (TarmacNoteRow *self);
+void        tarmac_note_row_set_receipts (TarmacNoteRow *self,
+                                          const char    *text);
+const char *tarmac_note_row_get_receipts (TarmacNoteRow *self);
+void        tarmac_note_row_set_can_reply (TarmacNoteRow *self,
+                                           gboolean       can_reply);
 
 G_END_DECLS

@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tarmac-network-preferences.h"
 #include "tarmac-preferences-window.h"
+#include "tarmac-window.h"
 
 /* Every row is bound to a key of org.jaitf.Tarmac with g_settings_bind(): the window holds
  * no state of its own and changes apply at once. */
@@ -24,7 +26,6 @@ struct _TarmacPreferencesWindow
   AdwActionRow         *drop_folder_row;
   AdwActionRow         *watch_row;
   GtkSwitch            *watch_switch;
-  AdwEntryRow          *hub_row;
   GtkSpinButton        *mask_spin;
   GtkSpinButton        *delete_spin;
   GtkSpinButton        *alert_spin;
@@ -149,7 +150,6 @@ tarmac_preferences_window_class_init (TarmacPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, review_spin);
   gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, delete_spin);
   gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, drop_folder_row);
-  gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, hub_row);
   gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, mask_spin);
   gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, watch_row);
   gtk_widget_class_bind_template_child (widget_class, TarmacPreferencesWindow, watch_switch);
@@ -165,8 +165,6 @@ tarmac_preferences_window_init (TarmacPreferencesWindow *self)
   self->settings = g_settings_new (BASE_ID);
 
   g_settings_bind (self->settings, "airport-code", self->airport_row, "text",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "hub-address", self->hub_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "watch-drop-folder", self->watch_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
@@ -188,13 +186,28 @@ tarmac_preferences_window_init (TarmacPreferencesWindow *self)
                                 folder_to_sensitive, NULL, NULL, NULL);
 }
 
+/**
+ * tarmac_preferences_window_new:
+ * @parent: (nullable): the window it belongs to; a #TarmacWindow gives the Network page
+ *   its sync service
+ */
 TarmacPreferencesWindow *
 tarmac_preferences_window_new (GtkWindow *parent)
 {
+  TarmacPreferencesWindow *self;
+  TarmacSyncService *service = NULL;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  return g_object_new (TARMAC_TYPE_PREFERENCES_WINDOW,
+  self = g_object_new (TARMAC_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
+
+  if (TARMAC_IS_WINDOW (parent))
+    service = tarmac_window_get_sync_service (TARMAC_WINDOW (parent));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (tarmac_network_preferences_new (service)));
+
+  return self;
 }

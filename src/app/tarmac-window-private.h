@@ -46,8 +46,8 @@ struct _TarmacWindow
   GBindingGroup        *title_bindings;
   GCancellable         *cancellable;
   TarmacSyncService    *sync_service;     /* NULL for the demo and in-memory databases */
-  guint                 unread_notes;     /* arrived since the Network page was last seen */
   char                 *last_alert_uuid;  /* the last urgent alert notified */
+  GtkWidget            *compose_window;   /* weak: the note being written, or NULL */
   GPtrArray            *import_reports;   /* of TarmacImportReport, the last batch's */
   AdwToast             *import_toast;     /* the last batch's summary */
 
@@ -86,7 +86,9 @@ void        _tarmac_window_class_init_import    (GtkWidgetClass *widget_class);
 void        _tarmac_window_init_import          (TarmacWindow   *self);
 void        _tarmac_window_dispose_import       (TarmacWindow   *self);
 
+void        _tarmac_window_class_init_sync      (GtkWidgetClass *widget_class);
 void        _tarmac_window_init_sync            (TarmacWindow   *self);
+GtkWindow  *_tarmac_window_get_compose_window   (TarmacWindow   *self);
 void        _tarmac_window_dispose_sync         (TarmacWindow   *self);
 const char *_tarmac_window_get_last_alert       (TarmacWindow   *self);
 guint       _tarmac_window_get_unread_notes     (TarmacWindow   *self);

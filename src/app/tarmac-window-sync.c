@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tarmac-compose-window.h"
 #include "tarmac-demo.h"
 #include "tarmac-network-page.h"
 #include "tarmac-window-private.h"
@@ -67,17 +68,18 @@ update_badge (TarmacWindow *self)
   GtkLabel *badge = get_network_badge (self);
   g_autofree char *text = NULL;
   g_autofree char *description = NULL;
+  guint unread;
 
-  if (badge == NULL)
+  if (badge == NULL || self->sync_service == NULL)
     return;
 
-  text = g_strdup_printf ("%u", self->unread_notes);
+  unread = tarmac_sync_service_get_unread (self->sync_service);
+  text = g_strdup_printf ("%u", unread);
   gtk_label_set_label (badge, text);
-  gtk_widget_set_visible (GTK_WIDGET (badge), self->unread_notes > 0);
+  gtk_widget_set_visible (GTK_WIDGET (badge), unread > 0);
 
   /* Translators: read by screen readers on the Network row of the sidebar */
-  description = g_strdup_printf (ngettext ("%u unread note", "%u unread notes", self->unread_notes),
-                                 self->unread_notes);
+  description = g_strdup_printf (ngettext ("%u unread note", "%u unread notes", unread), unread);
   gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
@@ -137,9 +139,6 @@ on_notes_arrived_cb (TarmacWindow       *self,
       return;
     }
 
-  self->unread_notes += n_notes;
-  update_badge (self);
-
   {
     g_autoptr(AdwToast) toast = NULL;
     g_autofree char *title = NULL;
@@ -158,14 +157,109 @@ on_notes_arrived_cb (TarmacWindow       *self,
   }
 }
 
+/* Back to the window with the Network page on it: what arrived meanwhile is shown (and
+ * so marked read) now. */
 static void
-on_visible_page_changed_cb (TarmacWindow *self)
+on_active_changed_cb (TarmacWindow *self)
 {
-  if (self->unread_notes > 0 && network_page_is_seen (self))
+  if (network_page_is_seen (self) && tarmac_sync_service_get_unread (self->sync_service) > 0)
+    tarmac_page_reload (TARMAC_PAGE (get_network_page (self)));
+}
+
+static void
+on_note_sent_cb (TarmacWindow        *self,
+                 TarmacNote          *note,
+                 TarmacComposeWindow *compose)
+{
+  TarmacNetworkPage *page = get_network_page (self);
+  const char *recipients = tarmac_note_get_recipients (note);
+  g_autofree char *title = NULL;
+
+  if (recipients == NULL || *recipients == '\0')
+    title = g_strdup (_("Note saved at this airport"));
+  else if (tarmac_sync_service_get_state (self->sync_service) == TARMAC_SYNC_STATE_ONLINE)
+    /* Translators: a toast; %s lists airport codes, for example "LFW,ADD" */
+    title = g_strdup_printf (_("Sent to %s"), recipients);
+  else
+    /* Translators: a toast; %s lists airport codes, for example "LFW,ADD" */
+    title = g_strdup_printf (_("Saved: it goes to %s when the hub can be reached"), recipients);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+
+  if (page != NULL && gtk_stack_get_visible_child (self->page_stack) == GTK_WIDGET (page))
+    tarmac_page_reload (TARMAC_PAGE (page));
+}
+
+static TarmacComposeWindow *
+compose (TarmacWindow *self)
+{
+  TarmacComposeWindow *window;
+
+  if (self->sync_service == NULL)
+    return NULL;
+
+  window = tarmac_compose_window_new (GTK_WINDOW (self), self->sync_service);
+  g_signal_connect_object (window, "sent", G_CALLBACK (on_note_sent_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  self->compose_window = GTK_WIDGET (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->compose_window);
+  return window;
+}
+
+static void
+new_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  compose (TARMAC_WINDOW (widget));
+}
+
+/* From the flight and traveller pages: a note about what they show. */
+static void
+send_note_about_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TarmacComposeWindow *window = compose (TARMAC_WINDOW (widget));
+  const char *type, *ref;
+
+  g_variant_get (parameter, "(&s&s)", &type, &ref);
+  if (window != NULL)
+    tarmac_compose_window_set_subject (window, type, ref);
+}
+
+static void
+reply_note_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TarmacWindow *self = TARMAC_WINDOW (widget);
+  TarmacNetworkPage *page = get_network_page (self);
+  GListModel *notes = page != NULL ? tarmac_network_page_get_notes (page) : NULL;
+  const char *uuid = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; notes != NULL && i < g_list_model_get_n_items (notes); i++)
     {
-      self->unread_notes = 0;
-      update_badge (self);
+      g_autoptr(TarmacNote) note = g_list_model_get_item (notes, i);
+
+      if (g_strcmp0 (tarmac_note_get_uuid (note), uuid) == 0)
+        {
+          TarmacComposeWindow *window = compose (self);
+
+          if (window != NULL)
+            tarmac_compose_window_set_reply_to (window, note);
+          return;
+        }
     }
+}
+
+void
+_tarmac_window_class_init_sync (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-note", NULL, new_note_action);
+  gtk_widget_class_install_action (widget_class, "win.send-note-about", "(ss)",
+                                   send_note_about_action);
+  gtk_widget_class_install_action (widget_class, "win.reply-note", "s", reply_note_action);
 }
 
 void
@@ -177,17 +271,22 @@ _tarmac_window_init_sync (TarmacWindow *self)
   /* The demo is generated again at each start, and another connection cannot see an
    * in-memory database: neither can share. */
   if (tarmac_store_is_demo (self->store) || path == NULL || g_strcmp0 (path, ":memory:") == 0)
-    return;
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-note", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-note-about", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reply-note", FALSE);
+      return;
+    }
 
   self->sync_service = tarmac_sync_service_new (path, tarmac_store_get_actor (self->store));
   g_signal_connect_object (self->sync_service, "notes-arrived",
                            G_CALLBACK (on_notes_arrived_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->page_stack, "notify::visible-child",
-                           G_CALLBACK (on_visible_page_changed_cb),
+  g_signal_connect_object (self->sync_service, "notify::unread",
+                           G_CALLBACK (update_badge),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::is-active",
-                           G_CALLBACK (on_visible_page_changed_cb),
+                           G_CALLBACK (on_active_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   tarmac_sync_indicator_set_service (self->sync_indicator, self->sync_service);
@@ -203,6 +302,8 @@ _tarmac_window_dispose_sync (TarmacWindow *self)
 {
   /* Stops the worker before the database goes: it cancels the request in progress and
    * waits for the transaction in progress, if any. */
+  if (self->compose_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->compose_window));
   if (self->sync_service != NULL)
     tarmac_sync_service_stop (self->sync_service);
   if (self->sync_indicator != NULL)
@@ -218,10 +319,23 @@ _tarmac_window_get_last_alert (TarmacWindow *self)
   return self->last_alert_uuid;
 }
 
+/* The number on the Network row's badge, 0 when hidden */
 guint
 _tarmac_window_get_unread_notes (TarmacWindow *self)
 {
-  return self->unread_notes;
+  GtkLabel *badge = get_network_badge (self);
+
+  if (badge == NULL || !gtk_widget_get_visible (GTK_WIDGET (badge)))
+    return 0;
+
+  return (guint) g_ascii_strtoull (gtk_label_get_label (badge), NULL, 10);
+}
+
+/* (transfer none) (nullable): the compose window open, if any */
+GtkWindow *
+_tarmac_window_get_compose_window (TarmacWindow *self)
+{
+  return self->compose_window != NULL ? GTK_WINDOW (self->compose_window) : NULL;
 }
 
 /**

@@ -542,7 +542,6 @@ tarmac_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   start_retention (self);
   _tarmac_window_init_drop_folder (self);
-  _tarmac_window_init_sync (self);
 
   if (tarmac_store_is_demo (self->store))
     {
@@ -551,6 +550,7 @@ tarmac_window_constructed (GObject *object)
     }
 
   add_pages (self);
+  _tarmac_window_init_sync (self);
 }
 
 static void
@@ -675,6 +675,7 @@ tarmac_window_class_init (TarmacWindowClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 
   _tarmac_window_class_init_import (widget_class);
+  _tarmac_window_class_init_sync (widget_class);
 
   g_type_ensure (TARMAC_TYPE_PAGE);
   g_type_ensure (TARMAC_TYPE_SYNC_INDICATOR);

@@ -1,0 +1,479 @@
+/* test-window-sync.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tarmac-application.h"
+#include "tarmac-compose-window.h"
+#include "tarmac-network-page.h"
+#include "tarmac-network-preferences.h"
+#include "tarmac-note-row.h"
+#include "tarmac-preferences-window.h"
+#include "tarmac-sync-indicator.h"
+#include "tarmac-sync-tls.h"
+#include "tarmac-test-hub.h"
+#include "tarmac-test-store.h"
+#include "tarmac-window-private.h"
+
+/* Two airports through a real tarmac-hub on loopback: Dakar is the app, enrolled from
+ * Preferences → Network as an officer would; Lomé is a `tarmac-cli` device. An urgent
+ * alert written in the app's compose window reaches Lomé; an alert sent from Lomé shows
+ * in the app without a restart, with a notification and the unread badge, and is
+ * acknowledged once shown; the app shows how far its own note got. Every wait is bounded. */
+
+#define ALERT_OUT "Courier suspected on ET908 ADD-LFW, please check on arrival"
+#define ALERT_IN  "Courier stopped at LFW, 3.2 kg in the lining of a suitcase"
+
+static TarmacApplication *application;
+
+/* The desktop's notification server, played by the test on the session bus
+ * (dbus-run-session gives each run its own), so that the app's GNotification goes through
+ * the same D-Bus call as on a desktop, and the test sees what the officer would. */
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'>"
+  "<arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "<arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/>"
+  "</method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='GetServerInformation'>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "</method>"
+  "<signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "<signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "</interface></node>";
+
+static char *notified_summary;
+static char *notified_body;
+
+static void
+notifications_method_cb (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *object_path,
+                         const char            *interface_name,
+                         const char            *method_name,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  if (g_strcmp0 (method_name, "Notify") == 0)
+    {
+      const char *summary, *body;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_variant_get_child (parameters, 4, "&s", &body);
+      g_free (notified_summary);
+      notified_summary = g_strdup (summary);
+      g_free (notified_body);
+      notified_body = g_strdup (body);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", 1));
+    }
+  else if (g_strcmp0 (method_name, "GetCapabilities") == 0)
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(@as ['body', 'actions'],)"));
+  else if (g_strcmp0 (method_name, "GetServerInformation") == 0)
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "tarmac", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_notifications (void)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (application));
+  g_autoptr(GVariant) reply = NULL;
+
+  g_assert_nonnull (bus);
+  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  TarmacTestHub  hub;
+  char          *dir;
+  char          *lfw_db;
+  TarmacWindow  *window;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* tarmac-cli --db LFW ARGS…: its standard output */
+static char *
+cli (Fixture    *f,
+     const char *first,
+     ...)
+{
+  g_autofree char *cli_path = tarmac_test_build_path ("src/cli/tarmac-cli");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, cli_path);
+  g_ptr_array_add (args, "--db");
+  g_ptr_array_add (args, f->lfw_db);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("tarmac-cli %s failed: %s", first, err);
+  return g_steal_pointer (&out);
+}
+
+typedef gboolean (*Condition) (Fixture *f);
+
+#define wait_for(f, condition, seconds) wait_for_named (f, condition, seconds, #condition)
+
+static void
+wait_for_named (Fixture    *f,
+                Condition   condition,
+                guint       seconds,
+                const char *name)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+
+  while (!condition (f))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("timed out waiting for %s", name);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static TarmacSyncService *
+service (Fixture *f)
+{
+  return tarmac_window_get_sync_service (f->window);
+}
+
+static gboolean
+is_online (Fixture *f)
+{
+  return tarmac_sync_service_get_enrolled (service (f))
+         && tarmac_sync_service_get_state (service (f)) == TARMAC_SYNC_STATE_ONLINE
+         && tarmac_sync_service_get_pending (service (f)) == 0;
+}
+
+static gboolean
+compose_closed (Fixture *f)
+{
+  return _tarmac_window_get_compose_window (f->window) == NULL;
+}
+
+static gboolean
+alert_notified (Fixture *f)
+{
+  return _tarmac_window_get_last_alert (f->window) != NULL
+         && _tarmac_window_get_unread_notes (f->window) == 1
+         && notified_summary != NULL;
+}
+
+static gboolean
+badge_cleared (Fixture *f)
+{
+  return _tarmac_window_get_unread_notes (f->window) == 0
+         && tarmac_sync_service_get_unread (service (f)) == 0;
+}
+
+static TarmacNoteRow *
+find_row (Fixture    *f,
+          const char *text)
+{
+  GtkWidget *page = tarmac_window_get_page (f->window, "network");
+
+  for (GtkWidget *row = find_descendant (page, TARMAC_TYPE_NOTE_ROW);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (TARMAC_IS_NOTE_ROW (row)
+          && g_strcmp0 (tarmac_note_get_body (tarmac_note_row_get_note (TARMAC_NOTE_ROW (row))), text) == 0)
+        return TARMAC_NOTE_ROW (row);
+    }
+
+  return NULL;
+}
+
+static gboolean
+own_note_acknowledged (Fixture *f)
+{
+  TarmacNoteRow *row = find_row (f, ALERT_OUT);
+  const char *receipts = row != NULL ? tarmac_note_row_get_receipts (row) : NULL;
+
+  return receipts != NULL && strstr (receipts, "LFW") != NULL
+         && !g_str_has_prefix (receipts, "Sent to");
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacStore) store = NULL;
+
+  f->dir = g_dir_make_tmp ("tarmac-window-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->hub.data = g_build_filename (f->dir, "hub", NULL);
+  tarmac_test_hub_init (&f->hub, "DKR", "Dakar", "LFW", "Lomé", NULL);
+
+  path = g_build_filename (f->dir, "dkr.db", NULL);
+  f->lfw_db = g_build_filename (f->dir, "lfw.db", NULL);
+  code = tarmac_test_hub_run (&f->hub, "enrol-code", "LFW", NULL);
+  out = cli (f, "sync", "enrol", "--hub", f->hub.url, "--code", code,
+             "--fingerprint", f->hub.fingerprint, NULL);
+
+  store = tarmac_store_open (path, &error);
+  g_assert_no_error (error);
+  tarmac_store_set_actor (store, "officer-17");
+  f->window = tarmac_window_new (application, store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
+  gtk_window_present (GTK_WINDOW (f->window));
+  run_for (100);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  /* Closing the window stops its sync service: at once, not after the long-poll. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  run_for (10);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_TIME_SPAN_SECOND);
+
+  tarmac_test_hub_clear (&f->hub);
+  g_clear_pointer (&f->lfw_db, g_free);
+  tarmac_test_remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+}
+
+static void
+enrol_from_preferences (Fixture *f)
+{
+  g_autofree char *code = tarmac_test_hub_run (&f->hub, "enrol-code", "DKR", NULL);
+  TarmacPreferencesWindow *preferences;
+  TarmacNetworkPreferences *page;
+  GtkWidget *confirm;
+  gint64 end;
+
+  g_assert_nonnull (service (f));
+  g_assert_false (tarmac_sync_service_get_enrolled (service (f)));
+
+  preferences = tarmac_preferences_window_new (GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  run_for (50);
+
+  page = TARMAC_NETWORK_PREFERENCES (find_descendant (GTK_WIDGET (preferences),
+                                                      TARMAC_TYPE_NETWORK_PREFERENCES));
+  g_assert_nonnull (page);
+  tarmac_network_preferences_fill (page, f->hub.url, code);
+
+  /* Nothing to enrol with before the fingerprint was read and compared. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "network.enrol", NULL)
+                  && tarmac_sync_service_get_enrolled (service (f)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "network.check", NULL));
+  end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (tarmac_network_preferences_get_fingerprint (page) == NULL
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (tarmac_network_preferences_get_fingerprint (page));
+  g_assert_true (tarmac_sync_tls_fingerprint_equal (tarmac_network_preferences_get_fingerprint (page),
+                                                    f->hub.fingerprint));
+  g_assert_null (tarmac_network_preferences_get_error (page));
+
+  confirm = find_descendant (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (confirm);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (confirm), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "network.enrol", NULL));
+
+  wait_for (f, is_online, 60);
+  g_assert_cmpstr (tarmac_sync_service_get_site (service (f)), ==, "DKR");
+  g_assert_null (tarmac_network_preferences_get_error (page));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  run_for (10);
+}
+
+static void
+test_two_sites (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *list = NULL;
+  TarmacComposeWindow *compose;
+  TarmacSyncIndicator *indicator;
+  const char *to[] = { "LFW", NULL };
+  g_auto(GStrv) sites = NULL;
+
+  enrol_from_preferences (f);
+
+  /* The header bar says the workstation is online. */
+  indicator = TARMAC_SYNC_INDICATOR (find_descendant (GTK_WIDGET (f->window), TARMAC_TYPE_SYNC_INDICATOR));
+  g_assert_nonnull (indicator);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (indicator)));
+  g_assert_cmpstr (tarmac_sync_indicator_get_text (indicator), ==, "Synced just now");
+
+  /* Lomé learns Dakar's keys; Dakar already has Lomé's from the roster. */
+  out = cli (f, "sync", NULL);
+  sites = tarmac_sync_service_dup_sites (service (f), NULL);
+  g_assert_true (g_strv_contains ((const char * const *) sites, "LFW"));
+
+  /* Dakar writes an urgent alert in the compose window (Ctrl+N). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-note", NULL));
+  compose = TARMAC_COMPOSE_WINDOW (_tarmac_window_get_compose_window (f->window));
+  g_assert_nonnull (compose);
+  tarmac_compose_window_set_text (compose, ALERT_OUT);
+  tarmac_compose_window_set_priority (compose, TARMAC_NOTE_PRIORITY_URGENT);
+  tarmac_compose_window_set_subject (compose, "flight", "ET 908");
+  tarmac_compose_window_set_recipients (compose, to);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (compose), "compose.send", NULL));
+  wait_for (f, compose_closed, 30);
+  wait_for (f, is_online, 30);
+
+  /* It is at Lomé after one round there, as an urgent alert about the flight. */
+  g_free (out);
+  out = cli (f, "sync", NULL);
+  list = cli (f, "note", "list", "--json", NULL);
+  g_assert_nonnull (strstr (list, ALERT_OUT));
+  g_assert_nonnull (strstr (list, "\"urgent\""));
+  g_assert_nonnull (strstr (list, "\"DKR\""));
+  g_assert_nonnull (strstr (list, "ET 908"));
+
+  /* Lomé answers with an urgent alert; the app is on Today and was not asked to sync. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "today"));
+  g_free (out);
+  out = cli (f, "note", "send", "--to", "DKR", "--priority", "urgent", "--alert",
+             "--text", ALERT_IN, NULL);
+  g_free (out);
+  out = cli (f, "sync", NULL);
+  wait_for (f, alert_notified, 30);
+  g_assert_cmpstr (notified_summary, ==, "Urgent alert from LFW");
+  /* The notification says who, never what: it shows on a locked screen. */
+  g_assert_null (strstr (notified_body, "Courier"));
+
+  /* Shown on the Network page: read, so the badge goes, and Lomé is told. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "network"));
+  run_for (50);
+  g_assert_nonnull (find_row (f, ALERT_IN));
+  g_assert_nonnull (find_row (f, ALERT_OUT));
+  wait_for (f, badge_cleared, 30);
+  wait_for (f, is_online, 30);
+
+  /* Lomé's next rounds send its "delivered" and get Dakar's "read"; Dakar's page then
+   * says how far its own alert got. */
+  g_free (out);
+  out = cli (f, "sync", NULL);
+  g_free (out);
+  out = cli (f, "sync", NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TarmacStore) lfw = tarmac_store_open (f->lfw_db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (tarmac_test_count (lfw, "SELECT count (*) FROM note_receipt"
+                                             " WHERE site = 'DKR' AND read_at IS NOT NULL"), ==, 1);
+  }
+  wait_for (f, own_note_acknowledged, 30);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipping the window sync tests\n");
+      return 77;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  application = tarmac_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  serve_notifications ();
+
+  g_test_add ("/window-sync/two-sites", Fixture, NULL,
+              fixture_set_up, test_two_sites, fixture_tear_down);
+
+  ret = g_test_run ();
+  g_clear_object (&application);
+  return ret;
+}

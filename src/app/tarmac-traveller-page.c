@@ -827,7 +827,8 @@ fill_sources (TarmacTravellerPage *self)
 }
 
 static void
-show_detail (TarmacTravellerPage *self)
+show_detail (TarmacTravellerPage *self,
+             gboolean             same_traveller)
 {
   GtkAdjustment *adjustment;
 
@@ -847,9 +848,10 @@ show_detail (TarmacTravellerPage *self)
   fill_sources (self);
   update_group_visibility (self);
 
-  /* Another traveller starts at the top. */
+  /* Another traveller starts at the top; the same one read again stays where it was. */
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  if (!same_traveller)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "detail");
@@ -876,6 +878,7 @@ on_detail_loaded_cb (GObject      *object,
   g_autoptr(TarmacTravellerPage) self = user_data;
   g_autoptr(TarmacTravellerDetail) detail = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean same_traveller;
 
   detail = tarmac_store_load_traveller_detail_finish (TARMAC_STORE (object), result, &error);
 
@@ -896,9 +899,29 @@ on_detail_loaded_cb (GObject      *object,
       return;
     }
 
+  same_traveller = self->detail != NULL &&
+                   tarmac_traveller_detail_get_id (self->detail) ==
+                   tarmac_traveller_detail_get_id (detail);
   g_set_object (&self->detail, detail);
-  show_detail (self);
+  show_detail (self, same_traveller);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
+}
+
+/* The same traveller read again (screening found new hits), in place: the page shows what
+ * it has until the new read arrives, and keeps its scroll position. Like every read of a
+ * traveller, it is audited. */
+static void
+tarmac_traveller_page_reload (TarmacPage *page)
+{
+  TarmacTravellerPage *self = TARMAC_TRAVELLER_PAGE (page);
+  TarmacStore *store = tarmac_page_get_store (page);
+
+  if (store == NULL || self->detail == NULL || self->cancellable != NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  tarmac_store_load_traveller_detail_async (store, self->traveller_id, self->cancellable,
+                                            on_detail_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -943,6 +966,8 @@ tarmac_traveller_page_class_init (TarmacTravellerPageClass *klass)
 
   object_class->dispose = tarmac_traveller_page_dispose;
   object_class->get_property = tarmac_traveller_page_get_property;
+
+  TARMAC_PAGE_CLASS (klass)->reload = tarmac_traveller_page_reload;
 
   /**
    * TarmacTravellerPage:detail:

@@ -558,6 +558,8 @@ on_entry_saved_cb (TarmacWatchlistsPage *self,
 
   show_toast (self, _("Entry saved"));
   reload_lists (self);
+  /* Added, edited or expired: everyone is screened again (tarmac-window-screen.c). */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.rescreen", NULL);
   if (self->list != NULL && tarmac_watchlist_is_manual (self->list))
     {
       query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
@@ -756,6 +758,8 @@ on_import_done_cb (GObject      *object,
     }
 
   reload_lists (self);
+  /* Everyone is screened again against the changed list (tarmac-window-screen.c). */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.rescreen", NULL);
 
   /* Translators: after a list import: the list's name, then what changed */
   title = g_strdup_printf (_("%1$s: %2$u added, %3$u changed, %4$u removed"),
@@ -884,6 +888,8 @@ on_remove_response_cb (AdwMessageDialog     *dialog,
       show_toast (self, error->message);
       return;
     }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.rescreen", NULL);
 
   /* Translators: %s is the name of the list that was removed */
   text = g_strdup_printf (_("“%s” removed"), name);

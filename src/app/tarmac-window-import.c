@@ -254,8 +254,8 @@ set_importing (TarmacWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
 }
 
-static void
-reload_pages (TarmacWindow *self)
+void
+_tarmac_window_reload_visible_page (TarmacWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
 
@@ -289,7 +289,10 @@ finish_import (TarmacWindow *self,
   g_set_object (&self->import_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
-  reload_pages (self);
+  _tarmac_window_reload_visible_page (self);
+
+  /* The travellers of the imported files are screened next, in a thread of their own. */
+  _tarmac_window_screen_imported (self, reports);
 }
 
 static void start_next_file (TarmacImportBatch *batch);
@@ -646,6 +649,15 @@ append_report (GtkTextBuffer            *buffer,
                                 "documents: %u"),
                               report->n_messages, report->n_flights, report->n_travellers,
                               report->n_crew, report->n_documents);
+      gtk_text_buffer_insert (buffer, &end, line, -1);
+      gtk_text_buffer_insert (buffer, &end, "\n", -1);
+      g_clear_pointer (&line, g_free);
+    }
+  if (report->result == TARMAC_IMPORT_RESULT_IMPORTED && report->n_hits > 0)
+    {
+      /* Translators: hits that screening the file's travellers against the watchlists
+       * raised */
+      line = g_strdup_printf (_("Hits to review: %u"), report->n_hits);
       gtk_text_buffer_insert (buffer, &end, line, -1);
       gtk_text_buffer_insert (buffer, &end, "\n", -1);
       g_clear_pointer (&line, g_free);

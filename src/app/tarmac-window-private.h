@@ -9,6 +9,7 @@
 
 #include "tarmac-importer.h"
 #include "tarmac-page.h"
+#include "tarmac-screener.h"
 #include "tarmac-sync-indicator.h"
 #include "tarmac-window.h"
 
@@ -68,6 +69,14 @@ struct _TarmacWindow
   gboolean              drop_listing;     /* the folder's files are still being listed */
   gboolean              drop_paused;      /* listing waits for the queue to drain */
 
+  /* Screening (tarmac-window-screen.c): the run in progress, and the work that waits */
+  TarmacScreener       *screener;
+  GCancellable         *screen_cancellable;
+  GArray               *screen_file_ids;  /* of gint64, source files to screen next */
+  gboolean              screen_rescreen;  /* everyone, at the next run */
+  gboolean              screening;
+  guint                 screen_hits_added;
+
   /* Borrowed references (children of page_stack) */
   TarmacPage           *flight_page;
   TarmacPage           *traveller_page;
@@ -113,5 +122,14 @@ GtkWindow  *_tarmac_window_get_sheet_preview    (TarmacWindow   *self);
 GPtrArray  *_tarmac_window_get_import_reports   (TarmacWindow   *self);
 AdwToast   *_tarmac_window_get_import_toast     (TarmacWindow   *self);
 GtkWindow  *_tarmac_window_show_import_report   (TarmacWindow   *self);
+void        _tarmac_window_reload_visible_page  (TarmacWindow   *self);
+
+void        _tarmac_window_class_init_screening (GtkWidgetClass *widget_class);
+void        _tarmac_window_init_screening       (TarmacWindow   *self);
+void        _tarmac_window_dispose_screening    (TarmacWindow   *self);
+void        _tarmac_window_screen_imported      (TarmacWindow   *self,
+                                                 GPtrArray      *reports);
+gboolean    _tarmac_window_get_screening        (TarmacWindow   *self);
+guint       _tarmac_window_get_screen_hits_added (TarmacWindow  *self);
 
 G_END_DECLS

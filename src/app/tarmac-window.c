@@ -542,6 +542,7 @@ tarmac_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   start_retention (self);
   _tarmac_window_init_drop_folder (self);
+  _tarmac_window_init_screening (self);
 
   if (tarmac_store_is_demo (self->store))
     {
@@ -572,6 +573,7 @@ tarmac_window_dispose (GObject *object)
   _tarmac_window_dispose_drop_folder (self);
   _tarmac_window_dispose_sheets (self);
   _tarmac_window_dispose_import (self);
+  _tarmac_window_dispose_screening (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_WINDOW);
 
   g_cancellable_cancel (self->cancellable);
@@ -676,6 +678,7 @@ tarmac_window_class_init (TarmacWindowClass *klass)
 
   _tarmac_window_class_init_import (widget_class);
   _tarmac_window_class_init_sync (widget_class);
+  _tarmac_window_class_init_screening (widget_class);
 
   g_type_ensure (TARMAC_TYPE_PAGE);
   g_type_ensure (TARMAC_TYPE_SYNC_INDICATOR);

@@ -323,6 +323,12 @@ append_evidence_text (GString        *text,
                               evidence_label (evidence->id));
       return;
     }
+  if (evidence->adjustment == 0.0)
+    {
+      /* Translators: e.g. "document: different", evidence that moved the score neither way */
+      g_string_append_printf (text, _("; %s: %s"), what, evidence_label (evidence->id));
+      return;
+    }
   /* Translators: e.g. "date of birth: the same year (+0.03)" */
   g_string_append_printf (text, _("; %s: %s (%+.2f)"), what, evidence_label (evidence->id),
                           evidence->adjustment);

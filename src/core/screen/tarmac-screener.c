@@ -482,6 +482,17 @@ has_document_lists (TarmacStore *store)
 
 /* Writing -------------------------------------------------------------------------------- */
 
+/* The lists' generation everyone has now been screened against. */
+static gboolean
+note_generation (TarmacStore  *store,
+                 gint64        generation,
+                 GError      **error)
+{
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, generation);
+
+  return tarmac_store_set_meta (store, "screened-list-generation", value, error);
+}
+
 static char *
 describe_scope (const TarmacScreenScope *scope)
 {
@@ -598,13 +609,8 @@ write_hits (TarmacStore              *store,
         }
     }
 
-  if (generation >= 0)
-    {
-      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, generation);
-
-      if (!tarmac_store_set_meta (store, "screened-list-generation", value, error))
-        goto fail;
-    }
+  if (generation >= 0 && !note_generation (store, generation, error))
+    goto fail;
 
   /* Screening reads every traveller's name and documents: that is written down too. */
   detail = g_strdup_printf ("%s: %u travellers, %u hits added, %u updated", where,
@@ -668,45 +674,58 @@ screen (TarmacScreener           *self,
   travellers = read_travellers (store, scope, strings, error);
   if (travellers == NULL)
     return FALSE;
-  report->travellers = travellers->len;
 
-  for (guint i = 0; i < travellers->len && (any_names || documents != NULL); i++)
+  /* With no list to screen against, or nobody to screen, nothing is matched or written
+   * (but for the generation a full screening covered). */
+  if (travellers->len > 0 && (any_names || documents != NULL))
     {
-      const Traveller *traveller = &g_array_index (travellers, Traveller, i);
-
-      if (i % CANCEL_CHECK_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      if (any_names)
+      report->travellers = travellers->len;
+      for (guint i = 0; i < travellers->len; i++)
         {
-          TarmacMatchQuery query = {
-            traveller->name, traveller->dob, traveller->nationality, traveller->sex,
-            traveller->document,
-          };
-          g_autoptr(GPtrArray) candidates = NULL;
+          const Traveller *traveller = &g_array_index (travellers, Traveller, i);
 
-          candidates = tarmac_screen_index_match (index, &query, review, MAX_HITS_PER_TRAVELLER,
-                                                  NULL);
-          for (guint c = 0; c < candidates->len; c++)
+          if (i % CANCEL_CHECK_EVERY == 0 &&
+              g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+
+          if (any_names)
             {
-              const TarmacMatchCandidate *candidate = g_ptr_array_index (candidates, c);
-              Found hit = {
-                traveller->id, candidate->entry_id, "watchlist", round_score (candidate->score),
-                candidate_explanation (candidate),
+              TarmacMatchQuery query = {
+                traveller->name, traveller->dob, traveller->nationality, traveller->sex,
+                traveller->document,
               };
+              g_autoptr(GPtrArray) candidates = NULL;
 
-              g_array_append_val (found, hit);
+              candidates = tarmac_screen_index_match (index, &query, review,
+                                                      MAX_HITS_PER_TRAVELLER, NULL);
+              for (guint c = 0; c < candidates->len; c++)
+                {
+                  const TarmacMatchCandidate *candidate = g_ptr_array_index (candidates, c);
+                  Found hit = {
+                    traveller->id, candidate->entry_id, "watchlist",
+                    round_score (candidate->score), candidate_explanation (candidate),
+                  };
+
+                  g_array_append_val (found, hit);
+                }
             }
-        }
 
-      if (documents != NULL && !find_documents (store, documents, traveller->id, found, error))
+          if (documents != NULL && !find_documents (store, documents, traveller->id, found,
+                                                    error))
+            return FALSE;
+        }
+      written = g_get_monotonic_time ();
+      report->match_ms = (written - started) / 1000.0;
+
+      if (!write_hits (store, scope, found, generation, report, error))
         return FALSE;
     }
-  written = g_get_monotonic_time ();
-  report->match_ms = (written - started) / 1000.0;
-
-  if (!write_hits (store, scope, found, generation, report, error))
-    return FALSE;
+  else
+    {
+      written = g_get_monotonic_time ();
+      if (generation >= 0 && !note_generation (store, generation, error))
+        return FALSE;
+    }
 
   /* The lookouts other airports sent (tarmac-lookout-screen.c): the same travellers, or
    * for everyone those of recent and coming flights, whom a lookout is about. */
@@ -778,11 +797,19 @@ gboolean
 tarmac_screener_needs_rescreen (TarmacScreener *self,
                                 TarmacStore    *store)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
   g_return_val_if_fail (TARMAC_IS_SCREENER (self), FALSE);
   g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
 
-  return meta_int (store, "screened-list-generation", -1) !=
-         tarmac_screen_get_list_generation (store);
+  if (meta_int (store, "screened-list-generation", -1) ==
+      tarmac_screen_get_list_generation (store))
+    return FALSE;
+
+  /* Without a list, screening can add nothing (the last list removed, or none yet). */
+  stmt = _tarmac_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM watchlist"
+                                       " WHERE enabled = 1 AND entry_count > 0)", NULL);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
 }
 
 /**

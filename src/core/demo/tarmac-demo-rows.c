@@ -163,6 +163,10 @@ execute_batch (DemoRows *rows,
           return FALSE;
         }
       sqlite3_reset (stmt);
+      if (kind == DEMO_ROW_TRAVELLER)
+        _tarmac_store_queue_for_search (rows->store,
+                                        sqlite3_last_insert_rowid (
+                                          _tarmac_store_get_db (rows->store)));
     }
 
   return TRUE;

@@ -36,7 +36,79 @@ struct _TarmacBatchImport
   gint64       opened_at;       /* monotonic, when it began */
   GPtrArray   *pending;         /* of TarmacImportReport, imported but not committed */
   guint        commits;
+  gint64       old_cache_size;  /* for _tarmac_store_restore_cache() */
+
+  GThreadPool *preparer;        /* one thread, preparing the next file */
+  GQueue       jobs;            /* of Job, in the order the files were added */
 };
+
+/* A file added to the batch: prepared on the preparer thread (read, hashed, parsed),
+ * then imported on the caller's thread, in order. While file n is written, file n + 1
+ * is parsed: on two cores the parser and SQLite run side by side. */
+typedef struct
+{
+  char                 *path;      /* or: */
+  char                 *name;
+  guint8               *data;      /* a copy: the caller's buffer may go */
+  gsize                 length;
+  GCancellable         *cancellable;
+
+  GMutex                lock;
+  GCond                 cond;
+  TarmacImportPrepared *prepared;  /* set under lock when ready */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job->name);
+  g_free (job->data);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->prepared, _tarmac_import_prepared_free);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+static void
+prepare_job (gpointer data,
+             gpointer user_data)
+{
+  Job *job = data;
+  TarmacImportPrepared *prepared;
+
+  (void) user_data;
+
+  if (job->path != NULL)
+    prepared = _tarmac_import_prepare_file (job->path);
+  else
+    prepared = _tarmac_import_prepare_bytes (job->name, job->data, job->length);
+  g_clear_pointer (&job->data, g_free);
+
+  g_mutex_lock (&job->lock);
+  job->prepared = prepared;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
+static TarmacImportPrepared *
+wait_for_job (Job *job)
+{
+  TarmacImportPrepared *prepared;
+
+  g_mutex_lock (&job->lock);
+  while (job->prepared == NULL)
+    g_cond_wait (&job->cond, &job->lock);
+  prepared = g_steal_pointer (&job->prepared);
+  g_mutex_unlock (&job->lock);
+  return prepared;
+}
+
+/* A million travellers' indexes are hundreds of MiB, and each traveller adds keys to
+ * them all over (names, document numbers); with SQLite's default 2 MiB cache most of
+ * those pages would be read again for every file. */
+#define BATCH_CACHE_KIB (128 * 1024)
 
 /**
  * tarmac_batch_import_new:
@@ -61,6 +133,9 @@ tarmac_batch_import_new (TarmacStore *store)
   self->max_files = TARMAC_BATCH_IMPORT_MAX_FILES;
   self->max_usec = TARMAC_BATCH_IMPORT_MAX_MSEC * G_TIME_SPAN_MILLISECOND;
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
+  self->old_cache_size = _tarmac_store_grow_cache (store, BATCH_CACHE_KIB);
+  self->preparer = g_thread_pool_new (prepare_job, NULL, 1, FALSE, NULL);
+  g_queue_init (&self->jobs);
 
   return self;
 }
@@ -192,6 +267,50 @@ added (TarmacBatchImport  *self,
   return g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
 }
 
+/* Imports the oldest added file, once prepared. */
+static GPtrArray *
+import_next (TarmacBatchImport *self)
+{
+  g_autoptr(GError) error = NULL;
+  Job *job = g_queue_pop_head (&self->jobs);
+  TarmacImportPrepared *prepared = wait_for_job (job);
+  TarmacImportReport *report = NULL;
+
+  if (!open_batch (self, &error))
+    report = _tarmac_import_report_new_failed (prepared->name, error->message);
+  else
+    _tarmac_import_prepared (self->store, prepared, &report, job->cancellable, NULL);
+
+  _tarmac_import_prepared_free (prepared);
+  job_free (job);
+  return added (self, report);
+}
+
+/* Queues @job for preparing, and imports the files before it: one file is parsed ahead
+ * of the one being written, no more, so memory stays that of two files. */
+static GPtrArray *
+add_job (TarmacBatchImport *self,
+         Job               *job,
+         GCancellable      *cancellable)
+{
+  GPtrArray *done = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
+
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  g_queue_push_tail (&self->jobs, job);
+  g_thread_pool_push (self->preparer, job, NULL);
+
+  while (self->jobs.length > 1)
+    {
+      g_autoptr(GPtrArray) reports = import_next (self);
+
+      g_ptr_array_extend_and_steal (done, g_steal_pointer (&reports));
+    }
+
+  return done;
+}
+
 /**
  * tarmac_batch_import_add_file:
  * @self: a batch
@@ -199,7 +318,9 @@ added (TarmacBatchImport  *self,
  * @cancellable: (nullable): checked between messages
  *
  * Imports @path in a savepoint of the batch: a refused file leaves nothing in the
- * database, the other files of the batch stay. Commits the batch when it is due.
+ * database, the other files of the batch stay. Commits the batch when it is due. The
+ * file is read and parsed on a second thread while the file added before it is
+ * written; it is written at the next call, or by tarmac_batch_import_finish().
  *
  * Returns: (transfer full) (element-type TarmacImportReport): the reports of the files
  *   that are now committed (or known not saved), in the order they were added; often
@@ -210,28 +331,21 @@ tarmac_batch_import_add_file (TarmacBatchImport *self,
                               const char        *path,
                               GCancellable      *cancellable)
 {
-  g_autoptr(GError) error = NULL;
-  TarmacImportReport *report = NULL;
+  Job *job;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!open_batch (self, &error))
-    {
-      g_autofree char *name = g_path_get_basename (path);
-
-      return added (self, _tarmac_import_report_new_failed (name, error->message));
-    }
-
-  tarmac_import_file (self->store, path, &report, cancellable, NULL);
-  return added (self, report);
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (path);
+  return add_job (self, job, cancellable);
 }
 
 /**
  * tarmac_batch_import_add_bytes:
  * @self: a batch
  * @name: the file name shown in reports and errors
- * @data: (array length=length): the file's bytes
+ * @data: (array length=length): the file's bytes, copied
  * @length: the number of bytes
  * @cancellable: (nullable): checked between messages
  *
@@ -247,18 +361,17 @@ tarmac_batch_import_add_bytes (TarmacBatchImport *self,
                                gsize              length,
                                GCancellable      *cancellable)
 {
-  g_autoptr(GError) error = NULL;
-  TarmacImportReport *report = NULL;
+  Job *job;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (!open_batch (self, &error))
-    return added (self, _tarmac_import_report_new_failed (name, error->message));
-
-  tarmac_import_bytes (self->store, name, data, length, &report, cancellable, NULL);
-  return added (self, report);
+  job = g_new0 (Job, 1);
+  job->name = g_strdup (name);
+  job->data = length > 0 ? g_memdup2 (data, length) : NULL;
+  job->length = length;
+  return add_job (self, job, cancellable);
 }
 
 /**
@@ -274,10 +387,21 @@ tarmac_batch_import_add_bytes (TarmacBatchImport *self,
 GPtrArray *
 tarmac_batch_import_finish (TarmacBatchImport *self)
 {
+  GPtrArray *done;
+
   g_return_val_if_fail (self != NULL, NULL);
 
+  done = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
+  while (self->jobs.length > 0)
+    {
+      g_autoptr(GPtrArray) reports = import_next (self);
+
+      g_ptr_array_extend_and_steal (done, g_steal_pointer (&reports));
+    }
+
   check_lost (self);
-  return commit (self);
+  g_ptr_array_extend_and_steal (done, commit (self));
+  return done;
 }
 
 /**
@@ -307,6 +431,10 @@ tarmac_batch_import_free (TarmacBatchImport *self)
   if (self == NULL)
     return;
 
+  /* Files added but never imported: their preparing ends, nothing is written. */
+  g_thread_pool_free (self->preparer, FALSE, TRUE);
+  g_queue_clear_full (&self->jobs, (GDestroyNotify) job_free);
+
   if (self->open)
     {
       g_warning ("A batch of %u imported files was freed without being finished: "
@@ -316,6 +444,7 @@ tarmac_batch_import_free (TarmacBatchImport *self)
         tarmac_store_rollback (self->store);
     }
 
+  _tarmac_store_restore_cache (self->store, self->old_cache_size);
   g_ptr_array_unref (self->pending);
   g_object_unref (self->store);
   g_free (self);

@@ -136,17 +136,17 @@ _tarmac_import_insert_document (Import                     *import,
   sqlite3_bind_text (stmt, 2,
                      cap_into (facts->type != NULL && *facts->type != '\0' ? facts->type : "ZZZ",
                                3, type, sizeof type),
-                     -1, SQLITE_TRANSIENT);
+                     -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, cap_into (facts->number, TARMAC_DOCUMENT_NUMBER_MAX, number,
                                         sizeof number),
-                     -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, normalised, -1, SQLITE_TRANSIENT);
-  _tarmac_import_bind_text (stmt, 5, facts->issuing_state);
-  _tarmac_import_bind_text (stmt, 6, issued_on);
-  _tarmac_import_bind_text (stmt, 7, facts->expiry);
-  _tarmac_import_bind_text (stmt, 8, facts->mrz);
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, normalised, -1, SQLITE_STATIC);
+  _tarmac_import_bind_static (stmt, 5, facts->issuing_state);
+  _tarmac_import_bind_static (stmt, 6, issued_on);
+  _tarmac_import_bind_static (stmt, 7, facts->expiry);
+  _tarmac_import_bind_static (stmt, 8, facts->mrz);
   sqlite3_bind_text (stmt, 9, check.verdict, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, import->retain_until, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, import->retain_until, -1, SQLITE_STATIC);
   if (!_tarmac_import_step (import, stmt, line, offset, error))
     return FALSE;
   import->report->n_documents++;

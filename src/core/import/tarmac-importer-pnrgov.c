@@ -963,6 +963,7 @@ store_traveller (Import                       *import,
   if (traveller_id == 0)
     {
       traveller_id = sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
+      _tarmac_store_queue_for_search (import->store, traveller_id);
       /* A linked API traveller had these checks when it was imported. */
       if (!_tarmac_import_check_traveller (import, traveller_id, facts.date_of_birth,
                                            traveller->line, traveller->offset, error))

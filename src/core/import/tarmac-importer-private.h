@@ -62,6 +62,9 @@ void         _tarmac_import_add_warning         (TarmacImportReport  *report,
 void         _tarmac_import_bind_text           (sqlite3_stmt        *stmt,
                                                  int                  column,
                                                  const char          *value);
+void         _tarmac_import_bind_static         (sqlite3_stmt        *stmt,
+                                                 int                  column,
+                                                 const char          *value);
 char        *_tarmac_import_cap_utf8            (const char          *value,
                                                  glong                max);
 const char  *_tarmac_import_map_sex             (const char          *sex);
@@ -159,5 +162,32 @@ gboolean     _tarmac_import_check_count         (Import              *import,
                                                  GError             **error);
 gboolean     _tarmac_import_finish_sets         (Import              *import,
                                                  GError             **error);
+
+/* A file read, hashed, sniffed and (PAXLST) parsed without the database, on any thread
+ * (tarmac-importer.c). */
+typedef struct
+{
+  char             *name;
+  char             *contents;
+  gsize             length;
+  GError           *read_error;      /* the file could not be read: its import fails so */
+  char             *sha256;          /* NULL when there was nothing to prepare */
+  TarmacFileFormat  format;
+  gboolean          parsed;          /* a PAXLST parse ran: messages, warnings, error */
+  GPtrArray        *messages;
+  GPtrArray        *warnings;
+  GError           *parse_error;
+} TarmacImportPrepared;
+
+TarmacImportPrepared *_tarmac_import_prepare_file   (const char             *path);
+TarmacImportPrepared *_tarmac_import_prepare_bytes  (const char             *name,
+                                                     const guint8           *data,
+                                                     gsize                   length);
+void                  _tarmac_import_prepared_free  (TarmacImportPrepared   *prepared);
+gboolean              _tarmac_import_prepared       (TarmacStore            *store,
+                                                     TarmacImportPrepared   *prepared,
+                                                     TarmacImportReport    **report,
+                                                     GCancellable           *cancellable,
+                                                     GError                **error);
 
 G_END_DECLS

@@ -215,6 +215,20 @@ _tarmac_import_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+/* As _tarmac_import_bind_text(), without a copy: for the per-traveller statements,
+ * whose values all outlive the step, and which _tarmac_import_step() resets and clears
+ * right after it. A copy per value is a malloc and a free, twenty per traveller. */
+void
+_tarmac_import_bind_static (sqlite3_stmt *stmt,
+                            int           column,
+                            const char   *value)
+{
+  if (value != NULL && *value != '\0')
+    sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
 /* At most @max characters, so a long value fits its CHECK instead of failing the file. */
 char *
 _tarmac_import_cap_utf8 (const char *value,
@@ -632,14 +646,14 @@ insert_traveller (Import                       *import,
 
   sqlite3_bind_int64 (stmt, 1, flight_id);
   sqlite3_bind_text (stmt, 2, crew ? "crew" : "passenger", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, surname, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, given_names, -1, SQLITE_TRANSIENT);
-  _tarmac_import_bind_text (stmt, 5, _tarmac_import_map_sex (traveller->sex));
-  _tarmac_import_bind_text (stmt, 6, traveller->date_of_birth);
-  _tarmac_import_bind_text (stmt, 7, nationality);
-  _tarmac_import_bind_text (stmt, 8, traveller->residence);
-  _tarmac_import_bind_text (stmt, 9, traveller->birthplace);
-  _tarmac_import_bind_text (stmt, 10, traveller->seat);
+  sqlite3_bind_text (stmt, 3, surname, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, given_names, -1, SQLITE_STATIC);
+  _tarmac_import_bind_static (stmt, 5, _tarmac_import_map_sex (traveller->sex));
+  _tarmac_import_bind_static (stmt, 6, traveller->date_of_birth);
+  _tarmac_import_bind_static (stmt, 7, nationality);
+  _tarmac_import_bind_static (stmt, 8, traveller->residence);
+  _tarmac_import_bind_static (stmt, 9, traveller->birthplace);
+  _tarmac_import_bind_static (stmt, 10, traveller->seat);
   if (traveller->bag_count >= 0)
     sqlite3_bind_int (stmt, 11, traveller->bag_count);
   if (traveller->bag_weight >= 0)
@@ -652,18 +666,19 @@ insert_traveller (Import                       *import,
         kg *= 0.45359237;
       sqlite3_bind_double (stmt, 12, kg);
     }
-  _tarmac_import_bind_text (stmt, 13, bag_tags);
+  _tarmac_import_bind_static (stmt, 13, bag_tags);
   sqlite3_bind_int (stmt, 14, traveller->in_transit ? 1 : 0);
-  _tarmac_import_bind_text (stmt, 15, traveller->embarkation);
-  _tarmac_import_bind_text (stmt, 16, traveller->debarkation);
-  _tarmac_import_bind_text (stmt, 17, traveller->booking_reference);
-  sqlite3_bind_text (stmt, 18, name_key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 19, import->now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 20, import->retain_until, -1, SQLITE_TRANSIENT);
+  _tarmac_import_bind_static (stmt, 15, traveller->embarkation);
+  _tarmac_import_bind_static (stmt, 16, traveller->debarkation);
+  _tarmac_import_bind_static (stmt, 17, traveller->booking_reference);
+  sqlite3_bind_text (stmt, 18, name_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, import->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 20, import->retain_until, -1, SQLITE_STATIC);
 
   if (!_tarmac_import_step (import, stmt, traveller->line, traveller->offset, error))
     return FALSE;
   traveller_id = sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
+  _tarmac_store_queue_for_search (import->store, traveller_id);
 
   sqlite3_bind_int64 (import->insert_source, 1, traveller_id);
   sqlite3_bind_int64 (import->insert_source, 2, message_id);
@@ -1074,14 +1089,15 @@ import_pnrgov (TarmacStore         *store,
 }
 
 static gboolean
-import_bytes (TarmacStore         *store,
-              const char          *name,
-              const guint8        *data,
-              gsize                length,
-              TarmacSheetMapping  *mapping,
-              TarmacImportReport  *report,
-              GCancellable        *cancellable,
-              GError             **error)
+import_bytes (TarmacStore           *store,
+              const char            *name,
+              const guint8          *data,
+              gsize                  length,
+              TarmacSheetMapping    *mapping,
+              TarmacImportPrepared  *prepared,
+              TarmacImportReport    *report,
+              GCancellable          *cancellable,
+              GError               **error)
 {
   g_auto(Import) import = { 0 };
   g_autoptr(GPtrArray) messages = NULL;
@@ -1105,8 +1121,16 @@ import_bytes (TarmacStore         *store,
       return FALSE;
     }
 
-  report->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
-  format = tarmac_sniff_format (data, length);
+  if (prepared != NULL)
+    {
+      report->sha256 = g_strdup (prepared->sha256);
+      format = prepared->format;
+    }
+  else
+    {
+      report->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+      format = tarmac_sniff_format (data, length);
+    }
   report->format = tarmac_file_format_to_id (format);
 
   if ((existing = find_source_file (store, report->sha256, error)) < 0)
@@ -1136,7 +1160,16 @@ import_bytes (TarmacStore         *store,
       return FALSE;
     }
 
-  if (!tarmac_paxlst_parse (data, length, &messages, &warnings, &parse_error))
+  if (prepared != NULL && prepared->parsed)
+    {
+      messages = g_steal_pointer (&prepared->messages);
+      warnings = g_steal_pointer (&prepared->warnings);
+      parse_error = g_steal_pointer (&prepared->parse_error);
+    }
+  else
+    tarmac_paxlst_parse (data, length, &messages, &warnings, &parse_error);
+
+  if (parse_error != NULL)
     {
       /* Translators: "manifest.edi: the parser's reason (with its position)" */
       g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID,
@@ -1259,6 +1292,138 @@ finish (TarmacImportReport  *report,
   return ok;
 }
 
+/* Reads @path whole, refusing a file over %TARMAC_IMPORT_MAX_SIZE before reading it. */
+static gboolean
+read_file (const char  *path,
+           const char  *name,
+           char       **contents,
+           gsize       *length,
+           GError     **error)
+{
+  g_autoptr(GError) read_error = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_READ,
+                   _("Could not read %s: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if ((guint64) st.st_size > TARMAC_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_TOO_LARGE,
+                   _("%s is %llu MiB; Tarmac imports files of at most %llu MiB"), name,
+                   (unsigned long long) (st.st_size / (1024 * 1024)),
+                   (unsigned long long) (TARMAC_IMPORT_MAX_SIZE / (1024 * 1024)));
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, contents, length, &read_error))
+    {
+      g_set_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_READ,
+                   _("Could not read %s: %s"), name, read_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+ * Preparing a file is everything its import does without the database: reading it,
+ * its SHA-256, its format and, for a PAXLST manifest, parsing it. It touches nothing
+ * shared, so a batch import prepares the next file on a second thread while it writes
+ * this one (tarmac-batch-import.c): on two cores the parser and SQLite then run side by
+ * side.
+ */
+
+static void
+prepare (TarmacImportPrepared *prepared)
+{
+  const guint8 *data = (const guint8 *) prepared->contents;
+
+  if (prepared->read_error != NULL || prepared->length == 0 ||
+      prepared->length > TARMAC_IMPORT_MAX_SIZE)
+    return;
+
+  prepared->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, prepared->length);
+  prepared->format = tarmac_sniff_format (data, prepared->length);
+  if (prepared->format == TARMAC_FILE_FORMAT_PAXLST)
+    {
+      tarmac_paxlst_parse (data, prepared->length, &prepared->messages, &prepared->warnings,
+                           &prepared->parse_error);
+      prepared->parsed = TRUE;
+    }
+}
+
+/* @path read and prepared; a file that cannot be read keeps its error for the import. */
+TarmacImportPrepared *
+_tarmac_import_prepare_file (const char *path)
+{
+  TarmacImportPrepared *prepared = g_new0 (TarmacImportPrepared, 1);
+
+  prepared->name = g_path_get_basename (path);
+  if (read_file (path, prepared->name, &prepared->contents, &prepared->length,
+                 &prepared->read_error))
+    prepare (prepared);
+  return prepared;
+}
+
+/* A copy of @data, prepared: the caller's buffer may go before the import runs. */
+TarmacImportPrepared *
+_tarmac_import_prepare_bytes (const char   *name,
+                              const guint8 *data,
+                              gsize         length)
+{
+  TarmacImportPrepared *prepared = g_new0 (TarmacImportPrepared, 1);
+
+  prepared->name = g_strdup (name);
+  prepared->contents = length > 0 ? g_memdup2 (data, length) : g_strdup ("");
+  prepared->length = length;
+  prepare (prepared);
+  return prepared;
+}
+
+void
+_tarmac_import_prepared_free (TarmacImportPrepared *prepared)
+{
+  if (prepared == NULL)
+    return;
+
+  g_free (prepared->name);
+  g_free (prepared->contents);
+  g_clear_error (&prepared->read_error);
+  g_free (prepared->sha256);
+  g_clear_pointer (&prepared->messages, g_ptr_array_unref);
+  g_clear_pointer (&prepared->warnings, g_ptr_array_unref);
+  g_clear_error (&prepared->parse_error);
+  g_free (prepared);
+}
+
+/* Imports a prepared file, as tarmac_import_file() or tarmac_import_bytes() would. */
+gboolean
+_tarmac_import_prepared (TarmacStore           *store,
+                         TarmacImportPrepared  *prepared,
+                         TarmacImportReport   **report,
+                         GCancellable          *cancellable,
+                         GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  TarmacImportReport *result = report_new (prepared->name);
+  gboolean ok;
+
+  if (prepared->read_error != NULL)
+    {
+      local_error = g_steal_pointer (&prepared->read_error);
+      ok = FALSE;
+    }
+  else
+    ok = import_bytes (store, prepared->name, (const guint8 *) prepared->contents,
+                       prepared->length, NULL, prepared->sha256 != NULL ? prepared : NULL,
+                       result, cancellable, &local_error);
+
+  return finish (result, ok, &local_error, report, error);
+}
+
 /**
  * tarmac_import_bytes:
  * @store: the database
@@ -1294,7 +1459,7 @@ tarmac_import_bytes (TarmacStore         *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   result = report_new (name);
-  ok = import_bytes (store, name, data, length, NULL, result, cancellable, &local_error);
+  ok = import_bytes (store, name, data, length, NULL, NULL, result, cancellable, &local_error);
   return finish (result, ok, &local_error, report, error);
 }
 
@@ -1336,7 +1501,8 @@ tarmac_import_sheet_bytes (TarmacStore         *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   result = report_new (name);
-  ok = import_bytes (store, name, data, length, mapping, result, cancellable, &local_error);
+  ok = import_bytes (store, name, data, length, mapping, NULL, result, cancellable,
+                     &local_error);
   return finish (result, ok, &local_error, report, error);
 }
 
@@ -1364,7 +1530,6 @@ tarmac_import_file (TarmacStore         *store,
   g_autofree char *name = NULL;
   g_autofree char *contents = NULL;
   TarmacImportReport *result;
-  GStatBuf st;
   gsize length = 0;
   gboolean ok;
 
@@ -1375,33 +1540,9 @@ tarmac_import_file (TarmacStore         *store,
   name = g_path_get_basename (path);
   result = report_new (name);
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (&local_error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_READ,
-                   _("Could not read %s: %s"), name, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-  else if ((guint64) st.st_size > TARMAC_IMPORT_MAX_SIZE)
-    {
-      g_set_error (&local_error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_TOO_LARGE,
-                   _("%s is %llu MiB; Tarmac imports files of at most %llu MiB"), name,
-                   (unsigned long long) (st.st_size / (1024 * 1024)),
-                   (unsigned long long) (TARMAC_IMPORT_MAX_SIZE / (1024 * 1024)));
-      ok = FALSE;
-    }
-  else if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_autoptr(GError) read_error = g_steal_pointer (&local_error);
-
-      g_set_error (&local_error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_READ,
-                   _("Could not read %s: %s"), name, read_error->message);
-      ok = FALSE;
-    }
-  else
-    ok = import_bytes (store, name, (const guint8 *) contents, length, NULL, result,
-                       cancellable, &local_error);
+  ok = read_file (path, name, &contents, &length, &local_error) &&
+       import_bytes (store, name, (const guint8 *) contents, length, NULL, NULL, result,
+                     cancellable, &local_error);
 
   return finish (result, ok, &local_error, report, error);
 }

@@ -439,27 +439,6 @@ count_kept (TarmacStore   *store,
   return TRUE;
 }
 
-static gint64
-get_cache_size (TarmacStore *store)
-{
-  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, "PRAGMA cache_size", NULL);
-
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
-
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static void
-set_cache_size (TarmacStore *store,
-                gint64       size)
-{
-  /* A literal integer, never input. */
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
-
-  _tarmac_store_exec (store, sql, NULL);
-}
-
 static gboolean
 run_steps (TarmacStore           *store,
            const Params          *params,
@@ -601,9 +580,7 @@ apply_in_passes (TarmacStore                  *store,
   /* The first run on a database that was never masked rewrites every personal row and
    * its indexes; SQLite's default cache (2 MiB) would read the same pages again and
    * again. The cache only grows as far as it is used, and shrinks back after. */
-  old_cache_size = get_cache_size (store);
-  if (old_cache_size > -JOB_CACHE_KIB)
-    set_cache_size (store, -JOB_CACHE_KIB);
+  old_cache_size = _tarmac_store_grow_cache (store, JOB_CACHE_KIB);
 
   /* Each pass commits on its own: the rules can be applied again at any point, so a job
    * stopped half-way (cancelled, or the laptop switched off) leaves a consistent database
@@ -615,8 +592,7 @@ apply_in_passes (TarmacStore                  *store,
       passes++;
     }
 
-  if (old_cache_size > -JOB_CACHE_KIB)
-    set_cache_size (store, old_cache_size);
+  _tarmac_store_restore_cache (store, old_cache_size);
 
   /* secure_delete overwrites freed pages in the database file, but the WAL still holds the
    * pages as they were before masking until it is checkpointed and truncated. */

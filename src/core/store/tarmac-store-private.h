@@ -36,6 +36,13 @@ void          _tarmac_store_set_error     (TarmacStore  *self,
                                            int           rc,
                                            GError      **error);
 gboolean      _tarmac_store_transaction_lost (TarmacStore *self);
+void          _tarmac_store_queue_for_search (TarmacStore *self,
+                                              gint64       traveller_id);
+GArray       *_tarmac_store_take_search_queue (TarmacStore *self);
+gint64        _tarmac_store_grow_cache    (TarmacStore  *self,
+                                           gint64        kib);
+void          _tarmac_store_restore_cache (TarmacStore  *self,
+                                           gint64        old);
 void          _tarmac_store_set_search_index_deferred (TarmacStore *self,
                                                        gboolean     deferred);
 gboolean      _tarmac_store_get_search_index_deferred (TarmacStore *self);

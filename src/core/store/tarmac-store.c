@@ -43,6 +43,11 @@ struct _TarmacStore
   /* SQL text → sqlite3_stmt*, prepared once and reset after each use (importers run the
    * same statements for every row and every file). */
   GHashTable *statements;
+
+  /* Travellers this connection inserted in its open transaction, for the name index
+   * (tarmac_search_index_update()): gint64 ids, hints only — the index reads each row
+   * back, so an id whose row a savepoint rolled back is skipped. */
+  GArray     *search_queue;
 };
 
 G_DEFINE_FINAL_TYPE (TarmacStore, tarmac_store, G_TYPE_OBJECT)
@@ -379,7 +384,10 @@ configure_connection (TarmacStore  *self,
 {
   /* WAL lets the UI read while an import writes; FULL makes a committed transaction
    * survive a power cut, which an officer's saved work must; secure_delete overwrites
-   * personal data that retention removes. */
+   * personal data that retention removes. temp_store keeps the statement and savepoint
+   * journals in memory: in a file they cost a write system call per page a savepoint
+   * first touches, twenty per imported traveller, and they are never needed after a
+   * crash (the WAL is what recovers). */
   if (!is_memory_path (self->path) &&
       !_tarmac_store_exec (self, "PRAGMA journal_mode = WAL", error))
     return FALSE;
@@ -388,7 +396,8 @@ configure_connection (TarmacStore  *self,
                              "PRAGMA synchronous = FULL;"
                              "PRAGMA foreign_keys = ON;"
                              "PRAGMA secure_delete = ON;"
-                             "PRAGMA trusted_schema = OFF;",
+                             "PRAGMA trusted_schema = OFF;"
+                             "PRAGMA temp_store = MEMORY;",
                              error);
 }
 
@@ -508,6 +517,7 @@ tarmac_store_finalize (GObject *object)
   TarmacStore *self = (TarmacStore *)object;
 
   g_clear_object (&self->secrets);
+  g_clear_pointer (&self->search_queue, g_array_unref);
   tarmac_store_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -593,6 +603,7 @@ tarmac_store_init (TarmacStore *self)
 {
   self->actor = g_strdup (g_get_user_name ());
   self->retention_years = DEFAULT_RETENTION_YEARS;
+  self->search_queue = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /**
@@ -812,6 +823,35 @@ tarmac_store_close (TarmacStore *self)
   self->db = NULL;
 }
 
+/* A writer that commits without indexing what it queued (it should not) must not leave
+ * travellers that Search never finds: the ids go to search_pending, where the next
+ * update on any connection indexes them. */
+static gboolean
+flush_search_queue (TarmacStore  *self,
+                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (self->search_queue->len == 0)
+    return TRUE;
+
+  stmt = _tarmac_store_prepare (self,
+                                "INSERT OR IGNORE INTO search_pending (traveller_id)"
+                                " SELECT id FROM traveller WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->search_queue->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (self->search_queue, gint64, i));
+      if (!_tarmac_store_step_done (self, stmt, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  g_array_set_size (self->search_queue, 0);
+  return TRUE;
+}
+
 /**
  * tarmac_store_begin:
  * @self: a #TarmacStore
@@ -851,6 +891,12 @@ tarmac_store_commit (TarmacStore  *self,
 
   g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth == 1 && !flush_search_queue (self, error))
+    {
+      tarmac_store_rollback (self);
+      return FALSE;
+    }
 
   if (self->transaction_depth == 1)
     sql = g_strdup ("COMMIT");
@@ -897,6 +943,58 @@ _tarmac_store_get_search_index_deferred (TarmacStore *self)
   return self->search_index_deferred;
 }
 
+/**
+ * _tarmac_store_grow_cache:
+ * @self: a #TarmacStore
+ * @kib: the page cache wanted, in KiB
+ *
+ * Lets the connection's page cache grow to @kib for a job that touches many pages (an
+ * import, the retention job); SQLite's default of 2 MiB would read the same index pages
+ * again and again. The cache only takes memory as far as it is used.
+ *
+ * Returns: the cache_size to give back to _tarmac_store_restore_cache(), 0 when the
+ *   cache was already as large
+ */
+gint64
+_tarmac_store_grow_cache (TarmacStore *self,
+                          gint64       kib)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (self, "PRAGMA cache_size", NULL);
+  g_autofree char *sql = NULL;
+  gint64 old;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  old = sqlite3_column_int64 (stmt, 0);
+  /* Negative values are KiB, positive ones pages of 4 KiB. */
+  if ((old < 0 ? -old : old * 4) >= kib)
+    return 0;
+
+  /* A literal integer, never input. */
+  sql = g_strdup_printf ("PRAGMA cache_size = -%" G_GINT64_FORMAT, kib);
+  _tarmac_store_exec (self, sql, NULL);
+  return old;
+}
+
+/**
+ * _tarmac_store_restore_cache:
+ * @self: a #TarmacStore
+ * @old: what _tarmac_store_grow_cache() returned
+ *
+ * Gives the page cache its size from before _tarmac_store_grow_cache().
+ */
+void
+_tarmac_store_restore_cache (TarmacStore *self,
+                             gint64       old)
+{
+  g_autofree char *sql = NULL;
+
+  if (old == 0)
+    return;
+  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, old);
+  _tarmac_store_exec (self, sql, NULL);
+}
+
 /* SQLite rolls a whole transaction back by itself on some errors (SQLITE_FULL,
  * SQLITE_IOERR, SQLITE_NOMEM…), savepoints included. Returns %TRUE when that happened
  * to ours, and forgets it, so the next tarmac_store_begin() starts a transaction again
@@ -910,7 +1008,47 @@ _tarmac_store_transaction_lost (TarmacStore *self)
     return FALSE;
 
   self->transaction_depth = 0;
+  g_array_set_size (self->search_queue, 0);
   return TRUE;
+}
+
+/**
+ * _tarmac_store_queue_for_search:
+ * @self: a #TarmacStore, inside a transaction
+ * @traveller_id: a traveller row just inserted
+ *
+ * Asks for @traveller_id to be added to the name index by the next
+ * tarmac_search_index_update() of this transaction. Writers that insert travellers call
+ * it instead of a trigger: an AFTER INSERT trigger made SQLite keep a statement journal
+ * for every traveller row, a copy of each page the row touched (a third of an import's
+ * time).
+ */
+void
+_tarmac_store_queue_for_search (TarmacStore *self,
+                                gint64       traveller_id)
+{
+  g_return_if_fail (TARMAC_IS_STORE (self));
+
+  g_array_append_val (self->search_queue, traveller_id);
+}
+
+/**
+ * _tarmac_store_take_search_queue:
+ * @self: a #TarmacStore
+ *
+ * Returns: (transfer full): the ids queued by _tarmac_store_queue_for_search(), leaving
+ *   the queue empty
+ */
+GArray *
+_tarmac_store_take_search_queue (TarmacStore *self)
+{
+  GArray *queue;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
+
+  queue = g_steal_pointer (&self->search_queue);
+  self->search_queue = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return queue;
 }
 
 void
@@ -922,7 +1060,10 @@ tarmac_store_rollback (TarmacStore *self)
   g_return_if_fail (self->transaction_depth > 0);
 
   if (self->transaction_depth == 1)
-    sql = g_strdup ("ROLLBACK");
+    {
+      sql = g_strdup ("ROLLBACK");
+      g_array_set_size (self->search_queue, 0);
+    }
   else
     sql = g_strdup_printf ("ROLLBACK TO tarmac_%u; RELEASE tarmac_%u",
                            self->transaction_depth - 1, self->transaction_depth - 1);

@@ -1123,7 +1123,7 @@ static const TarmacMigration migrations[] = {
      * if the trigger fails). Writers queue their new travellers for the name index
      * themselves (_tarmac_store_queue_for_search()); search_pending stays for rows
      * written by plain SQL and for renames. */
-    "DROP TRIGGER search_traveller_insert;"
+    "DROP TRIGGER IF EXISTS search_traveller_insert;"
     /* The import checks each message's CNT against the travellers it wrote; without
      * this index that count read the whole of traveller_source, once per message. */
     "CREATE INDEX traveller_source_message ON traveller_source (message_id);"

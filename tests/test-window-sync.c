@@ -391,13 +391,16 @@ test_two_sites (Fixture       *f,
   sites = tarmac_sync_service_dup_sites (service (f), NULL);
   g_assert_true (g_strv_contains ((const char * const *) sites, "LFW"));
 
-  /* Dakar writes an urgent alert in the compose window (Ctrl+N). */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-note", NULL));
+  /* Dakar writes an urgent alert about a flight (the flight page's Send Note button):
+   * Send needs text first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.send-note-about",
+                                             "(ss)", "flight", "ET 908"));
   compose = TARMAC_COMPOSE_WINDOW (_tarmac_window_get_compose_window (f->window));
   g_assert_nonnull (compose);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (compose), "compose.send", NULL)
+                  && _tarmac_window_get_compose_window (f->window) == NULL);
   tarmac_compose_window_set_text (compose, ALERT_OUT);
   tarmac_compose_window_set_priority (compose, TARMAC_NOTE_PRIORITY_URGENT);
-  tarmac_compose_window_set_subject (compose, "flight", "ET 908");
   tarmac_compose_window_set_recipients (compose, to);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (compose), "compose.send", NULL));
   wait_for (f, compose_closed, 30);

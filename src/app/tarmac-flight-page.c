@@ -26,6 +26,7 @@ struct _TarmacFlightPage
   /* Template widgets */
   GtkImage           *direction_image;
   GtkLabel           *designator_label;
+  GtkWidget          *note_button;
   GtkLabel           *details_label;
   GtkLabel           *count_label;
   GtkSearchEntry     *filter_entry;
@@ -243,6 +244,10 @@ update_header (TarmacFlightPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->direction_image),
                                tarmac_format_direction_label (direction));
   gtk_label_set_label (self->designator_label, tarmac_flight_get_designator (flight));
+  /* The action is named with its target: a button naming it without one is refused. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->note_button), "(ss)", "flight",
+                                    tarmac_flight_get_designator (flight));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->note_button), "win.send-note-about");
 
   /* Each part is a complete phrase; the parts are joined like a list. */
   if (departs != NULL)
@@ -467,6 +472,7 @@ tarmac_flight_page_class_init (TarmacFlightPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, designator_label);
+  gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, note_button);
   gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, direction_image);
   gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, empty_page);

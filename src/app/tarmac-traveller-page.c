@@ -42,6 +42,7 @@ struct _TarmacTravellerPage
   GtkScrolledWindow     *scrolled_window;
   AdwAvatar             *avatar;
   GtkLabel              *name_label;
+  GtkWidget             *note_button;
   GtkLabel              *summary_label;
   GtkLabel              *masked_label;
   GtkListBox            *hits_list;
@@ -293,6 +294,30 @@ fill_header (TarmacTravellerPage *self)
 
   gtk_label_set_label (self->name_label, name);
   adw_avatar_set_text (self->avatar, masked ? NULL : name);
+  /* A note about this traveller names them by flight and seat (or booking reference),
+   * not by name: nominal data leaves the workstation only in lookouts, which expire
+   * (DESIGN.md §8). The officer writes more in the text if the case needs it. */
+  {
+    const char *seat = tarmac_traveller_detail_get_seat (detail);
+    const char *booking = tarmac_traveller_detail_get_booking_reference (detail);
+    const char *flight = tarmac_traveller_detail_get_flight_label (detail);
+    g_autofree char *reference = NULL;
+
+    if (is_set (seat))
+      /* Translators: what a note is about: a flight ("ET 935 · 2026-03-05") and a seat */
+      reference = g_strdup_printf (_("%1$s, seat %2$s"), flight, seat);
+    else if (is_set (booking))
+      /* Translators: what a note is about: a flight ("ET 935 · 2026-03-05") and a booking
+       * reference */
+      reference = g_strdup_printf (_("%1$s, booking %2$s"), flight, booking);
+    else
+      reference = g_strdup (flight);
+
+    gtk_widget_set_visible (self->note_button, is_set (flight));
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->note_button), "(ss)", "traveller",
+                                      reference != NULL ? reference : "");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->note_button), "win.send-note-about");
+  }
   adw_avatar_set_icon_name (self->avatar, "avatar-default-symbolic");
 
   /* Translators: under a traveller's name: passenger, crew or infant, then the flight
@@ -996,6 +1021,7 @@ tarmac_traveller_page_class_init (TarmacTravellerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacTravellerPage, itinerary_list);
   gtk_widget_class_bind_template_child (widget_class, TarmacTravellerPage, masked_label);
   gtk_widget_class_bind_template_child (widget_class, TarmacTravellerPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TarmacTravellerPage, note_button);
   gtk_widget_class_bind_template_child (widget_class, TarmacTravellerPage, payment_list);
   gtk_widget_class_bind_template_child (widget_class, TarmacTravellerPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, TarmacTravellerPage, sources_list);

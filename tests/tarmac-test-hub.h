@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 #include <signal.h>
+#include <sys/prctl.h>
 
 #include "tarmac-test-util.h"
 
@@ -57,6 +58,14 @@ tarmac_test_hub_run (TarmacTestHub *hub,
   return g_strstrip (g_steal_pointer (&out));
 }
 
+/* A test that fails aborts without its tear-down: the hub goes with it rather than
+ * linger on its port. */
+static inline void
+tarmac_test_hub_child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 /* Starts the hub; after a stop, on the same port, so enrolled addresses stay right. */
 static inline void
 tarmac_test_hub_start (TarmacTestHub *hub)
@@ -67,9 +76,12 @@ tarmac_test_hub_start (TarmacTestHub *hub)
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
 
-  hub->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                                   &error, hub_path, "serve", "--data", hub->data,
-                                   "--listen", listen, "--print-port", NULL);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+
+  g_subprocess_launcher_set_child_setup (launcher, tarmac_test_hub_child_setup, NULL, NULL);
+  hub->process = g_subprocess_launcher_spawn (launcher, &error, hub_path, "serve", "--data", hub->data,
+                                              "--listen", listen, "--print-port", NULL);
   g_assert_no_error (error);
 
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (hub->process));

@@ -258,17 +258,24 @@ tarmac_compose_window_class_init (TarmacComposeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacComposeWindow, text_view);
 
   gtk_widget_class_install_action (widget_class, "compose.send", NULL, send_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "compose.send", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "compose.send", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 tarmac_compose_window_init (TarmacComposeWindow *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Enter sends, even from the text, which would otherwise take it as a new line:
+   * the shortcut is looked at before the focused widget sees the key. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("compose.send")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   self->cancellable = g_cancellable_new ();
   self->checks = g_ptr_array_new ();

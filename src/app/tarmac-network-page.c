@@ -325,6 +325,26 @@ follow_up_notes (TarmacNetworkPage *self)
                                              self->cancellable, on_receipts_cb, g_object_ref (self));
 }
 
+/* The service tells who this workstation is a moment after the window opens: the rows
+ * shown before that get their Reply buttons, receipts and read marks now. */
+static void
+on_enrolled_changed_cb (TarmacNetworkPage *self)
+{
+  gboolean enrolled = self->service != NULL && tarmac_sync_service_get_enrolled (self->service);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (TARMAC_IS_NOTE_ROW (child))
+      tarmac_note_row_set_can_reply (TARMAC_NOTE_ROW (child), enrolled);
+
+  update_state (self);
+  /* Child-visible: the stack's page on show, mapped or about to be (at start-up the
+   * window may not be mapped yet). */
+  if (gtk_widget_get_child_visible (GTK_WIDGET (self)))
+    follow_up_notes (self);
+}
+
 static void
 on_synced_cb (TarmacNetworkPage *self)
 {
@@ -429,7 +449,7 @@ tarmac_network_page_init (TarmacNetworkPage *self)
   g_signal_group_connect_swapped (self->service_signals, "notify::state",
                                   G_CALLBACK (on_service_changed_cb), self);
   g_signal_group_connect_swapped (self->service_signals, "notify::enrolled",
-                                  G_CALLBACK (on_service_changed_cb), self);
+                                  G_CALLBACK (on_enrolled_changed_cb), self);
   g_signal_group_connect_swapped (self->service_signals, "notify::reason",
                                   G_CALLBACK (on_service_changed_cb), self);
 

@@ -101,6 +101,9 @@ static const Benchmark benchmarks[] = {
     tarmac_cli_bench_sync },
   { "match", "bench match [--names N] [--queries Q] [--seed S] [--json]",
     tarmac_cli_bench_match },
+  { "screen-accuracy", "bench screen-accuracy [--list FILE] [--seed S] [--travellers N]"
+    " [--alert T] [--review T] [--no-exhaustive] [--misses N] [--json]",
+    tarmac_cli_bench_accuracy },
 };
 
 int

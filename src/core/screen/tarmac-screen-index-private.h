@@ -69,13 +69,27 @@ struct _TarmacScreenIndex
   guint32      *postings;
   gboolean      finished;
 
-  /* per-match scratch: accumulated evidence per name, under the lock */
-  GMutex        lock;
-  float        *scratch;
-  guint32       stamp;
-  guint32      *word_stamp;      /* per vocabulary word: dense, so tests stay in cache */
-  guint32      *word_hit;
+  /* Per-match scratch space, one per thread matching at the same time: a pool, so that
+   * batch screening on several threads never waits for another match. */
+  GMutex        pool_lock;
+  GPtrArray    *scratch_pool;    /* MatchScratch */
 };
+
+/* What one match accumulates: evidence per name, and per vocabulary word a stamp (dense,
+ * so that tests stay in cache). */
+typedef struct
+{
+  float   *evidence;
+  guint32  stamp;
+  guint32 *word_stamp;
+  guint32 *word_hit;
+  guint32  name_round;
+  guint32 *name_stamp;           /* per name: the query word that last credited it */
+} MatchScratch;
+
+MatchScratch *_tarmac_screen_index_take_scratch    (TarmacScreenIndex     *index);
+void          _tarmac_screen_index_return_scratch  (TarmacScreenIndex     *index,
+                                                    MatchScratch          *scratch);
 
 guint    _tarmac_screen_index_lookup        (GArray                *keys,
                                              guint64                key,
@@ -91,5 +105,10 @@ void     _tarmac_screen_word_keys           (const TarmacNameToken *token,
                                                                            char     kind,
                                                                            gpointer data),
                                              gpointer               data);
+
+GPtrArray    *_tarmac_screen_index_match_exhaustive (TarmacScreenIndex      *index,
+                                                    const TarmacMatchQuery *query,
+                                                    double                  min_score,
+                                                    guint                   limit);
 
 G_END_DECLS

@@ -130,6 +130,48 @@ document_fuzzy_key (const char *normalised)
   return g_string_free (out, FALSE);
 }
 
+static void
+scratch_free (MatchScratch *scratch)
+{
+  g_free (scratch->evidence);
+  g_free (scratch->word_stamp);
+  g_free (scratch->word_hit);
+  g_free (scratch->name_stamp);
+  g_free (scratch);
+}
+
+/* A scratch space for one match: a free one from the pool, or a new one. It comes back
+ * zeroed where it counts (evidence), and with stamps that only grow. */
+MatchScratch *
+_tarmac_screen_index_take_scratch (TarmacScreenIndex *self)
+{
+  MatchScratch *scratch = NULL;
+
+  g_mutex_lock (&self->pool_lock);
+  if (self->scratch_pool->len > 0)
+    scratch = g_ptr_array_steal_index_fast (self->scratch_pool, self->scratch_pool->len - 1);
+  g_mutex_unlock (&self->pool_lock);
+
+  if (scratch == NULL)
+    {
+      scratch = g_new0 (MatchScratch, 1);
+      scratch->evidence = g_new0 (float, MAX (self->names->len, 1));
+      scratch->word_stamp = g_new0 (guint32, MAX (self->vocab->len, 1));
+      scratch->word_hit = g_new0 (guint32, MAX (self->vocab->len, 1));
+      scratch->name_stamp = g_new0 (guint32, MAX (self->names->len, 1));
+    }
+  return scratch;
+}
+
+void
+_tarmac_screen_index_return_scratch (TarmacScreenIndex *self,
+                                     MatchScratch      *scratch)
+{
+  g_mutex_lock (&self->pool_lock);
+  g_ptr_array_add (self->scratch_pool, scratch);
+  g_mutex_unlock (&self->pool_lock);
+}
+
 TarmacScreenIndex *
 tarmac_screen_index_new (void)
 {
@@ -144,7 +186,8 @@ tarmac_screen_index_new (void)
   self->keys = g_array_new (FALSE, FALSE, sizeof (KeyPost));
   self->documents = g_array_new (FALSE, FALSE, sizeof (KeyPost));
   self->entry_documents = g_ptr_array_new_with_free_func (g_free);
-  g_mutex_init (&self->lock);
+  g_mutex_init (&self->pool_lock);
+  self->scratch_pool = g_ptr_array_new ();
   return self;
 }
 
@@ -172,10 +215,10 @@ tarmac_screen_index_free (TarmacScreenIndex *self)
   g_array_unref (self->documents);
   g_ptr_array_unref (self->entry_documents);
   g_free (self->postings);
-  g_free (self->scratch);
-  g_free (self->word_stamp);
-  g_free (self->word_hit);
-  g_mutex_clear (&self->lock);
+  for (guint i = 0; i < self->scratch_pool->len; i++)
+    scratch_free (g_ptr_array_index (self->scratch_pool, i));
+  g_ptr_array_unref (self->scratch_pool);
+  g_mutex_clear (&self->pool_lock);
   g_free (self);
 }
 
@@ -381,9 +424,6 @@ tarmac_screen_index_finish (TarmacScreenIndex *self)
   g_array_sort (self->keys, compare_key_posts);
   g_array_sort (self->documents, compare_key_posts);
 
-  self->scratch = g_new0 (float, MAX (n_names, 1));
-  self->word_stamp = g_new0 (guint32, MAX (self->vocab->len, 1));
-  self->word_hit = g_new0 (guint32, MAX (self->vocab->len, 1));
   self->finished = TRUE;
 }
 

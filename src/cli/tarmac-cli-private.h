@@ -119,6 +119,8 @@ int      tarmac_cli_bench_match        (int                  argc,
                                         char               **argv);
 int      tarmac_cli_bench_accuracy     (int                  argc,
                                         char               **argv);
+int      tarmac_cli_bench_screen       (int                  argc,
+                                        char               **argv);
 int      tarmac_cli_match              (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);

@@ -378,6 +378,42 @@ test_bad_input (void)
     }
 }
 
+/* Found by the list loaders' fuzz targets: the in-memory loaders refuse bytes that are not
+ * UTF-8 themselves (their callers need not check first), and a refusal's message stays
+ * valid UTF-8 when GMarkup quotes a name it cut in the middle of a character. */
+static void
+test_messages_stay_utf8 (void)
+{
+  static const struct
+  {
+    const char *data;
+    const char *kind;   /* NULL for the UN loader */
+  } bad[] = {
+    { "<CONSOLIDATED_LIST><INDIVIDUALS><B\xe2\x80\x9c\x43/></INDIVIDUALS></CONSOLIDATED_LIST>",
+      NULL },
+    { "<CONSOLIDATED_LIST><INDIVIDUALS><B x\xe2\x80\x9c=\"1\"/></INDIVIDUALS>"
+      "</CONSOLIDATED_LIST>", NULL },
+    { "<CONSOLIDATED_LIST><FIRST_NAME>M\xe9ndez</FIRST_NAME></CONSOLIDATED_LIST>", NULL },
+    { "entry_id,surname\nA,Fal\xe0\xdc\xd2\xd3\n", "persons" },
+    { "document_number,document_type\nAB12\xb3\xb3\xb3,passport\n", "documents" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TarmacWatchlistData) list = NULL;
+
+      if (bad[i].kind == NULL)
+        list = tarmac_watchlist_load_un (bad[i].data, strlen (bad[i].data), "bad.xml", &error);
+      else
+        list = tarmac_watchlist_load_csv (bad[i].data, strlen (bad[i].data), "bad.csv",
+                                          bad[i].kind, &error);
+      g_assert_null (list);
+      g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 static void
 test_samples (void)
 {
@@ -453,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/watchlist/csv", test_csv);
   g_test_add_func ("/watchlist/import-replaces", test_import_replaces);
   g_test_add_func ("/watchlist/bad-input", test_bad_input);
+  g_test_add_func ("/watchlist/messages-stay-utf8", test_messages_stay_utf8);
   g_test_add_func ("/watchlist/samples", test_samples);
 
   return g_test_run ();

@@ -83,7 +83,10 @@ explanation_node (const char *stored)
 
   object = json_object_new ();
   json_object_set_string_member (object, "text", stored != NULL ? stored : "");
-  return json_node_init_object (json_node_alloc (), object);
+  /* The node takes its own reference. */
+  root = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  return root;
 }
 
 static gboolean

@@ -663,11 +663,15 @@ unmatched_to_json (TarmacNameToken *const *tokens,
                    guint32                 matched)
 {
   JsonArray *array = json_array_new ();
+  JsonNode *node;
 
   for (guint i = 0; i < n && i < TARMAC_NAME_MAX_TOKENS; i++)
     if (!(matched & (1u << i)))
       json_array_add_string_element (array, tokens[i]->text);
-  return json_node_init_array (json_node_alloc (), array);
+  /* The node takes its own reference. */
+  node = json_node_init_array (json_node_alloc (), array);
+  json_array_unref (array);
+  return node;
 }
 
 /**

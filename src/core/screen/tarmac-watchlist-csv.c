@@ -321,6 +321,14 @@ tarmac_watchlist_load_csv (const char  *data,
   Row row;
   gboolean documents;
 
+  /* Every text we keep, and every error message that quotes a field, must be UTF-8. */
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, TARMAC_WATCHLIST_ERROR, TARMAC_WATCHLIST_ERROR_FORMAT,
+                   _("%s: the file is not UTF-8 text"), file_name);
+      return NULL;
+    }
+
   row.fields = g_ptr_array_new_with_free_func (g_free);
   tarmac_csv_reader_init (&reader, data, length, tarmac_csv_guess_delimiter (data, length));
 

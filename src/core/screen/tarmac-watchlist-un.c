@@ -403,6 +403,14 @@ tarmac_watchlist_load_un (const char  *data,
   UnParser self = { 0 };
   gboolean ok;
 
+  /* GMarkup would refuse it too, but quoting the bad bytes in its message. */
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, TARMAC_WATCHLIST_ERROR, TARMAC_WATCHLIST_ERROR_FORMAT,
+                   _("%s: the file is not UTF-8 text"), file_name);
+      return NULL;
+    }
+
   self.data = list;
   self.file_name = file_name;
   self.text = g_string_new (NULL);
@@ -427,14 +435,16 @@ tarmac_watchlist_load_un (const char  *data,
   if (!ok)
     {
       int line = 0, column = 0;
+      /* GMarkup quotes an offending name byte by byte and may cut a UTF-8 character in
+       * two (found by fuzz-list-un): the message must stay valid UTF-8. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
 
       g_markup_parse_context_get_position (context, &line, &column);
       g_set_error (error, TARMAC_WATCHLIST_ERROR,
                    local_error->domain == TARMAC_WATCHLIST_ERROR ? local_error->code
                                                                  : TARMAC_WATCHLIST_ERROR_FORMAT,
                    /* Translators: file name, line, column and what is wrong there */
-                   _("%s, line %d, column %d: %s"), file_name, line, column,
-                   local_error->message);
+                   _("%s, line %d, column %d: %s"), file_name, line, column, reason);
       return NULL;
     }
 

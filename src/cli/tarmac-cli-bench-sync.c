@@ -182,7 +182,7 @@ tarmac_cli_bench_sync (int    argc,
                        char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *hub = find_hub ();
+  g_autofree char *hub = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *data = NULL;
   g_autofree char *fingerprint = NULL;
@@ -209,6 +209,8 @@ tarmac_cli_bench_sync (int    argc,
   opt_notes = CLAMP (opt_notes, 1, 1000000);
   opt_rounds = CLAMP (opt_rounds, 1, 10000);
 
+  /* After the options: --hub names it. */
+  hub = find_hub ();
   if (hub == NULL)
     {
       tarmac_cli_print_error ("%s", _("tarmac-hub was not found: give it with --hub PATH"));

@@ -31,9 +31,10 @@
 
 struct _TarmacHubDb
 {
-  GObject  parent_instance;
+  GObject     parent_instance;
 
-  sqlite3 *db;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text → prepared statement, for the push and pull paths */
 };
 
 G_DEFINE_FINAL_TYPE (TarmacHubDb, tarmac_hub_db, G_TYPE_OBJECT)
@@ -114,6 +115,38 @@ prepare (TarmacHubDb  *self,
   return stmt;
 }
 
+/* A statement of the cache: reset, not finalized, when it goes out of scope. Each SQL
+ * text is used by one caller at a time (the daemon has one thread). Preparing again for
+ * every envelope cost more than verifying its signature. */
+typedef sqlite3_stmt HubStmt;
+
+static void
+hub_stmt_release (HubStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubStmt, hub_stmt_release)
+
+static HubStmt *
+cached (TarmacHubDb  *self,
+        const char   *sql,
+        GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      stmt = prepare (self, sql, error);
+      if (stmt == NULL)
+        return NULL;
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+
+  return stmt;
+}
+
 static gboolean
 exec (TarmacHubDb  *self,
       const char   *sql,
@@ -156,6 +189,7 @@ tarmac_hub_db_finalize (GObject *object)
 {
   TarmacHubDb *self = (TarmacHubDb *) object;
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
 
   G_OBJECT_CLASS (tarmac_hub_db_parent_class)->finalize (object);
@@ -170,8 +204,15 @@ tarmac_hub_db_class_init (TarmacHubDbClass *klass)
 }
 
 static void
+statement_free (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 tarmac_hub_db_init (TarmacHubDb *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_free);
 }
 
 TarmacHubDb *
@@ -234,14 +275,14 @@ tarmac_hub_db_audit (TarmacHubDb  *self,
                      const char   *detail,
                      GError      **error)
 {
-  g_autoptr(sqlite3_stmt) last = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(HubStmt) last = NULL;
+  g_autoptr(HubStmt) insert = NULL;
   guint8 prev[32] = { 0 };
   guint8 hash[32];
   gint64 seq = 1;
   gint64 ts = now_ms ();
 
-  last = prepare (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
+  last = cached (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", error);
   if (last == NULL)
     return FALSE;
   if (sqlite3_step (last) == SQLITE_ROW)
@@ -255,7 +296,7 @@ tarmac_hub_db_audit (TarmacHubDb  *self,
   detail = detail ? detail : "";
   hash_row (prev, seq, ts, actor, action, object, detail, hash);
 
-  insert = prepare (self, "INSERT INTO audit (seq, ts, actor, action, object, detail, prev_hash, hash)"
+  insert = cached (self, "INSERT INTO audit (seq, ts, actor, action, object, detail, prev_hash, hash)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (insert == NULL)
     return FALSE;
@@ -818,11 +859,11 @@ store_envelope (TarmacHubDb     *self,
                 gboolean        *urgent,
                 GError         **error)
 {
-  g_autoptr(sqlite3_stmt) version = NULL;
-  g_autoptr(sqlite3_stmt) record = NULL;
-  g_autoptr(sqlite3_stmt) wrap = NULL;
-  g_autoptr(sqlite3_stmt) inbox = NULL;
-  g_autoptr(sqlite3_stmt) device = NULL;
+  g_autoptr(HubStmt) version = NULL;
+  g_autoptr(HubStmt) record = NULL;
+  g_autoptr(HubStmt) wrap = NULL;
+  g_autoptr(HubStmt) inbox = NULL;
+  g_autoptr(HubStmt) device = NULL;
   g_autoptr(GPtrArray) visible = g_ptr_array_new ();
   const char * const *recipients = tarmac_envelope_get_recipients (envelope);
   GBytes *h = tarmac_envelope_get_header (envelope);
@@ -836,7 +877,7 @@ store_envelope (TarmacHubDb     *self,
   for (gsize i = 0; recipients[i] != NULL; i++)
     g_ptr_array_add (visible, (gpointer) recipients[i]);
 
-  version = prepare (self, "INSERT INTO versions (version_id, record_id, owner_site, origin_device,"
+  version = cached (self, "INSERT INTO versions (version_id, record_id, owner_site, origin_device,"
                            " device_seq, hlc, kind, priority, expires_at, deleted, header, body_ct,"
                            " sig, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
                            " ?11, ?12, ?13, ?14)", error);
@@ -861,10 +902,10 @@ store_envelope (TarmacHubDb     *self,
     return 0;
   seq = sqlite3_last_insert_rowid (self->db);
 
-  record = prepare (self, "INSERT OR IGNORE INTO records (record_id, owner_site) VALUES (?1, ?2)", error);
-  wrap = prepare (self, "INSERT INTO wraps (version_id, site, wrap) VALUES (?1, ?2, ?3)", error);
-  inbox = prepare (self, "INSERT INTO inbox (site, lane, server_seq) VALUES (?1, ?2, ?3)", error);
-  device = prepare (self, "UPDATE devices SET last_seq = ?2 WHERE device_id = ?1", error);
+  record = cached (self, "INSERT OR IGNORE INTO records (record_id, owner_site) VALUES (?1, ?2)", error);
+  wrap = cached (self, "INSERT INTO wraps (version_id, site, wrap) VALUES (?1, ?2, ?3)", error);
+  inbox = cached (self, "INSERT INTO inbox (site, lane, server_seq) VALUES (?1, ?2, ?3)", error);
+  device = cached (self, "UPDATE devices SET last_seq = ?2 WHERE device_id = ?1", error);
   if (record == NULL || wrap == NULL || inbox == NULL || device == NULL)
     return 0;
 
@@ -914,7 +955,7 @@ owner_of (TarmacHubDb  *self,
           const char   *record_id,
           char        **owner)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT owner_site FROM records WHERE record_id = ?1", NULL);
+  g_autoptr(HubStmt) stmt = cached (self, "SELECT owner_site FROM records WHERE record_id = ?1", NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -948,9 +989,9 @@ tarmac_hub_db_push (TarmacHubDb      *self,
                     gboolean         *urgent,
                     GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stored = NULL;
-  g_autoptr(sqlite3_stmt) save = NULL;
-  g_autoptr(sqlite3_stmt) existing = NULL;
+  g_autoptr(HubStmt) stored = NULL;
+  g_autoptr(HubStmt) save = NULL;
+  g_autoptr(HubStmt) existing = NULL;
   g_autoptr(TarmacEnvelopeVerifier) verifier = tarmac_envelope_verifier_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) response = NULL;
@@ -963,7 +1004,7 @@ tarmac_hub_db_push (TarmacHubDb      *self,
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return NULL;
 
-  stored = prepare (self, "SELECT device_id, response FROM push_batches WHERE batch_id = ?1", error);
+  stored = cached (self, "SELECT device_id, response FROM push_batches WHERE batch_id = ?1", error);
   if (stored == NULL)
     goto fail;
   sqlite3_bind_text (stored, 1, batch_id, -1, SQLITE_STATIC);
@@ -984,7 +1025,7 @@ tarmac_hub_db_push (TarmacHubDb      *self,
   tarmac_envelope_verifier_set_last_seq (verifier, device->device_id, (guint64) device->last_seq);
   tarmac_envelope_verifier_set_contiguous (verifier, TRUE);
 
-  existing = prepare (self, "SELECT server_seq FROM versions WHERE version_id = ?1", error);
+  existing = cached (self, "SELECT server_seq FROM versions WHERE version_id = ?1", error);
   if (existing == NULL)
     goto fail;
 
@@ -1067,12 +1108,14 @@ tarmac_hub_db_push (TarmacHubDb      *self,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "server_time");
   json_builder_add_int_value (builder, now_ms ());
+  json_builder_set_member_name (builder, "roster_version");
+  json_builder_add_int_value (builder, tarmac_hub_db_roster_version (self));
   json_builder_end_object (builder);
 
   response = json_builder_get_root (builder);
   text = json_to_string (response, FALSE);
 
-  save = prepare (self, "INSERT INTO push_batches (batch_id, device_id, response, created_at)"
+  save = cached (self, "INSERT INTO push_batches (batch_id, device_id, response, created_at)"
                         " VALUES (?1, ?2, ?3, ?4)", error);
   if (save == NULL)
     goto fail;
@@ -1118,13 +1161,13 @@ tarmac_hub_db_changes (TarmacHubDb  *self,
                        guint         limit,
                        GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(HubStmt) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   gint64 next = since;
   guint count = 0;
   gboolean more = FALSE;
 
-  stmt = prepare (self, "SELECT i.server_seq, v.header, v.body_ct, v.sig, w.wrap FROM inbox i"
+  stmt = cached (self, "SELECT i.server_seq, v.header, v.body_ct, v.sig, w.wrap FROM inbox i"
                         " JOIN versions v ON v.server_seq = i.server_seq"
                         " JOIN wraps w ON w.version_id = v.version_id AND w.site = i.site"
                         " WHERE i.site = ?1 AND i.lane = ?2 AND i.server_seq > ?3"
@@ -1173,6 +1216,8 @@ tarmac_hub_db_changes (TarmacHubDb  *self,
   json_builder_add_boolean_value (builder, more);
   json_builder_set_member_name (builder, "server_time");
   json_builder_add_int_value (builder, now_ms ());
+  json_builder_set_member_name (builder, "roster_version");
+  json_builder_add_int_value (builder, tarmac_hub_db_roster_version (self));
   json_builder_end_object (builder);
 
   if (count > 0)

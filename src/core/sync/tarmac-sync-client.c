@@ -52,6 +52,7 @@ struct _TarmacSyncClient
   char              *fingerprint;
   TarmacSyncStats    stats;
   gint64             hub_roster_version;
+  gint64             greeted_at;      /* monotonic µs of the last hello, 0 for none yet */
 };
 
 G_DEFINE_FINAL_TYPE (TarmacSyncClient, tarmac_sync_client, G_TYPE_OBJECT)
@@ -262,6 +263,11 @@ learn_clock (TarmacSyncClient *self,
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return;
+
+  /* Every answer says which roster the hub holds: the next round fetches a newer one. */
+  if (json_object_has_member (json_node_get_object (node), "roster_version"))
+    self->hub_roster_version = json_object_get_int_member_with_default (json_node_get_object (node),
+                                                                       "roster_version", -1);
 
   server_time = json_object_get_int_member_with_default (json_node_get_object (node), "server_time", 0);
   if (server_time > 0)
@@ -744,17 +750,27 @@ tarmac_sync_client_sync (TarmacSyncClient  *self,
                          TarmacSyncStats   *stats,
                          GError           **error)
 {
-  gboolean ok;
+  gboolean ok, greet;
 
   g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
 
   memset (&self->stats, 0, sizeof self->stats);
+
+  /* hello once a minute, not every round: a note saved then goes to the hub in one
+   * request. The checks it makes (a restored or cloned database) matter when a session
+   * starts; the clock and the roster's version come with every answer. */
+  greet = self->greeted_at == 0 || g_get_monotonic_time () - self->greeted_at > 60 * G_USEC_PER_SEC;
   ok = tarmac_sync_replica_expire_lookouts (self->replica, NULL, error)
-       && hello (self, error)
+       && (!greet || hello (self, error))
        && refresh_roster (self, error)
        && push (self, error)
        && pull_lane (self, "urgent", 0, NULL, error)
-       && pull_lane (self, "main", 0, NULL, error);
+       && pull_lane (self, "main", 0, NULL, error)
+       && refresh_roster (self, error);
+  if (ok && greet)
+    self->greeted_at = g_get_monotonic_time ();
+  else if (!ok)
+    self->greeted_at = 0;
 
   if (stats != NULL)
     *stats = self->stats;

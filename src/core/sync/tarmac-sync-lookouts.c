@@ -117,7 +117,7 @@ insert_lookout (TarmacSyncReplica  *self,
                 GError            **error)
 {
   TarmacStore *store = _tarmac_sync_replica_get_store (self);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autofree char *now = _tarmac_store_now ();
   g_autofree char *retain_until = _tarmac_store_retain_until (store);
   g_autofree char *recipients = g_strjoinv (",", (GStrv) tarmac_envelope_get_recipients (envelope));
@@ -128,7 +128,7 @@ insert_lookout (TarmacSyncReplica  *self,
   if (document != NULL)
     normalised = tarmac_document_normalise (document);
 
-  stmt = _tarmac_store_prepare (store,
+  stmt = _tarmac_store_prepare_cached (store,
                                 "INSERT INTO lookout (record_id, origin_site, author, surname, given_names,"
                                 " date_of_birth, nationality, sex, document_number, document_normalised,"
                                 " reason, recipients, expires_at, created_at, retain_until)"
@@ -220,13 +220,13 @@ traveller_body (TarmacStore  *store,
                 const char   *reason,
                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   const char *names[] = { "surname", "given_names", "date_of_birth", "nationality", "sex",
                           "document_number" };
   int rc;
 
-  stmt = _tarmac_store_prepare (store,
+  stmt = _tarmac_store_prepare_cached (store,
                                 "SELECT t.surname, t.given_names, t.date_of_birth, t.nationality, t.sex,"
                                 " (SELECT d.number FROM travel_document d WHERE d.traveller_id = t.id"
                                 "  ORDER BY d.id LIMIT 1), t.masked"
@@ -397,7 +397,7 @@ tarmac_sync_replica_expire_lookouts (TarmacSyncReplica  *self,
   now = tarmac_sync_replica_now_ms (self);
 
   {
-    g_autoptr(sqlite3_stmt) any = _tarmac_store_prepare (store,
+    g_autoptr(TarmacCachedStmt) any = _tarmac_store_prepare_cached (store,
                                                          "SELECT count (*) FROM versions"
                                                          " WHERE kind = 'lookout' AND expires_at <= ?1",
                                                          error);
@@ -414,7 +414,7 @@ tarmac_sync_replica_expire_lookouts (TarmacSyncReplica  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, steps[i], error);
+      g_autoptr(TarmacCachedStmt) stmt = _tarmac_store_prepare_cached (store, steps[i], error);
 
       if (stmt == NULL)
         goto fail;

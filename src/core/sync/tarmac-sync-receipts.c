@@ -176,9 +176,9 @@ set_receipt (TarmacSyncReplica  *self,
              GError            **error)
 {
   TarmacStore *store = _tarmac_sync_replica_get_store (self);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
-  stmt = _tarmac_store_prepare (store,
+  stmt = _tarmac_store_prepare_cached (store,
                                 "INSERT INTO note_receipt (note_uuid, site, delivered_at, read_at, read_by)"
                                 " VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN ?3 END, CASE WHEN ?4 THEN ?5 END)"
                                 " ON CONFLICT (note_uuid, site) DO UPDATE SET"
@@ -204,9 +204,9 @@ set_read_here (TarmacSyncReplica  *self,
                GError            **error)
 {
   TarmacStore *store = _tarmac_sync_replica_get_store (self);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
-  stmt = _tarmac_store_prepare (store,
+  stmt = _tarmac_store_prepare_cached (store,
                                 "UPDATE note SET read_at = ?2 WHERE uuid = ?1 AND read_at IS NULL",
                                 error);
   if (stmt == NULL)
@@ -300,7 +300,7 @@ tarmac_sync_replica_mark_read (TarmacSyncReplica  *self,
                                GError            **error)
 {
   TarmacStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) listed = NULL;
   g_auto(GStrv) recipients = NULL;
@@ -321,7 +321,7 @@ tarmac_sync_replica_mark_read (TarmacSyncReplica  *self,
   if (!tarmac_store_begin (store, error))
     return FALSE;
 
-  stmt = _tarmac_store_prepare (store,
+  stmt = _tarmac_store_prepare_cached (store,
                                 "SELECT origin_site, recipients, read_at FROM note WHERE uuid = ?1",
                                 error);
   if (stmt == NULL)
@@ -346,7 +346,7 @@ tarmac_sync_replica_mark_read (TarmacSyncReplica  *self,
 
   origin = g_strdup (_tarmac_store_column_text (stmt, 0));
   listed = g_strsplit (_tarmac_store_column_text (stmt, 1), ",", 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, _tarmac_store_release_cached);
 
   now = _tarmac_store_now ();
   if (!set_read_here (self, uuid, now, error)
@@ -383,13 +383,13 @@ tarmac_sync_replica_count_unread (TarmacSyncReplica  *self,
                                   GError            **error)
 {
   TarmacStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), -1);
 
   store = _tarmac_sync_replica_get_store (self);
-  stmt = _tarmac_store_prepare (store,
+  stmt = _tarmac_store_prepare_cached (store,
                                 "SELECT count (*) FROM note WHERE read_at IS NULL"
                                 " AND origin_site <> ?1",
                                 error);
@@ -422,8 +422,8 @@ tarmac_sync_replica_list_receipts (TarmacSyncReplica  *self,
                                    GError            **error)
 {
   TarmacStore *store;
-  g_autoptr(sqlite3_stmt) note = NULL;
-  g_autoptr(sqlite3_stmt) receipt = NULL;
+  g_autoptr(TarmacCachedStmt) note = NULL;
+  g_autoptr(TarmacCachedStmt) receipt = NULL;
   g_autoptr(GListStore) receipts = g_list_store_new (TARMAC_TYPE_NOTE_RECEIPT);
   g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) listed = NULL;
@@ -435,7 +435,7 @@ tarmac_sync_replica_list_receipts (TarmacSyncReplica  *self,
 
   store = _tarmac_sync_replica_get_store (self);
   here = tarmac_sync_replica_get_site (self);
-  note = _tarmac_store_prepare (store, "SELECT origin_site, recipients, delivery FROM note WHERE uuid = ?1",
+  note = _tarmac_store_prepare_cached (store, "SELECT origin_site, recipients, delivery FROM note WHERE uuid = ?1",
                                 error);
   if (note == NULL)
     return NULL;
@@ -459,7 +459,7 @@ tarmac_sync_replica_list_receipts (TarmacSyncReplica  *self,
       g_ptr_array_add (sites, g_strdup (listed[i]));
   delivery = g_strdup (_tarmac_store_column_text (note, 2));
 
-  receipt = _tarmac_store_prepare (store,
+  receipt = _tarmac_store_prepare_cached (store,
                                    "SELECT delivered_at, read_at, read_by FROM note_receipt"
                                    " WHERE note_uuid = ?1 AND site = ?2",
                                    error);
@@ -510,14 +510,14 @@ tarmac_sync_replica_list_thread (TarmacSyncReplica  *self,
                                  GError            **error)
 {
   TarmacStore *store;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autoptr(GListStore) notes = g_list_store_new (TARMAC_TYPE_NOTE);
   int rc;
 
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), NULL);
 
   store = _tarmac_sync_replica_get_store (self);
-  stmt = _tarmac_store_prepare (store,
+  stmt = _tarmac_store_prepare_cached (store,
                                 _TARMAC_NOTE_COLUMNS
                                 " WHERE uuid = ?1 OR thread_root = ?1"
                                 " ORDER BY created_at, id",
@@ -527,7 +527,7 @@ tarmac_sync_replica_list_thread (TarmacSyncReplica  *self,
 
   /* The thread's root: the note itself, or the one it hangs from. */
   {
-    g_autoptr(sqlite3_stmt) root = _tarmac_store_prepare (store,
+    g_autoptr(TarmacCachedStmt) root = _tarmac_store_prepare_cached (store,
                                                           "SELECT coalesce (thread_root, uuid) FROM note"
                                                           " WHERE uuid = ?1",
                                                           error);

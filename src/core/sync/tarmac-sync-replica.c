@@ -62,10 +62,10 @@ state_get (TarmacSyncReplica  *self,
            const char         *key,
            GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = _tarmac_store_prepare (self->store, "SELECT value FROM sync_state WHERE key = ?1", error);
+  stmt = _tarmac_store_prepare_cached (self->store, "SELECT value FROM sync_state WHERE key = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -94,9 +94,9 @@ state_set (TarmacSyncReplica  *self,
            const char         *value,
            GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "INSERT INTO sync_state (key, value) VALUES (?1, ?2)"
                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                 error);
@@ -124,10 +124,10 @@ static gboolean
 load_roster (TarmacSyncReplica  *self,
              GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "SELECT device_id, site, sign_pk, status FROM sync_device",
                                 error);
   if (stmt == NULL)
@@ -367,7 +367,7 @@ tarmac_sync_replica_forget_identity (TarmacSyncReplica  *self,
 
   for (gsize i = 0; i < G_N_ELEMENTS (statements); i++)
     {
-      g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (self->store, statements[i], error);
+      g_autoptr(TarmacCachedStmt) stmt = _tarmac_store_prepare_cached (self->store, statements[i], error);
 
       if (stmt == NULL || !_tarmac_store_step_done (self->store, stmt, error))
         {
@@ -412,7 +412,7 @@ tarmac_sync_replica_add_site (TarmacSyncReplica  *self,
                               const guint8       *box_pk,
                               GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), FALSE);
   g_return_val_if_fail (box_pk != NULL, FALSE);
@@ -424,7 +424,7 @@ tarmac_sync_replica_add_site (TarmacSyncReplica  *self,
       return FALSE;
     }
 
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "INSERT INTO sync_site (code, name, box_pk) VALUES (?1, ?2, ?3)"
                                 " ON CONFLICT (code) DO UPDATE SET"
                                 "  name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END,"
@@ -454,7 +454,7 @@ tarmac_sync_replica_add_device (TarmacSyncReplica  *self,
                                 const guint8       *sign_pk,
                                 GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), FALSE);
   g_return_val_if_fail (sign_pk != NULL, FALSE);
@@ -467,7 +467,7 @@ tarmac_sync_replica_add_device (TarmacSyncReplica  *self,
       return FALSE;
     }
 
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "INSERT INTO sync_device (device_id, site, sign_pk) VALUES (?1, ?2, ?3)"
                                 " ON CONFLICT (device_id) DO UPDATE SET site = excluded.site,"
                                 "  sign_pk = excluded.sign_pk",
@@ -495,11 +495,11 @@ tarmac_sync_replica_revoke_device (TarmacSyncReplica  *self,
                                    const char         *device_id,
                                    GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), FALSE);
 
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "UPDATE sync_device SET status = 'revoked' WHERE device_id = ?1",
                                 error);
   if (stmt == NULL)
@@ -519,10 +519,10 @@ lookup_box_keys (TarmacSyncReplica   *self,
                  GError             **error)
 {
   g_autoptr(GHashTable) keys = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
   keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "SELECT box_pk FROM sync_site WHERE code = ?1 AND status = 'active'",
                                 error);
   if (stmt == NULL)
@@ -603,14 +603,14 @@ insert_version (TarmacSyncReplica  *self,
                 gint64              server_seq,
                 GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autofree char *wraps_json = wraps_to_json (wraps);
   g_autofree char *now = _tarmac_store_now ();
   GBytes *header = tarmac_envelope_get_header (envelope);
   GBytes *ct = tarmac_envelope_get_ciphertext (envelope);
   GBytes *sig = tarmac_envelope_get_signature (envelope);
 
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "INSERT INTO versions (version_id, record_id, kind, origin_site,"
                                 " origin_device, device_seq, hlc, prev_version, deleted, priority,"
                                 " expires_at, header, body_ct, sig, wraps, server_seq, state,"
@@ -729,7 +729,7 @@ _tarmac_sync_replica_upsert_note (TarmacSyncReplica  *self,
                                   const char         *delivery,
                                   GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autofree char *now = _tarmac_store_now ();
   g_autofree char *retain_until = _tarmac_store_retain_until (self->store);
   g_autofree char *recipients = g_strjoinv (",", (GStrv) tarmac_envelope_get_recipients (envelope));
@@ -740,7 +740,7 @@ _tarmac_sync_replica_upsert_note (TarmacSyncReplica  *self,
 
   if (tarmac_envelope_get_deleted (envelope))
     {
-      stmt = _tarmac_store_prepare (self->store, "DELETE FROM note WHERE uuid = ?1", error);
+      stmt = _tarmac_store_prepare_cached (self->store, "DELETE FROM note WHERE uuid = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, tarmac_envelope_get_record_id (envelope), -1, SQLITE_STATIC);
@@ -754,7 +754,7 @@ _tarmac_sync_replica_upsert_note (TarmacSyncReplica  *self,
   if (reply_to != NULL && thread_root == NULL)
     thread_root = reply_to;
 
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "INSERT INTO note (uuid, author, origin_site, priority, subject_type,"
                                 " subject_ref, body, created_at, updated_at, retain_until, kind,"
                                 " recipients, delivery, reply_to, thread_root)"
@@ -792,10 +792,10 @@ load_note (TarmacSyncReplica  *self,
            const char         *uuid,
            GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = _tarmac_store_prepare (self->store, _TARMAC_NOTE_COLUMNS " WHERE uuid = ?1", error);
+  stmt = _tarmac_store_prepare_cached (self->store, _TARMAC_NOTE_COLUMNS " WHERE uuid = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -815,9 +815,9 @@ insert_record (TarmacSyncReplica  *self,
                TarmacEnvelope     *envelope,
                GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "INSERT INTO records (record_id, owner_site, kind, winner_version,"
                                 " deleted) VALUES (?1, ?2, ?3, ?4, ?5)",
                                 error);
@@ -861,7 +861,7 @@ _tarmac_sync_replica_save_record (TarmacSyncReplica        *self,
   g_autoptr(TarmacEnvelope) envelope = NULL;
   g_autoptr(GHashTable) box_keys = NULL;
   g_autofree char *record_id = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   TarmacEnvelopeDraft envelope_draft = { 0 };
   gint64 device_seq;
 
@@ -902,7 +902,7 @@ _tarmac_sync_replica_save_record (TarmacSyncReplica        *self,
 
   /* Even a record for this site only goes up: the other desks of the airport read it
    * through the hub. */
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "INSERT INTO outbox (device_seq, version_id) VALUES (?1, ?2)",
                                 error);
   if (stmt == NULL)
@@ -925,13 +925,13 @@ lookup_parent (TarmacSyncReplica  *self,
                GStrv              *recipients,
                GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) sites = g_strv_builder_new ();
   g_auto(GStrv) listed = NULL;
   const char *origin;
   int rc;
 
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "SELECT coalesce (thread_root, uuid), origin_site, recipients"
                                 " FROM note WHERE uuid = ?1",
                                 error);
@@ -1079,10 +1079,10 @@ version_exists (TarmacSyncReplica  *self,
                 gboolean           *exists,
                 GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = _tarmac_store_prepare (self->store, "SELECT 1 FROM versions WHERE version_id = ?1", error);
+  stmt = _tarmac_store_prepare_cached (self->store, "SELECT 1 FROM versions WHERE version_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1105,11 +1105,11 @@ check_against_store (TarmacSyncReplica  *self,
                      TarmacEnvelope     *envelope,
                      GError            **error)
 {
-  g_autoptr(sqlite3_stmt) seq = NULL;
-  g_autoptr(sqlite3_stmt) owner = NULL;
+  g_autoptr(TarmacCachedStmt) seq = NULL;
+  g_autoptr(TarmacCachedStmt) owner = NULL;
   int rc;
 
-  seq = _tarmac_store_prepare (self->store,
+  seq = _tarmac_store_prepare_cached (self->store,
                                "SELECT version_id FROM versions WHERE origin_device = ?1"
                                " AND device_seq = ?2",
                                error);
@@ -1132,7 +1132,7 @@ check_against_store (TarmacSyncReplica  *self,
       return FALSE;
     }
 
-  owner = _tarmac_store_prepare (self->store,
+  owner = _tarmac_store_prepare_cached (self->store,
                                  "SELECT owner_site FROM records WHERE record_id = ?1", error);
   if (owner == NULL)
     return FALSE;
@@ -1164,8 +1164,8 @@ update_record (TarmacSyncReplica  *self,
                gboolean           *wins,
                GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) update = NULL;
   g_autofree char *winner = NULL;
   g_autofree char *winner_device = NULL;
   gint64 winner_hlc;
@@ -1173,7 +1173,7 @@ update_record (TarmacSyncReplica  *self,
   gboolean concurrent;
   int rc;
 
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "SELECT r.winner_version, v.hlc, v.origin_device FROM records r"
                                 " JOIN versions v ON v.version_id = r.winner_version"
                                 " WHERE r.record_id = ?1",
@@ -1203,7 +1203,7 @@ update_record (TarmacSyncReplica  *self,
                && g_strcmp0 (tarmac_envelope_get_origin_device (envelope), winner_device) > 0));
   concurrent = g_strcmp0 (tarmac_envelope_get_prev_version (envelope), winner) != 0;
 
-  update = _tarmac_store_prepare (self->store,
+  update = _tarmac_store_prepare_cached (self->store,
                                   "UPDATE records SET"
                                   "  winner_version = CASE WHEN ?2 AND deleted = 0 THEN ?3 ELSE winner_version END,"
                                   "  deleted = CASE WHEN ?2 AND deleted = 0 THEN ?4 ELSE deleted END,"
@@ -1537,12 +1537,12 @@ tarmac_sync_replica_list_outbox (TarmacSyncReplica  *self,
                                  GError            **error)
 {
   g_autoptr(GPtrArray) envelopes = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), NULL);
 
-  stmt = _tarmac_store_prepare (self->store,
+  stmt = _tarmac_store_prepare_cached (self->store,
                                 "SELECT v.header, v.body_ct, v.sig, v.wraps FROM outbox o"
                                 " JOIN versions v ON v.version_id = o.version_id"
                                 " ORDER BY o.device_seq LIMIT ?1",
@@ -1586,21 +1586,21 @@ tarmac_sync_replica_mark_sent (TarmacSyncReplica  *self,
                                gint64              server_seq,
                                GError            **error)
 {
-  g_autoptr(sqlite3_stmt) outbox = NULL;
-  g_autoptr(sqlite3_stmt) version = NULL;
-  g_autoptr(sqlite3_stmt) note = NULL;
+  g_autoptr(TarmacCachedStmt) outbox = NULL;
+  g_autoptr(TarmacCachedStmt) version = NULL;
+  g_autoptr(TarmacCachedStmt) note = NULL;
 
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), FALSE);
 
   if (!tarmac_store_begin (self->store, error))
     return FALSE;
 
-  outbox = _tarmac_store_prepare (self->store, "DELETE FROM outbox WHERE version_id = ?1", error);
-  version = _tarmac_store_prepare (self->store,
+  outbox = _tarmac_store_prepare_cached (self->store, "DELETE FROM outbox WHERE version_id = ?1", error);
+  version = _tarmac_store_prepare_cached (self->store,
                                    "UPDATE versions SET state = 'synced', server_seq = ?2"
                                    " WHERE version_id = ?1",
                                    error);
-  note = _tarmac_store_prepare (self->store,
+  note = _tarmac_store_prepare_cached (self->store,
                                 "UPDATE note SET delivery = 'sent' WHERE delivery = 'pending'"
                                 " AND uuid = (SELECT record_id FROM versions WHERE version_id = ?1)",
                                 error);
@@ -1660,11 +1660,11 @@ gint64
 tarmac_sync_replica_count_pending (TarmacSyncReplica  *self,
                                    GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), -1);
 
-  stmt = _tarmac_store_prepare (self->store, "SELECT count (*) FROM outbox", error);
+  stmt = _tarmac_store_prepare_cached (self->store, "SELECT count (*) FROM outbox", error);
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return -1;
 
@@ -1771,11 +1771,11 @@ replace_version (TarmacSyncReplica  *self,
   };
   g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (TARMAC_HLC_MS (tarmac_envelope_get_hlc (fresh)) / 1000);
   g_autofree char *created_at = g_date_time_format (created, "%Y-%m-%dT%H:%M:%SZ");
-  g_autoptr(sqlite3_stmt) note = NULL;
+  g_autoptr(TarmacCachedStmt) note = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (self->store, steps[i], error);
+      g_autoptr(TarmacCachedStmt) stmt = _tarmac_store_prepare_cached (self->store, steps[i], error);
 
       if (stmt == NULL)
         return FALSE;
@@ -1789,7 +1789,7 @@ replace_version (TarmacSyncReplica  *self,
         return FALSE;
     }
 
-  note = _tarmac_store_prepare (self->store, "UPDATE note SET created_at = ?2 WHERE uuid = ?1", error);
+  note = _tarmac_store_prepare_cached (self->store, "UPDATE note SET created_at = ?2 WHERE uuid = ?1", error);
   if (note == NULL)
     return FALSE;
   sqlite3_bind_text (note, 1, tarmac_envelope_get_record_id (fresh), -1, SQLITE_STATIC);

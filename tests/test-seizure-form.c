@@ -250,10 +250,11 @@ test_validation_error (void)
   g_assert_nonnull (strstr (tarmac_seizure_window_get_error (form), "greater than zero"));
   g_assert_true (gtk_widget_has_css_class (quantity, "error"));
 
-  /* Corrected: saved, and the mark goes. */
+  /* Corrected: the mark goes as the officer types, and the record saves. */
   type_text (quantity, "1.2");
-  g_assert_true (tarmac_seizure_window_save (form));
   g_assert_false (gtk_widget_has_css_class (quantity, "error"));
+  g_assert_null (tarmac_seizure_window_get_error (form));
+  g_assert_true (tarmac_seizure_window_save (form));
 
   /* A date that does not read is refused by the form itself, by the same rule. */
   type_text (field (form, "occurred_at"), "yesterday");
@@ -474,6 +475,35 @@ test_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (tarmac_seizures_page_get_seizures (page)), ==, 1);
   tarmac_seizures_page_set_filter (page, "VALIDATED", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (tarmac_seizures_page_get_seizures (page)), ==, 0);
+
+  /* From a traveller (the traveller and flight pages' button): the form fills itself, and
+   * saving it reloads the page. */
+  {
+    gint64 traveller_id = tarmac_test_count (store, "SELECT min (id) FROM traveller"
+                                                    " WHERE kind = 'passenger'");
+    TarmacSeizureWindow *from_traveller = NULL;
+    GList *toplevels;
+
+    tarmac_seizures_page_set_filter (page, NULL, NULL);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.record-seizure", "(xxx)",
+                                               (gint64) 0, traveller_id, (gint64) 0));
+    run_for (20);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (TARMAC_IS_SEIZURE_WINDOW (l->data) && l->data != (gpointer) form)
+        from_traveller = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (from_traveller);
+    g_assert_cmpuint (from_traveller->persons->len, ==, 1);
+    g_assert_cmpuint (from_traveller->legs->len, ==, 2);
+    g_assert_cmpint (tarmac_seizure_get_traveller_id (tarmac_seizure_window_get_seizure (from_traveller)),
+                     ==, traveller_id);
+    fill_find (from_traveller);
+    g_assert_true (tarmac_seizure_window_save (from_traveller));
+    run_for (20);
+    g_assert_cmpuint (g_list_model_get_n_items (tarmac_seizures_page_get_seizures (page)), ==, 2);
+    gtk_window_destroy (GTK_WINDOW (from_traveller));
+  }
 
   gtk_window_destroy (GTK_WINDOW (form));
   gtk_window_destroy (GTK_WINDOW (window));

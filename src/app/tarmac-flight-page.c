@@ -30,6 +30,7 @@ struct _TarmacFlightPage
   GtkLabel           *details_label;
   GtkLabel           *count_label;
   GtkSearchEntry     *filter_entry;
+  GtkWidget          *seizure_button;
   GtkStack           *stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
@@ -477,6 +478,7 @@ tarmac_flight_page_class_init (TarmacFlightPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, direction_image);
   gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, seizure_button);
   gtk_widget_class_bind_template_child (widget_class, TarmacFlightPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
@@ -490,6 +492,11 @@ tarmac_flight_page_init (TarmacFlightPage *self)
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The target names what the form starts from; set before the action, which checks it. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->seizure_button), "(xxx)",
+                                    (gint64) 0, (gint64) 0, (gint64) 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->seizure_button), "win.record-seizure");
 
   self->travellers = g_list_store_new (TARMAC_TYPE_TRAVELLER);
   self->filter = gtk_custom_filter_new (filter_traveller_cb, self, NULL);
@@ -540,7 +547,12 @@ tarmac_flight_page_set_flight (TarmacFlightPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
 
   if (flight != NULL)
-    update_header (self);
+    {
+      update_header (self);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->seizure_button), "(xxx)", (gint64) 0,
+                                        (gint64) 0, tarmac_flight_get_id (flight));
+    }
+  gtk_widget_set_sensitive (self->seizure_button, flight != NULL);
 
   load_travellers (self);
   update_count (self);

@@ -280,7 +280,8 @@ _tarmac_seizure_window_add_item (TarmacSeizureWindow *self,
   w->expander = adw_expander_row_new ();
   w->category = tarmac_code_combo_row_new (_("Category"), "category", NULL, FALSE);
   tarmac_code_picker_set (w->category, category);
-  w->subtype = tarmac_code_combo_row_new (_("Kind"), "subtype", category, FALSE);
+  /* No kind chosen for the officer: a wrong default would pass unnoticed. */
+  w->subtype = tarmac_code_combo_row_new (_("Kind"), "subtype", category, TRUE);
   w->quantity = new_entry_row (_("Quantity"));
   gtk_editable_set_width_chars (GTK_EDITABLE (w->quantity), 8);
   w->unit = tarmac_code_drop_down_new ("unit", NULL, FALSE);
@@ -300,8 +301,8 @@ _tarmac_seizure_window_add_item (TarmacSeizureWindow *self,
 
   remove_row = adw_action_row_new ();
   w->remove = gtk_button_new_with_mnemonic (_("_Remove Item"));
-  gtk_widget_add_css_class (w->remove, "destructive-action");
   gtk_widget_add_css_class (w->remove, "flat");
+  gtk_widget_add_css_class (w->remove, "error");
   gtk_widget_set_valign (w->remove, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), w->remove);
 

@@ -193,6 +193,15 @@ set_entry (GtkWidget  *entry,
 
 /* Errors: the field named by the core's message is marked, and says why. */
 
+static void clear_error (TarmacSeizureWindow *self);
+
+/* The officer corrects the marked field: the mark goes at once. */
+static void
+on_marked_changed_cb (TarmacSeizureWindow *self)
+{
+  clear_error (self);
+}
+
 static void
 clear_error (TarmacSeizureWindow *self)
 {
@@ -200,6 +209,7 @@ clear_error (TarmacSeizureWindow *self)
 
   if (marked != NULL)
     {
+      g_signal_handlers_disconnect_by_func (marked, on_marked_changed_cb, self);
       const char *subtitle = g_object_get_data (G_OBJECT (marked), "tarmac-subtitle");
       GtkWidget *icon = g_object_get_data (G_OBJECT (marked), "tarmac-error-icon");
 
@@ -255,6 +265,12 @@ show_error (TarmacSeizureWindow *self,
 
       g_object_set_data (G_OBJECT (self), "tarmac-marked", widget);
       gtk_widget_add_css_class (widget, "error");
+      if (GTK_IS_EDITABLE (widget))
+        g_signal_connect_object (widget, "notify::text", G_CALLBACK (on_marked_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      else if (ADW_IS_COMBO_ROW (widget))
+        g_signal_connect_object (widget, "notify::selected", G_CALLBACK (on_marked_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
       if (ADW_IS_ACTION_ROW (widget))
         {
           g_object_set_data_full (G_OBJECT (widget), "tarmac-subtitle",

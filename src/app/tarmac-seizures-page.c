@@ -120,6 +120,16 @@ create_row_cb (gpointer item,
                            tarmac_seizure_get_airport (seizure));
   /* Translators: a seizure's subtitle: what was found, then the agencies */
   subtitle = g_strdup_printf (_("%1$s\n%2$s"), items, agencies);
+  /* Each line is a paragraph that takes the direction of its first letter: a line of
+   * agency names in Latin letters would then sit on the left of a right-to-left page. */
+  if (gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL)
+    {
+      g_auto(GStrv) lines = g_strsplit (subtitle, "\n", -1);
+      g_autofree char *joined = g_strjoinv ("\n\u200F", lines);
+
+      g_free (subtitle);
+      subtitle = g_strconcat ("\u200F", joined, NULL);
+    }
 
   row = g_object_new (ADW_TYPE_ACTION_ROW,
                       "use-markup", FALSE,

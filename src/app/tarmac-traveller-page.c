@@ -44,6 +44,7 @@ struct _TarmacTravellerPage
   GtkLabel              *name_label;
   GtkWidget             *note_button;
   GtkLabel              *summary_label;
+  GtkWidget             *seizure_button;
   GtkLabel              *masked_label;
   GtkListBox            *hits_list;
   GtkListBox            *identity_list;
@@ -1029,12 +1030,18 @@ tarmac_traveller_page_class_init (TarmacTravellerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacTravellerPage, ssrs_list);
   gtk_widget_class_bind_template_child (widget_class, TarmacTravellerPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TarmacTravellerPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TarmacTravellerPage, seizure_button);
 }
 
 static void
 tarmac_traveller_page_init (TarmacTravellerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The target names what the form starts from; set before the action, which checks it. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->seizure_button), "(xxx)",
+                                    (gint64) 0, (gint64) 0, (gint64) 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->seizure_button), "win.record-seizure");
 
   {
     GtkListBox *lists[] = {
@@ -1073,6 +1080,8 @@ tarmac_traveller_page_load (TarmacTravellerPage *self,
   self->cancellable = g_cancellable_new ();
 
   self->traveller_id = traveller_id;
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->seizure_button), "(xxx)",
+                                    (gint64) 0, traveller_id, (gint64) 0);
   if (self->detail != NULL)
     {
       g_clear_object (&self->detail);

@@ -21,6 +21,7 @@
 #include "tarmac-retention.h"
 #include "tarmac-screen-thresholds.h"
 #include "tarmac-search-page.h"
+#include "tarmac-seizure-window.h"
 #include "tarmac-seizures-page.h"
 #include "tarmac-statistics-page.h"
 #include "tarmac-today-page.h"
@@ -418,6 +419,42 @@ show_traveller_action (GtkWidget  *widget,
   tarmac_window_show_traveller (TARMAC_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+static void
+on_seizure_saved_cb (TarmacWindow *self,
+                     GtkWindow    *form)
+{
+  GtkWidget *page = tarmac_window_get_page (self, "seizures");
+
+  if (TARMAC_IS_PAGE (page))
+    tarmac_page_reload (TARMAC_PAGE (page));
+}
+
+/* (hit, traveller, flight), each 0 when absent: the seizure form, filled from them. */
+static void
+record_seizure_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TarmacWindow *self = TARMAC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  TarmacSeizureWindow *form;
+  gint64 hit_id, traveller_id, flight_id;
+
+  if (self->store == NULL)
+    return;
+  g_variant_get (parameter, "(xxx)", &hit_id, &traveller_id, &flight_id);
+  form = tarmac_seizure_window_new_draft (self->store, hit_id, traveller_id, flight_id, &error);
+  if (form == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (form), TRUE);
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_seizure_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
 /* From a traveller: to the one before it, then to the page it was opened from. */
 static void
 go_back_from_traveller (TarmacWindow *self)
@@ -671,6 +708,8 @@ tarmac_window_class_init (TarmacWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.show-traveller", "x",
                                    show_traveller_action);
+  gtk_widget_class_install_action (widget_class, "win.record-seizure", "(xxx)",
+                                   record_seizure_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.go-back", NULL);

@@ -211,7 +211,16 @@ new_note_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  compose (TARMAC_WINDOW (widget));
+  TarmacWindow *self = TARMAC_WINDOW (widget);
+
+  /* Ctrl+N is "new" for the page shown: on the Seizures page, a new seizure. The
+   * application's accelerator runs before the page's own shortcut, so it asks here. */
+  if (g_strcmp0 (tarmac_window_get_visible_page_name (self), "seizures") == 0)
+    {
+      gtk_widget_activate_action (tarmac_window_get_page (self, "seizures"), "seizures.new", NULL);
+      return;
+    }
+  compose (self);
 }
 
 /* From the flight and traveller pages: a note about what they show. */

@@ -56,19 +56,27 @@ on_shareable_toggled_cb (GtkCheckButton          *check,
   tarmac_seizure_attachment_set_shareable (attachment, gtk_check_button_get_active (check));
 }
 
-/* A thumbnail from the bytes; NULL for what is not a sensible PNG or JPEG. */
+/* A thumbnail from the bytes, decoded at thumbnail size (a JPEG from a phone is decoded
+ * at an eighth of its size, not into a 48-megabyte texture); NULL for what is not a
+ * sensible PNG or JPEG. */
 static GdkTexture *
 texture_for (GBytes *bytes)
 {
   g_autoptr(GError) error = NULL;
-  GdkTexture *texture;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
 
   if (bytes == NULL || tarmac_seizure_image_sniff (bytes, NULL, NULL) == NULL)
     return NULL;
-  texture = gdk_texture_new_from_bytes (bytes, &error);
-  if (texture == NULL)
-    g_debug ("Cannot show a photo: %s", error->message);
-  return texture;
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, THUMBNAIL_SIZE * 2, THUMBNAIL_SIZE * 3 / 2,
+                                                TRUE, NULL, &error);
+  if (pixbuf == NULL)
+    {
+      g_debug ("Cannot show a photo: %s", error->message);
+      return NULL;
+    }
+  return gdk_texture_new_for_pixbuf (pixbuf);
 }
 
 static GtkWidget *

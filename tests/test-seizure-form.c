@@ -282,6 +282,23 @@ test_new_version (void)
   first_id = tarmac_seizure_get_id (tarmac_seizure_window_get_seizure (form));
   series_id = tarmac_seizure_get_series_id (tarmac_seizure_window_get_seizure (form));
 
+  /* Validated: its alert can be saved, a one-page PDF; the export is audited. */
+  {
+    g_autofree char *path = g_build_filename (g_get_tmp_dir (), "seizure-alert.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (tarmac_seizure_window_save_alert (form, file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM audit_log WHERE action = 'export'"
+                                               " AND object_type = 'seizure'"), ==, 1);
+    g_remove (path);
+  }
+
   /* Locked: the form does not save, and says the next edit makes version 2. */
   g_assert_false (tarmac_seizure_window_save (form));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (form->items_group)));

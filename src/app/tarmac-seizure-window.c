@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "tarmac-format.h"
+#include "tarmac-seizure-alert.h"
+#include "tarmac-seizure-codes.h"
 #include "tarmac-seizure-draft.h"
 #include "tarmac-seizure-format.h"
 #include "tarmac-seizure-store.h"
@@ -352,6 +354,15 @@ update_status (TarmacSeizureWindow *self)
 
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "seizure.new-version");
       gtk_box_append (GTK_BOX (self->status_buttons), button);
+
+      /* A validated record may be sent as an alert to the airports on the route. */
+      button = gtk_button_new_from_icon_name ("document-save-symbolic");
+      gtk_widget_set_tooltip_text (button, _("Save the seizure alert (PDF, non-nominal) to send to "
+                                             "the airports on the route"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Save Alert"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "seizure.save-alert");
+      gtk_box_append (GTK_BOX (self->status_buttons), button);
     }
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (g_str_equal (status, steps[i].from))
@@ -585,6 +596,71 @@ tarmac_seizure_window_new_version (TarmacSeizureWindow *self)
   return TRUE;
 }
 
+/**
+ * tarmac_seizure_window_save_alert:
+ * @file: where to write the alert
+ *
+ * Writes the one-page seizure alert of the record shown (its latest version), as a PDF in
+ * the officer's language; the core audits the export.
+ *
+ * Returns: %TRUE when written
+ */
+gboolean
+tarmac_seizure_window_save_alert (TarmacSeizureWindow  *self,
+                                  GFile                *file,
+                                  GError              **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_SEIZURE_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  pdf = tarmac_seizure_alert_export (self->store, tarmac_seizure_get_ref_no (self->seizure), "pdf",
+                                     tarmac_seizure_codes_get_language (), error);
+  if (pdf == NULL)
+    return FALSE;
+  return g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL,
+                                  FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+static void
+on_alert_chooser_response_cb (GtkNativeDialog     *chooser,
+                              int                  response,
+                              TarmacSeizureWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (!tarmac_seizure_window_save_alert (self, file, &error))
+        _tarmac_seizure_window_toast (self, error->message);
+      else
+        _tarmac_seizure_window_toast (self, _("Seizure alert saved"));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_alert_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TarmacSeizureWindow *self = TARMAC_SEIZURE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Save Seizure Alert"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  /* Translators: the file name of a seizure alert; %s is the seizure's reference */
+  name = g_strdup_printf (_("alert-%s.pdf"), tarmac_seizure_get_ref_no (self->seizure));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_alert_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -746,6 +822,7 @@ tarmac_seizure_window_class_init (TarmacSeizureWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "seizure.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "seizure.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "seizure.new-version", NULL, new_version_action);
+  gtk_widget_class_install_action (widget_class, "seizure.save-alert", NULL, save_alert_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "seizure.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

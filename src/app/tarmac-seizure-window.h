@@ -31,6 +31,9 @@ gboolean             tarmac_seizure_window_save        (TarmacSeizureWindow  *se
 gboolean             tarmac_seizure_window_move_status (TarmacSeizureWindow  *self,
                                                         const char           *status);
 gboolean             tarmac_seizure_window_new_version (TarmacSeizureWindow  *self);
+gboolean             tarmac_seizure_window_save_alert  (TarmacSeizureWindow  *self,
+                                                        GFile                *file,
+                                                        GError              **error);
 const char          *tarmac_seizure_window_get_error   (TarmacSeizureWindow  *self);
 GtkWidget           *tarmac_seizure_window_get_field   (TarmacSeizureWindow  *self,
                                                         const char           *field);

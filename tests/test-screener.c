@@ -12,6 +12,7 @@
 
 #include "tarmac-hit.h"
 #include "tarmac-importer.h"
+#include "tarmac-screen-thresholds.h"
 #include "tarmac-screener.h"
 #include "tarmac-store-private.h"
 #include "tarmac-test-util.h"
@@ -379,6 +380,20 @@ test_list_change_rescreens (void)
     g_assert_true (tarmac_screener_rescreen (screener, store, &report, NULL, &error));
     g_assert_cmpuint (report.travellers, ==, 0);
   }
+
+  /* A lower review threshold may turn matches into hits: everyone again; a higher one
+   * cannot. */
+  g_assert_true (tarmac_screen_set_thresholds (store, 0.85, 0.75, &error));
+  g_assert_false (tarmac_screener_needs_rescreen (screener, store));
+  g_assert_true (tarmac_screen_set_thresholds (store, 0.85, 0.60, &error));
+  g_assert_true (tarmac_screener_needs_rescreen (screener, store));
+  {
+    g_auto(TarmacScreenReport) report = { 0, };
+
+    g_assert_true (tarmac_screener_rescreen (screener, store, &report, NULL, &error));
+    g_assert_cmpuint (report.travellers, ==, 6);
+  }
+  g_assert_false (tarmac_screener_needs_rescreen (screener, store));
 
   /* Removing a list moves the generation on too. */
   g_assert_true (tarmac_watchlist_remove (store, query_int (store, "SELECT id FROM watchlist"

@@ -314,8 +314,12 @@ on_screen_threshold_changed_cb (TarmacWindow *self,
                                 const char   *key,
                                 GSettings    *settings)
 {
-  if (self->store != NULL)
-    apply_screen_thresholds (self);
+  if (self->store == NULL)
+    return;
+  apply_screen_thresholds (self);
+  /* A lower review threshold may turn matches into hits: everyone is screened again
+   * (tarmac-window-screen.c runs it only then). */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.rescreen", NULL);
 }
 
 static void

@@ -482,15 +482,39 @@ has_document_lists (TarmacStore *store)
 
 /* Writing -------------------------------------------------------------------------------- */
 
-/* The lists' generation everyone has now been screened against. */
+/* The lists' generation everyone has now been screened against, and at which review
+ * threshold: lowering it later may turn matches into hits. */
 static gboolean
 note_generation (TarmacStore  *store,
                  gint64        generation,
                  GError      **error)
 {
   g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, generation);
+  char threshold[G_ASCII_DTOSTR_BUF_SIZE];
+  double review = TARMAC_SCREEN_DEFAULT_REVIEW_THRESHOLD;
 
-  return tarmac_store_set_meta (store, "screened-list-generation", value, error);
+  tarmac_screen_get_thresholds (store, NULL, &review);
+  g_ascii_dtostr (threshold, sizeof threshold, review);
+  return tarmac_store_set_meta (store, "screened-list-generation", value, error) &&
+         tarmac_store_set_meta (store, "screened-review-threshold", threshold, error);
+}
+
+/* Whether the review threshold is lower now than when everyone was last screened. */
+static gboolean
+threshold_lowered (TarmacStore *store)
+{
+  g_autofree char *text = tarmac_store_get_meta (store, "screened-review-threshold");
+  double review = TARMAC_SCREEN_DEFAULT_REVIEW_THRESHOLD;
+  double noted;
+  char *end = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  noted = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0')
+    return FALSE;
+  tarmac_screen_get_thresholds (store, NULL, &review);
+  return review < noted - 1e-9;
 }
 
 static char *
@@ -791,7 +815,8 @@ tarmac_screener_screen (TarmacScreener           *self,
  * @self: a screener
  * @store: the store
  *
- * Returns: whether the lists changed since everyone was last screened against them
+ * Returns: whether the lists changed since everyone was last screened against them, or
+ *   the review threshold was lowered since
  */
 gboolean
 tarmac_screener_needs_rescreen (TarmacScreener *self,
@@ -803,7 +828,7 @@ tarmac_screener_needs_rescreen (TarmacScreener *self,
   g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
 
   if (meta_int (store, "screened-list-generation", -1) ==
-      tarmac_screen_get_list_generation (store))
+      tarmac_screen_get_list_generation (store) && !threshold_lowered (store))
     return FALSE;
 
   /* Without a list, screening can add nothing (the last list removed, or none yet). */
@@ -820,8 +845,9 @@ tarmac_screener_needs_rescreen (TarmacScreener *self,
  * @cancellable: (nullable): stops the run before anything is written
  * @error: return location for a #GError
  *
- * Screens every unmasked traveller again when the lists changed since the last time
- * (tarmac_screener_needs_rescreen()), and notes the lists' generation it covered. Hits
+ * Screens every unmasked traveller again when the lists changed since the last time, or
+ * the review threshold was lowered (tarmac_screener_needs_rescreen()), and notes the
+ * lists' generation and the threshold it covered. Hits
  * already reviewed stay as they are; hits still new get the new score.
  *
  * Returns: %TRUE on success, and when nothing was needed

@@ -135,9 +135,16 @@ tarmac_cli_screen (TarmacStore  *store,
       scope.date = flight.date;
     }
 
-  if (!tarmac_screener_screen (screener, store, &scope, &report, NULL, &error) ||
-      (hits = tarmac_hit_list_json (store, NULL, report.hit_ids, report.hit_ids->len,
-                                    &error)) == NULL)
+  if (!tarmac_screener_screen (screener, store, &scope, &report, NULL, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  /* The hits this run raised or changed, read (and audited) only when there are some. */
+  if (report.hit_ids->len == 0)
+    hits = json_node_init_array (json_node_alloc (), json_array_new ());
+  else if ((hits = tarmac_hit_list_json (store, NULL, report.hit_ids, report.hit_ids->len,
+                                         &error)) == NULL)
     {
       tarmac_cli_print_error ("%s", error->message);
       return EXIT_FAILED;

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -17,7 +18,8 @@
  * at a commit boundary by the crash hook (TARMAC_SYNC_CRASH makes the child _exit (137)
  * there, as kill -9 would leave it), then run again: every note reaches the hub and Lomé
  * exactly once, every delivery is acknowledged exactly once. Then a workstation whose
- * clock is three hours ahead (TARMAC_TEST_CLOCK_SKEW_MS), and one three hours behind. */
+ * clock is three hours ahead (TARMAC_TEST_CLOCK_SKEW_MS), and one three hours behind; and
+ * the note, read and bundle commands as the README documents them. */
 
 typedef struct
 {
@@ -66,6 +68,36 @@ cli (const char *db,
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   return g_subprocess_get_exit_status (process);
+}
+
+/* Runs tarmac-cli on @db and returns what it printed; it must succeed. */
+static char *
+cli_output (const char *db,
+            const char *first,
+            ...)
+{
+  g_autofree char *cli_path = tarmac_test_build_path ("src/cli/tarmac-cli");
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, cli_path);
+  g_ptr_array_add (args, "--db");
+  g_ptr_array_add (args, (gpointer) db);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  return g_strstrip (out);
 }
 
 /* One number from a database file, read as another process would. */
@@ -230,6 +262,74 @@ test_clock_skew (Fixture       *f,
   g_assert_cmpint (query (hub, "SELECT count (*) FROM versions WHERE kind = 'note'"), ==, 3);
 }
 
+/* The commands as documented: note list --json (thread, unread, receipts), note read,
+ * note unread, note send --reply-to, bundle export and import. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *bundle = g_build_filename (g_get_user_data_dir (), "lfw.tarmac-bundle", NULL);
+  JsonObject *note;
+  JsonObject *receipt;
+
+  uuid = cli_output (f->dkr, "note", "send", "--to", "LFW", "--priority", "urgent", "--alert",
+                     "--text", "Two bags checked through to ACC", NULL);
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  g_assert_cmpint (cli (f->dkr, NULL, NULL, "sync", NULL), ==, 0);
+  g_assert_cmpint (cli (f->lfw, NULL, NULL, "sync", NULL), ==, 0);
+
+  out = cli_output (f->lfw, "note", "unread", NULL);
+  g_assert_cmpstr (out, ==, "1");
+  g_clear_pointer (&out, g_free);
+
+  out = cli_output (f->lfw, "note", "list", "--json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  note = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (note, "uuid"), ==, uuid);
+  g_assert_cmpstr (json_object_get_string_member (note, "kind"), ==, "alert");
+  g_assert_cmpstr (json_object_get_string_member (note, "thread"), ==, uuid);
+  g_assert_cmpstr (json_object_get_string_member (note, "delivery"), ==, "received");
+  g_assert_true (json_object_get_boolean_member (note, "unread"));
+  receipt = json_array_get_object_element (json_object_get_array_member (note, "receipts"), 0);
+  g_assert_cmpstr (json_object_get_string_member (receipt, "site"), ==, "DKR");
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (cli (f->lfw, NULL, NULL, "note", "read", uuid, "--author", "officer-3", NULL), ==, 0);
+  out = cli_output (f->lfw, "note", "unread", NULL);
+  g_assert_cmpstr (out, ==, "0");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (f->lfw, NULL, NULL, "note", "send", "--reply-to", uuid,
+                        "--text", "Found them, both", NULL), ==, 0);
+
+  /* Lomé's outbox (a delivery ack, a read ack, the reply) carried to Dakar on a bundle. */
+  out = cli_output (f->lfw, "bundle", "export", bundle, "--json", NULL);
+  g_assert_cmpstr (out, ==, "{\"exported\":3}");
+  g_clear_pointer (&out, g_free);
+  out = cli_output (f->dkr, "bundle", "import", bundle, "--json", NULL);
+  g_assert_cmpstr (out, ==, "{\"new\":3,\"duplicate\":0}");
+  g_clear_pointer (&out, g_free);
+  out = cli_output (f->dkr, "bundle", "import", bundle, "--json", NULL);
+  g_assert_cmpstr (out, ==, "{\"new\":0,\"duplicate\":3}");
+  g_clear_pointer (&out, g_free);
+
+  out = cli_output (f->dkr, "note", "list", "--json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  note = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 1);
+  g_assert_cmpstr (json_object_get_string_member (note, "uuid"), ==, uuid);
+  receipt = json_array_get_object_element (json_object_get_array_member (note, "receipts"), 0);
+  g_assert_cmpstr (json_object_get_string_member (receipt, "state"), ==, "read");
+  g_assert_cmpstr (json_object_get_string_member (receipt, "read_by"), ==, "officer-3");
+  note = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (note, "reply_to"), ==, uuid);
+  g_assert_cmpstr (json_object_get_string_member (note, "thread"), ==, uuid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +339,7 @@ main (int   argc,
   g_test_add ("/sync-crash/commit-boundaries", Fixture, NULL, fixture_set_up, test_commit_boundaries,
               fixture_tear_down);
   g_test_add ("/sync-crash/clock-skew", Fixture, NULL, fixture_set_up, test_clock_skew, fixture_tear_down);
+  g_test_add ("/sync-crash/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -28,7 +28,8 @@
  *
  *  - date of birth: the same day +0.05; inside the entry's year, approximate year or range
  *    +0.03; day and month swapped +0.02; one year apart −0.03; the same year but another
- *    day −0.08; otherwise −0.15 (nothing when either side has no date);
+ *    day −0.08; otherwise −0.30 (nothing when either side has no date): an exact name
+ *    with another date of birth is a hit to review, not an alert;
  *  - nationality: one of the entry's +0.02, none of them −0.05;
  *  - sex: different −0.10;
  *  - document: the same number is decisive on its own (at least 0.99); the same number
@@ -287,7 +288,7 @@ dob_evidence (const TarmacDob *query,
                    dob->month == query->month && dob->day == query->day)
             e = (Evidence) { "one-year-apart", -0.03 };
           else
-            e = (Evidence) { "different", -0.15 };
+            e = (Evidence) { "different", -0.30 };
         }
       else if (year >= from && year <= to)
         e = (Evidence) { dob->kind == TARMAC_DOB_RANGE || dob->kind == TARMAC_DOB_APPROXIMATE
@@ -295,7 +296,7 @@ dob_evidence (const TarmacDob *query,
       else if (year == from - 1 || year == to + 1)
         e = (Evidence) { "one-year-apart", -0.03 };
       else
-        e = (Evidence) { "different", -0.15 };
+        e = (Evidence) { "different", -0.30 };
 
       if (!any || e.adjustment > best.adjustment)
         best = e;

@@ -285,7 +285,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("tarmac-window-sync-XXXXXX", &error);
   g_assert_no_error (error);
   f->hub.data = g_build_filename (f->dir, "hub", NULL);
-  tarmac_test_hub_init (&f->hub, "DKR", "Dakar", "LFW", "Lomé", NULL);
+  tarmac_test_hub_init (&f->hub, "DKR", "Dakar", "LFW", "Lomé", "ADD", "Addis Ababa", NULL);
 
   path = g_build_filename (f->dir, "dkr.db", NULL);
   f->lfw_db = g_build_filename (f->dir, "lfw.db", NULL);
@@ -452,6 +452,130 @@ test_two_sites (Fixture       *f,
   wait_for (f, own_note_acknowledged, 30);
 }
 
+typedef struct
+{
+  TarmacWindow *window;
+  gboolean      done;
+  GError       *error;
+} Desk;
+
+static void
+on_enrolled_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Desk *desk = user_data;
+
+  tarmac_sync_service_enrol_finish (TARMAC_SYNC_SERVICE (object), result, &desk->error);
+  desk->done = TRUE;
+}
+
+static TarmacWindow *
+open_desk (Fixture    *f,
+           Desk       *desk,
+           const char *site)
+{
+  g_autofree char *file = g_strdup_printf ("%s.db", site);
+  g_autofree char *path = g_build_filename (f->dir, file, NULL);
+  g_autofree char *code = tarmac_test_hub_run (&f->hub, "enrol-code", site, NULL);
+  g_autoptr(TarmacStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  TarmacSyncService *service;
+
+  store = tarmac_store_open (path, &error);
+  g_assert_no_error (error);
+  desk->window = tarmac_window_new (application, store);
+  gtk_window_set_default_size (GTK_WINDOW (desk->window), 1024, 600);
+  gtk_window_present (GTK_WINDOW (desk->window));
+  run_for (50);
+
+  service = tarmac_window_get_sync_service (desk->window);
+  tarmac_sync_service_enrol_async (service, f->hub.url, code, f->hub.fingerprint, NULL,
+                                   on_enrolled_cb, desk);
+  while ((!desk->done || tarmac_sync_service_get_state (service) != TARMAC_SYNC_STATE_ONLINE)
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_no_error (desk->error);
+  g_assert_cmpint (tarmac_sync_service_get_state (service), ==, TARMAC_SYNC_STATE_ONLINE);
+
+  return desk->window;
+}
+
+/* The issue's "done when": two Tarmac windows enrolled at two airports exchange an urgent
+ * alert in real time — Addis Ababa's window, left alone, shows Dakar's alert with its badge and
+ * notification, and Dakar's window learns it was read there. */
+static void
+test_two_windows (Fixture       *f,
+                  gconstpointer  data)
+{
+  Desk add = { 0 };
+  TarmacComposeWindow *compose;
+  const char *to[] = { "ADD", NULL };
+  g_auto(GStrv) sites = NULL;
+  gint64 end;
+
+  /* The fixture's window is Dakar's; Addis Ababa gets a window of its own (Lomé is the
+   * fixture's tarmac-cli device: a second desk of an airport would need its key). */
+  enrol_from_preferences (f);
+  open_desk (f, &add, "ADD");
+
+  /* Dakar learns Addis Ababa's keys from the roster at its next round. */
+  tarmac_sync_service_sync_now (service (f));
+  end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  do
+    {
+      g_clear_pointer (&sites, g_strfreev);
+      g_main_context_iteration (NULL, FALSE);
+      sites = tarmac_sync_service_dup_sites (service (f), NULL);
+    }
+  while (!g_strv_contains ((const char * const *) sites, "ADD") && g_get_monotonic_time () < end);
+  g_assert_true (g_strv_contains ((const char * const *) sites, "ADD"));
+
+  g_clear_pointer (&notified_summary, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-note", NULL));
+  compose = TARMAC_COMPOSE_WINDOW (_tarmac_window_get_compose_window (f->window));
+  tarmac_compose_window_set_text (compose, ALERT_OUT);
+  tarmac_compose_window_set_priority (compose, TARMAC_NOTE_PRIORITY_URGENT);
+  tarmac_compose_window_set_recipients (compose, to);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (compose), "compose.send", NULL));
+
+  /* Nobody touches Addis Ababa's window: the alert arrives through its long-poll. */
+  end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while ((_tarmac_window_get_last_alert (add.window) == NULL
+          || _tarmac_window_get_unread_notes (add.window) != 1
+          || notified_summary == NULL)
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (_tarmac_window_get_last_alert (add.window));
+  g_assert_cmpuint (_tarmac_window_get_unread_notes (add.window), ==, 1);
+  g_assert_cmpstr (notified_summary, ==, "Urgent alert from DKR");
+
+  /* The notification opens the note: on Addis Ababa's Network page, where it is read. */
+  tarmac_window_show_note (add.window, _tarmac_window_get_last_alert (add.window));
+  run_for (50);
+  g_assert_cmpstr (tarmac_window_get_visible_page_name (add.window), ==, "network");
+
+  /* Dakar's page says it was read at ADD, without anyone syncing by hand. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "network"));
+  end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  while (g_get_monotonic_time () < end)
+    {
+      TarmacNoteRow *row = find_row (f, ALERT_OUT);
+      const char *receipts = row != NULL ? tarmac_note_row_get_receipts (row) : NULL;
+
+      if (receipts != NULL && g_str_has_prefix (receipts, "Read at ADD"))
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_nonnull (find_row (f, ALERT_OUT));
+  g_assert_true (g_str_has_prefix (tarmac_note_row_get_receipts (find_row (f, ALERT_OUT)), "Read at ADD"));
+
+  gtk_window_destroy (GTK_WINDOW (add.window));
+  run_for (10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +599,8 @@ main (int   argc,
 
   g_test_add ("/window-sync/two-sites", Fixture, NULL,
               fixture_set_up, test_two_sites, fixture_tear_down);
+  g_test_add ("/window-sync/two-windows", Fixture, NULL,
+              fixture_set_up, test_two_windows, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&application);

@@ -378,8 +378,13 @@ tarmac_window_show_note (TarmacWindow *self,
   if (self->store == NULL)
     return;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "network");
   page = get_network_page (self);
+  /* Already on the page (behind another window, say): read it again, so the note is
+   * there and marked read. */
+  if (page != NULL && gtk_stack_get_visible_child (self->page_stack) == GTK_WIDGET (page))
+    tarmac_page_reload (TARMAC_PAGE (page));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "network");
   if (page != NULL && uuid != NULL)
     tarmac_network_page_reveal_note (page, uuid);
 }

@@ -117,6 +117,7 @@ struct _TarmacSyncService
   guint               pending;
   guint               unread;
   GDateTime          *last_sync;
+  gint64              last_sync_ms;
   guint               failures;
   char               *site;
   char               *device_id;
@@ -258,11 +259,18 @@ apply_snapshot_cb (gpointer data)
       if (was_enrolled != (self->site != NULL))
         g_object_notify_by_pspec (object, properties[PROP_ENROLLED]);
 
-      g_strfreev (self->site_codes);
-      g_strfreev (self->site_names);
-      self->site_codes = g_steal_pointer (&snapshot->site_codes);
-      self->site_names = g_steal_pointer (&snapshot->site_names);
-      g_signal_emit (self, signals[SITES_CHANGED], 0);
+      if (self->site_codes == NULL || snapshot->site_codes == NULL
+          || !g_strv_equal ((const char * const *) self->site_codes,
+                            (const char * const *) snapshot->site_codes)
+          || !g_strv_equal ((const char * const *) self->site_names,
+                            (const char * const *) snapshot->site_names))
+        {
+          g_strfreev (self->site_codes);
+          g_strfreev (self->site_names);
+          self->site_codes = g_steal_pointer (&snapshot->site_codes);
+          self->site_names = g_steal_pointer (&snapshot->site_names);
+          g_signal_emit (self, signals[SITES_CHANGED], 0);
+        }
     }
 
   if (snapshot->has_state)
@@ -292,12 +300,15 @@ apply_snapshot_cb (gpointer data)
       g_object_notify_by_pspec (object, properties[PROP_UNREAD]);
     }
 
-  if (snapshot->last_sync_ms > 0
-      && (self->last_sync == NULL
-          || g_date_time_to_unix (self->last_sync) != snapshot->last_sync_ms / 1000))
+  /* To the millisecond: two rounds in the same second are two rounds (the Network page
+   * reads the receipts again after each). */
+  if (snapshot->last_sync_ms > 0 && snapshot->last_sync_ms != self->last_sync_ms)
     {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (snapshot->last_sync_ms / 1000);
+
+      self->last_sync_ms = snapshot->last_sync_ms;
       g_clear_pointer (&self->last_sync, g_date_time_unref);
-      self->last_sync = g_date_time_new_from_unix_local (snapshot->last_sync_ms / 1000);
+      self->last_sync = g_date_time_add (utc, (snapshot->last_sync_ms % 1000) * G_TIME_SPAN_MILLISECOND);
       g_object_notify_by_pspec (object, properties[PROP_LAST_SYNC]);
     }
 
@@ -829,6 +840,13 @@ worker_main (gpointer data)
           failures = 0;
           online = TRUE;
           post_state (self, &worker, TARMAC_SYNC_STATE_ONLINE, NULL, 0);
+          /* The roster may have grown (an airport enrolled): the compose window's list. */
+          {
+            Snapshot *snapshot = snapshot_new (self);
+
+            fill_identity (&worker, snapshot);
+            post (self, snapshot);
+          }
           post_arrivals (self, &worker);
 
           ok = long_poll (self, &worker, &error);

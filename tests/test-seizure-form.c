@@ -108,6 +108,35 @@ line (GPtrArray *lines,
   return g_ptr_array_index (lines, index);
 }
 
+/* A count or a text from SQL built with printf (test data only). */
+static gint64
+count_sql (TarmacStore *store,
+           const char  *format,
+           ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return tarmac_test_count (store, sql);
+}
+
+static char *
+text_sql (TarmacStore *store,
+          const char  *format,
+          ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return tarmac_test_query_text (store, sql);
+}
+
 /* Fills what a hit cannot know: what was found, how, and who led. */
 static void
 fill_find (TarmacSeizureWindow *form)
@@ -137,8 +166,8 @@ test_from_hit (void)
 
   traveller_id = tarmac_test_count (store, "SELECT min (id) FROM traveller WHERE kind = 'passenger'"
                                            " AND nationality IS NOT NULL AND date_of_birth IS NOT NULL");
-  flight_id = tarmac_test_count (store, g_strdup_printf ("SELECT flight_id FROM traveller WHERE id = %lld",
-                                                         (long long) traveller_id));
+  flight_id = count_sql (store, "SELECT flight_id FROM traveller WHERE id = %lld",
+                                (long long) traveller_id);
   flight = tarmac_store_get_flight (store, flight_id, NULL);
   g_assert_nonnull (flight);
   hit_id = insert_hit (store, traveller_id);
@@ -164,8 +193,8 @@ test_from_hit (void)
                    tarmac_flight_get_destination (flight));
   g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (line (form->legs, 0)->widgets[1]))), ==, 2);
   g_assert_cmpuint (form->persons->len, ==, 1);
-  nationality = tarmac_test_query_text (store, g_strdup_printf ("SELECT nationality FROM traveller"
-                                                                " WHERE id = %lld", (long long) traveller_id));
+  nationality = text_sql (store, "SELECT nationality FROM traveller"
+                                 " WHERE id = %lld", (long long) traveller_id);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (line (form->persons, 0)->widgets[1])), ==,
                    tarmac_seizure_country_alpha2 (nationality));
   g_assert_cmpstr (tarmac_code_picker_get (line (form->persons, 0)->widgets[3]), !=, "UNK");
@@ -181,13 +210,13 @@ test_from_hit (void)
   g_assert_cmpint (seizure_id, >, 0);
 
   /* The hit's outcome is recorded, and linked. */
-  status = tarmac_test_query_text (store, g_strdup_printf ("SELECT status FROM hit WHERE id = %lld",
-                                                           (long long) hit_id));
+  status = text_sql (store, "SELECT status FROM hit WHERE id = %lld",
+                            (long long) hit_id);
   g_assert_cmpstr (status, ==, "controlled_positive");
-  g_assert_cmpint (tarmac_test_count (store, g_strdup_printf ("SELECT hit_id FROM seizure WHERE id = %lld",
-                                                              (long long) seizure_id)), ==, hit_id);
-  g_assert_cmpint (tarmac_test_count (store, g_strdup_printf ("SELECT traveller_id FROM seizure"
-                                                              " WHERE id = %lld", (long long) seizure_id)),
+  g_assert_cmpint (count_sql (store, "SELECT hit_id FROM seizure WHERE id = %lld",
+                                     (long long) seizure_id), ==, hit_id);
+  g_assert_cmpint (count_sql (store, "SELECT traveller_id FROM seizure"
+                                     " WHERE id = %lld", (long long) seizure_id),
                    ==, traveller_id);
   run_for (20);
 
@@ -313,19 +342,19 @@ test_new_version (void)
   g_assert_true (tarmac_seizure_window_save (form));
 
   /* The validated version is as it was; the edit is version 2 of the same series. */
-  g_assert_cmpint (tarmac_test_count (store, g_strdup_printf ("SELECT count(*) FROM seizure"
-                                                              " WHERE series_id = %lld",
-                                                              (long long) series_id)), ==, 2);
-  g_assert_cmpint (tarmac_test_count (store, g_strdup_printf ("SELECT count(*) FROM seizure s"
-                                                              " JOIN seizure_item i ON i.seizure_id = s.id"
-                                                              " WHERE s.id = %lld AND s.status = 'VALIDATED'"
-                                                              " AND i.quantity = 2.5",
-                                                              (long long) first_id)), ==, 1);
-  g_assert_cmpint (tarmac_test_count (store, g_strdup_printf ("SELECT count(*) FROM seizure s"
-                                                              " JOIN seizure_item i ON i.seizure_id = s.id"
-                                                              " WHERE s.previous_id = %lld AND s.version = 2"
-                                                              " AND i.quantity = 3",
-                                                              (long long) first_id)), ==, 1);
+  g_assert_cmpint (count_sql (store, "SELECT count(*) FROM seizure"
+                                     " WHERE series_id = %lld",
+                                     (long long) series_id), ==, 2);
+  g_assert_cmpint (count_sql (store, "SELECT count(*) FROM seizure s"
+                                     " JOIN seizure_item i ON i.seizure_id = s.id"
+                                     " WHERE s.id = %lld AND s.status = 'VALIDATED'"
+                                     " AND i.quantity = 2.5",
+                                     (long long) first_id), ==, 1);
+  g_assert_cmpint (count_sql (store, "SELECT count(*) FROM seizure s"
+                                     " JOIN seizure_item i ON i.seizure_id = s.id"
+                                     " WHERE s.previous_id = %lld AND s.version = 2"
+                                     " AND i.quantity = 3",
+                                     (long long) first_id), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (form));
   run_for (20);
@@ -437,14 +466,14 @@ test_photo (void)
 
   g_assert_true (tarmac_seizure_window_save (form));
   seizure_id = tarmac_seizure_get_id (tarmac_seizure_window_get_seizure (form));
-  stored = tarmac_test_query_text (store, g_strdup_printf ("SELECT sha256 FROM seizure_attachment"
-                                                           " WHERE seizure_id = %lld", (long long) seizure_id));
+  stored = text_sql (store, "SELECT sha256 FROM seizure_attachment"
+                            " WHERE seizure_id = %lld", (long long) seizure_id);
   g_assert_cmpstr (stored, ==, digest);
-  mime = tarmac_test_query_text (store, g_strdup_printf ("SELECT mime_type FROM seizure_attachment"
-                                                         " WHERE seizure_id = %lld", (long long) seizure_id));
+  mime = text_sql (store, "SELECT mime_type FROM seizure_attachment"
+                          " WHERE seizure_id = %lld", (long long) seizure_id);
   g_assert_cmpstr (mime, ==, "image/jpeg");
-  g_assert_cmpint (tarmac_test_count (store, g_strdup_printf ("SELECT size FROM attachment_blob"
-                                                              " WHERE sha256 = '%s'", digest)),
+  g_assert_cmpint (count_sql (store, "SELECT size FROM attachment_blob"
+                                     " WHERE sha256 = '%s'", digest),
                    ==, (gint64) g_bytes_get_size (jpeg));
 
   /* Reopened, the thumbnail comes from the stored bytes. */

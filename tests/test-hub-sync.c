@@ -879,6 +879,26 @@ test_bundles (Fixture       *f,
   g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions"), ==, versions);
   g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM audit_log"), ==, audit);
 
+  /* Hostile files: mistyped fields, deep nesting, not JSON at all. */
+  {
+    g_autofree char *deep = g_strnfill (100000, '[');
+    const char *hostile[] = {
+      "{\"tarmac_bundle\":1,\"signer\":{},\"payload\":[],\"sig\":7}",
+      deep,
+      "\x89PNG\r\n",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+      {
+        g_assert_true (g_file_set_contents (tampered, hostile[i], -1, NULL));
+        g_assert_false (tarmac_sync_replica_import_bundle (f->lfw.replica, tampered, &added, &duplicate, &error));
+        g_assert_nonnull (error);
+        g_assert_true (error->domain == TARMAC_SYNC_ERROR);
+        g_clear_error (&error);
+      }
+    g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions"), ==, versions);
+  }
+
   /* Carried to the hub: accepted as if pushed, then a duplicate. */
   out = hub_run (f, "bundle", "import", outbox, "--json", NULL);
   g_assert_cmpstr (out, ==, "{\"accepted\":1,\"duplicate\":0}");

@@ -93,6 +93,29 @@ tarmac_bundle_seal (JsonNode             *payload,
   return out;
 }
 
+/* A string member, or NULL when absent or of another type (hostile input). */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* Absent, or an integer. */
+static gboolean
+int_member_ok (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node == NULL
+         || (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64);
+}
+
 static GBytes *
 decode_strict (const char *text,
                gsize       max_bytes)
@@ -153,9 +176,9 @@ tarmac_bundle_open (const char           *data,
     goto malformed;
 
   object = json_node_get_object (root);
-  who = json_object_get_string_member_with_default (object, "signer", NULL);
-  payload64 = json_object_get_string_member_with_default (object, "payload", NULL);
-  sig64 = json_object_get_string_member_with_default (object, "sig", NULL);
+  who = string_member (object, "signer");
+  payload64 = string_member (object, "payload");
+  sig64 = string_member (object, "sig");
   if (who == NULL || payload64 == NULL || sig64 == NULL)
     goto malformed;
 
@@ -187,10 +210,38 @@ tarmac_bundle_open (const char           *data,
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (result)
       || json_object_get_int_member_with_default (json_node_get_object (result), "v", 0) != 1
-      || json_object_get_array_member (json_node_get_object (result), "changes") == NULL
+      || json_object_get_member (json_node_get_object (result), "changes") == NULL
+      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (result), "changes"))
       || json_array_get_length (json_object_get_array_member (json_node_get_object (result), "changes"))
          > TARMAC_BUNDLE_MAX_CHANGES)
     goto malformed;
+
+  /* What the readers take for granted: changes are objects, the routing fields strings. */
+  {
+    JsonObject *payload_object = json_node_get_object (result);
+    JsonArray *changes = json_object_get_array_member (payload_object, "changes");
+    const char * const fields[] = { "from", "site", "lane" };
+    const char * const numbers[] = { "since", "next", "created_at" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      if (json_object_get_member (payload_object, fields[i]) != NULL
+          && string_member (payload_object, fields[i]) == NULL)
+        goto malformed;
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+      if (!int_member_ok (payload_object, numbers[i]))
+        goto malformed;
+    for (guint i = 0; i < json_array_get_length (changes); i++)
+      {
+        JsonNode *change = json_array_get_element (changes, i);
+        JsonNode *env;
+
+        if (!JSON_NODE_HOLDS_OBJECT (change)
+            || !int_member_ok (json_node_get_object (change), "seq")
+            || (env = json_object_get_member (json_node_get_object (change), "env")) == NULL
+            || !JSON_NODE_HOLDS_OBJECT (env))
+          goto malformed;
+      }
+  }
 
   if (signer != NULL)
     *signer = g_strdup (who);

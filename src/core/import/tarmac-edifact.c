@@ -96,8 +96,13 @@ struct _TarmacEdifactReader
 
   /* owned */
   GPtrArray    *warnings;
-  GByteArray   *value;
-  GArray       *origins;
+  /* The value being read, unescaped, and where each of its bytes came from (for the
+   * positions warnings give). Plain arrays: every byte of the input passes through
+   * append_byte(), so it must cost a compare and two stores. */
+  guint8       *value;
+  Origin       *origins;
+  gsize         value_len;
+  gsize         value_size;
 };
 
 typedef struct
@@ -326,7 +331,7 @@ static const Origin *
 origin_at (TarmacEdifactReader *self,
            gsize                index)
 {
-  return &g_array_index (self->origins, Origin, index);
+  return &self->origins[index];
 }
 
 static char *
@@ -371,8 +376,8 @@ make_valid (TarmacEdifactReader *self,
 static char *
 decode_value (TarmacEdifactReader *self)
 {
-  const char *bytes = (const char *) self->value->data;
-  gsize n = self->value->len;
+  const char *bytes = (const char *) self->value;
+  gsize n = self->value_len;
   const char *end = NULL;
   const Origin *origin;
   gsize first = 0;
@@ -482,8 +487,7 @@ finish_component (TarmacEdifactReader  *self,
                   GError              **error)
 {
   g_ptr_array_add (b->components, decode_value (self));
-  g_byte_array_set_size (self->value, 0);
-  g_array_set_size (self->origins, 0);
+  self->value_len = 0;
 
   if (b->components->len > TARMAC_EDIFACT_MAX_ITEMS)
     {
@@ -565,10 +569,16 @@ append_byte (TarmacEdifactReader *self,
              guint8               c,
              gsize                offset)
 {
-  Origin origin = { offset, self->line };
-
-  g_byte_array_append (self->value, &c, 1);
-  g_array_append_val (self->origins, origin);
+  if (G_UNLIKELY (self->value_len == self->value_size))
+    {
+      self->value_size = MAX (256, self->value_size * 2);
+      self->value = g_realloc (self->value, self->value_size);
+      self->origins = g_realloc_n (self->origins, self->value_size, sizeof (Origin));
+    }
+  self->value[self->value_len] = c;
+  self->origins[self->value_len].offset = offset;
+  self->origins[self->value_len].line = self->line;
+  self->value_len++;
 }
 
 static TarmacEdifactSegment *
@@ -585,8 +595,7 @@ read_segment (TarmacEdifactReader  *self,
   Builder b;
 
   builder_init (&b);
-  g_byte_array_set_size (self->value, 0);
-  g_array_set_size (self->origins, 0);
+  self->value_len = 0;
 
   while (i < self->length)
     {
@@ -930,8 +939,6 @@ tarmac_edifact_reader_new (const guint8 *data,
   self->charset = CHARSET_NONE;
   set_default_service_characters (self);
   self->warnings = g_ptr_array_new_with_free_func (warning_free);
-  self->value = g_byte_array_new ();
-  self->origins = g_array_new (FALSE, FALSE, sizeof (Origin));
 
   return self;
 }
@@ -946,8 +953,8 @@ tarmac_edifact_reader_free (TarmacEdifactReader *self)
   g_free (self->group_ref);
   g_free (self->message_ref);
   g_ptr_array_unref (self->warnings);
-  g_byte_array_unref (self->value);
-  g_array_unref (self->origins);
+  g_free (self->value);
+  g_free (self->origins);
   g_free (self);
 }
 

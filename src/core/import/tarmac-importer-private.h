@@ -31,6 +31,8 @@ typedef struct
   sqlite3_stmt       *insert_document;
   sqlite3_stmt       *insert_source;
   sqlite3_stmt       *insert_finding;
+  GHashTable         *name_keys;     /* TarmacPaxlstTraveller* → its name key, made by
+                                      * the preparer thread; %NULL: made here */
   char                flight_date[11]; /* of the flight being written, "" when none: what
                                         * the document checks compare with */
 } Import;
@@ -177,6 +179,7 @@ typedef struct
   GPtrArray        *messages;
   GPtrArray        *warnings;
   GError           *parse_error;
+  GHashTable       *name_keys;       /* TarmacPaxlstTraveller* → name key (char*) */
 } TarmacImportPrepared;
 
 TarmacImportPrepared *_tarmac_import_prepare_file   (const char             *path);

@@ -601,6 +601,19 @@ upsert_flight (Import                     *import,
   return flight_id;
 }
 
+/* The traveller's name key, from its names as stored (each capped at 256 characters). */
+static char *
+traveller_name_key (const TarmacPaxlstTraveller *traveller)
+{
+  g_autofree char *surname = _tarmac_import_cap_utf8 (traveller->surname, 256);
+  g_autofree char *given_names = _tarmac_import_cap_utf8 (traveller->given_names != NULL ?
+                                                          traveller->given_names : "", 256);
+  g_autofree char *full_name = g_strconcat (surname != NULL ? surname : "", " ", given_names,
+                                            NULL);
+
+  return tarmac_name_key (full_name);
+}
+
 static gboolean
 insert_traveller (Import                       *import,
                   gint64                        flight_id,
@@ -613,8 +626,8 @@ insert_traveller (Import                       *import,
   g_autofree char *surname = _tarmac_import_cap_utf8 (traveller->surname, 256);
   g_autofree char *given_names = _tarmac_import_cap_utf8 (traveller->given_names != NULL ?
                                            traveller->given_names : "", 256);
-  g_autofree char *full_name = NULL;
   g_autofree char *name_key = NULL;
+  const char *key;
   g_autofree char *nationality = _tarmac_import_map_country (traveller->nationality);
   g_autofree char *bag_tags = NULL;
   gboolean crew;
@@ -635,8 +648,9 @@ insert_traveller (Import                       *import,
   else
     crew = message->document_type == TARMAC_PAXLST_DOCUMENT_TYPE_CREW;
 
-  full_name = g_strdup_printf ("%s %s", surname, given_names);
-  name_key = tarmac_name_key (full_name);
+  key = import->name_keys != NULL ? g_hash_table_lookup (import->name_keys, traveller) : NULL;
+  if (key == NULL)
+    key = name_key = traveller_name_key (traveller);
   if (traveller->bag_tags != NULL && traveller->bag_tags->len > 0)
     {
       g_ptr_array_add (traveller->bag_tags, NULL);
@@ -671,7 +685,7 @@ insert_traveller (Import                       *import,
   _tarmac_import_bind_static (stmt, 15, traveller->embarkation);
   _tarmac_import_bind_static (stmt, 16, traveller->debarkation);
   _tarmac_import_bind_static (stmt, 17, traveller->booking_reference);
-  sqlite3_bind_text (stmt, 18, name_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 19, import->now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 20, import->retain_until, -1, SQLITE_STATIC);
 
@@ -1207,6 +1221,7 @@ import_bytes (TarmacStore           *store,
 
   import.store = store;
   import.report = report;
+  import.name_keys = prepared != NULL ? prepared->name_keys : NULL;
   import.airport = tarmac_store_get_meta (store, "airport-code");
   import.now = _tarmac_store_now ();
   import.retain_until = _tarmac_store_retain_until (store);
@@ -1352,6 +1367,22 @@ prepare (TarmacImportPrepared *prepared)
       tarmac_paxlst_parse (data, prepared->length, &prepared->messages, &prepared->warnings,
                            &prepared->parse_error);
       prepared->parsed = TRUE;
+
+      /* The name keys too (ICU folding and transliteration): the writer thread is the
+       * one the import waits for. */
+      prepared->name_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      for (guint i = 0; prepared->messages != NULL && i < prepared->messages->len; i++)
+        {
+          const TarmacPaxlstMessage *message = g_ptr_array_index (prepared->messages, i);
+
+          for (guint j = 0; message->travellers != NULL && j < message->travellers->len; j++)
+            {
+              TarmacPaxlstTraveller *traveller = g_ptr_array_index (message->travellers, j);
+
+              g_hash_table_insert (prepared->name_keys, traveller,
+                                   traveller_name_key (traveller));
+            }
+        }
     }
 }
 
@@ -1396,6 +1427,7 @@ _tarmac_import_prepared_free (TarmacImportPrepared *prepared)
   g_clear_pointer (&prepared->messages, g_ptr_array_unref);
   g_clear_pointer (&prepared->warnings, g_ptr_array_unref);
   g_clear_error (&prepared->parse_error);
+  g_clear_pointer (&prepared->name_keys, g_hash_table_unref);
   g_free (prepared);
 }
 

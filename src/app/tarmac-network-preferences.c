@@ -326,15 +326,20 @@ leave_action (GtkWidget  *widget,
   if (pending > 0)
     body = g_strdup_printf (ngettext ("This workstation will stop exchanging notes with other "
                                       "airports, and %u item written here and not yet sent will "
-                                      "never be sent. Notes already here stay.",
+                                      "never be sent. Notes already here stay. Enrolling this "
+                                      "airport again will need the hub’s administrator.",
                                       "This workstation will stop exchanging notes with other "
                                       "airports, and %u items written here and not yet sent "
-                                      "will never be sent. Notes already here stay.",
+                                      "will never be sent. Notes already here stay. Enrolling "
+                                      "this airport again will need the hub’s administrator.",
                                       pending),
                             pending);
   else
+    /* The airport's key goes with the device's, and the hub keeps the first key an
+     * airport enrolled with (tarmac-hub-db.c, site_key_differs). */
     body = g_strdup (_("This workstation will stop exchanging notes with other airports. "
-                       "Notes already here stay. To join again, ask for a new enrolment code."));
+                       "Notes already here stay. Enrolling this airport again will need the "
+                       "hub’s administrator."));
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Leave the Network?"), body);

@@ -399,6 +399,16 @@ test_two_sites (Fixture       *f,
   g_assert_nonnull (compose);
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (compose), "compose.send", NULL)
                   && _tarmac_window_get_compose_window (f->window) == NULL);
+  /* Yesterday's to tomorrow's flights are offered to pick from (none here: no button). */
+  {
+    const char *flights[] = { "ET 908", "AT 525", NULL };
+    GtkWidget *recent = find_descendant (GTK_WIDGET (compose), GTK_TYPE_MENU_BUTTON);
+
+    g_assert_nonnull (recent);
+    g_assert_false (gtk_widget_get_visible (recent));
+    tarmac_compose_window_set_recent_flights (compose, flights);
+    g_assert_true (gtk_widget_get_visible (recent));
+  }
   tarmac_compose_window_set_text (compose, ALERT_OUT);
   tarmac_compose_window_set_priority (compose, TARMAC_NOTE_PRIORITY_URGENT);
   tarmac_compose_window_set_recipients (compose, to);

@@ -34,6 +34,8 @@ struct _TarmacComposeWindow
   GtkSwitch         *alert_switch;
   AdwComboRow       *subject_row;
   AdwEntryRow       *reference_row;
+  GtkMenuButton     *recent_button;
+  GtkListBox        *recent_list;
   AdwPreferencesGroup *recipients_group;
   GtkListBox        *recipients_list;
   GtkLabel          *error_label;
@@ -76,6 +78,9 @@ update (TarmacComposeWindow *self)
   guint subject = adw_combo_row_get_selected (self->subject_row);
 
   gtk_widget_set_visible (GTK_WIDGET (self->reference_row), subject > 0);
+  /* The flights pick list, for a note about a flight (subject_types[1]). */
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_button),
+                          subject == 1 && gtk_list_box_get_row_at_index (self->recent_list, 0) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.send",
                                  !self->sending && *text != '\0' && self->service != NULL);
   gtk_spinner_set_spinning (self->spinner, self->sending);
@@ -103,6 +108,17 @@ on_priority_changed_cb (TarmacComposeWindow *self)
 {
   if (adw_combo_row_get_selected (self->priority_row) == TARMAC_NOTE_PRIORITY_URGENT)
     gtk_switch_set_active (self->alert_switch, TRUE);
+}
+
+static void
+on_recent_activated_cb (TarmacComposeWindow *self,
+                        GtkListBoxRow       *row,
+                        GtkListBox          *list)
+{
+  const char *designator = g_object_get_data (G_OBJECT (row), "tarmac-designator");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_row), designator);
+  gtk_menu_button_popdown (self->recent_button);
 }
 
 static void
@@ -250,7 +266,10 @@ tarmac_compose_window_class_init (TarmacComposeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacComposeWindow, priority_row);
   gtk_widget_class_bind_template_child (widget_class, TarmacComposeWindow, recipients_group);
   gtk_widget_class_bind_template_child (widget_class, TarmacComposeWindow, recipients_list);
+  gtk_widget_class_bind_template_child (widget_class, TarmacComposeWindow, recent_button);
+  gtk_widget_class_bind_template_child (widget_class, TarmacComposeWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, TarmacComposeWindow, reference_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, TarmacComposeWindow, reply_label);
   gtk_widget_class_bind_template_child (widget_class, TarmacComposeWindow, send_button);
   gtk_widget_class_bind_template_child (widget_class, TarmacComposeWindow, spinner);
@@ -377,6 +396,41 @@ tarmac_compose_window_set_reply_to (TarmacComposeWindow *self,
                            tarmac_note_get_body (note));
   gtk_label_set_label (self->reply_label, quote);
   gtk_widget_set_visible (GTK_WIDGET (self->reply_label), TRUE);
+}
+
+/**
+ * tarmac_compose_window_set_recent_flights:
+ * @designators: flight designators to pick from ("ET 908"), in the order shown
+ *
+ * Offers these flights next to the reference, for a note about a flight.
+ */
+void
+tarmac_compose_window_set_recent_flights (TarmacComposeWindow *self,
+                                          const char * const  *designators)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (TARMAC_IS_COMPOSE_WINDOW (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (gsize i = 0; designators != NULL && designators[i] != NULL; i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (designators[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "tarmac-designator", g_strdup (designators[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  update (self);
 }
 
 void

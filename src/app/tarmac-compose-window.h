@@ -25,6 +25,9 @@ void                 tarmac_compose_window_set_subject    (TarmacComposeWindow *
                                                            const char          *subject_ref);
 void                 tarmac_compose_window_set_reply_to   (TarmacComposeWindow *self,
                                                            TarmacNote          *note);
+void                 tarmac_compose_window_set_recent_flights
+                                                          (TarmacComposeWindow *self,
+                                                           const char * const  *designators);
 void                 tarmac_compose_window_set_text       (TarmacComposeWindow *self,
                                                            const char          *text);
 void                 tarmac_compose_window_set_priority   (TarmacComposeWindow *self,

@@ -13,6 +13,7 @@
 
 #include "tarmac-compose-window.h"
 #include "tarmac-demo.h"
+#include "tarmac-format.h"
 #include "tarmac-network-page.h"
 #include "tarmac-window-private.h"
 
@@ -190,6 +191,41 @@ on_note_sent_cb (TarmacWindow        *self,
     tarmac_page_reload (TARMAC_PAGE (page));
 }
 
+/* A note about a flight names one of yesterday's, today's or tomorrow's flights, each
+ * once (flights are not personal data: listing them is not audited). */
+static void
+offer_recent_flights (TarmacWindow        *self,
+                      TarmacComposeWindow *window)
+{
+  g_autofree char *today = tarmac_format_today ();
+  g_autofree char *from = tarmac_format_day_offset (today, -1);
+  g_autofree char *to = tarmac_format_day_offset (today, 1);
+  g_autoptr(GListModel) flights = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) designators = NULL;
+  g_autoptr(GError) error = NULL;
+
+  flights = tarmac_store_list_flights (self->store, from, to, &error);
+  if (flights == NULL)
+    {
+      g_debug ("No flights to offer: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (flights) && i < 200; i++)
+    {
+      g_autoptr(TarmacFlight) flight = g_list_model_get_item (flights, i);
+      const char *designator = tarmac_flight_get_designator (flight);
+
+      if (designator != NULL && g_hash_table_add (seen, g_strdup (designator)))
+        g_strv_builder_add (builder, designator);
+    }
+
+  designators = g_strv_builder_end (builder);
+  tarmac_compose_window_set_recent_flights (window, (const char * const *) designators);
+}
+
 static TarmacComposeWindow *
 compose (TarmacWindow *self)
 {
@@ -200,6 +236,7 @@ compose (TarmacWindow *self)
 
   window = tarmac_compose_window_new (GTK_WINDOW (self), self->sync_service);
   g_signal_connect_object (window, "sent", G_CALLBACK (on_note_sent_cb), self, G_CONNECT_SWAPPED);
+  offer_recent_flights (self, window);
   gtk_window_present (GTK_WINDOW (window));
   self->compose_window = GTK_WIDGET (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->compose_window);

@@ -14,6 +14,7 @@
 #include "tarmac-hit.h"
 #include "tarmac-hits-page.h"
 #include "tarmac-page.h"
+#include "tarmac-screen-thresholds.h"
 #include "tarmac-store-private.h"
 #include "tarmac-traveller-detail.h"
 #include "tarmac-traveller-page.h"
@@ -236,6 +237,42 @@ test_import_shows_hit (void)
   wait_for_screening (window);
   g_assert_cmpuint (_tarmac_window_get_screen_hits_added (window), ==, 4);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM hit"), ==, 4);
+
+  /* The same people on the next day's flight, dropped while everyone is being screened
+   * again (the review threshold lowered): both runs go at once, and each of the new
+   * travellers gets its hit once. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *second = g_build_filename (dir, "next-day.edi", NULL);
+    g_autoptr(GString) edited = NULL;
+    g_autoptr(GFile) file = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (manifest, &contents, &length, NULL));
+    edited = g_string_new (contents);
+    g_string_replace (edited, "261122:0800", "261123:0800", 0);
+    g_string_replace (edited, "2611221010", "2611231010", 0);
+    g_string_replace (edited, "2611221230", "2611231230", 0);
+    g_assert_true (g_file_set_contents (second, edited->str, edited->len, NULL));
+    file = g_file_new_for_path (second);
+
+    g_assert_true (tarmac_screen_set_thresholds (store, 0.85, 0.65, &error));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rescreen", NULL));
+    _tarmac_window_import_files (window, &file, 1);
+    while (_tarmac_window_get_importing (window))
+      g_main_context_iteration (NULL, TRUE);
+    wait_for_screening (window);
+    g_remove (second);
+  }
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM flight"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM hit h JOIN traveller t"
+                                     " ON t.id = h.traveller_id JOIN flight f ON f.id = t.flight_id"
+                                     " WHERE f.flight_date = '2026-11-23'"
+                                     " AND t.surname IN ('ABDULRAHMAN', 'MENSAH', 'TRAORE', 'DIALLO')"),
+                   >=, 4);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM (SELECT 1 FROM hit"
+                                     " GROUP BY traveller_id, watchlist_entry_id"
+                                     " HAVING count(*) > 1)"), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   run_for (10);

@@ -74,7 +74,8 @@ struct _TarmacWindow
   GCancellable         *screen_cancellable;
   GArray               *screen_file_ids;  /* of gint64, source files to screen next */
   gboolean              screen_rescreen;  /* everyone, at the next run */
-  gboolean              screening;
+  gboolean              screening_files; /* a run of imported files under way */
+  gboolean              screening_all;   /* a full re-screen under way */
   guint                 screen_hits_added;
 
   /* Borrowed references (children of page_stack) */

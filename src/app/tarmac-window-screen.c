@@ -20,10 +20,14 @@
  * expired, and which runs when the window opens if the lists changed since the last full
  * screening, whoever changed them).
  *
- * One run at a time, in a thread, on a connection of its own (WAL: the pages keep reading
- * theirs); work asked for meanwhile waits for the next run. When a run added hits, a toast
- * says so and the page on show reads the database again: the Hits page, Today's counts or
- * an open traveller page show the new hits. The screener keeps its index between runs.
+ * Runs go in threads, on connections of their own (WAL: the pages keep reading theirs):
+ * one of imported files and one re-screen of everyone may run at once, so a manifest
+ * dropped during a long re-screen is not kept waiting behind it; work asked for meanwhile
+ * waits for the next run of its kind. Both share the screener, which keeps its index
+ * between runs; their writes are short transactions that check what is there, so they
+ * never raise a hit twice. When a run added hits, a toast says so and the page on show
+ * reads the database again: the Hits page, Today's counts or an open traveller page show
+ * the new hits.
  *
  * Closing the window cancels a full re-screen (the next start runs it again: the lists'
  * generation has not been noted), but lets the screening of imported files finish, holding
@@ -156,7 +160,10 @@ finish_run (TarmacWindow *self,
             ScreenRun    *run,
             GError       *error)
 {
-  self->screening = FALSE;
+  if (run->rescreen)
+    self->screening_all = FALSE;
+  else
+    self->screening_files = FALSE;
 
   if (error != NULL)
     {
@@ -205,24 +212,32 @@ on_screen_done_cb (GObject      *object,
   finish_run (self, run, error);
 }
 
+/* A run of the imported files waiting (@rescreen FALSE) or of everyone (TRUE). */
 static void
-start_screening (TarmacWindow *self)
+start_run (TarmacWindow *self,
+           gboolean      rescreen)
 {
   g_autoptr(ScreenRun) run = NULL;
   g_autoptr(GError) error = NULL;
   const char *path;
 
-  if (self->screening || self->store == NULL || self->screener == NULL)
-    return;
-
   run = g_new0 (ScreenRun, 1);
   run->screener = g_object_ref (self->screener);
-  run->file_ids = g_steal_pointer (&self->screen_file_ids);
-  self->screen_file_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (rescreen)
+    {
+      run->file_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      run->rescreen = TRUE;
+      self->screen_rescreen = FALSE;
+      self->screening_all = TRUE;
+    }
+  else
+    {
+      run->file_ids = g_steal_pointer (&self->screen_file_ids);
+      self->screen_file_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      self->screening_files = TRUE;
+    }
   run->file_hits = g_array_new (FALSE, TRUE, sizeof (guint));
   g_array_set_size (run->file_hits, run->file_ids->len);
-  run->rescreen = self->screen_rescreen;
-  self->screen_rescreen = FALSE;
 
   path = tarmac_store_get_path (self->store);
   if (g_strcmp0 (path, ":memory:") == 0)
@@ -241,17 +256,28 @@ start_screening (TarmacWindow *self)
       run->held = TRUE;
     }
 
-  self->screening = TRUE;
   {
     g_autoptr(GTask) task = g_task_new (self, self->screen_cancellable, on_screen_done_cb, NULL);
 
-    g_task_set_source_tag (task, start_screening);
+    g_task_set_source_tag (task, start_run);
     /* A run cancelled half-way has written nothing, but its result is still wanted: the
      * application it holds is released in the callback. */
     g_task_set_check_cancellable (task, FALSE);
     g_task_set_task_data (task, g_steal_pointer (&run), (GDestroyNotify) screen_run_free);
     g_task_run_in_thread (task, screen_thread);
   }
+}
+
+static void
+start_screening (TarmacWindow *self)
+{
+  if (self->store == NULL || self->screener == NULL)
+    return;
+
+  if (!self->screening_files && self->screen_file_ids->len > 0)
+    start_run (self, FALSE);
+  if (!self->screening_all && self->screen_rescreen)
+    start_run (self, TRUE);
 }
 
 /**
@@ -299,7 +325,7 @@ _tarmac_window_get_screening (TarmacWindow *self)
 {
   g_return_val_if_fail (TARMAC_IS_WINDOW (self), FALSE);
 
-  return self->screening || self->screen_rescreen ||
+  return self->screening_files || self->screening_all || self->screen_rescreen ||
          (self->screen_file_ids != NULL && self->screen_file_ids->len > 0);
 }
 

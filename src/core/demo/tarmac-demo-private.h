@@ -55,4 +55,10 @@ gboolean _tarmac_demo_write_rows      (TarmacStore             *store,
                                        TarmacDemoStats         *stats,
                                        GError                 **error);
 
+/* tarmac-demo-seizures.c: a year of results at the demo airport. */
+gboolean _tarmac_demo_write_seizures  (TarmacStore  *store,
+                                       gint64        anchor_day,
+                                       guint         seed,
+                                       GError      **error);
+
 G_END_DECLS

@@ -68,6 +68,7 @@ tarmac_demo_options_init (TarmacDemoOptions *options)
   g_strlcpy (options->anchor_day, today, sizeof options->anchor_day);
   options->days = DEFAULT_DAYS;
   options->scale = 1.0;
+  options->results = TRUE;
 }
 
 static gboolean
@@ -254,6 +255,7 @@ write_all (TarmacStore              *store,
            GError                  **error)
 {
   g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  gint64 anchor = 0;
 
   if (!drop_indexes (store, indexes, error) ||
       !_tarmac_demo_write_rows (store, options, first_day,
@@ -264,7 +266,10 @@ write_all (TarmacStore              *store,
 
   if (!restore_indexes (store, indexes, error) ||
       !tarmac_search_index_update (store, error) ||
-      !write_meta (store, options, error))
+      !write_meta (store, options, error) ||
+      !_tarmac_demo_parse_day (options->anchor_day, &anchor) ||
+      (options->results &&
+       !_tarmac_demo_write_seizures (store, anchor, options->seed, error)))
     return FALSE;
   times[1] = g_get_monotonic_time ();
 
@@ -279,8 +284,9 @@ write_all (TarmacStore              *store,
  * @error: return location for a #GError
  *
  * Fills @store with invented but realistic traffic at Lomé (LFW): flights, passengers
- * and crew with their documents, PNRs with contacts, payments, itineraries and SSRs, and
- * a few notes from other airports of the network. The same options always give the same
+ * and crew with their documents, PNRs with contacts, payments, itineraries and SSRs,
+ * a few notes from other airports of the network, and thirteen months of seizures and
+ * other results (tarmac-demo-seizures.c). The same options always give the same
  * rows. Everything is written in one transaction, so on error the store is unchanged.
  *
  * A store that already holds flights is refused with %TARMAC_STORE_ERROR_INVALID: the

@@ -22,13 +22,16 @@ G_BEGIN_DECLS
  * @days: how many days of flights, centred on @anchor_day
  * @scale: multiplies the number of flights per day (1.0 is a realistic day at the hub;
  *   benchmarks raise it to reach millions of travellers)
+ * @results: also thirteen months of seizures, referrals and activities at the airport
+ *   (%TRUE by default)
  */
 typedef struct
 {
-  guint32 seed;
-  char    anchor_day[11];
-  guint   days;
-  double  scale;
+  guint32  seed;
+  char     anchor_day[11];
+  guint    days;
+  double   scale;
+  gboolean results;
 } TarmacDemoOptions;
 
 typedef struct

@@ -731,7 +731,7 @@ build (TarmacSeizureWindow *self)
   gtk_widget_set_visible (self->error_label, FALSE);
   adw_preferences_group_add (group, self->error_label);
 
-  group = ADW_PREFERENCES_GROUP (_tarmac_seizure_window_add_group (self, page, _("Seizure"), NULL));
+  group = ADW_PREFERENCES_GROUP (_tarmac_seizure_window_add_group (self, page, C_("form group", "Seizure"), NULL));
   self->occurred_at = entry_row (group, _("Date and time"));
   self->airport = entry_row (group, _("Airport"));
   self->place = combo_row (group, _("Place in the airport"), "place", TRUE);

@@ -17,6 +17,7 @@
 #include "tarmac-hits-page.h"
 #include "tarmac-screen-thresholds.h"
 #include "tarmac-screener.h"
+#include "tarmac-test-display.h"
 #include "tarmac-test-store.h"
 #include "tarmac-test-util.h"
 #include "tarmac-watchlist-entry-editor.h"
@@ -32,25 +33,6 @@
 
 static TarmacApplication *application;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static TarmacStore *
 open_file_store (void)
 {
@@ -64,30 +46,12 @@ open_file_store (void)
   return store;
 }
 
-static TarmacWindow *
-create_window (TarmacStore *store)
-{
-  TarmacWindow *window = tarmac_window_new (application, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  run_for (50);
-  return window;
-}
-
-static void
-destroy_window (TarmacWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  run_for (10);
-}
-
 static gpointer
 show_page (TarmacWindow *window,
            const char   *name)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
-  run_for (20);
+  tarmac_test_run_for (20);
   return tarmac_window_get_page (window, name);
 }
 
@@ -129,7 +93,7 @@ test_watchlists_page (void)
   g_autoptr(TarmacStore) store = open_file_store ();
   g_autofree char *path = fixture ("national.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  TarmacWindow *window = create_window (store);
+  TarmacWindow *window = tarmac_test_window_new (application, store);
   TarmacWatchlistsPage *page = show_page (window, "watchlists");
   g_autoptr(TarmacWatchlist) list = NULL;
   gint64 deadline;
@@ -147,7 +111,7 @@ test_watchlists_page (void)
   while (tarmac_watchlists_page_is_importing (page) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (tarmac_watchlists_page_is_importing (page));
-  run_for (20);
+  tarmac_test_run_for (20);
   g_assert_false (tarmac_page_get_empty (TARMAC_PAGE (page)));
   g_assert_cmpuint (g_list_model_get_n_items (tarmac_watchlists_page_get_lists (page)), ==, 1);
   list = g_list_model_get_item (tarmac_watchlists_page_get_lists (page), 0);
@@ -159,7 +123,7 @@ test_watchlists_page (void)
   g_assert_true (tarmac_watchlists_page_open_list (page, tarmac_watchlist_get_id (list)));
   wait_search (page);
   /* Past the search entry's delayed signal for the text cleared in code (150 ms). */
-  run_for (400);
+  tarmac_test_run_for (400);
   g_assert_false (tarmac_watchlists_page_is_searching (page));
   entries = tarmac_watchlists_page_get_entries (page);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n_entries);
@@ -170,7 +134,7 @@ test_watchlists_page (void)
   tarmac_watchlists_page_set_query (page, "ndiaye");
   tarmac_watchlists_page_set_query (page, "FATOUMATA diallo");
   wait_search (page);
-  run_for (400);
+  tarmac_test_run_for (400);
   g_assert_false (tarmac_watchlists_page_is_searching (page));
   entries = tarmac_watchlists_page_get_entries (page);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
@@ -179,7 +143,7 @@ test_watchlists_page (void)
   /* An entry's detail: audited once per opening. */
   detail = tarmac_watchlists_page_open_entry (page, 0);
   g_assert_nonnull (detail);
-  run_for (50);
+  tarmac_test_run_for (50);
   g_assert_cmpint (audit_rows (store, "view", "watchlist_entry"), ==, 1);
   gtk_window_destroy (detail);
 
@@ -191,18 +155,18 @@ test_watchlists_page (void)
   /* Removed: the list and its entries go, with an audit row. */
   g_assert_true (tarmac_watchlist_remove (store, tarmac_watchlist_get_id (list), NULL));
   gtk_widget_activate_action (GTK_WIDGET (page), "watchlists.show-lists", NULL);
-  run_for (20);
+  tarmac_test_run_for (20);
   g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (page)));
   g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM watchlist_entry"), ==, 0);
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 static void
 test_manual_entry (void)
 {
   g_autoptr(TarmacStore) store = open_file_store ();
-  TarmacWindow *window = create_window (store);
+  TarmacWindow *window = tarmac_test_window_new (application, store);
   TarmacWatchlistsPage *page = show_page (window, "watchlists");
   TarmacWatchlistEntryEditor *editor;
   g_autoptr(TarmacWatchlistEntry) entry = NULL;
@@ -231,7 +195,7 @@ test_manual_entry (void)
   g_assert_null (tarmac_watchlist_entry_editor_get_error (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
   g_object_unref (editor);
-  run_for (20);
+  tarmac_test_run_for (20);
 
   /* Saved and read back through the page: the Manual Entries list, its one entry. */
   tarmac_page_reload (TARMAC_PAGE (page));
@@ -268,7 +232,7 @@ test_manual_entry (void)
   g_assert_cmpint (audit_rows (store, "add", "watchlist_entry"), ==, 1);
   g_assert_cmpint (audit_rows (store, "edit", "watchlist_entry"), ==, 1);
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 static void
@@ -318,7 +282,7 @@ test_hits_page (void)
     g_assert_true (tarmac_store_set_meta (store, "screened-list-generation", generation, &error));
   }
 
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   page = show_page (window, "hits");
   g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (page)));
   g_assert_null (tarmac_hits_page_get_hits (page));
@@ -333,13 +297,13 @@ test_hits_page (void)
   /* Opened, reviewed: the hit row, its comment and an audit row change together. */
   hit_window = tarmac_hits_page_open_hit (page, 0);
   g_assert_nonnull (hit_window);
-  run_for (50);
+  tarmac_test_run_for (50);
   g_assert_false (tarmac_hit_window_change_status (TARMAC_HIT_WINDOW (hit_window),
                                                    TARMAC_HIT_CONTROLLED_POSITIVE));
   tarmac_hit_window_set_comment (TARMAC_HIT_WINDOW (hit_window), "Different person: DOB 1990");
   g_assert_true (tarmac_hit_window_change_status (TARMAC_HIT_WINDOW (hit_window),
                                                   TARMAC_HIT_CLEARED));
-  run_for (20);
+  tarmac_test_run_for (20);
   g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM hit WHERE status = 'cleared'"),
                    ==, 1);
   g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM hit_comment"
@@ -349,11 +313,11 @@ test_hits_page (void)
   /* The open queue no longer has it; the cleared filter does; Today counts one open hit. */
   g_assert_cmpuint (g_list_model_get_n_items (tarmac_hits_page_get_hits (page)), ==, 1);
   tarmac_hits_page_set_filter (page, TARMAC_HIT_CLEARED);
-  run_for (20);
+  tarmac_test_run_for (20);
   g_assert_cmpuint (g_list_model_get_n_items (tarmac_hits_page_get_hits (page)), ==, 1);
   g_assert_cmpuint (tarmac_hit_count (store, TARMAC_HIT_FILTER_OPEN), ==, 1);
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 static void
@@ -366,7 +330,7 @@ test_thresholds (void)
 
   g_settings_set_double (settings, "screen-alert-threshold", 0.9);
   g_settings_set_double (settings, "screen-review-threshold", 0.75);
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   tarmac_screen_get_thresholds (store, &alert, &review);
   g_assert_cmpfloat_with_epsilon (alert, 0.9, 1e-9);
   g_assert_cmpfloat_with_epsilon (review, 0.75, 1e-9);
@@ -374,38 +338,30 @@ test_thresholds (void)
   /* A change in the preferences reaches the database at once; a review threshold above
    * the alert one is not written. */
   g_settings_set_double (settings, "screen-alert-threshold", 0.8);
-  run_for (10);
+  tarmac_test_run_for (10);
   tarmac_screen_get_thresholds (store, &alert, NULL);
   g_assert_cmpfloat_with_epsilon (alert, 0.8, 1e-9);
   g_settings_set_double (settings, "screen-review-threshold", 0.95);
-  run_for (10);
+  tarmac_test_run_for (10);
   tarmac_screen_get_thresholds (store, NULL, &review);
   g_assert_cmpfloat_with_epsilon (review, 0.75, 1e-9);
 
   g_settings_reset (settings, "screen-alert-threshold");
   g_settings_reset (settings, "screen-review-threshold");
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipping the screening page tests\n");
-      return 77;
-    }
+  if (!tarmac_test_has_display ("screening page tests"))
+    return 77;
 
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  application = tarmac_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = tarmac_test_application_new ();
 
   g_test_add_func ("/screen-pages/watchlists", test_watchlists_page);
   g_test_add_func ("/screen-pages/manual-entry", test_manual_entry);

@@ -19,6 +19,7 @@
 #include "tarmac-seizure-store.h"
 #include "tarmac-seizure-window-private.h"
 #include "tarmac-seizures-page.h"
+#include "tarmac-test-display.h"
 #include "tarmac-test-store.h"
 #include "tarmac-test-util.h"
 #include "tarmac-window.h"
@@ -29,25 +30,6 @@
  * and is stored by its SHA-256. */
 
 static TarmacApplication *application;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static TarmacStore *
 open_demo_store (const char *name)
@@ -179,7 +161,7 @@ test_from_hit (void)
   gtk_window_present (GTK_WINDOW (hit_window));
   form = TARMAC_SEIZURE_WINDOW (tarmac_hit_window_record_seizure (hit_window));
   g_assert_nonnull (form);
-  run_for (50);
+  tarmac_test_run_for (50);
 
   /* The hit filled the links, the flight, its direction and route, and the traveller as
    * a person without a name. */
@@ -220,13 +202,13 @@ test_from_hit (void)
   g_assert_cmpint (count_sql (store, "SELECT traveller_id FROM seizure"
                                      " WHERE id = %lld", (long long) seizure_id),
                    ==, traveller_id);
-  run_for (20);
+  tarmac_test_run_for (20);
 
   /* Reloaded: the same values. */
   again = tarmac_seizure_window_new_for_id (store, seizure_id, NULL);
   g_assert_nonnull (again);
   gtk_window_present (GTK_WINDOW (again));
-  run_for (20);
+  tarmac_test_run_for (20);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (again, "flight"))), ==, flight_label);
   g_assert_cmpstr (tarmac_code_picker_get (field (again, "items[1].subtype")), ==, "COCAINE");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (again, "items[1].quantity"))), ==, "2.5");
@@ -249,7 +231,7 @@ test_from_hit (void)
 
   gtk_window_destroy (GTK_WINDOW (again));
   gtk_window_destroy (GTK_WINDOW (form));
-  run_for (20);
+  tarmac_test_run_for (20);
 }
 
 static void
@@ -265,7 +247,7 @@ test_validation_error (void)
   form = tarmac_seizure_window_new_draft (store, 0, 0, 0, &error);
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (form));
-  run_for (20);
+  tarmac_test_run_for (20);
   fill_find (form);
   quantity = field (form, "items[1].quantity");
   type_text (quantity, "");
@@ -293,7 +275,7 @@ test_validation_error (void)
   g_assert_true (gtk_widget_has_css_class (field (form, "occurred_at"), "error"));
 
   gtk_window_destroy (GTK_WINDOW (form));
-  run_for (20);
+  tarmac_test_run_for (20);
 }
 
 static void
@@ -359,7 +341,7 @@ test_new_version (void)
                                      (long long) first_id), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (form));
-  run_for (20);
+  tarmac_test_run_for (20);
 }
 
 /* Evidence goes on after validation: exhibits, custody steps and lab results are added
@@ -388,7 +370,7 @@ test_evidence (void)
   dialog = tarmac_seizure_window_ask_evidence (form, 0, 0);
   reason = tarmac_seizure_window_answer_evidence (dialog, (const char *[]) { "LFW-EX-7", "S-1", "Safe A", "1", NULL });
   g_assert_null (reason);
-  run_for (20);
+  tarmac_test_run_for (20);
   g_assert_nonnull (gtk_widget_get_first_child (form->exhibit_list));
   exhibit_id = tarmac_test_count (store, "SELECT id FROM exhibit WHERE exhibit_no = 'LFW-EX-7' AND item_seq = 1");
   g_assert_cmpint (exhibit_id, >, 0);
@@ -413,7 +395,7 @@ test_evidence (void)
   g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM lab_result WHERE purity_pct = 78.5"), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (form));
-  run_for (20);
+  tarmac_test_run_for (20);
 }
 
 static GBytes *
@@ -462,7 +444,7 @@ test_photo (void)
 
   g_assert_true (tarmac_seizure_window_add_photo (form, file, &error));
   g_assert_no_error (error);
-  run_for (20);
+  tarmac_test_run_for (20);
   g_assert_cmpuint (tarmac_seizure_window_get_n_photos (form), ==, 1);
   g_assert_true (tarmac_seizure_window_photo_has_thumbnail (form, 0));
 
@@ -481,7 +463,7 @@ test_photo (void)
   /* Reopened, the thumbnail comes from the stored bytes. */
   again = tarmac_seizure_window_new_for_id (store, seizure_id, NULL);
   gtk_window_present (GTK_WINDOW (again));
-  run_for (20);
+  tarmac_test_run_for (20);
   g_assert_cmpuint (tarmac_seizure_window_get_n_photos (again), ==, 1);
   g_assert_true (tarmac_seizure_window_photo_has_thumbnail (again, 0));
 
@@ -489,7 +471,7 @@ test_photo (void)
   gtk_window_destroy (GTK_WINDOW (form));
   g_remove (path);
   g_remove (text_path);
-  run_for (20);
+  tarmac_test_run_for (20);
 }
 
 static void
@@ -502,9 +484,9 @@ test_page (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
   gtk_window_present (GTK_WINDOW (window));
-  run_for (50);
+  tarmac_test_run_for (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "seizures"));
-  run_for (20);
+  tarmac_test_run_for (20);
   page = TARMAC_SEIZURES_PAGE (tarmac_window_get_page (window, "seizures"));
   g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (page)));
 
@@ -512,7 +494,7 @@ test_page (void)
   g_assert_nonnull (form);
   fill_find (form);
   g_assert_true (tarmac_seizure_window_save (form));
-  run_for (20);
+  tarmac_test_run_for (20);
 
   /* Saving reloads the page: one record, shown; a filter on another category hides it. */
   g_assert_false (tarmac_page_get_empty (TARMAC_PAGE (page)));
@@ -535,7 +517,7 @@ test_page (void)
     tarmac_seizures_page_set_filter (page, NULL, NULL);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.record-seizure", "(xxx)",
                                                (gint64) 0, traveller_id, (gint64) 0));
-    run_for (20);
+    tarmac_test_run_for (20);
     toplevels = gtk_window_list_toplevels ();
     for (GList *l = toplevels; l != NULL; l = l->next)
       if (TARMAC_IS_SEIZURE_WINDOW (l->data) && l->data != (gpointer) form)
@@ -548,35 +530,27 @@ test_page (void)
                      ==, traveller_id);
     fill_find (from_traveller);
     g_assert_true (tarmac_seizure_window_save (from_traveller));
-    run_for (20);
+    tarmac_test_run_for (20);
     g_assert_cmpuint (g_list_model_get_n_items (tarmac_seizures_page_get_seizures (page)), ==, 2);
     gtk_window_destroy (GTK_WINDOW (from_traveller));
   }
 
   gtk_window_destroy (GTK_WINDOW (form));
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (20);
+  tarmac_test_run_for (20);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipping the seizure form tests\n");
-      return 77;
-    }
+  if (!tarmac_test_has_display ("seizure form tests"))
+    return 77;
 
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  application = tarmac_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = tarmac_test_application_new ();
 
   g_test_add_func ("/seizure-form/from-hit", test_from_hit);
   g_test_add_func ("/seizure-form/validation-error", test_validation_error);

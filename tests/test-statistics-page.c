@@ -17,6 +17,8 @@
 #include "tarmac-stat-card.h"
 #include "tarmac-statistics-page.h"
 #include "tarmac-store-private.h"
+#include "tarmac-test-display.h"
+#include "tarmac-test-store.h"
 #include "tarmac-window.h"
 
 /* Widget tests of the Statistics page and the referral form, in a main window on the
@@ -24,25 +26,6 @@
  * three at DSS and two at LOS, one of them made by three agencies). */
 
 static TarmacApplication *application;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static TarmacStore *
 open_fixture (void)
@@ -64,18 +47,6 @@ open_fixture (void)
       g_assert_no_error (error);
     }
   return store;
-}
-
-static gint64
-count_rows (TarmacStore *store,
-            const char  *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 /* The value a card shows, or the text of a figure's label. */
@@ -101,14 +72,11 @@ figure_text (TarmacStatisticsPage *page,
 static TarmacWindow *
 create_window (TarmacStore *store)
 {
-  TarmacWindow *window = tarmac_window_new (application, store);
+  TarmacWindow *window = tarmac_test_window_new (application, store);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  run_for (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "statistics"));
-  run_for (20);
+  tarmac_test_run_for (20);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "statistics");
   return window;
 }
@@ -121,7 +89,7 @@ test_statistics_figures (void)
   TarmacStatisticsPage *page = TARMAC_STATISTICS_PAGE (tarmac_window_get_page (window, "statistics"));
 
   tarmac_statistics_page_set_period (page, "2026-05-01", "2026-05-31");
-  run_for (20);
+  tarmac_test_run_for (20);
 
   /* The sheet shows the fixture's totals: the three-agency seizure counted once. */
   assert_figure (page, "seizures", "5");
@@ -135,28 +103,28 @@ test_statistics_figures (void)
 
   /* The filters, as the dropdowns set them. */
   tarmac_statistics_page_set_filter (page, "DSS", NULL, NULL);
-  run_for (20);
+  tarmac_test_run_for (20);
   assert_figure (page, "seizures", "3");
   assert_figure (page, "ht_victims", "3");
   g_assert_cmpuint (g_list_model_get_n_items (tarmac_statistics_page_get_events (page)), ==, 2);
 
   tarmac_statistics_page_set_filter (page, NULL, "DRUG", NULL);
-  run_for (20);
+  tarmac_test_run_for (20);
   assert_figure (page, "seizures", "3");
   assert_figure (page, "cash", "0");
   g_assert_null (tarmac_statistics_page_get_figure (page, "ht_victims"));
 
   tarmac_statistics_page_set_filter (page, NULL, NULL, "Airport Police");
-  run_for (20);
+  tarmac_test_run_for (20);
   assert_figure (page, "seizures", "2");
   assert_figure (page, "multi_agency", "2");
 
   tarmac_statistics_page_set_filter (page, NULL, NULL, NULL);
-  run_for (20);
+  tarmac_test_run_for (20);
   assert_figure (page, "seizures", "5");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (10);
+  tarmac_test_run_for (10);
 }
 
 static void
@@ -170,13 +138,13 @@ test_statistics_export (void)
   g_autofree char *pdf = g_build_filename (dir, "results.pdf", NULL);
   g_autofree char *csv = g_build_filename (dir, "agencies.csv", NULL);
   g_autofree char *contents = NULL;
-  gint64 audited = count_rows (store, "SELECT count(*) FROM audit_log WHERE action = 'export'");
+  gint64 audited = tarmac_test_count (store, "SELECT count(*) FROM audit_log WHERE action = 'export'");
   GStatBuf buf;
 
   g_assert_no_error (error);
   tarmac_statistics_page_set_period (page, "2026-05-01", "2026-05-31");
   tarmac_statistics_page_set_filter (page, "DSS", NULL, NULL);
-  run_for (20);
+  tarmac_test_run_for (20);
 
   g_assert_true (tarmac_statistics_page_export (page, "pdf", pdf, TRUE, &error));
   g_assert_no_error (error);
@@ -201,7 +169,7 @@ test_statistics_export (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 
   /* Each file is in the audit log, with its period and filters. */
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM audit_log WHERE action = 'export'"
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM audit_log WHERE action = 'export'"
                                       " AND object_type = 'seizure_report'"
                                       " AND detail LIKE '%2026-05-01..2026-05-31%airport=DSS%'"),
                    ==, audited + 3);
@@ -210,7 +178,7 @@ test_statistics_export (void)
   g_unlink (csv);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (10);
+  tarmac_test_run_for (10);
 }
 
 static TarmacEventWindow *
@@ -273,24 +241,24 @@ test_statistics_referral_form (void)
   TarmacStatisticsPage *page = TARMAC_STATISTICS_PAGE (tarmac_window_get_page (window, "statistics"));
   TarmacEventWindow *form;
   GtkWidget *women;
-  gint64 before = count_rows (store, "SELECT count(*) FROM ht_referral");
+  gint64 before = tarmac_test_count (store, "SELECT count(*) FROM ht_referral");
 
   tarmac_statistics_page_set_period (page, "2026-05-01", "2026-05-31");
-  run_for (20);
+  tarmac_test_run_for (20);
   assert_figure (page, "ht_victims", "4");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "statistics.record-event", "s",
                                              "ht_referral"));
-  run_for (50);
+  tarmac_test_run_for (50);
   form = find_event_window ();
   g_assert_nonnull (form);
   g_assert_cmpstr (tarmac_event_window_get_record (form), ==, "ht_referral");
 
   /* Nobody counted, no agency: refused, said in the form, nothing written. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "event.save", NULL));
-  run_for (20);
+  tarmac_test_run_for (20);
   g_assert_true (find_event_window () == form);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM ht_referral"), ==, before);
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM ht_referral"), ==, before);
 
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (form), "Airport (IATA code)")),
                          "dss");
@@ -306,12 +274,12 @@ test_statistics_referral_form (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (women), 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "event.save", NULL));
-  run_for (50);
+  tarmac_test_run_for (50);
   g_assert_null (find_event_window ());
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM ht_referral"), ==, before + 1);
-  g_assert_cmpint (count_rows (store, "SELECT victims_female_adult FROM ht_referral"
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM ht_referral"), ==, before + 1);
+  g_assert_cmpint (tarmac_test_count (store, "SELECT victims_female_adult FROM ht_referral"
                                       " ORDER BY id DESC LIMIT 1"), ==, 2);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM ht_referral WHERE airport = 'DSS'"
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM ht_referral WHERE airport = 'DSS'"
                                       " AND occurred_at = '2026-05-20T09:30:00Z'"), ==, 1);
 
   /* The page counts it at once, and lists it. */
@@ -319,7 +287,7 @@ test_statistics_referral_form (void)
   g_assert_cmpuint (g_list_model_get_n_items (tarmac_statistics_page_get_events (page)), ==, 5);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (10);
+  tarmac_test_run_for (10);
 }
 
 static void
@@ -350,21 +318,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipping the Statistics page tests\n");
-      return 77;
-    }
+  if (!tarmac_test_has_display ("Statistics page tests"))
+    return 77;
 
   gtk_test_init (&argc, &argv, NULL);
-
-  application = tarmac_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = tarmac_test_application_new ();
 
   g_test_add_func ("/statistics/figures", test_statistics_figures);
   g_test_add_func ("/statistics/export", test_statistics_export);

@@ -16,6 +16,8 @@
 #include "tarmac-page.h"
 #include "tarmac-screen-thresholds.h"
 #include "tarmac-store-private.h"
+#include "tarmac-test-display.h"
+#include "tarmac-test-store.h"
 #include "tarmac-traveller-detail.h"
 #include "tarmac-traveller-page.h"
 #include "tarmac-watchlist-import.h"
@@ -29,40 +31,10 @@
 
 static TarmacApplication *application;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static char *
 data_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "screening", name, NULL);
-}
-
-static gint64
-query_int (TarmacStore *store,
-           const char  *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 /* Bounded: a shared, loaded machine may take seconds to get there. */
@@ -74,7 +46,7 @@ wait_for_screening (TarmacWindow *window)
   while (_tarmac_window_get_screening (window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (_tarmac_window_get_screening (window));
-  run_for (10);
+  tarmac_test_run_for (10);
 }
 
 static void
@@ -118,24 +90,10 @@ wait_for_traveller_hits (TarmacTravellerPage *page,
       if (detail != NULL && tarmac_traveller_detail_get_id (detail) == traveller_id &&
           g_list_model_get_n_items (tarmac_traveller_detail_get_hits (detail)) == n_hits)
         return detail;
-      run_for (10);
+      tarmac_test_run_for (10);
     }
   g_assert_not_reached ();
   return NULL;
-}
-
-static void
-remove_database (const char *dir,
-                 const char *db_path)
-{
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *suffixes[] = { "", "-wal", "-shm" };
-      g_autofree char *name = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_remove (name);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -173,13 +131,13 @@ test_import_shows_hit (void)
   window = tarmac_window_new (application, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
   gtk_window_present (GTK_WINDOW (window));
-  run_for (50);
+  tarmac_test_run_for (50);
   /* The lists changed since nobody was screened: the window catches up at once (with
    * nobody to screen yet). */
   wait_for_screening (window);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "hits"));
-  run_for (20);
+  tarmac_test_run_for (20);
   hits_page = TARMAC_HITS_PAGE (tarmac_window_get_page (window, "hits"));
   g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (hits_page)));
 
@@ -210,7 +168,7 @@ test_import_shows_hit (void)
 
   /* An officer has DIALLO's page open when the list gains him: the re-screen the
    * Watchlists page asks for after a load finds him, and the page shows the hit. */
-  diallo = query_int (store, "SELECT id FROM traveller WHERE surname = 'DIALLO'");
+  diallo = tarmac_test_count (store, "SELECT id FROM traveller WHERE surname = 'DIALLO'");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-traveller", "x",
                                              diallo));
   traveller_page = TARMAC_TRAVELLER_PAGE (tarmac_window_get_page (window, "traveller"));
@@ -236,7 +194,7 @@ test_import_shows_hit (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rescreen", NULL));
   wait_for_screening (window);
   g_assert_cmpuint (_tarmac_window_get_screen_hits_added (window), ==, 4);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM hit"), ==, 4);
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM hit"), ==, 4);
 
   /* The same people on the next day's flight, dropped while everyone is being screened
    * again (the review threshold lowered): both runs go at once, and each of the new
@@ -264,41 +222,33 @@ test_import_shows_hit (void)
     wait_for_screening (window);
     g_remove (second);
   }
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM flight"), ==, 2);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM hit h JOIN traveller t"
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM flight"), ==, 2);
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM hit h JOIN traveller t"
                                      " ON t.id = h.traveller_id JOIN flight f ON f.id = t.flight_id"
                                      " WHERE f.flight_date = '2026-11-23'"
                                      " AND t.surname IN ('ABDULRAHMAN', 'MENSAH', 'TRAORE', 'DIALLO')"),
                    >=, 4);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM (SELECT 1 FROM hit"
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM (SELECT 1 FROM hit"
                                      " GROUP BY traveller_id, watchlist_entry_id"
                                      " HAVING count(*) > 1)"), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (10);
+  tarmac_test_run_for (10);
   g_clear_object (&store);
-  remove_database (dir, db_path);
+  tarmac_test_remove_database (dir, db_path);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipping the window tests\n");
-      return 77;
-    }
+  if (!tarmac_test_has_display ("window tests"))
+    return 77;
 
   gtk_test_init (&argc, &argv, NULL);
-
-  application = tarmac_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = tarmac_test_application_new ();
 
   g_test_add_func ("/window-screen/import-shows-hit", test_import_shows_hit);
 

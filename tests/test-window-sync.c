@@ -17,6 +17,7 @@
 #include "tarmac-preferences-window.h"
 #include "tarmac-sync-indicator.h"
 #include "tarmac-sync-tls.h"
+#include "tarmac-test-display.h"
 #include "tarmac-test-hub.h"
 #include "tarmac-test-store.h"
 #include "tarmac-window-private.h"
@@ -117,43 +118,6 @@ typedef struct
   TarmacWindow  *window;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* tarmac-cli --db LFW ARGS…: its standard output */
 static char *
 cli (Fixture    *f,
@@ -250,7 +214,7 @@ find_row (Fixture    *f,
 {
   GtkWidget *page = tarmac_window_get_page (f->window, "network");
 
-  for (GtkWidget *row = find_descendant (page, TARMAC_TYPE_NOTE_ROW);
+  for (GtkWidget *row = tarmac_test_find_descendant (page, TARMAC_TYPE_NOTE_ROW);
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
@@ -299,7 +263,7 @@ fixture_set_up (Fixture       *f,
   f->window = tarmac_window_new (application, store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
   gtk_window_present (GTK_WINDOW (f->window));
-  run_for (100);
+  tarmac_test_run_for (100);
 }
 
 static void
@@ -310,7 +274,7 @@ fixture_tear_down (Fixture       *f,
 
   /* Closing the window stops its sync service: at once, not after the long-poll. */
   gtk_window_destroy (GTK_WINDOW (f->window));
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_TIME_SPAN_SECOND);
 
   tarmac_test_hub_clear (&f->hub);
@@ -333,9 +297,9 @@ enrol_from_preferences (Fixture *f)
 
   preferences = tarmac_preferences_window_new (GTK_WINDOW (f->window));
   gtk_window_present (GTK_WINDOW (preferences));
-  run_for (50);
+  tarmac_test_run_for (50);
 
-  page = TARMAC_NETWORK_PREFERENCES (find_descendant (GTK_WIDGET (preferences),
+  page = TARMAC_NETWORK_PREFERENCES (tarmac_test_find_descendant (GTK_WIDGET (preferences),
                                                       TARMAC_TYPE_NETWORK_PREFERENCES));
   g_assert_nonnull (page);
   tarmac_network_preferences_fill (page, f->hub.url, code);
@@ -354,7 +318,7 @@ enrol_from_preferences (Fixture *f)
                                                     f->hub.fingerprint));
   g_assert_null (tarmac_network_preferences_get_error (page));
 
-  confirm = find_descendant (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON);
+  confirm = tarmac_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (confirm);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (confirm), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "network.enrol", NULL));
@@ -364,7 +328,7 @@ enrol_from_preferences (Fixture *f)
   g_assert_null (tarmac_network_preferences_get_error (page));
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  run_for (10);
+  tarmac_test_run_for (10);
 }
 
 static void
@@ -381,7 +345,7 @@ test_two_sites (Fixture       *f,
   enrol_from_preferences (f);
 
   /* The header bar says the workstation is online. */
-  indicator = TARMAC_SYNC_INDICATOR (find_descendant (GTK_WIDGET (f->window), TARMAC_TYPE_SYNC_INDICATOR));
+  indicator = TARMAC_SYNC_INDICATOR (tarmac_test_find_descendant (GTK_WIDGET (f->window), TARMAC_TYPE_SYNC_INDICATOR));
   g_assert_nonnull (indicator);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (indicator)));
   g_assert_cmpstr (tarmac_sync_indicator_get_text (indicator), ==, "Synced just now");
@@ -402,7 +366,7 @@ test_two_sites (Fixture       *f,
   /* Yesterday's to tomorrow's flights are offered to pick from (none here: no button). */
   {
     const char *flights[] = { "ET 908", "AT 525", NULL };
-    GtkWidget *recent = find_descendant (GTK_WIDGET (compose), GTK_TYPE_MENU_BUTTON);
+    GtkWidget *recent = tarmac_test_find_descendant (GTK_WIDGET (compose), GTK_TYPE_MENU_BUTTON);
 
     g_assert_nonnull (recent);
     g_assert_false (gtk_widget_get_visible (recent));
@@ -439,7 +403,7 @@ test_two_sites (Fixture       *f,
 
   /* Shown on the Network page: read, so the badge goes, and Lomé is told. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "network"));
-  run_for (50);
+  tarmac_test_run_for (50);
   g_assert_nonnull (find_row (f, ALERT_IN));
   g_assert_nonnull (find_row (f, ALERT_OUT));
   wait_for (f, badge_cleared, 30);
@@ -498,7 +462,7 @@ open_desk (Fixture    *f,
   desk->window = tarmac_window_new (application, store);
   gtk_window_set_default_size (GTK_WINDOW (desk->window), 1024, 600);
   gtk_window_present (GTK_WINDOW (desk->window));
-  run_for (50);
+  tarmac_test_run_for (50);
 
   service = tarmac_window_get_sync_service (desk->window);
   tarmac_sync_service_enrol_async (service, f->hub.url, code, f->hub.fingerprint, NULL,
@@ -563,7 +527,7 @@ test_two_windows (Fixture       *f,
 
   /* The notification opens the note: on Addis Ababa's Network page, where it is read. */
   tarmac_window_show_note (add.window, _tarmac_window_get_last_alert (add.window));
-  run_for (50);
+  tarmac_test_run_for (50);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (add.window), ==, "network");
 
   /* Dakar's page says it was read at ADD, without anyone syncing by hand. */
@@ -583,28 +547,20 @@ test_two_windows (Fixture       *f,
   g_assert_true (g_str_has_prefix (tarmac_note_row_get_receipts (find_row (f, ALERT_OUT)), "Read at ADD"));
 
   gtk_window_destroy (GTK_WINDOW (add.window));
-  run_for (10);
+  tarmac_test_run_for (10);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipping the window sync tests\n");
-      return 77;
-    }
+  if (!tarmac_test_has_display ("window sync tests"))
+    return 77;
 
   gtk_test_init (&argc, &argv, NULL);
-
-  application = tarmac_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = tarmac_test_application_new ();
   serve_notifications ();
 
   g_test_add ("/window-sync/two-sites", Fixture, NULL,

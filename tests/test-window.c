@@ -22,9 +22,11 @@
 #include "tarmac-page.h"
 #include "tarmac-preferences-window.h"
 #include "tarmac-search-page.h"
-#include "tarmac-sheet-preview.h"
 #include "tarmac-search-result.h"
+#include "tarmac-sheet-preview.h"
 #include "tarmac-store-private.h"
+#include "tarmac-test-display.h"
+#include "tarmac-test-store.h"
 #include "tarmac-today-page-private.h"
 #include "tarmac-traveller-page.h"
 #include "tarmac-window-private.h"
@@ -36,46 +38,6 @@ static TarmacApplication *application;
 static const char *page_names[] = {
   "today", "flights", "search", "hits", "cargo", "seizures", "statistics", "network", "watchlists",
 };
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds: layout, frames, idles and timeouts happen. */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static guint
 count_children (GtkWidget *widget,
@@ -123,31 +85,12 @@ open_demo (void)
   return store;
 }
 
-static TarmacWindow *
-create_window (TarmacStore *store)
-{
-  TarmacWindow *window = tarmac_window_new (application, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  run_for (50);
-
-  return window;
-}
-
-static void
-destroy_window (TarmacWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  run_for (10);
-}
-
 static void
 show_page (TarmacWindow *window,
            const char   *name)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, name);
 }
 
@@ -171,7 +114,7 @@ test_window_demo_pages (void)
 {
   g_autoptr(TarmacStore) store = open_demo ();
   g_auto(GStrv) actions = NULL;
-  TarmacWindow *window = create_window (store);
+  TarmacWindow *window = tarmac_test_window_new (application, store);
 
   visit_every_page (window);
 
@@ -182,7 +125,7 @@ test_window_demo_pages (void)
 
   /* Ctrl+F goes to Search. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "search");
 
   /* Alt+1…8 are wired to the pages. */
@@ -191,13 +134,13 @@ test_window_demo_pages (void)
   g_assert_cmpstr (actions[0], ==, "win.show-page::flights");
 
   show_page (window, "network");
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 
   /* The last page comes back with the next window. */
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "network");
   show_page (window, "today");
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 static TarmacFlightPage *
@@ -214,10 +157,10 @@ open_first_flight (TarmacWindow *window)
   g_assert_cmpuint (g_list_model_get_n_items (flights), >, 0);
 
   /* Activate the first row, as a click would. */
-  row = find_descendant (GTK_WIDGET (flights_page), TARMAC_TYPE_FLIGHT_ROW);
+  row = tarmac_test_find_descendant (GTK_WIDGET (flights_page), TARMAC_TYPE_FLIGHT_ROW);
   g_assert_nonnull (row);
   gtk_widget_activate (row);
-  run_for (10);
+  tarmac_test_run_for (10);
 
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "flight");
 
@@ -230,7 +173,7 @@ test_window_demo_flight (void)
   g_autoptr(TarmacStore) store = open_demo ();
   g_autoptr(TarmacTraveller) traveller = NULL;
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
-  TarmacWindow *window = create_window (store);
+  TarmacWindow *window = tarmac_test_window_new (application, store);
   TarmacFlightPage *flight_page;
   GtkColumnView *column_view;
   GListModel *model;
@@ -242,7 +185,7 @@ test_window_demo_flight (void)
   n_travellers = g_list_model_get_n_items (travellers);
   g_assert_cmpuint (n_travellers, >, 0);
 
-  column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (flight_page), GTK_TYPE_COLUMN_VIEW));
+  column_view = GTK_COLUMN_VIEW (tarmac_test_find_descendant (GTK_WIDGET (flight_page), GTK_TYPE_COLUMN_VIEW));
   g_assert_nonnull (column_view);
   model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_travellers);
@@ -254,31 +197,31 @@ test_window_demo_flight (void)
     g_autofree char *lower = g_utf8_strdown (tarmac_traveller_get_full_name (traveller), -1);
 
     tarmac_flight_page_set_filter (flight_page, lower);
-    run_for (10);
+    tarmac_test_run_for (10);
     g_assert_cmpuint (g_list_model_get_n_items (travellers), >=, 1);
     g_assert_cmpuint (g_list_model_get_n_items (travellers), <=, n_travellers);
   }
 
   tarmac_flight_page_set_filter (flight_page, "no such traveller 0000");
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpuint (g_list_model_get_n_items (travellers), ==, 0);
 
   tarmac_flight_page_set_filter (flight_page, NULL);
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpuint (g_list_model_get_n_items (travellers), ==, n_travellers);
 
   /* Sorting by a column keeps every row. */
   name_column = g_list_model_get_item (gtk_column_view_get_columns (column_view), 0);
   gtk_column_view_sort_by_column (column_view, name_column, GTK_SORT_DESCENDING);
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpuint (g_list_model_get_n_items (travellers), ==, n_travellers);
 
   /* Back returns to the flights of the day. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "flights");
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 /* Runs the main loop until the search page's worker has answered (at most 10 s). */
@@ -286,7 +229,7 @@ static void
 wait_for_search (TarmacSearchPage *page)
 {
   for (guint i = 0; i < 1000 && tarmac_search_page_is_searching (page); i++)
-    run_for (10);
+    tarmac_test_run_for (10);
   g_assert_false (tarmac_search_page_is_searching (page));
 }
 
@@ -300,7 +243,7 @@ test_window_demo_search (void)
   g_autoptr(TarmacTraveller) traveller = NULL;
   g_autoptr(TarmacSearchResult) result = NULL;
   g_autofree char *misspelt = NULL;
-  TarmacWindow *window = create_window (store);
+  TarmacWindow *window = tarmac_test_window_new (application, store);
   TarmacFlightPage *flight_page;
   TarmacSearchPage *search_page;
   TarmacTravellerPage *traveller_page;
@@ -341,14 +284,14 @@ test_window_demo_search (void)
   result = g_list_model_get_item (results, 0);
   found_id = tarmac_traveller_get_id (tarmac_search_result_get_traveller (result));
   tarmac_search_page_open_result (search_page, 0);
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "traveller");
   traveller_page = TARMAC_TRAVELLER_PAGE (tarmac_window_get_page (window, "traveller"));
   detail = wait_for_traveller (traveller_page, found_id);
   g_assert_nonnull (detail);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "search");
 
   /* Enter in the entry opens the first result, even pressed before the search answers;
@@ -360,10 +303,10 @@ test_window_demo_search (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), surname);
   g_signal_emit_by_name (entry, "activate");
   wait_for_search (search_page);
-  run_for (300);
+  tarmac_test_run_for (300);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "traveller");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "search");
 
   /* Nothing found: the "No Results" state. */
@@ -372,7 +315,7 @@ test_window_demo_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (tarmac_search_page_get_results (search_page)), ==, 0);
   g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (search_page)));
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 /* Runs the main loop until the traveller page has read its traveller (at most 10 s). */
@@ -386,7 +329,7 @@ wait_for_traveller (TarmacTravellerPage *page,
 
       if (detail != NULL && tarmac_traveller_detail_get_id (detail) == traveller_id)
         return detail;
-      run_for (10);
+      tarmac_test_run_for (10);
     }
 
   g_assert_not_reached ();
@@ -436,7 +379,7 @@ find_traveller_with_companions (TarmacStore *store)
 static const char *
 window_title (TarmacWindow *window)
 {
-  GtkWidget *title = find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *title = tarmac_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
 
   g_assert_nonnull (title);
   return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
@@ -447,7 +390,7 @@ test_window_demo_traveller (void)
 {
   g_autoptr(TarmacStore) store = open_demo ();
   g_autoptr(TarmacTraveller) first = NULL;
-  TarmacWindow *window = create_window (store);
+  TarmacWindow *window = tarmac_test_window_new (application, store);
   TarmacTravellerPage *page;
   TarmacTravellerDetail *detail;
   TarmacFlightPage *flight_page;
@@ -459,11 +402,11 @@ test_window_demo_traveller (void)
   /* From a flight: activating a row (double click, Enter) opens that traveller. */
   flight_page = open_first_flight (window);
   first = g_list_model_get_item (tarmac_flight_page_get_travellers (flight_page), 0);
-  column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (flight_page),
+  column_view = GTK_COLUMN_VIEW (tarmac_test_find_descendant (GTK_WIDGET (flight_page),
                                                   GTK_TYPE_COLUMN_VIEW));
   n_audit = count_audit_rows (store);
   g_signal_emit_by_name (column_view, "activate", 0);
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "traveller");
 
   page = TARMAC_TRAVELLER_PAGE (tarmac_window_get_page (window, "traveller"));
@@ -478,7 +421,7 @@ test_window_demo_traveller (void)
 
   /* Back returns to the flight, as it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "flight");
 
   /* win.show-traveller, as Search results use it: the name is the page's title. */
@@ -493,7 +436,7 @@ test_window_demo_traveller (void)
                     >, 0);
 
   /* Its groups are shown; the empty ones (no hits, no findings in the demo) are not. */
-  for (GtkWidget *group = find_descendant (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP);
+  for (GtkWidget *group = tarmac_test_find_descendant (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP);
        group != NULL;
        group = gtk_widget_get_next_sibling (group))
     {
@@ -501,7 +444,7 @@ test_window_demo_traveller (void)
         continue;
 
       g_assert_true (gtk_widget_get_visible (group) ==
-                     (find_descendant (group, ADW_TYPE_ACTION_ROW) != NULL));
+                     (tarmac_test_find_descendant (group, ADW_TYPE_ACTION_ROW) != NULL));
     }
 
   /* A co-traveller row opens that traveller; back returns to the first. */
@@ -510,25 +453,25 @@ test_window_demo_traveller (void)
   other_id = g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row)));
   g_assert_cmpint (other_id, !=, id);
   gtk_widget_activate (row);
-  run_for (10);
+  tarmac_test_run_for (10);
   wait_for_traveller (page, other_id);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   wait_for_traveller (page, id);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "traveller");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "flight");
 
   /* An unknown traveller: the page says so instead of showing stale data. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-traveller", "x",
                                              (gint64) 999999999));
   for (guint i = 0; i < 200 && tarmac_page_get_empty (TARMAC_PAGE (page)) == FALSE; i++)
-    run_for (10);
+    tarmac_test_run_for (10);
   g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (page)));
   g_assert_null (tarmac_traveller_page_get_detail (page));
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 static void
@@ -548,7 +491,7 @@ test_window_demo_notes (void)
   /* Reading notes is audited, so a window that opens on another page reads none. */
   g_settings_set_string (settings, "last-page", "flights");
   n_audit = count_audit_rows (store);
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "flights");
   g_assert_cmpuint (count_audit_rows (store), ==, n_audit);
 
@@ -563,7 +506,7 @@ test_window_demo_notes (void)
   g_assert_cmpuint (n_notes, <=, 5);
   g_assert_cmpuint (count_children (GTK_WIDGET (today), TARMAC_TYPE_NOTE_ROW), ==, n_notes);
 
-  row = find_descendant (GTK_WIDGET (today), TARMAC_TYPE_NOTE_ROW);
+  row = tarmac_test_find_descendant (GTK_WIDGET (today), TARMAC_TYPE_NOTE_ROW);
   g_assert_true (tarmac_note_row_get_compact (TARMAC_NOTE_ROW (row)));
   g_assert_true (gtk_widget_get_mapped (row));
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (row,
@@ -575,14 +518,14 @@ test_window_demo_notes (void)
   _tarmac_today_page_refresh (TARMAC_TODAY_PAGE (today));
   g_assert_cmpuint (count_audit_rows (store), ==, n_audit);
   g_assert_true (tarmac_today_page_get_notes (TARMAC_TODAY_PAGE (today)) == notes);
-  run_for (600);
+  tarmac_test_run_for (600);
   tarmac_page_reload (today);
   g_assert_cmpuint (count_audit_rows (store), ==, n_audit + 1);
 
   /* A note on Today leads to the Network page. */
-  row = find_descendant (GTK_WIDGET (today), TARMAC_TYPE_NOTE_ROW);
+  row = tarmac_test_find_descendant (GTK_WIDGET (today), TARMAC_TYPE_NOTE_ROW);
   gtk_widget_activate (row);
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "network");
 
   /* Network: every note, newest first, in full rows instead of the empty state. */
@@ -600,12 +543,12 @@ test_window_demo_notes (void)
     g_assert_cmpint (tarmac_note_get_id (first), ==, tarmac_note_get_id (newest));
   }
 
-  row = find_descendant (GTK_WIDGET (network), TARMAC_TYPE_NOTE_ROW);
+  row = tarmac_test_find_descendant (GTK_WIDGET (network), TARMAC_TYPE_NOTE_ROW);
   g_assert_false (tarmac_note_row_get_compact (TARMAC_NOTE_ROW (row)));
   g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
   g_assert_true (gtk_widget_get_mapped (row));
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 static void
@@ -620,7 +563,7 @@ test_window_empty (void)
   g_assert_no_error (error);
   g_assert_false (tarmac_store_is_demo (store));
 
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   visit_every_page (window);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
@@ -642,10 +585,10 @@ test_window_empty (void)
   /* Other days are empty too. */
   tarmac_flights_page_set_day (TARMAC_FLIGHTS_PAGE (tarmac_window_get_page (window, "flights")),
                                "2020-02-29");
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (tarmac_window_get_page (window, "flights"))));
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 static void
@@ -667,25 +610,25 @@ test_window_store_error (void)
   g_assert_null (store);
   g_assert_nonnull (error);
 
-  window = create_window (NULL);
+  window = tarmac_test_window_new (application, NULL);
   tarmac_window_show_store_error (window, path, error);
-  run_for (20);
+  tarmac_test_run_for (20);
   g_assert_null (tarmac_window_get_store (window));
 
   /* Page actions do nothing without a database. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "flights");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_null (tarmac_window_get_visible_page_name (window));
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 
   /* A database from a newer Tarmac gets its own explanation. */
   g_clear_error (&error);
   g_set_error_literal (&error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_TOO_NEW, "too new");
-  window = create_window (NULL);
+  window = tarmac_test_window_new (application, NULL);
   tarmac_window_show_store_error (window, path, error);
-  run_for (20);
-  destroy_window (window);
+  tarmac_test_run_for (20);
+  tarmac_test_window_destroy (window);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -696,34 +639,34 @@ test_window_preferences (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
   g_autoptr(TarmacStore) store = open_demo ();
-  TarmacWindow *window = create_window (store);
+  TarmacWindow *window = tarmac_test_window_new (application, store);
   TarmacPreferencesWindow *preferences;
   TarmacPage *network;
   GtkWidget *hub_row;
 
   preferences = tarmac_preferences_window_new (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (preferences));
-  run_for (50);
+  tarmac_test_run_for (50);
 
   /* The demo does not share: the Network page says it is not connected, and offers no
    * enrolment (its data is generated again at each start). The hub address is only the
    * enrolment form's default now: it does not make a workstation connected. */
   show_page (window, "network");
   network = TARMAC_PAGE (tarmac_window_get_page (window, "network"));
-  hub_row = find_descendant (GTK_WIDGET (network), ADW_TYPE_ACTION_ROW);
+  hub_row = tarmac_test_find_descendant (GTK_WIDGET (network), ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (hub_row);
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hub_row)),
                             "hub"));
   g_assert_null (tarmac_window_get_sync_service (window));
   g_settings_set_string (settings, "hub-address", "https://hub.example:8443");
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hub_row)),
                          "https://hub.example:8443"));
   g_settings_reset (settings, "hub-address");
-  run_for (10);
+  tarmac_test_run_for (10);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 static char *
@@ -750,14 +693,14 @@ test_window_retention (void)
 
   /* The setting reaches the store when the window gets it… */
   g_settings_set_int (settings, "retention-delete-years", 7);
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   until = _tarmac_store_retain_until (store);
   year = expected_retain_year (7);
   g_assert_true (g_str_has_prefix (until, year));
 
   /* …and whenever it changes. */
   g_settings_set_int (settings, "retention-delete-years", 12);
-  run_for (10);
+  tarmac_test_run_for (10);
   g_clear_pointer (&until, g_free);
   g_clear_pointer (&year, g_free);
   until = _tarmac_store_retain_until (store);
@@ -765,9 +708,9 @@ test_window_retention (void)
   g_assert_true (g_str_has_prefix (until, year));
 
   /* A closed window lets go of the setting. */
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
   g_settings_set_int (settings, "retention-delete-years", 3);
-  run_for (10);
+  tarmac_test_run_for (10);
   g_clear_pointer (&until, g_free);
   until = _tarmac_store_retain_until (store);
   g_assert_true (g_str_has_prefix (until, year));
@@ -903,14 +846,14 @@ test_window_quit (void)
 {
   g_autoptr(TarmacStore) store = open_demo ();
 
-  create_window (store);
-  create_window (store);
-  run_for (50);
+  tarmac_test_window_new (application, store);
+  tarmac_test_window_new (application, store);
+  tarmac_test_run_for (50);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (application))),
                     ==, 2);
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
-  run_for (50);
+  tarmac_test_run_for (50);
 
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (application)));
 }
@@ -942,12 +885,12 @@ static void
 test_window_about (void)
 {
   g_autoptr(TarmacStore) store = open_demo ();
-  TarmacWindow *window = create_window (store);
+  TarmacWindow *window = tarmac_test_window_new (application, store);
   GList *windows;
   GtkWindow *about = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
-  run_for (50);
+  tarmac_test_run_for (50);
 
   windows = gtk_window_list_toplevels ();
   for (GList *l = windows; l != NULL; l = l->next)
@@ -963,10 +906,10 @@ test_window_about (void)
 
   /* The shortcuts window comes from the resource. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  run_for (50);
+  tarmac_test_run_for (50);
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 static void
@@ -981,15 +924,15 @@ test_window_narrow (void)
 
   /* The leaflet folds once the window is allocated, which a loaded machine (the suite
    * runs beside builds) may take well over 100 ms to get to: wait up to 10 s. */
-  leaflet = ADW_LEAFLET (find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  leaflet = ADW_LEAFLET (tarmac_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   for (guint i = 0; i < 1000 && !adw_leaflet_get_folded (leaflet); i++)
-    run_for (10);
+    tarmac_test_run_for (10);
   g_assert_true (adw_leaflet_get_folded (leaflet));
 
   visit_every_page (window);
   open_first_flight (window);
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 static void
@@ -1000,11 +943,11 @@ test_window_rtl (void)
 
   gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
 
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
   visit_every_page (window);
   open_first_flight (window);
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
@@ -1022,7 +965,7 @@ import_and_wait (TarmacWindow *window,
   while (_tarmac_window_get_importing (window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (_tarmac_window_get_importing (window));
-  run_for (10);
+  tarmac_test_run_for (10);
 
   g_assert_nonnull (_tarmac_window_get_import_toast (window));
   g_assert_nonnull (_tarmac_window_get_import_reports (window));
@@ -1055,7 +998,7 @@ test_window_import (void)
   store = tarmac_store_open (db_path, &error);
   g_assert_no_error (error);
 
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   show_page (window, "flights");
   flights = TARMAC_FLIGHTS_PAGE (tarmac_window_get_page (window, "flights"));
   g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (flights)));
@@ -1072,16 +1015,16 @@ test_window_import (void)
   first_day = tarmac_store_get_flight_days_range (store, &last_day);
   g_assert_nonnull (first_day);
   tarmac_flights_page_set_day (flights, first_day);
-  run_for (10);
+  tarmac_test_run_for (10);
   g_assert_false (tarmac_page_get_empty (TARMAC_PAGE (flights)));
   g_assert_cmpuint (g_list_model_get_n_items (tarmac_flights_page_get_flights (flights)), >, 0);
 
   /* The report lists the file. */
   report_window = _tarmac_window_show_import_report (window);
   g_assert_nonnull (report_window);
-  run_for (50);
+  tarmac_test_run_for (50);
   {
-    GtkWidget *view = find_descendant (GTK_WIDGET (report_window), GTK_TYPE_TEXT_VIEW);
+    GtkWidget *view = tarmac_test_find_descendant (GTK_WIDGET (report_window), GTK_TYPE_TEXT_VIEW);
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
     GtkTextIter start, end;
     g_autofree char *text = NULL;
@@ -1100,17 +1043,10 @@ test_window_import (void)
   g_assert_cmpstr (adw_toast_get_title (_tarmac_window_get_import_toast (window)), ==,
                    "1 already imported");
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
   g_clear_object (&store);
 
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *suffixes[] = { "", "-wal", "-shm" };
-      g_autofree char *name = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_remove (name);
-    }
-  g_rmdir (dir);
+  tarmac_test_remove_database (dir, db_path);
 }
 
 static gboolean
@@ -1147,7 +1083,7 @@ test_window_airport_code (void)
   g_assert_no_error (error);
   g_settings_set_string (settings, "airport-code", " lis ");
 
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   code = tarmac_store_get_airport_code (store);
   g_assert_cmpstr (code, ==, "LIS");
   g_clear_pointer (&code, g_free);
@@ -1171,7 +1107,7 @@ test_window_airport_code (void)
     g_assert_cmpint (tarmac_flight_get_direction (flight), ==, TARMAC_DIRECTION_OUTBOUND);
   }
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
   g_settings_reset (settings, "airport-code");
 }
 
@@ -1197,17 +1133,17 @@ test_window_incomplete_manifest (void)
       g_assert_no_error (error);
     }
 
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   show_page (window, "flights");
   flights = TARMAC_FLIGHTS_PAGE (tarmac_window_get_page (window, "flights"));
   tarmac_flights_page_set_day (flights, "2026-06-01");
-  run_for (10);
+  tarmac_test_run_for (10);
   flight_page = open_first_flight (window);
   g_assert_false (tarmac_flight_get_manifest_complete (tarmac_flight_page_get_flight (flight_page)));
   g_assert_true (has_label_containing (GTK_WIDGET (flight_page),
                                        "Manifest incomplete (parts 1, 3 of 3)"));
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
 }
 
 static gint64
@@ -1227,7 +1163,7 @@ wait_for_messages (TarmacStore *store,
                    gint64       n)
 {
   for (guint i = 0; i < 150 && count_messages (store) < n; i++)
-    run_for (100);
+    tarmac_test_run_for (100);
 
   g_assert_cmpint (count_messages (store), ==, n);
 }
@@ -1265,13 +1201,13 @@ test_window_drop_folder (void)
   g_settings_set_string (settings, "drop-folder", drop);
   g_settings_set_boolean (settings, "watch-drop-folder", TRUE);
 
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   wait_for_messages (store, 1);
 
   /* Half-written files are left alone until they are renamed into place. */
   g_assert_true (g_file_get_contents (fixture2, &later, NULL, NULL));
   g_assert_true (g_file_set_contents (partial, later, -1, NULL));
-  run_for (300);
+  tarmac_test_run_for (300);
   g_assert_cmpint (count_messages (store), ==, 1);
   g_assert_cmpint (g_rename (partial, second), ==, 0);
   wait_for_messages (store, 2);
@@ -1280,7 +1216,7 @@ test_window_drop_folder (void)
   g_settings_set_boolean (settings, "watch-drop-folder", FALSE);
   g_assert_cmpuint (_tarmac_window_get_drop_pending (window), ==, 0);
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
   g_settings_reset (settings, "drop-folder");
   g_settings_reset (settings, "watch-drop-folder");
   g_clear_object (&store);
@@ -1343,10 +1279,10 @@ test_window_drop_folder_many (void)
 
   wait_for_messages (store, 1);
   for (guint i = 0; i < 100 && _tarmac_window_get_drop_listing (window); i++)
-    run_for (50);
+    tarmac_test_run_for (50);
   g_assert_false (_tarmac_window_get_drop_listing (window));
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
   g_settings_reset (settings, "drop-folder");
   g_settings_reset (settings, "watch-drop-folder");
   g_clear_object (&store);
@@ -1386,7 +1322,7 @@ test_window_import_junk (void)
   store = tarmac_store_open (":memory:", &error);
   g_assert_no_error (error);
 
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
   reports = import_and_wait (window, junk);
   report = g_ptr_array_index (reports, 0);
   g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_FAILED);
@@ -1396,18 +1332,7 @@ test_window_import_junk (void)
   g_assert_null (tarmac_store_get_flight_days_range (store, NULL));
   g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (tarmac_window_get_page (window, "flights"))));
 
-  destroy_window (window);
-}
-
-static gint64
-count_rows (TarmacStore *store,
-            const char  *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  tarmac_test_window_destroy (window);
 }
 
 /* A spreadsheet opened in the window goes through the preview: the flight prefilled from
@@ -1437,10 +1362,10 @@ test_window_sheet_preview (void)
   db_path = g_build_filename (dir, "tarmac.db", NULL);
   store = tarmac_store_open (db_path, &error);
   g_assert_no_error (error);
-  window = create_window (store);
+  window = tarmac_test_window_new (application, store);
 
   _tarmac_window_open_files (window, &file, 1);
-  run_for (100);
+  tarmac_test_run_for (100);
   preview = TARMAC_SHEET_PREVIEW (_tarmac_window_get_sheet_preview (window));
   g_assert_nonnull (preview);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
@@ -1458,71 +1383,55 @@ test_window_sheet_preview (void)
 
   /* The officer says column I is not a booking reference. */
   tarmac_sheet_preview_set_field (preview, 8, TARMAC_SHEET_FIELD_IGNORE);
-  run_for (50);
+  tarmac_test_run_for (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.import", NULL));
   g_assert_null (_tarmac_window_get_sheet_preview (window));
 
   deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  run_for (10);
+  tarmac_test_run_for (10);
   while (_tarmac_window_get_importing (window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  run_for (10);
+  tarmac_test_run_for (10);
   report = g_ptr_array_index (_tarmac_window_get_import_reports (window), 0);
   g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);
   g_assert_cmpuint (report->n_travellers, ==, 3);
   g_assert_cmpstr (report->format, ==, "csv");
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM traveller"
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM traveller"
                                       " WHERE booking_reference IS NOT NULL"), ==, 0);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sheet_mapping"
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM sheet_mapping"
                                       " WHERE carrier = 'AF'"), ==, 1);
 
   /* A file without a flight: Import stays off until the flight is given; Cancel (or
    * Escape) imports nothing. */
   _tarmac_window_open_files (window, &other, 1);
-  run_for (100);
+  tarmac_test_run_for (100);
   preview = TARMAC_SHEET_PREVIEW (_tarmac_window_get_sheet_preview (window));
   g_assert_nonnull (preview);
   g_assert_false (tarmac_sheet_preview_can_import (preview));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.import", NULL) &&
                   _tarmac_window_get_sheet_preview (window) == NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.cancel", NULL));
-  run_for (50);
+  tarmac_test_run_for (50);
   g_assert_null (_tarmac_window_get_sheet_preview (window));
   g_assert_false (_tarmac_window_get_importing (window));
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM traveller"), ==, 3);
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM traveller"), ==, 3);
 
-  destroy_window (window);
+  tarmac_test_window_destroy (window);
   g_clear_object (&store);
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *suffixes[] = { "", "-wal", "-shm" };
-      g_autofree char *name = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_remove (name);
-    }
-  g_rmdir (dir);
+  tarmac_test_remove_database (dir, db_path);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipping the window tests\n");
-      return 77;
-    }
+  if (!tarmac_test_has_display ("window tests"))
+    return 77;
 
   gtk_test_init (&argc, &argv, NULL);
-
-  /* Windows belong to a registered application; NON_UNIQUE needs no bus name. */
-  application = tarmac_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = tarmac_test_application_new ();
 
   g_test_add_func ("/window/demo/pages", test_window_demo_pages);
   g_test_add_func ("/window/demo/flight", test_window_demo_flight);

@@ -66,9 +66,11 @@ tarmac_test_hub_child_setup (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
-/* Starts the hub; after a stop, on the same port, so enrolled addresses stay right. */
+/* Starts the hub; after a stop, on the same port, so enrolled addresses stay right.
+ * With @crash_point, the hub kills itself there (TARMAC_HUB_CRASH, for the crash tests). */
 static inline void
-tarmac_test_hub_start (TarmacTestHub *hub)
+tarmac_test_hub_start_crashing (TarmacTestHub *hub,
+                                const char    *crash_point)
 {
   g_autofree char *hub_path = tarmac_test_build_path ("src/hub/tarmac-hub");
   g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", hub->port);
@@ -80,6 +82,10 @@ tarmac_test_hub_start (TarmacTestHub *hub)
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
 
   g_subprocess_launcher_set_child_setup (launcher, tarmac_test_hub_child_setup, NULL, NULL);
+  if (crash_point != NULL)
+    g_subprocess_launcher_setenv (launcher, "TARMAC_HUB_CRASH", crash_point, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "TARMAC_HUB_CRASH");
   hub->process = g_subprocess_launcher_spawn (launcher, &error, hub_path, "serve", "--data", hub->data,
                                               "--listen", listen, "--print-port", NULL);
   g_assert_no_error (error);
@@ -95,17 +101,32 @@ tarmac_test_hub_start (TarmacTestHub *hub)
 }
 
 static inline void
-tarmac_test_hub_stop (TarmacTestHub *hub)
+tarmac_test_hub_start (TarmacTestHub *hub)
+{
+  tarmac_test_hub_start_crashing (hub, NULL);
+}
+
+/* Sends @signal to the hub (none if 0: it is about to end on its own) and waits for it. */
+static inline void
+tarmac_test_hub_end (TarmacTestHub *hub,
+                     int            signal)
 {
   g_autoptr(GError) error = NULL;
 
   if (hub->process == NULL)
     return;
 
-  g_subprocess_send_signal (hub->process, SIGTERM);
+  if (signal != 0)
+    g_subprocess_send_signal (hub->process, signal);
   g_subprocess_wait (hub->process, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&hub->process);
+}
+
+static inline void
+tarmac_test_hub_stop (TarmacTestHub *hub)
+{
+  tarmac_test_hub_end (hub, SIGTERM);
 }
 
 /* A hub with the sites given as CODE, NAME pairs, running. */

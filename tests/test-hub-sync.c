@@ -21,7 +21,7 @@
 #include "tarmac-sync-auth.h"
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
-#include "tarmac-test-util.h"
+#include "tarmac-test-hub.h"
 
 /* The real tarmac-hub (init, site add, enrol-code, device revoke, serve with TLS on a
  * loopback port the kernel picks) and three real client databases — Dakar, Lomé, Addis
@@ -41,102 +41,11 @@ typedef struct
 
 typedef struct
 {
-  char        *data;
-  char        *fingerprint;
-  char        *url;
-  GSubprocess *hub;
-  guint        port;
-  Desk         dkr;
-  Desk         lfw;
-  Desk         add;
+  TarmacTestHub hub;
+  Desk          dkr;
+  Desk          lfw;
+  Desk          add;
 } Fixture;
-
-static char *
-hub_run (Fixture    *f,
-         const char *first,
-         ...)
-{
-  g_autofree char *hub_path = tarmac_test_build_path ("src/hub/tarmac-hub");
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, hub_path);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, "--data");
-  g_ptr_array_add (args, f->data);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
-  return g_strstrip (g_steal_pointer (&out));
-}
-
-static void
-hub_start (Fixture    *f,
-           const char *crash_point)
-{
-  g_autofree char *hub_path = tarmac_test_build_path ("src/hub/tarmac-hub");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GDataInputStream) lines = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  if (crash_point != NULL)
-    g_subprocess_launcher_setenv (launcher, "TARMAC_HUB_CRASH", crash_point, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "TARMAC_HUB_CRASH");
-
-  /* The same port again after a restart, so the enrolled address stays right. */
-  if (f->port == 0)
-    f->hub = g_subprocess_launcher_spawn (launcher, &error, hub_path, "serve", "--data", f->data,
-                                          "--listen", "127.0.0.1:0", "--print-port", NULL);
-  else
-    {
-      g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", f->port);
-
-      f->hub = g_subprocess_launcher_spawn (launcher, &error, hub_path, "serve", "--data", f->data,
-                                            "--listen", listen, "--print-port", NULL);
-    }
-  g_assert_no_error (error);
-
-  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (f->hub));
-  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  f->port = (guint) g_ascii_strtoull (line, NULL, 10);
-  g_assert_cmpuint (f->port, >, 0);
-  g_clear_pointer (&f->url, g_free);
-  f->url = g_strdup_printf ("https://127.0.0.1:%u", f->port);
-}
-
-static void
-hub_stop (Fixture *f,
-          int      signal)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (f->hub == NULL)
-    return;
-
-  if (signal != 0)
-    g_subprocess_send_signal (f->hub, signal);
-  g_subprocess_wait (f->hub, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&f->hub);
-}
 
 static void
 desk_open (Desk       *desk,
@@ -167,9 +76,9 @@ desk_enrol (Fixture    *f,
             const char *site)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *code = hub_run (f, "enrol-code", site, NULL);
+  g_autofree char *code = tarmac_test_hub_run (&f->hub, "enrol-code", site, NULL);
 
-  g_assert_true (tarmac_sync_client_enrol (desk->client, f->url, code, f->fingerprint, &error));
+  g_assert_true (tarmac_sync_client_enrol (desk->client, f->hub.url, code, f->hub.fingerprint, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (tarmac_sync_replica_get_site (desk->replica), ==, site);
 }
@@ -200,18 +109,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *out = NULL;
-
-  f->data = g_build_filename (g_get_user_data_dir (), "hub", NULL);
-  out = hub_run (f, "init", NULL);
-  g_free (out);
-  out = hub_run (f, "site", "add", "DKR", "--name", "Dakar", NULL);
-  g_free (out);
-  out = hub_run (f, "site", "add", "LFW", "--name", "Lomé", NULL);
-  g_free (out);
-  out = hub_run (f, "site", "add", "ADD", "--name", "Addis Ababa", NULL);
-  f->fingerprint = hub_run (f, "fingerprint", NULL);
-  hub_start (f, NULL);
+  tarmac_test_hub_init (&f->hub, "DKR", "Dakar", "LFW", "Lomé", "ADD", "Addis Ababa", NULL);
 
   desk_open (&f->dkr, "dkr");
   desk_open (&f->lfw, "lfw");
@@ -233,10 +131,7 @@ fixture_tear_down (Fixture       *f,
   desk_close (&f->dkr);
   desk_close (&f->lfw);
   desk_close (&f->add);
-  hub_stop (f, SIGTERM);
-  g_clear_pointer (&f->data, g_free);
-  g_clear_pointer (&f->fingerprint, g_free);
-  g_clear_pointer (&f->url, g_free);
+  tarmac_test_hub_clear (&f->hub);
 }
 
 static void
@@ -281,8 +176,8 @@ static void
 test_delivery (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *hub_db = g_build_filename (f->data, "hub.db", NULL);
-  g_autofree char *hub_wal = g_build_filename (f->data, "hub.db-wal", NULL);
+  g_autofree char *hub_db = g_build_filename (f->hub.data, "hub.db", NULL);
+  g_autofree char *hub_wal = g_build_filename (f->hub.data, "hub.db-wal", NULL);
   TarmacSyncStats stats;
 
   send_alert (&f->dkr, ALERT, "LFW");
@@ -332,7 +227,7 @@ raw_request (Fixture     *f,
              char       **answer)
 {
   g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 20, NULL);
-  g_autofree char *uri = g_strconcat (f->url, target, NULL);
+  g_autofree char *uri = g_strconcat (f->hub.url, target, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
   g_autoptr(GBytes) response = NULL;
   g_autoptr(GError) error = NULL;
@@ -446,7 +341,7 @@ test_revoked (Fixture       *f,
   g_autofree char *out = NULL;
   const char *device_id = tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (f->dkr.replica));
 
-  out = hub_run (f, "device", "revoke", device_id, NULL);
+  out = tarmac_test_hub_run (&f->hub, "device", "revoke", device_id, NULL);
   send_alert (&f->dkr, ALERT, "LFW");
   g_assert_false (tarmac_sync_client_sync (f->dkr.client, NULL, &error));
   g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_REVOKED);
@@ -484,13 +379,13 @@ test_wrong_fingerprint (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *code = hub_run (f, "enrol-code", "ADD", NULL);
-  g_autofree char *wrong = g_strdup (f->fingerprint);
+  g_autofree char *code = tarmac_test_hub_run (&f->hub, "enrol-code", "ADD", NULL);
+  g_autofree char *wrong = g_strdup (f->hub.fingerprint);
   Desk other = { NULL };
 
   wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
   desk_open (&other, "other");
-  g_assert_false (tarmac_sync_client_enrol (other.client, f->url, code, wrong, &error));
+  g_assert_false (tarmac_sync_client_enrol (other.client, f->hub.url, code, wrong, &error));
   g_assert_nonnull (error);
   g_assert_false (tarmac_sync_replica_is_enrolled (other.replica));
   desk_close (&other);
@@ -509,16 +404,16 @@ test_hub_killed (Fixture       *f,
       const char *point = round == 0 ? "push.before_commit" : "push.after_commit";
       g_autofree char *text = g_strdup_printf ("%s (%s)", ALERT, point);
 
-      hub_stop (f, SIGTERM);
-      hub_start (f, point);
+      tarmac_test_hub_stop (&f->hub);
+      tarmac_test_hub_start_crashing (&f->hub, point);
 
       send_alert (&f->dkr, text, "LFW");
       g_assert_false (tarmac_sync_client_sync (f->dkr.client, NULL, &error));
       g_clear_error (&error);
-      hub_stop (f, 0);
+      tarmac_test_hub_end (&f->hub, 0);
       g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM outbox"), ==, 1);
 
-      hub_start (f, NULL);
+      tarmac_test_hub_start (&f->hub);
       desk_sync (&f->dkr);
       g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM outbox"), ==, 0);
       desk_sync (&f->lfw);
@@ -720,7 +615,7 @@ test_lookout (Fixture       *f,
   g_autoptr(GListModel) lookouts = NULL;
   g_autofree char *record_id = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *hub_db = g_build_filename (f->data, "hub.db", NULL);
+  g_autofree char *hub_db = g_build_filename (f->hub.data, "hub.db", NULL);
   const char *to[] = { "LFW", NULL };
   gint64 flagged, courier, stranger, later;
   guint n_hits = 0;
@@ -806,8 +701,8 @@ test_lookout (Fixture       *f,
 
   /* Expiry: the hub (at its next start) and each site (at its next sync) drop it. */
   g_usleep (4500 * 1000);
-  hub_stop (f, SIGTERM);
-  hub_start (f, NULL);
+  tarmac_test_hub_stop (&f->hub);
+  tarmac_test_hub_start (&f->hub);
   desk_sync (&f->lfw);
   desk_sync (&f->dkr);
   g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM lookout"), ==, 0);
@@ -900,10 +795,10 @@ test_bundles (Fixture       *f,
   }
 
   /* Carried to the hub: accepted as if pushed, then a duplicate. */
-  out = hub_run (f, "bundle", "import", outbox, "--json", NULL);
+  out = tarmac_test_hub_run (&f->hub, "bundle", "import", outbox, "--json", NULL);
   g_assert_cmpstr (out, ==, "{\"accepted\":1,\"duplicate\":0}");
   g_clear_pointer (&out, g_free);
-  out = hub_run (f, "bundle", "import", outbox, "--json", NULL);
+  out = tarmac_test_hub_run (&f->hub, "bundle", "import", outbox, "--json", NULL);
   g_assert_cmpstr (out, ==, "{\"accepted\":0,\"duplicate\":1}");
   g_clear_pointer (&out, g_free);
 
@@ -914,7 +809,7 @@ test_bundles (Fixture       *f,
   /* Dakar answers; the hub writes Addis Ababa's inbox to a bundle. */
   send_alert (&f->dkr, "Received, team waiting at the gate", "ADD");
   desk_sync (&f->dkr);
-  out = hub_run (f, "bundle", "export", "ADD", inbox, "--since", "0", "--json", NULL);
+  out = tarmac_test_hub_run (&f->hub, "bundle", "export", "ADD", inbox, "--since", "0", "--json", NULL);
   g_assert_true (g_str_has_prefix (out, "{\"exported\":"));
   g_assert_true (tarmac_sync_replica_import_bundle (f->add.replica, inbox, &added, &duplicate, &error));
   g_assert_no_error (error);
@@ -1024,7 +919,7 @@ test_notify_socket (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *uri = g_strconcat (f->url, "/v1/notify", NULL);
+  g_autofree char *uri = g_strconcat (f->hub.url, "/v1/notify", NULL);
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
   g_autoptr(SoupMessage) anonymous = soup_message_new ("GET", uri);
   g_autofree char *auth = NULL;
@@ -1062,7 +957,7 @@ test_notify_socket (Fixture       *f,
   g_assert_true (g_str_has_prefix (socket.frame, "{\"t\":\"head\",\"seq\":"));
   g_assert_nonnull (strstr (socket.frame, "\"urgent\":true"));
 
-  out = hub_run (f, "device", "revoke", device_id, NULL);
+  out = tarmac_test_hub_run (&f->hub, "device", "revoke", device_id, NULL);
   iterate_until (&socket.closed, 3 * G_USEC_PER_SEC);
   g_assert_true (socket.closed);
 

@@ -15,8 +15,8 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "tarmac-cli-bench-names.h"
 #include "tarmac-cli-private.h"
-#include "tarmac-demo-names.h"
 #include "tarmac-screen-index.h"
 
 /*
@@ -47,130 +47,6 @@ thread_cpu_ms (void)
   return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
 }
 
-typedef struct
-{
-  GPtrArray *given;     /* words */
-  GPtrArray *surnames;
-} Pool;
-
-static void
-add_words (GPtrArray  *words,
-           const char *list)
-{
-  g_auto(GStrv) items = NULL;
-
-  if (list == NULL)
-    return;
-  items = g_strsplit (list, "|", -1);
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_auto(GStrv) variants = g_strsplit (items[i], "~", -1);
-
-      for (guint j = 0; variants[j] != NULL; j++)
-        {
-          char *word = variants[j];
-          char *slash = strchr (word, '/');
-          char *equal = strchr (word, '=');
-
-          if (slash != NULL)
-            *slash = '\0';
-          if (equal != NULL)
-            *equal = '\0';
-          if (word[0] != '\0')
-            g_ptr_array_add (words, g_strdup (word));
-        }
-    }
-}
-
-static void
-build_pool (Pool *pool)
-{
-  pool->given = g_ptr_array_new_with_free_func (g_free);
-  pool->surnames = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < _tarmac_demo_n_cultures; i++)
-    {
-      add_words (pool->given, _tarmac_demo_cultures[i].given_m);
-      add_words (pool->given, _tarmac_demo_cultures[i].given_f);
-      add_words (pool->surnames, _tarmac_demo_cultures[i].surnames);
-    }
-}
-
-/* One letter changed, so that "Diallo" also gives "Dialla", "Dkallo"…: a list of a million
- * names has hundreds of thousands of distinct words, not the demo tables' few thousand. */
-static char *
-alter (GRand      *rand,
-       const char *word)
-{
-  char *copy = g_strdup (word);
-  gsize length = strlen (copy);
-  guint at;
-
-  if (length < 3)
-    return copy;
-  at = g_rand_int_range (rand, 1, length);
-  if ((guchar) copy[at] < 0x80 && g_ascii_isalpha (copy[at]))
-    copy[at] = 'a' + g_rand_int_range (rand, 0, 26);
-  return copy;
-}
-
-static char *
-random_word (GRand     *rand,
-             GPtrArray *words,
-             gboolean   vary)
-{
-  const char *word = g_ptr_array_index (words, g_rand_int_range (rand, 0, words->len));
-
-  return vary && g_rand_int_range (rand, 0, 3) == 0 ? alter (rand, word) : g_strdup (word);
-}
-
-static char *
-random_name (GRand *rand,
-             Pool  *pool,
-             gboolean vary)
-{
-  g_autofree char *given = random_word (rand, pool->given, vary);
-  g_autofree char *surname = random_word (rand, pool->surnames, vary);
-
-  if (g_rand_int_range (rand, 0, 3) == 0)
-    {
-      g_autofree char *second = random_word (rand, pool->given, vary);
-
-      return g_strdup_printf ("%s %s %s", given, second, surname);
-    }
-  return g_strdup_printf ("%s %s", given, surname);
-}
-
-/* A listed name as a manifest may carry it: words swapped and one letter changed. */
-static char *
-respell (GRand      *rand,
-         const char *name)
-{
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-  guint n = g_strv_length (words);
-  guint at = g_rand_int_range (rand, 0, n);
-  GString *out = g_string_new (NULL);
-
-  if (strlen (words[at]) >= 5)
-    {
-      char *altered = alter (rand, words[at]);
-
-      g_free (words[at]);
-      words[at] = altered;
-    }
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (out, "%s%s", i > 0 ? " " : "", words[(i + n - 1) % n]);
-  return g_string_free (out, FALSE);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : (x > y);
-}
-
 static double
 percentile (GArray *sorted,
             double  p)
@@ -191,7 +67,7 @@ tarmac_cli_bench_match (int    argc,
   g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   double load[3] = { 0 };
   g_autoptr(GRand) rand = NULL;
-  Pool pool;
+  TarmacCliBenchNames pool;
   int names = 1000000, queries = 3000, seed = 42;
   gboolean json = FALSE;
   gint64 started, built;
@@ -220,7 +96,7 @@ tarmac_cli_bench_match (int    argc,
     }
 
   rand = g_rand_new_with_seed (seed);
-  build_pool (&pool);
+  tarmac_cli_bench_names_init (&pool, 3);
 
   started = g_get_monotonic_time ();
   index = tarmac_screen_index_new ();
@@ -228,7 +104,7 @@ tarmac_cli_bench_match (int    argc,
     {
       g_autoptr(TarmacWatchlistEntry) entry = NULL;
       g_autofree char *id = g_strdup_printf ("B%d", i);
-      char *name = random_name (rand, &pool, TRUE);
+      char *name = tarmac_cli_bench_names_random (&pool, rand, TRUE);
       TarmacDob dob = { TARMAC_DOB_EXACT, 0, 0, 0, 0 };
 
       entry = tarmac_watchlist_entry_new (id, "person");
@@ -255,11 +131,11 @@ tarmac_cli_bench_match (int    argc,
       double ms, c0;
 
       if (kind == 0)
-        name = respell (rand, g_ptr_array_index (listed, target));
+        name = tarmac_cli_bench_names_respell (&pool, rand, g_ptr_array_index (listed, target));
       else if (kind == 1)
         name = g_strdup (g_ptr_array_index (listed, target));
       else
-        name = random_name (rand, &pool, FALSE);
+        name = tarmac_cli_bench_names_random (&pool, rand, FALSE);
       query.name = name;
 
       c0 = thread_cpu_ms ();
@@ -290,8 +166,8 @@ tarmac_cli_bench_match (int    argc,
             }
         }
     }
-  g_array_sort (latencies, compare_doubles);
-  g_array_sort (cpu, compare_doubles);
+  g_array_sort (latencies, tarmac_cli_bench_compare_doubles);
+  g_array_sort (cpu, tarmac_cli_bench_compare_doubles);
   getrusage (RUSAGE_SELF, &usage);
   if (getloadavg (load, 3) < 0)
     load[0] = -1.0;
@@ -333,7 +209,6 @@ tarmac_cli_bench_match (int    argc,
                planted, planted > 0 ? 100.0 * found_first / planted : 0.0);
     }
 
-  g_ptr_array_unref (pool.given);
-  g_ptr_array_unref (pool.surnames);
+  tarmac_cli_bench_names_clear (&pool);
   return EXIT_OK;
 }

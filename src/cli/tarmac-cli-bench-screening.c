@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "tarmac-cli-bench-names.h"
 #include "tarmac-cli-private.h"
 #include "tarmac-demo-names.h"
 #include "tarmac-screen-index.h"
@@ -33,105 +34,6 @@
  * the listed DOB. Every traveller is matched at the review threshold on N threads sharing
  * one index (a GThreadPool), as screening an import does.
  */
-
-typedef struct
-{
-  GPtrArray *given;
-  GPtrArray *surnames;
-} Pool;
-
-static void
-add_words (GPtrArray  *words,
-           const char *list)
-{
-  g_auto(GStrv) items = NULL;
-
-  if (list == NULL)
-    return;
-  items = g_strsplit (list, "|", -1);
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_auto(GStrv) variants = g_strsplit (items[i], "~", -1);
-
-      for (guint j = 0; variants[j] != NULL; j++)
-        {
-          char *word = variants[j];
-          char *slash = strchr (word, '/');
-          char *equal = strchr (word, '=');
-
-          if (slash != NULL)
-            *slash = '\0';
-          if (equal != NULL)
-            *equal = '\0';
-          if (word[0] != '\0')
-            g_ptr_array_add (words, g_strdup (word));
-        }
-    }
-}
-
-static char *
-alter (GRand      *rand,
-       const char *word)
-{
-  char *copy = g_strdup (word);
-  gsize length = strlen (copy);
-  guint at;
-
-  if (length < 4)
-    return copy;
-  at = g_rand_int_range (rand, 1, length);
-  if ((guchar) copy[at] < 0x80 && g_ascii_isalpha (copy[at]))
-    copy[at] = 'a' + g_rand_int_range (rand, 0, 26);
-  return copy;
-}
-
-static char *
-random_word (GRand     *rand,
-             GPtrArray *words,
-             gboolean   vary)
-{
-  const char *word = g_ptr_array_index (words, g_rand_int_range (rand, 0, words->len));
-
-  return vary && g_rand_int_range (rand, 0, 3) == 0 ? alter (rand, word) : g_strdup (word);
-}
-
-static char *
-random_name (GRand    *rand,
-             Pool     *pool,
-             gboolean  vary)
-{
-  g_autofree char *given = random_word (rand, pool->given, vary);
-  g_autofree char *surname = random_word (rand, pool->surnames, vary);
-
-  if (g_rand_int_range (rand, 0, 3) == 0)
-    {
-      g_autofree char *second = random_word (rand, pool->given, vary);
-
-      return g_strdup_printf ("%s %s %s", given, second, surname);
-    }
-  return g_strdup_printf ("%s %s", given, surname);
-}
-
-static char *
-respell (GRand      *rand,
-         const char *name)
-{
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-  guint n = g_strv_length (words);
-  guint at = g_rand_int_range (rand, 0, n);
-  GString *out = g_string_new (NULL);
-
-  if (strlen (words[at]) >= 6)
-    {
-      char *altered = alter (rand, words[at]);
-
-      g_free (words[at]);
-      words[at] = altered;
-    }
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (out, "%s%s", i > 0 ? " " : "", words[(i + n - 1) % n]);
-  return g_string_free (out, FALSE);
-}
 
 typedef struct
 {
@@ -189,15 +91,6 @@ process_cpu_s (void)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : (x > y);
-}
-
 static double
 percentile (const double *sorted,
             guint         n,
@@ -222,7 +115,7 @@ tarmac_cli_bench_screen (int    argc,
   g_autofree guint *alerts = NULL;
   g_autofree gboolean *found = NULL;
   GThreadPool *pool_threads;
-  Pool pool;
+  TarmacCliBenchNames pool;
   int threads = (int) g_get_num_processors (), seed = 42, only = 0;
   guint n_names, n_travellers, planted = 0, planted_found = 0, alerted = 0;
   guint64 scored = 0;
@@ -268,14 +161,7 @@ tarmac_cli_bench_screen (int    argc,
     }
 
   rand = g_rand_new_with_seed (seed);
-  pool.given = g_ptr_array_new_with_free_func (g_free);
-  pool.surnames = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < _tarmac_demo_n_cultures; i++)
-    {
-      add_words (pool.given, _tarmac_demo_cultures[i].given_m);
-      add_words (pool.given, _tarmac_demo_cultures[i].given_f);
-      add_words (pool.surnames, _tarmac_demo_cultures[i].surnames);
-    }
+  tarmac_cli_bench_names_init (&pool, 4);
 
   started = g_get_monotonic_time ();
   index = tarmac_screen_index_new ();
@@ -283,7 +169,7 @@ tarmac_cli_bench_screen (int    argc,
     {
       g_autoptr(TarmacWatchlistEntry) entry = NULL;
       g_autofree char *id = g_strdup_printf ("S%u", i);
-      char *name = random_name (rand, &pool, TRUE);
+      char *name = tarmac_cli_bench_names_random (&pool, rand, TRUE);
       TarmacDob dob = { TARMAC_DOB_EXACT, 0, 0, 0, 0 };
 
       entry = tarmac_watchlist_entry_new (id, "person");
@@ -312,7 +198,7 @@ tarmac_cli_bench_screen (int    argc,
           guint target = g_rand_int_range (rand, 0, n_names);
           const TarmacDob *dob = &g_array_index (listed_dobs, TarmacDob, target);
 
-          traveller->name = respell (rand, g_ptr_array_index (listed, target));
+          traveller->name = tarmac_cli_bench_names_respell (&pool, rand, g_ptr_array_index (listed, target));
           g_snprintf (traveller->dob, sizeof traveller->dob, "%04u-%02u-%02u", dob->year_from,
                       dob->month, dob->day);
           traveller->planted = target + 1;
@@ -320,7 +206,7 @@ tarmac_cli_bench_screen (int    argc,
         }
       else
         {
-          traveller->name = random_name (rand, &pool, FALSE);
+          traveller->name = tarmac_cli_bench_names_random (&pool, rand, FALSE);
           g_snprintf (traveller->dob, sizeof traveller->dob, "%04d-%02d-%02d",
                       g_rand_int_range (rand, 1940, 2008), g_rand_int_range (rand, 1, 13),
                       g_rand_int_range (rand, 1, 29));
@@ -362,7 +248,7 @@ tarmac_cli_bench_screen (int    argc,
         planted_found += found[i];
       g_free (travellers[i].name);
     }
-  qsort (latency, n_travellers, sizeof (double), compare_doubles);
+  qsort (latency, n_travellers, sizeof (double), tarmac_cli_bench_compare_doubles);
   p50 = percentile (latency, n_travellers, 0.50);
   p95 = percentile (latency, n_travellers, 0.95);
   p99 = percentile (latency, n_travellers, 0.99);
@@ -396,7 +282,6 @@ tarmac_cli_bench_screen (int    argc,
                planted_found, planted, alerted);
     }
 
-  g_ptr_array_unref (pool.given);
-  g_ptr_array_unref (pool.surnames);
+  tarmac_cli_bench_names_clear (&pool);
   return EXIT_OK;
 }

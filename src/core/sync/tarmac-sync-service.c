@@ -1288,11 +1288,27 @@ tarmac_sync_service_dup_sites (TarmacSyncService *self,
   return g_strdupv (self->site_codes != NULL ? self->site_codes : (GStrv) empty);
 }
 
-static void
-queue_job (TarmacSyncService *self,
-           GTask             *task,
-           Job               *job)
+static Job *
+job_new (JobKind kind)
 {
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  return job;
+}
+
+/* Hands @job to the worker, in a task tagged @source_tag that reports to @callback. */
+static void
+queue_job (TarmacSyncService   *self,
+           Job                 *job,
+           gpointer             source_tag,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, job_free);
 
   g_mutex_lock (&self->mutex);
@@ -1327,17 +1343,12 @@ tarmac_sync_service_save_note_async (TarmacSyncService     *self,
                                      GAsyncReadyCallback    callback,
                                      gpointer               user_data)
 {
-  GTask *task;
   Job *job;
 
   g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
   g_return_if_fail (draft != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tarmac_sync_service_save_note_async);
-
-  job = g_new0 (Job, 1);
-  job->kind = JOB_SAVE_NOTE;
+  job = job_new (JOB_SAVE_NOTE);
   job->note_kind = g_strdup (draft->kind != NULL ? draft->kind : "note");
   job->priority = draft->priority;
   job->recipients = g_strdupv ((GStrv) draft->recipients);
@@ -1346,7 +1357,7 @@ tarmac_sync_service_save_note_async (TarmacSyncService     *self,
   job->subject_type = g_strdup (draft->subject_type);
   job->subject_ref = g_strdup (draft->subject_ref);
   job->reply_to = g_strdup (draft->reply_to);
-  queue_job (self, task, job);
+  queue_job (self, job, tarmac_sync_service_save_note_async, cancellable, callback, user_data);
 }
 
 /**
@@ -1382,21 +1393,16 @@ tarmac_sync_service_enrol_async (TarmacSyncService   *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  GTask *task;
   Job *job;
 
   g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
   g_return_if_fail (hub_url != NULL && code != NULL && fingerprint != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tarmac_sync_service_enrol_async);
-
-  job = g_new0 (Job, 1);
-  job->kind = JOB_ENROL;
+  job = job_new (JOB_ENROL);
   job->hub_url = g_strdup (hub_url);
   job->code = g_strdup (code);
   job->fingerprint = g_strdup (fingerprint);
-  queue_job (self, task, job);
+  queue_job (self, job, tarmac_sync_service_enrol_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1420,17 +1426,12 @@ tarmac_sync_service_leave_async (TarmacSyncService   *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  GTask *task;
   Job *job;
 
   g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tarmac_sync_service_leave_async);
-
-  job = g_new0 (Job, 1);
-  job->kind = JOB_LEAVE;
-  queue_job (self, task, job);
+  job = job_new (JOB_LEAVE);
+  queue_job (self, job, tarmac_sync_service_leave_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1457,19 +1458,14 @@ tarmac_sync_service_mark_read_async (TarmacSyncService   *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  GTask *task;
   Job *job;
 
   g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
   g_return_if_fail (uuids != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tarmac_sync_service_mark_read_async);
-
-  job = g_new0 (Job, 1);
-  job->kind = JOB_MARK_READ;
+  job = job_new (JOB_MARK_READ);
   job->uuids = g_strdupv ((GStrv) uuids);
-  queue_job (self, task, job);
+  queue_job (self, job, tarmac_sync_service_mark_read_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1495,19 +1491,14 @@ tarmac_sync_service_list_receipts_async (TarmacSyncService   *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  GTask *task;
   Job *job;
 
   g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
   g_return_if_fail (uuids != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tarmac_sync_service_list_receipts_async);
-
-  job = g_new0 (Job, 1);
-  job->kind = JOB_LIST_RECEIPTS;
+  job = job_new (JOB_LIST_RECEIPTS);
   job->uuids = g_strdupv ((GStrv) uuids);
-  queue_job (self, task, job);
+  queue_job (self, job, tarmac_sync_service_list_receipts_async, cancellable, callback, user_data);
 }
 
 /**

@@ -123,8 +123,7 @@ test_statistics_figures (void)
   tarmac_test_run_for (20);
   assert_figure (page, "seizures", "5");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  tarmac_test_run_for (10);
+  tarmac_test_window_destroy (window);
 }
 
 static void
@@ -177,8 +176,7 @@ test_statistics_export (void)
   g_unlink (pdf);
   g_unlink (csv);
   g_rmdir (dir);
-  gtk_window_destroy (GTK_WINDOW (window));
-  tarmac_test_run_for (10);
+  tarmac_test_window_destroy (window);
 }
 
 static TarmacEventWindow *
@@ -286,8 +284,7 @@ test_statistics_referral_form (void)
   assert_figure (page, "ht_victims", "6");
   g_assert_cmpuint (g_list_model_get_n_items (tarmac_statistics_page_get_events (page)), ==, 5);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  tarmac_test_run_for (10);
+  tarmac_test_window_destroy (window);
 }
 
 static void

@@ -232,8 +232,7 @@ test_import_shows_hit (void)
                                      " GROUP BY traveller_id, watchlist_entry_id"
                                      " HAVING count(*) > 1)"), ==, 0);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  tarmac_test_run_for (10);
+  tarmac_test_window_destroy (window);
   g_clear_object (&store);
   tarmac_test_remove_database (dir, db_path);
 }

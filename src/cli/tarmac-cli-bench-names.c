@@ -139,6 +139,31 @@ tarmac_cli_bench_names_respell (TarmacCliBenchNames *names,
   return g_string_free (out, FALSE);
 }
 
+/**
+ * tarmac_cli_bench_names_entry:
+ * @name: (out) (transfer full): the entry's name
+ *
+ * A listed person: a random name, a third of its words altered, and an exact DOB born
+ * 1940 to 2004.
+ */
+TarmacWatchlistEntry *
+tarmac_cli_bench_names_entry (TarmacCliBenchNames  *names,
+                              GRand                *rand,
+                              const char           *id,
+                              char                **name)
+{
+  TarmacWatchlistEntry *entry = tarmac_watchlist_entry_new (id, "person");
+  TarmacDob dob = { TARMAC_DOB_EXACT, 0, 0, 0, 0 };
+
+  *name = tarmac_cli_bench_names_random (names, rand, TRUE);
+  tarmac_watchlist_entry_add_name (entry, *name, TARMAC_NAME_QUALITY_PRIMARY);
+  dob.year_from = dob.year_to = g_rand_int_range (rand, 1940, 2005);
+  dob.month = g_rand_int_range (rand, 1, 13);
+  dob.day = g_rand_int_range (rand, 1, 29);
+  g_array_append_val (entry->dobs, dob);
+  return entry;
+}
+
 int
 tarmac_cli_bench_compare_doubles (gconstpointer a,
                                   gconstpointer b)

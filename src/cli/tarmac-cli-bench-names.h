@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "tarmac-watchlist-entry.h"
+
 G_BEGIN_DECLS
 
 /* Synthetic list and traveller names for the screening benchmarks (bench match, bench
@@ -29,6 +31,11 @@ char  *tarmac_cli_bench_names_random  (TarmacCliBenchNames *names,
 char  *tarmac_cli_bench_names_respell (TarmacCliBenchNames *names,
                                        GRand               *rand,
                                        const char          *name);
+TarmacWatchlistEntry *
+       tarmac_cli_bench_names_entry   (TarmacCliBenchNames *names,
+                                       GRand               *rand,
+                                       const char          *id,
+                                       char               **name);
 int    tarmac_cli_bench_compare_doubles (gconstpointer a,
                                          gconstpointer b);
 

@@ -169,16 +169,10 @@ tarmac_cli_bench_screen (int    argc,
     {
       g_autoptr(TarmacWatchlistEntry) entry = NULL;
       g_autofree char *id = g_strdup_printf ("S%u", i);
-      char *name = tarmac_cli_bench_names_random (&pool, rand, TRUE);
-      TarmacDob dob = { TARMAC_DOB_EXACT, 0, 0, 0, 0 };
+      char *name = NULL;
 
-      entry = tarmac_watchlist_entry_new (id, "person");
-      tarmac_watchlist_entry_add_name (entry, name, TARMAC_NAME_QUALITY_PRIMARY);
-      dob.year_from = dob.year_to = g_rand_int_range (rand, 1940, 2005);
-      dob.month = g_rand_int_range (rand, 1, 13);
-      dob.day = g_rand_int_range (rand, 1, 29);
-      g_array_append_val (entry->dobs, dob);
-      g_array_append_val (listed_dobs, dob);
+      entry = tarmac_cli_bench_names_entry (&pool, rand, id, &name);
+      g_array_append_val (listed_dobs, g_array_index (entry->dobs, TarmacDob, 0));
       g_ptr_array_add (entry->nationalities,
                        g_strdup (_tarmac_demo_nationalities[g_rand_int_range (rand, 0,
                                                                              _tarmac_demo_n_nationalities)].iso3));

@@ -129,10 +129,17 @@ parse_remarks (TarmacWatchlistEntry *entry,
         tarmac_watchlist_entry_add_nationality (entry, item + strlen ("citizen "));
       else if (g_str_has_prefix (item, "Gender "))
         {
+          /* A record may say it twice: the last one stands (found by fuzz-list-ofac). */
           if (g_str_has_prefix (item + 7, "Male"))
-            entry->sex = g_strdup ("M");
+            {
+              g_free (entry->sex);
+              entry->sex = g_strdup ("M");
+            }
           else if (g_str_has_prefix (item + 7, "Female"))
-            entry->sex = g_strdup ("F");
+            {
+              g_free (entry->sex);
+              entry->sex = g_strdup ("F");
+            }
         }
       else if (g_str_has_prefix (item, "a.k.a. "))
         {

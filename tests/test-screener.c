@@ -403,6 +403,56 @@ test_list_change_rescreens (void)
   g_assert_true (tarmac_screener_needs_rescreen (screener, store));
 }
 
+/* A file imported and never screened (Tarmac stopped between the two commits) is found
+ * at the next start, screened, and then no longer listed; a screening of everyone marks
+ * every file before it; without any list, files are marked at once. */
+static void
+test_unscreened (void)
+{
+  g_autoptr(TarmacStore) store = open_with_lists ("unscreened.db");
+  g_autoptr(TarmacScreener) screener = tarmac_screener_new ();
+  g_autoptr(GArray) left = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 file_id = import_manifest (store);
+
+  left = tarmac_screener_list_unscreened (screener, store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left->len, ==, 1);
+  g_assert_cmpint (g_array_index (left, gint64, 0), ==, file_id);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM hit"), ==, 0);
+
+  {
+    g_auto(TarmacScreenReport) report = { 0, };
+
+    screen (screener, store, TARMAC_SCREEN_SOURCE_FILE, file_id, &report);
+    g_assert_cmpuint (report.added, >, 0);
+  }
+  g_clear_pointer (&left, g_array_unref);
+  left = tarmac_screener_list_unscreened (screener, store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left->len, ==, 0);
+
+  /* A screening of everyone covers the files before it. */
+  exec (store, "UPDATE source_file SET screened_at = NULL");
+  {
+    g_auto(TarmacScreenReport) report = { 0, };
+
+    screen (screener, store, TARMAC_SCREEN_ALL, 0, &report);
+  }
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM source_file"
+                                     " WHERE screened_at IS NULL"), ==, 0);
+
+  /* No list to screen against: nothing to wait for. */
+  exec (store, "UPDATE source_file SET screened_at = NULL;"
+               "UPDATE watchlist SET enabled = 0");
+  g_clear_pointer (&left, g_array_unref);
+  left = tarmac_screener_list_unscreened (screener, store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left->len, ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM source_file"
+                                     " WHERE screened_at IS NULL"), ==, 0);
+}
+
 static void
 test_cancelled (void)
 {
@@ -589,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/screen/screener/reviewed-not-reopened", test_reviewed_not_reopened);
   g_test_add_func ("/screen/screener/list-change-rescreens", test_list_change_rescreens);
   g_test_add_func ("/screen/screener/cancelled", test_cancelled);
+  g_test_add_func ("/screen/screener/unscreened", test_unscreened);
   g_test_add_func ("/screen/screener/cli", test_cli);
 
   return g_test_run ();

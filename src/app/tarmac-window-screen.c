@@ -344,21 +344,31 @@ _tarmac_window_class_init_screening (GtkWidgetClass *widget_class)
 }
 
 /* Called once the window has its store: catches up with list changes made while it was
- * closed (a list loaded by tarmac-cli, a re-screen cut short). */
+ * closed (a list loaded by tarmac-cli, a re-screen cut short), and with files imported
+ * but never screened (a crash between the two commits). */
 void
 _tarmac_window_init_screening (TarmacWindow *self)
 {
+  g_autoptr(GArray) unscreened = NULL;
+  g_autoptr(GError) error = NULL;
+
   self->screen_file_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (self->store == NULL)
     return;
 
   self->screener = tarmac_screener_new ();
   self->screen_cancellable = g_cancellable_new ();
+
+  /* Files whose screening never committed (Tarmac stopped in between): screened now. */
+  unscreened = tarmac_screener_list_unscreened (self->screener, self->store, &error);
+  if (unscreened == NULL)
+    g_warning ("Could not look for imported files left unscreened: %s", error->message);
+  else if (unscreened->len > 0)
+    g_array_append_vals (self->screen_file_ids, unscreened->data, unscreened->len);
+
   if (tarmac_screener_needs_rescreen (self->screener, self->store))
-    {
-      self->screen_rescreen = TRUE;
-      start_screening (self);
-    }
+    self->screen_rescreen = TRUE;
+  start_screening (self);
 }
 
 void

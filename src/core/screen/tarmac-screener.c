@@ -636,6 +636,22 @@ write_hits (TarmacStore              *store,
   if (generation >= 0 && !note_generation (store, generation, error))
     goto fail;
 
+  /* The file's screening committed with its hits: a crash before this point leaves the
+   * file for tarmac_screener_list_unscreened(). */
+  if (scope->kind == TARMAC_SCREEN_SOURCE_FILE)
+    {
+      g_autoptr(sqlite3_stmt) mark = _tarmac_store_prepare (store,
+                                                            "UPDATE source_file SET screened_at = ?2"
+                                                            " WHERE id = ?1", error);
+
+      if (mark == NULL)
+        goto fail;
+      sqlite3_bind_int64 (mark, 1, scope->id);
+      sqlite3_bind_text (mark, 2, now, -1, SQLITE_STATIC);
+      if (!_tarmac_store_step_done (store, mark, error))
+        goto fail;
+    }
+
   /* Screening reads every traveller's name and documents: that is written down too. */
   detail = g_strdup_printf ("%s: %u travellers, %u hits added, %u updated", where,
                             report->travellers, report->added, report->updated);
@@ -772,6 +788,49 @@ screen (TarmacScreener           *self,
   return TRUE;
 }
 
+/* The newest imported file: everything up to it is in a screening of everyone that
+ * starts now. */
+static gint64
+last_file_id (TarmacStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, "SELECT max (id) FROM source_file",
+                                                        NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* After a screening of everyone that began when @last was the newest file. A file
+ * imported meanwhile has its own screening, and keeps its mark until that one commits. */
+static gboolean
+mark_screened_through (TarmacStore  *store,
+                       gint64        last,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) mark = NULL;
+  g_autofree char *now = _tarmac_store_now ();
+
+  mark = _tarmac_store_prepare (store,
+                                "UPDATE source_file SET screened_at = ?2"
+                                " WHERE screened_at IS NULL AND id <= ?1", error);
+  if (mark == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (mark, 1, last);
+  sqlite3_bind_text (mark, 2, now, -1, SQLITE_STATIC);
+  return _tarmac_store_step_done (store, mark, error);
+}
+
+static gboolean
+has_lists (TarmacStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM watchlist"
+                                                               " WHERE enabled = 1 AND entry_count > 0)",
+                                                        NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+}
+
 /**
  * tarmac_screener_screen:
  * @self: a screener
@@ -796,6 +855,8 @@ tarmac_screener_screen (TarmacScreener           *self,
                         GCancellable             *cancellable,
                         GError                  **error)
 {
+  gint64 last;
+
   g_return_val_if_fail (TARMAC_IS_SCREENER (self), FALSE);
   g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
   g_return_val_if_fail (scope != NULL, FALSE);
@@ -804,10 +865,63 @@ tarmac_screener_screen (TarmacScreener           *self,
                         (scope->carrier != NULL && scope->number != NULL && scope->date != NULL),
                         FALSE);
 
+  if (scope->kind != TARMAC_SCREEN_ALL)
+    return screen (self, store, scope, -1, report, cancellable, error);
+
   /* Everyone screened against the lists as they are: a re-screen would add nothing. */
-  return screen (self, store, scope,
-                 scope->kind == TARMAC_SCREEN_ALL ? tarmac_screen_get_list_generation (store) : -1,
-                 report, cancellable, error);
+  last = last_file_id (store);
+  return screen (self, store, scope, tarmac_screen_get_list_generation (store), report,
+                 cancellable, error) &&
+         mark_screened_through (store, last, error);
+}
+
+/**
+ * tarmac_screener_list_unscreened:
+ * @self: a screener
+ * @store: the store
+ * @error: return location for a #GError
+ *
+ * The imported files whose travellers were never screened: the program that imported
+ * them stopped (a crash, a power cut) between the file's commit and its screening's.
+ * Screening each with a %TARMAC_SCREEN_SOURCE_FILE scope marks it. Without any list
+ * there is nothing to screen against: the files are marked at once, and a list loaded
+ * later screens everyone.
+ *
+ * Returns: (transfer full) (element-type gint64): the files' ids, oldest first, at most
+ *   10,000; %NULL on error
+ */
+GArray *
+tarmac_screener_list_unscreened (TarmacScreener  *self,
+                                 TarmacStore     *store,
+                                 GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TARMAC_IS_SCREENER (self), NULL);
+  g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
+
+  if (!has_lists (store))
+    return mark_screened_through (store, G_MAXINT64, error) ? g_steal_pointer (&ids) : NULL;
+
+  stmt = _tarmac_store_prepare (store,
+                                "SELECT id FROM source_file WHERE screened_at IS NULL"
+                                " ORDER BY id LIMIT 10000", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 /**
@@ -822,8 +936,6 @@ gboolean
 tarmac_screener_needs_rescreen (TarmacScreener *self,
                                 TarmacStore    *store)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (TARMAC_IS_SCREENER (self), FALSE);
   g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
 
@@ -832,9 +944,7 @@ tarmac_screener_needs_rescreen (TarmacScreener *self,
     return FALSE;
 
   /* Without a list, screening can add nothing (the last list removed, or none yet). */
-  stmt = _tarmac_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM watchlist"
-                                       " WHERE enabled = 1 AND entry_count > 0)", NULL);
-  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  return has_lists (store);
 }
 
 /**
@@ -861,6 +971,7 @@ tarmac_screener_rescreen (TarmacScreener      *self,
 {
   const TarmacScreenScope all = { TARMAC_SCREEN_ALL, 0, NULL, NULL, NULL };
   gint64 generation;
+  gint64 last;
 
   g_return_val_if_fail (TARMAC_IS_SCREENER (self), FALSE);
   g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
@@ -876,5 +987,7 @@ tarmac_screener_rescreen (TarmacScreener      *self,
   /* Read first: a list that changes while the run goes on moves the generation past the
    * one noted, and the next call screens again. */
   generation = tarmac_screen_get_list_generation (store);
-  return screen (self, store, &all, generation, report, cancellable, error);
+  last = last_file_id (store);
+  return screen (self, store, &all, generation, report, cancellable, error) &&
+         mark_screened_through (store, last, error);
 }

@@ -65,6 +65,9 @@ gboolean        tarmac_screener_screen               (TarmacScreener           *
                                                       TarmacScreenReport       *report,
                                                       GCancellable             *cancellable,
                                                       GError                  **error);
+GArray         *tarmac_screener_list_unscreened      (TarmacScreener           *self,
+                                                      TarmacStore              *store,
+                                                      GError                  **error);
 gboolean        tarmac_screener_needs_rescreen       (TarmacScreener           *self,
                                                       TarmacStore              *store);
 gboolean        tarmac_screener_rescreen             (TarmacScreener           *self,

@@ -1128,6 +1128,17 @@ static const TarmacMigration migrations[] = {
      * this index that count read the whole of traveller_source, once per message. */
     "CREATE INDEX traveller_source_message ON traveller_source (message_id);"
   },
+  {
+    16,
+    "which imported files were screened",
+    /* A file's travellers are screened once it is committed, in a transaction of their
+     * own (tarmac-screener.c): screened_at says that one committed, so a crash between the
+     * two leaves the file to be screened at the next start instead of never. Files from
+     * before this version were screened with everyone when the lists last changed. */
+    "ALTER TABLE source_file ADD COLUMN screened_at TEXT;"
+    "UPDATE source_file SET screened_at = imported_at;"
+    "CREATE INDEX source_file_unscreened ON source_file (id) WHERE screened_at IS NULL;"
+  },
 };
 
 const TarmacMigration *

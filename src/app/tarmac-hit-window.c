@@ -14,6 +14,7 @@
 #include "tarmac-format.h"
 #include "tarmac-hit-window.h"
 #include "tarmac-hit.h"
+#include "tarmac-detail-rows.h"
 #include "tarmac-screen-format.h"
 #include "tarmac-seizure-window.h"
 
@@ -43,32 +44,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static GtkWidget *
-add_row (AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle)
-{
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
-                                 "use-markup", FALSE,
-                                 "title", title != NULL ? title : "",
-                                 "subtitle", subtitle,
-                                 NULL);
-
-  adw_preferences_group_add (group, row);
-  return row;
-}
-
-static AdwPreferencesGroup *
-add_group (AdwPreferencesPage *page,
-           const char         *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
-}
 
 static void
 open_traveller_action (GtkWidget  *widget,
@@ -127,9 +102,10 @@ fill (TarmacHitWindow    *self,
   AdwPreferencesGroup *group;
   GtkWidget *row;
 
-  group = add_group (page, _("Match"));
-  add_row (group, _("Status"), tarmac_screen_format_hit_status (tarmac_hit_get_status (self->hit)));
-  add_row (group, _("Score"), score);
+  group = tarmac_detail_add_group (page, _("Match"));
+  tarmac_detail_add_row (group, _("Status"),
+                         tarmac_screen_format_hit_status (tarmac_hit_get_status (self->hit)));
+  tarmac_detail_add_row (group, _("Score"), score);
   if (tarmac_hit_get_list_name (self->hit) != NULL)
     {
       g_autofree char *entry = NULL;
@@ -140,15 +116,15 @@ fill (TarmacHitWindow    *self,
                                  ? tarmac_hit_get_entry_name (self->hit) : "",
                                tarmac_hit_get_entry_ref (self->hit) != NULL
                                  ? tarmac_hit_get_entry_ref (self->hit) : "");
-      add_row (group, tarmac_hit_get_list_name (self->hit), entry);
+      tarmac_detail_add_row (group, tarmac_hit_get_list_name (self->hit), entry);
     }
   else
     {
-      add_row (group, _("Source"), tarmac_hit_get_source (self->hit));
+      tarmac_detail_add_row (group, _("Source"), tarmac_hit_get_source (self->hit));
     }
 
   /* The explanation's parts are separated by "; ": one row each reads better. */
-  group = add_group (page, _("Why"));
+  group = tarmac_detail_add_group (page, _("Why"));
   parts = g_strsplit (explanation, "; ", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -164,27 +140,27 @@ fill (TarmacHitWindow    *self,
       adw_preferences_group_add (group, label);
     }
 
-  group = add_group (page, _("Traveller"));
-  row = add_row (group, tarmac_hit_get_traveller_name (self->hit),
+  group = tarmac_detail_add_group (page, _("Traveller"));
+  row = tarmac_detail_add_row (group, tarmac_hit_get_traveller_name (self->hit),
                  tarmac_hit_get_flight_label (self->hit));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "hit.open-traveller");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
 
-  group = add_group (page, _("Review"));
+  group = tarmac_detail_add_group (page, _("Review"));
   comments = tarmac_hit_list_comments (self->store, tarmac_hit_get_id (self->hit), NULL);
   for (guint i = 0; comments != NULL && i < comments->len; i++)
     {
       TarmacHitComment *comment = g_ptr_array_index (comments, i);
       g_autofree char *at = tarmac_format_timestamp_long (comment->at);
 
-      add_row (group, comment->text, at != NULL ? at : comment->at);
+      tarmac_detail_add_row (group, comment->text, at != NULL ? at : comment->at);
     }
 
   if (next[0] == NULL)
     {
-      add_row (group, _("Review closed"), NULL);
+      tarmac_detail_add_row (group, _("Review closed"), NULL);
       return;
     }
 

@@ -13,6 +13,7 @@
 
 #include "tarmac-countries.h"
 #include "tarmac-format.h"
+#include "tarmac-detail-rows.h"
 #include "tarmac-screen-format.h"
 #include "tarmac-watchlist-entry-editor.h"
 #include "tarmac-watchlist-entry-window.h"
@@ -43,39 +44,13 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-add_row (AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle)
-{
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
-                                 "use-markup", FALSE,
-                                 "title", title != NULL ? title : "",
-                                 "subtitle", subtitle,
-                                 NULL);
-
-  adw_preferences_group_add (group, row);
-  return row;
-}
-
-static AdwPreferencesGroup *
-add_group (AdwPreferencesPage *page,
-           const char         *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
-}
-
 static void
 add_optional (AdwPreferencesGroup *group,
               const char          *title,
               const char          *value)
 {
   if (value != NULL && *value != '\0')
-    add_row (group, title, value);
+    tarmac_detail_add_row (group, title, value);
 }
 
 static void
@@ -85,7 +60,7 @@ fill (TarmacWatchlistEntryWindow *self,
   TarmacWatchlistEntry *entry = self->entry;
   AdwPreferencesGroup *group;
 
-  group = add_group (page, _("Names"));
+  group = tarmac_detail_add_group (page, _("Names"));
   for (guint i = 0; i < entry->names->len; i++)
     {
       const TarmacWatchlistName *name = g_ptr_array_index (entry->names, i);
@@ -98,18 +73,18 @@ fill (TarmacWatchlistEntryWindow *self,
                                     tarmac_screen_format_name_quality (name->quality), script);
       else
         subtitle = g_strdup (tarmac_screen_format_name_quality (name->quality));
-      add_row (group, name->name, subtitle);
+      tarmac_detail_add_row (group, name->name, subtitle);
     }
 
-  group = add_group (page, _("Identity"));
+  group = tarmac_detail_add_group (page, _("Identity"));
   for (guint i = 0; i < entry->dobs->len; i++)
     {
       g_autofree char *dob = tarmac_screen_format_dob (&g_array_index (entry->dobs, TarmacDob, i));
 
-      add_row (group, _("Date of birth"), dob);
+      tarmac_detail_add_row (group, _("Date of birth"), dob);
     }
   if (entry->dobs->len == 0)
-    add_row (group, _("Date of birth"), _("Not known"));
+    tarmac_detail_add_row (group, _("Date of birth"), _("Not known"));
   for (guint i = 0; i < entry->nationalities->len; i++)
     {
       const char *code = g_ptr_array_index (entry->nationalities, i);
@@ -117,15 +92,15 @@ fill (TarmacWatchlistEntryWindow *self,
       g_autofree char *text = name != NULL ? g_strdup_printf ("%s (%s)", name, code)
                                            : g_strdup (code);
 
-      add_row (group, _("Nationality"), text);
+      tarmac_detail_add_row (group, _("Nationality"), text);
     }
   if (entry->sex != NULL)
-    add_row (group, _("Sex"), g_str_equal (entry->sex, "F") ? _("Female")
+    tarmac_detail_add_row (group, _("Sex"), g_str_equal (entry->sex, "F") ? _("Female")
                               : g_str_equal (entry->sex, "M") ? _("Male") : entry->sex);
 
   if (entry->documents->len > 0)
     {
-      group = add_group (page, _("Documents"));
+      group = tarmac_detail_add_group (page, _("Documents"));
       for (guint i = 0; i < entry->documents->len; i++)
         {
           const TarmacWatchlistDocument *document = g_ptr_array_index (entry->documents, i);
@@ -137,12 +112,12 @@ fill (TarmacWatchlistEntryWindow *self,
             g_string_append_printf (subtitle, " · %s", document->status);
           if (document->note != NULL)
             g_string_append_printf (subtitle, " · %s", document->note);
-          add_row (group, document->number, subtitle->str);
+          tarmac_detail_add_row (group, document->number, subtitle->str);
           g_string_free (subtitle, TRUE);
         }
     }
 
-  group = add_group (page, _("Listing"));
+  group = tarmac_detail_add_group (page, _("Listing"));
   add_optional (group, _("Reason"), entry->reason);
   add_optional (group, _("Category"), entry->category);
   add_optional (group, _("Listed on"), entry->listed_on);
@@ -150,17 +125,17 @@ fill (TarmacWatchlistEntryWindow *self,
     {
       g_autofree char *day = tarmac_format_date (entry->expires_at);
 
-      add_row (group, _("Expires"), day != NULL ? day : entry->expires_at);
+      tarmac_detail_add_row (group, _("Expires"), day != NULL ? day : entry->expires_at);
     }
   else
     {
-      add_row (group, _("Expires"), _("Never"));
+      tarmac_detail_add_row (group, _("Expires"), _("Never"));
     }
   add_optional (group, _("Reference"), entry->reference);
   add_optional (group, _("Entry"), entry->external_id);
-  add_row (group, _("List"), tarmac_screen_format_list_name (self->list));
+  tarmac_detail_add_row (group, _("List"), tarmac_screen_format_list_name (self->list));
   for (guint i = 0; i < entry->addresses->len; i++)
-    add_row (group, _("Address"), g_ptr_array_index (entry->addresses, i));
+    tarmac_detail_add_row (group, _("Address"), g_ptr_array_index (entry->addresses, i));
 }
 
 static void

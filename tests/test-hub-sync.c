@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "tarmac-hit.h"
 #include "tarmac-lookout.h"
 #include "tarmac-lookout-screen.h"
 #include "tarmac-note.h"
@@ -661,6 +662,34 @@ test_lookout (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (lookouts), ==, 1);
   g_clear_object (&lookouts);
+
+  /* The review queue names the sending airport and the person flagged, as it names a list
+   * and its entry for a list's hit. */
+  {
+    g_autoptr(GListModel) hits = tarmac_hit_list (f->lfw.store, TARMAC_HIT_FILTER_OPEN, 10, &error);
+    g_autoptr(TarmacHit) hit = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+    hit = g_list_model_get_item (hits, 0);
+    g_assert_cmpstr (tarmac_hit_get_source (hit), ==, "lookout");
+    g_assert_cmpstr (tarmac_hit_get_list_name (hit), ==, "Lookout from DKR");
+    g_assert_cmpstr (tarmac_hit_get_entry_name (hit), ==, "DIALLO, Mamadou");
+    g_assert_true (g_str_has_prefix (tarmac_hit_get_entry_ref (hit), "until 20"));
+  }
+  {
+    g_autoptr(JsonNode) hits = tarmac_hit_list_json (f->lfw.store, NULL, NULL, 10, &error);
+    JsonObject *lookout;
+
+    g_assert_no_error (error);
+    lookout = json_object_get_object_member (json_array_get_object_element (json_node_get_array (hits), 0),
+                                             "lookout");
+    g_assert_nonnull (lookout);
+    g_assert_cmpstr (json_object_get_string_member (lookout, "record_id"), ==, record_id);
+    g_assert_cmpstr (json_object_get_string_member (lookout, "origin_site"), ==, "DKR");
+    g_assert_cmpstr (json_object_get_string_member (lookout, "reason"), ==, "suspected cocaine courier");
+    g_assert_cmpint (json_object_get_int_member (lookout, "expires_at"), ==, draft.expires_at);
+  }
 
   /* Screening again doubles nothing. */
   g_assert_true (tarmac_lookout_screen (f->lfw.store, 0, NULL, &n_hits, &error));

@@ -31,11 +31,13 @@
   " (SELECT d.number FROM travel_document d WHERE d.traveller_id = t.id" \
   "  ORDER BY d.type = 'P' DESC, d.id LIMIT 1)," \
   " f.carrier, f.number, f.flight_date, f.origin, f.destination," \
-  " w.id, w.name, w.kind, e.id, e.external_id" \
+  " w.id, w.name, w.kind, e.id, e.external_id," \
+  " h.lookout_record, l.origin_site, l.expires_at, l.reason" \
   " FROM hit h LEFT JOIN traveller t ON t.id = h.traveller_id" \
   " LEFT JOIN flight f ON f.id = t.flight_id" \
   " LEFT JOIN watchlist_entry e ON e.id = h.watchlist_entry_id" \
   " LEFT JOIN watchlist w ON w.id = e.watchlist_id" \
+  " LEFT JOIN lookout l ON l.id = h.lookout_id" \
   " WHERE CASE WHEN ?3 IS NOT NULL THEN h.id IN (SELECT value FROM json_each (?3))" \
   "   WHEN ?1 = 'all' THEN 1" \
   "   WHEN ?1 = 'open' THEN h.status IN ('new', 'in_review', 'referred')" \
@@ -164,6 +166,25 @@ add_hit (TarmacStore   *store,
   add_text (builder, "external_id", row, 23);
   if (!add_entry_names (store, names, builder, row, error))
     return FALSE;
+
+  /* A lookout's hit: the sender's record, and while the lookout is held, who sent it,
+   * until when and why. */
+  json_builder_set_member_name (builder, "lookout");
+  if (sqlite3_column_type (row, 24) == SQLITE_NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      add_text (builder, "record_id", row, 24);
+      add_text (builder, "origin_site", row, 25);
+      json_builder_set_member_name (builder, "expires_at");
+      if (sqlite3_column_type (row, 26) == SQLITE_NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_int_value (builder, sqlite3_column_int64 (row, 26));
+      add_text (builder, "reason", row, 27);
+      json_builder_end_object (builder);
+    }
 
   json_builder_set_member_name (builder, "explanation");
   json_builder_add_value (builder, explanation_node (_tarmac_store_column_text (row, 4)));

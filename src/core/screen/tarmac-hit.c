@@ -170,11 +170,40 @@ summarise (const char *explanation)
   " coalesce ((SELECT n.name FROM watchlist_name n WHERE n.entry_id = e.id" \
   "   ORDER BY CASE n.quality WHEN 'primary' THEN 0 WHEN 'strong' THEN 1 ELSE 2 END, n.id" \
   "   LIMIT 1), e.document_number)," \
-  " e.external_id, h.score, h.explanation, h.status, h.created_at" \
+  " e.external_id, h.score, h.explanation, h.status, h.created_at," \
+  " l.origin_site, l.surname || CASE WHEN l.given_names = '' THEN ''" \
+  "   ELSE ', ' || l.given_names END, l.expires_at" \
   " FROM hit h LEFT JOIN traveller t ON t.id = h.traveller_id" \
   " LEFT JOIN flight f ON f.id = t.flight_id" \
   " LEFT JOIN watchlist_entry e ON e.id = h.watchlist_entry_id" \
-  " LEFT JOIN watchlist w ON w.id = e.watchlist_id"
+  " LEFT JOIN watchlist w ON w.id = e.watchlist_id" \
+  " LEFT JOIN lookout l ON l.id = h.lookout_id"
+
+/* A lookout's hit names the airport that sent it where a list's hit names the list, the
+ * person flagged where it names the entry, and the lookout's expiry where it gives the
+ * entry's reference. */
+static void
+set_lookout_columns (TarmacHit    *self,
+                     sqlite3_stmt *stmt)
+{
+  g_autoptr(GDateTime) expires = NULL;
+
+  if (sqlite3_column_type (stmt, 12) == SQLITE_NULL)
+    return;
+
+  /* Translators: where a hit's list name goes, for a hit raised by a lookout that another
+   * airport sent (%s is its code, e.g. DKR) */
+  self->list_name = g_strdup_printf (_("Lookout from %s"), sqlite3_column_text (stmt, 12));
+  self->entry_name = g_strdup (_tarmac_store_column_text (stmt, 13));
+  expires = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 14) / 1000);
+  if (expires != NULL)
+    {
+      g_autofree char *date = g_date_time_format (expires, "%Y-%m-%d %H:%M UTC");
+
+      /* Translators: a lookout's expiry, where a list entry's reference goes */
+      self->entry_ref = g_strdup_printf (_("until %s"), date);
+    }
+}
 
 static TarmacHit *
 hit_from_row (sqlite3_stmt *stmt)
@@ -194,6 +223,8 @@ hit_from_row (sqlite3_stmt *stmt)
   self->summary = summarise (self->explanation);
   self->status = g_strdup (_tarmac_store_column_text (stmt, 10));
   self->created_at = g_strdup (_tarmac_store_column_text (stmt, 11));
+  if (self->list_name == NULL)
+    set_lookout_columns (self, stmt);
 
   return self;
 }

@@ -994,6 +994,120 @@ test_notify_socket (Fixture       *f,
   g_free (socket.frame);
 }
 
+/* The client's own notification socket: open after a first wait, news of a note for the
+ * site starts the pull that brings it, and no long-poll is made. Single-threaded and
+ * without timing: the hub's frame waits in the socket until the second wait reads it. */
+static void
+test_notify_delivery (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean more = TRUE;
+
+  /* Opens the socket, pulls what came before it (nothing), waits no longer. */
+  g_assert_true (tarmac_sync_client_wait (f->lfw.client, 0, &more, &error));
+  g_assert_no_error (error);
+  g_assert_false (more);
+  g_assert_true (tarmac_sync_client_get_notify_open (f->lfw.client));
+
+  send_alert (&f->dkr, ALERT, "LFW");
+  desk_sync (&f->dkr);
+
+  g_assert_true (tarmac_sync_client_wait (f->lfw.client, 20, &more, &error));
+  g_assert_no_error (error);
+  g_assert_true (more);
+  g_assert_cmpuint (tarmac_sync_client_get_notified (f->lfw.client), ==, 1);
+  g_assert_cmpuint (tarmac_sync_client_get_long_polls (f->lfw.client), ==, 0);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 1);
+  g_assert_true (tarmac_sync_client_get_notify_open (f->lfw.client));
+
+  /* A routine note (main lane only) the same way; Addis, not a recipient, hears nothing. */
+  {
+    g_autoptr(TarmacNote) note = NULL;
+    const char *to[] = { "LFW", NULL };
+    TarmacNoteDraft draft = {
+      .kind = "note",
+      .priority = TARMAC_NOTE_PRIORITY_ROUTINE,
+      .recipients = to,
+      .author = "officer-17",
+      .text = "Second bag on the same ticket",
+    };
+
+    g_assert_true (tarmac_sync_client_wait (f->add.client, 0, &more, &error));
+    g_assert_no_error (error);
+    note = tarmac_sync_replica_save_note (f->dkr.replica, &draft, &error);
+    g_assert_no_error (error);
+    desk_sync (&f->dkr);
+  }
+  g_assert_true (tarmac_sync_client_wait (f->lfw.client, 20, &more, &error));
+  g_assert_no_error (error);
+  g_assert_true (more);
+  g_assert_cmpuint (tarmac_sync_client_get_notified (f->lfw.client), ==, 2);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 2);
+
+  g_assert_true (tarmac_sync_client_wait (f->add.client, 1, &more, &error));
+  g_assert_no_error (error);
+  g_assert_false (more);
+  g_assert_cmpuint (tarmac_sync_client_get_notified (f->add.client), ==, 0);
+  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 0);
+}
+
+/* A hub (or a proxy) that will not upgrade: the client long-polls instead, and the note
+ * still arrives. */
+static void
+test_notify_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean more = TRUE;
+
+  tarmac_test_hub_stop (&f->hub);
+  g_setenv ("TARMAC_HUB_NO_NOTIFY", "1", TRUE);
+  tarmac_test_hub_start (&f->hub);
+  g_unsetenv ("TARMAC_HUB_NO_NOTIFY");
+
+  g_assert_true (tarmac_sync_client_wait (f->lfw.client, 0, &more, &error));
+  g_assert_no_error (error);
+  g_assert_false (more);
+  g_assert_false (tarmac_sync_client_get_notify_open (f->lfw.client));
+  g_assert_cmpuint (tarmac_sync_client_get_long_polls (f->lfw.client), ==, 1);
+
+  send_alert (&f->dkr, ALERT, "LFW");
+  desk_sync (&f->dkr);
+
+  g_assert_true (tarmac_sync_client_wait (f->lfw.client, 20, &more, &error));
+  g_assert_no_error (error);
+  g_assert_true (more);
+  g_assert_cmpuint (tarmac_sync_client_get_notified (f->lfw.client), ==, 0);
+  g_assert_cmpuint (tarmac_sync_client_get_long_polls (f->lfw.client), ==, 2);
+  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 1);
+}
+
+/* The hub closes a revoked device's socket: the wait fails as revoked, and so does every
+ * wait after it (no loop of reconnections that could ever succeed). */
+static void
+test_notify_revoked (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  gboolean more = TRUE;
+  const char *device_id = tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (f->lfw.replica));
+
+  g_assert_true (tarmac_sync_client_wait (f->lfw.client, 0, &more, &error));
+  g_assert_no_error (error);
+  g_assert_true (tarmac_sync_client_get_notify_open (f->lfw.client));
+
+  out = tarmac_test_hub_run (&f->hub, "device", "revoke", device_id, NULL);
+  g_assert_false (tarmac_sync_client_wait (f->lfw.client, 20, &more, &error));
+  g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_REVOKED);
+  g_assert_false (tarmac_sync_client_get_notify_open (f->lfw.client));
+  g_clear_error (&error);
+
+  g_assert_false (tarmac_sync_client_wait (f->lfw.client, 20, &more, &error));
+  g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_REVOKED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1007,6 +1121,9 @@ main (int   argc,
   g_test_add ("/hub-sync/wrong-fingerprint", Fixture, NULL, fixture_set_up, test_wrong_fingerprint, fixture_tear_down);
   g_test_add ("/hub-sync/long-poll", Fixture, NULL, fixture_set_up, test_long_poll, fixture_tear_down);
   g_test_add ("/hub-sync/notify-socket", Fixture, NULL, fixture_set_up, test_notify_socket, fixture_tear_down);
+  g_test_add ("/hub-sync/notify-delivery", Fixture, NULL, fixture_set_up, test_notify_delivery, fixture_tear_down);
+  g_test_add ("/hub-sync/notify-refused", Fixture, NULL, fixture_set_up, test_notify_refused, fixture_tear_down);
+  g_test_add ("/hub-sync/notify-revoked", Fixture, NULL, fixture_set_up, test_notify_revoked, fixture_tear_down);
   g_test_add ("/hub-sync/replies-and-receipts", Fixture, NULL, fixture_set_up, test_replies_and_receipts, fixture_tear_down);
   g_test_add ("/hub-sync/lookout", Fixture, NULL, fixture_set_up, test_lookout, fixture_tear_down);
   g_test_add ("/hub-sync/bundles", Fixture, NULL, fixture_set_up, test_bundles, fixture_tear_down);

@@ -275,6 +275,24 @@ has_arrived (gpointer data)
   return ((Fixture *) data)->arrived > 0;
 }
 
+static gboolean
+was_notified (gpointer data)
+{
+  return tarmac_sync_service_get_notified (((Fixture *) data)->service) > 0;
+}
+
+static gboolean
+has_two_arrived (gpointer data)
+{
+  return ((Fixture *) data)->arrived >= 2;
+}
+
+static gboolean
+is_never (gpointer data)
+{
+  return FALSE;
+}
+
 /* An urgent alert from Lomé reaches the waiting service without anyone asking. */
 static void
 test_alert_arrives (Fixture       *f,
@@ -303,6 +321,48 @@ test_alert_arrives (Fixture       *f,
   g_assert_cmpuint (f->arrived, ==, 1);
   g_assert_cmpint (f->arrived_priority, ==, TARMAC_NOTE_PRIORITY_URGENT);
   g_assert_cmpstr (f->arrived_uuid, ==, tarmac_note_get_uuid (note));
+
+  /* The service opened the hub's notification socket at its first wait, before that
+   * alert was shown: the next one is announced on it (an urgent announcement always
+   * starts a pull, even of what a round already brought). */
+  g_clear_object (&note);
+  note = tarmac_sync_replica_save_note (f->lfw_replica, &draft, &error);
+  g_assert_no_error (error);
+  lfw_sync (f, -1);
+  g_assert_true (tarmac_test_wait_until (was_notified, f, 30));
+  g_assert_true (tarmac_test_wait_until (has_two_arrived, f, 30));
+}
+
+static gboolean
+is_stopped_revoked (gpointer data)
+{
+  Fixture *f = data;
+
+  return tarmac_sync_service_get_state (f->service) == TARMAC_SYNC_STATE_ERROR
+         && tarmac_sync_service_get_failures (f->service) > 0;
+}
+
+/* The hub's administrator revokes this workstation while the service waits on the
+ * notification socket: the hub closes it, the service says why and stops knocking. */
+static void
+test_revoked_stops (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *device_id = NULL;
+
+  g_assert_true (tarmac_test_wait_until (is_online, f, 30));
+  device_id = g_strdup (tarmac_sync_service_get_device_id (f->service));
+  out = tarmac_test_hub_run (&f->hub, "device", "revoke", device_id, NULL);
+
+  g_assert_true (tarmac_test_wait_until (is_stopped_revoked, f, 30));
+  g_assert_nonnull (tarmac_sync_service_get_reason (f->service));
+
+  /* No backoff loop: a second failure would come within a second or two. Waiting
+   * longer than that proves nothing more, and waiting less can only miss a loop, never
+   * fail a right service. */
+  tarmac_test_wait_until (is_never, f, 3);
+  g_assert_cmpuint (tarmac_sync_service_get_failures (f->service), ==, 1);
 }
 
 static gboolean
@@ -489,6 +549,8 @@ main (int   argc,
               fixture_set_up, test_stop_is_prompt, fixture_tear_down);
   g_test_add ("/sync-service/leave", Fixture, NULL,
               fixture_set_up, test_leave, fixture_tear_down);
+  g_test_add ("/sync-service/revoked-stops", Fixture, NULL,
+              fixture_set_up, test_revoked_stops, fixture_tear_down);
 
   return g_test_run ();
 }

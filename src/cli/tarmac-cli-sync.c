@@ -14,14 +14,17 @@
 
 #include "tarmac-cli-private.h"
 #include "tarmac-sync-client.h"
+#include "tarmac-sync-error.h"
 
 /* sync enrol --hub URL --code CODE --fingerprint FP: makes this database a device of the
  * site the code was made for.
  * sync [--watch] [--rounds N] [--json]: one round (hello, roster, push, pull), or rounds
- * until stopped: after each, a long-poll of up to 25 s; after a failure, a pause of full
+ * until stopped: after each, up to 25 s of waiting for the hub's news on its notification
+ * socket (a long-poll when the socket cannot be had); after a failure, a pause of full
  * jitter (random between 0 and 2^n s, at most 5 min) so a hub that comes back is not
- * flooded. Everything is transactional: stopping it at any moment (even kill -9) loses
- * nothing. */
+ * flooded. A refusal that no retry can change (this device revoked, unknown to the hub,
+ * or a restored copy) ends it. Everything is transactional: stopping it at any moment
+ * (even kill -9) loses nothing. */
 
 static char *opt_hub = NULL;
 static char *opt_code = NULL;
@@ -44,6 +47,16 @@ static const GOptionEntry sync_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print each round as JSON"), NULL },
   { NULL }
 };
+
+/* Refusals that waiting does not change. */
+static gboolean
+is_final (const GError *error)
+{
+  return error->domain == TARMAC_SYNC_ERROR
+         && (error->code == TARMAC_SYNC_ERROR_REVOKED
+             || error->code == TARMAC_SYNC_ERROR_UNKNOWN_DEVICE
+             || error->code == TARMAC_SYNC_ERROR_SEQ_REUSE);
+}
 
 static void
 print_stats (const TarmacSyncStats *stats)
@@ -132,7 +145,7 @@ tarmac_cli_sync (TarmacStore  *store,
         }
 
       tarmac_cli_print_error ("%s", error->message);
-      if (!opt_watch)
+      if (!opt_watch || is_final (error))
         return EXIT_FAILED;
 
       /* Full jitter: 0 to min (300, 2^n) seconds. */

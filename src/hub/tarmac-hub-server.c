@@ -867,8 +867,13 @@ tarmac_hub_server_new (TarmacHubDb     *db,
   soup_server_add_handler (self->server, "/v1/hello", hello_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/push/", push_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/changes", changes_cb, self, NULL);
-  soup_server_add_early_handler (self->server, "/v1/notify", notify_early_cb, self, NULL);
-  soup_server_add_websocket_handler (self->server, "/v1/notify", NULL, NULL, notify_cb, self, NULL);
+  /* TARMAC_HUB_NO_NOTIFY=1 plays a proxy that does not upgrade (404), for the tests of the
+   * clients' long-poll fallback. */
+  if (g_strcmp0 (g_getenv ("TARMAC_HUB_NO_NOTIFY"), "1") != 0)
+    {
+      soup_server_add_early_handler (self->server, "/v1/notify", notify_early_cb, self, NULL);
+      soup_server_add_websocket_handler (self->server, "/v1/notify", NULL, NULL, notify_cb, self, NULL);
+    }
   soup_server_add_handler (self->server, NULL, not_found_cb, self, NULL);
 
   self->revocation_id = g_timeout_add (500, check_revocations_cb, self);

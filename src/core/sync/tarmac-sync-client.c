@@ -18,7 +18,9 @@
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
 #include "tarmac-sync-json.h"
+#include "tarmac-sync-notify.h"
 #include "tarmac-sync-replica-private.h"
+#include "tarmac-sync-service.h"
 #include "tarmac-sync-tls.h"
 
 /* The client side of research/sync.md §4.6 and §4.10, synchronous (the CLI and the tests
@@ -32,7 +34,12 @@
  *    libsoup reuses the connection; a retry of anything is harmless), then pull the
  *    urgent lane and the main lane, each batch applied with its cursor in one
  *    transaction, its count checked against what arrived;
- *  - wait: a long-poll on the main lane, for --watch.
+ *  - wait: news from the hub's notification socket (WS /v1/notify, tarmac-sync-notify.c),
+ *    then a pull; when the socket cannot be opened (a proxy that does not upgrade, a hub
+ *    that refuses) or drops, a long-poll on the main lane instead, and another try at the
+ *    socket after 1 s × 2ⁿ with jitter, so thirty-five airports do not all knock at once.
+ *    A hub that closes the socket because the device was revoked ends the wait with
+ *    TARMAC_SYNC_ERROR_REVOKED: the callers stop, they do not loop.
  *
  * Every loop has a bound. */
 
@@ -40,6 +47,7 @@
 #define PULL_BATCH        500
 #define MAX_ROUNDS        10000
 #define MAX_RESPONSE      (16 * 1024 * 1024)
+#define NOTIFY_OPEN_S     10
 
 struct _TarmacSyncClient
 {
@@ -53,6 +61,13 @@ struct _TarmacSyncClient
   TarmacSyncStats    stats;
   gint64             hub_roster_version;
   gint64             greeted_at;      /* monotonic µs of the last hello, 0 for none yet */
+
+  TarmacSyncNotify  *notify;
+  gboolean           notify_disabled;
+  guint              notify_failures; /* socket openings that failed in a row */
+  gint64             notify_retry_at; /* monotonic µs: no new try at the socket before */
+  guint              notified;        /* pulls the socket's news started */
+  guint              long_polls;      /* waits made as long-polls */
 };
 
 G_DEFINE_FINAL_TYPE (TarmacSyncClient, tarmac_sync_client, G_TYPE_OBJECT)
@@ -62,6 +77,7 @@ tarmac_sync_client_dispose (GObject *object)
 {
   TarmacSyncClient *self = (TarmacSyncClient *) object;
 
+  g_clear_object (&self->notify);
   g_clear_object (&self->replica);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
@@ -96,6 +112,10 @@ tarmac_sync_client_init (TarmacSyncClient *self)
                                                  "idle-timeout", 55,
                                                  "user-agent", "tarmac/" PACKAGE_VERSION,
                                                  NULL);
+  /* No SoupWebsocketExtensionManager is added to the session: the notification socket
+   * never offers compression, whose inflating has no output cap in libsoup 3.2
+   * (research/sync.md §2.2). */
+  self->notify = tarmac_sync_notify_new ();
 }
 
 TarmacSyncClient *
@@ -127,6 +147,28 @@ accept_certificate_cb (SoupMessage          *msg,
 static void learn_clock (TarmacSyncClient *self,
                          JsonNode         *node);
 
+/* A certificate valid for the system's CAs (a hub behind nginx) skips accept-certificate:
+ * the pin is checked after the exchange too. */
+static gboolean
+check_pin (TarmacSyncClient  *self,
+           SoupMessage       *msg,
+           GError           **error)
+{
+  GTlsCertificate *peer = soup_message_get_tls_peer_certificate (msg);
+  g_autofree char *fingerprint = NULL;
+
+  if (peer == NULL)
+    return TRUE;
+
+  fingerprint = tarmac_sync_tls_fingerprint (peer);
+  if (tarmac_sync_tls_fingerprint_equal (fingerprint, self->fingerprint))
+    return TRUE;
+
+  g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_BAD_SIGNATURE,
+               _("The hub’s certificate is not the one enrolled with"));
+  return FALSE;
+}
+
 /* One request; returns the parsed JSON body of any answer, and its status. */
 static JsonNode *
 request_once (TarmacSyncClient  *self,
@@ -141,7 +183,6 @@ request_once (TarmacSyncClient  *self,
   g_autoptr(GBytes) response = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *text = NULL;
-  GTlsCertificate *peer;
   gsize length = 0;
 
   if (self->hub_url == NULL || self->fingerprint == NULL)
@@ -188,20 +229,8 @@ request_once (TarmacSyncClient  *self,
   if (response == NULL)
     return NULL;
 
-  /* A certificate valid for the system's CAs (a hub behind nginx) skips accept-certificate:
-   * the pin is checked here too. */
-  peer = soup_message_get_tls_peer_certificate (msg);
-  if (peer != NULL)
-    {
-      g_autofree char *fingerprint = tarmac_sync_tls_fingerprint (peer);
-
-      if (!tarmac_sync_tls_fingerprint_equal (fingerprint, self->fingerprint))
-        {
-          g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_BAD_SIGNATURE,
-                       _("The hub’s certificate is not the one enrolled with"));
-          return NULL;
-        }
-    }
+  if (!check_pin (self, msg, error))
+    return NULL;
 
   *status = soup_message_get_status (msg);
   self->stats.bytes_down += g_bytes_get_size (response);
@@ -777,13 +806,80 @@ tarmac_sync_client_sync (TarmacSyncClient  *self,
   return ok;
 }
 
+/* Opens the notification socket, signed like any request and pinned like them. */
+static gboolean
+open_notify (TarmacSyncClient  *self,
+             GError           **error)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *auth = NULL;
+
+  if (self->hub_url == NULL || self->fingerprint == NULL)
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_KEYS,
+                   _("This workstation is not enrolled in a network"));
+      return FALSE;
+    }
+
+  uri = g_strconcat (self->hub_url, "/v1/notify", NULL);
+  msg = soup_message_new ("GET", uri);
+  if (msg == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a hub address"), self->hub_url);
+      return FALSE;
+    }
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), self);
+  auth = tarmac_sync_auth_sign (tarmac_sync_replica_get_keys (self->replica), "GET", "/v1/notify",
+                                tarmac_sync_replica_now_ms (self->replica), NULL, 0);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), TARMAC_SYNC_AUTH_HEADER, auth);
+
+  self->stats.requests++;
+  if (!tarmac_sync_notify_open (self->notify, self->session, msg, NOTIFY_OPEN_S, self->cancellable, error))
+    return FALSE;
+
+  if (!check_pin (self, msg, error))
+    {
+      tarmac_sync_notify_close (self->notify);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The next try at the socket, after 1 s × 2ⁿ with jitter (tarmac_sync_backoff_ms()). */
+static void
+defer_notify (TarmacSyncClient *self)
+{
+  guint delay;
+
+  self->notify_failures = MIN (self->notify_failures + 1, 64);
+  delay = tarmac_sync_backoff_ms (self->notify_failures, randombytes_random ());
+  self->notify_retry_at = g_get_monotonic_time () + (gint64) delay * G_TIME_SPAN_MILLISECOND;
+}
+
+/* The pull that news asks for: the urgent lane first when it says so. */
+static gboolean
+pull_news (TarmacSyncClient  *self,
+           gboolean           urgent,
+           gboolean          *more,
+           GError           **error)
+{
+  return (!urgent || pull_lane (self, "urgent", 0, more, error))
+         && pull_lane (self, "main", 0, more, error);
+}
+
 /**
  * tarmac_sync_client_wait:
- * @seconds: how long the hub may hold the request (at most 25)
+ * @seconds: how long to wait for news (at most 25)
  * @more: (out): whether something arrived (and was applied)
  *
- * A long-poll on the main lane: returns as soon as the hub has something, or after
- * @seconds.
+ * Waits for the hub to have something for this site, and pulls it: on the notification
+ * socket when it can be held (opened here the first time), else as a long-poll on the
+ * main lane. Returns as soon as something was applied, or after @seconds. Fails with
+ * %TARMAC_SYNC_ERROR_REVOKED when the hub closed the socket because this device was
+ * revoked.
  */
 gboolean
 tarmac_sync_client_wait (TarmacSyncClient  *self,
@@ -791,10 +887,127 @@ tarmac_sync_client_wait (TarmacSyncClient  *self,
                          gboolean          *more,
                          GError           **error)
 {
+  gint64 deadline;
+
   g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
 
   *more = FALSE;
-  return pull_lane (self, "main", MIN (seconds, 25), more, error);
+  seconds = MIN (seconds, 25);
+  deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+
+  if (!self->notify_disabled && !tarmac_sync_notify_is_open (self->notify)
+      && g_get_monotonic_time () >= self->notify_retry_at)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (open_notify (self, &local_error))
+        {
+          /* What came before the socket listened is not announced: pull it now. */
+          self->notify_failures = 0;
+          if (!pull_news (self, TRUE, more, error))
+            return FALSE;
+          if (*more)
+            return TRUE;
+        }
+      else
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+
+          defer_notify (self);
+          g_debug ("No notification socket (%s): long-polls for now", local_error->message);
+        }
+    }
+
+  while (tarmac_sync_notify_is_open (self->notify))
+    {
+      gint64 now = g_get_monotonic_time ();
+      gint64 head = 0;
+      gboolean urgent = FALSE;
+
+      switch (tarmac_sync_notify_wait (self->notify,
+                                       (guint) (MAX (0, deadline - now) / G_TIME_SPAN_MILLISECOND),
+                                       self->cancellable, &head, &urgent))
+        {
+        case TARMAC_SYNC_NOTIFY_POKED:
+          /* News of what a pull already brought (several pushes, one pull) is old news. */
+          if (!urgent && head <= tarmac_sync_replica_get_cursor (self->replica, "main"))
+            continue;
+          self->notified++;
+          return pull_news (self, urgent, more, error);
+
+        case TARMAC_SYNC_NOTIFY_TIMEOUT:
+          return TRUE;
+
+        case TARMAC_SYNC_NOTIFY_CANCELLED:
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+          return FALSE;
+
+        case TARMAC_SYNC_NOTIFY_REVOKED:
+          g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_REVOKED,
+                       _("The hub’s administrator revoked this workstation: it must be "
+                         "enrolled again"));
+          return FALSE;
+
+        case TARMAC_SYNC_NOTIFY_CLOSED:
+        default:
+          /* Lost (the hub restarted, the network went): this wait long-polls, the
+           * socket is tried again later. */
+          defer_notify (self);
+          break;
+        }
+    }
+
+  self->long_polls++;
+  return pull_lane (self, "main", (guint) (MAX (0, deadline - g_get_monotonic_time ()) / G_TIME_SPAN_SECOND),
+                    more, error);
+}
+
+/**
+ * tarmac_sync_client_set_notify:
+ * @enabled: whether tarmac_sync_client_wait() may use the notification socket
+ *
+ * On by default; off, the client only long-polls (and closes the socket if open).
+ */
+void
+tarmac_sync_client_set_notify (TarmacSyncClient *self,
+                               gboolean          enabled)
+{
+  g_return_if_fail (TARMAC_IS_SYNC_CLIENT (self));
+
+  self->notify_disabled = !enabled;
+  if (!enabled)
+    tarmac_sync_notify_close (self->notify);
+}
+
+/* Whether the notification socket is open now. */
+gboolean
+tarmac_sync_client_get_notify_open (TarmacSyncClient *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
+
+  return tarmac_sync_notify_is_open (self->notify);
+}
+
+/* How many pulls the socket's news started. */
+guint
+tarmac_sync_client_get_notified (TarmacSyncClient *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), 0);
+
+  return self->notified;
+}
+
+/* How many waits were long-polls (no socket). */
+guint
+tarmac_sync_client_get_long_polls (TarmacSyncClient *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), 0);
+
+  return self->long_polls;
 }
 
 /**

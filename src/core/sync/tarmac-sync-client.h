@@ -50,5 +50,14 @@ gboolean          tarmac_sync_client_wait  (TarmacSyncClient   *self,
 void              tarmac_sync_client_set_cancellable
                                            (TarmacSyncClient   *self,
                                             GCancellable       *cancellable);
+void              tarmac_sync_client_set_notify
+                                           (TarmacSyncClient   *self,
+                                            gboolean            enabled);
+gboolean          tarmac_sync_client_get_notify_open
+                                           (TarmacSyncClient   *self);
+guint             tarmac_sync_client_get_notified
+                                           (TarmacSyncClient   *self);
+guint             tarmac_sync_client_get_long_polls
+                                           (TarmacSyncClient   *self);
 
 G_END_DECLS

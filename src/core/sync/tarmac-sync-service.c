@@ -23,9 +23,11 @@
 /* The app's link to the hub (research/sync.md §4.10, "thread model"): one worker thread
  * owns a connection of its own to the database, the replica and the synchronous client.
  * It syncs at start, after each note saved here, and whenever the hub says there is more
- * (a long-poll of 25 s; the client has no WebSocket yet), and after a failure waits 1 s ×
- * 2ⁿ, at most 5 minutes, with jitter, so that thirty-five airports coming back together do
- * not all knock at once.
+ * (on its notification socket, or in a long-poll of 25 s where the socket cannot be had:
+ * tarmac_sync_client_wait()), and after a failure waits 1 s × 2ⁿ, at most 5 minutes, with
+ * jitter, so that thirty-five airports coming back together do not all knock at once. A
+ * refusal no retry can change (the device revoked, or a restored copy) stops the rounds
+ * until the officer asks again (Sync Now).
  *
  * Everything that writes shared records goes through the worker too (saving a note,
  * enrolling, leaving): one replica, one device sequence, one HLC. A job interrupts the
@@ -78,6 +80,7 @@ typedef struct
   gint64           unread;        /* -1: unknown */
   gint64           last_sync_ms;  /* 0: never */
   guint            failures;
+  gint64           notified;      /* -1: unknown */
   gboolean         has_identity;
   char            *site;
   char            *device_id;
@@ -119,6 +122,7 @@ struct _TarmacSyncService
   GDateTime          *last_sync;
   gint64              last_sync_ms;
   guint               failures;
+  guint               notified;
   char               *site;
   char               *device_id;
   char               *hub_url;
@@ -136,6 +140,7 @@ enum {
   PROP_UNREAD,
   PROP_LAST_SYNC,
   PROP_FAILURES,
+  PROP_NOTIFIED,
   PROP_ENROLLED,
   PROP_SITE,
   PROP_DEVICE_ID,
@@ -196,6 +201,7 @@ snapshot_new (TarmacSyncService *self)
   g_weak_ref_init (&snapshot->service, self);
   snapshot->pending = -1;
   snapshot->unread = -1;
+  snapshot->notified = -1;
   return snapshot;
 }
 
@@ -286,6 +292,12 @@ apply_snapshot_cb (gpointer data)
           self->failures = snapshot->failures;
           g_object_notify_by_pspec (object, properties[PROP_FAILURES]);
         }
+    }
+
+  if (snapshot->notified >= 0 && self->notified != (guint) snapshot->notified)
+    {
+      self->notified = (guint) snapshot->notified;
+      g_object_notify_by_pspec (object, properties[PROP_NOTIFIED]);
     }
 
   if (snapshot->pending >= 0 && self->pending != (guint) snapshot->pending)
@@ -401,6 +413,8 @@ post_state (TarmacSyncService *self,
   snapshot->state = state;
   snapshot->reason = g_strdup (reason);
   snapshot->failures = failures;
+  if (worker->client != NULL)
+    snapshot->notified = tarmac_sync_client_get_notified (worker->client);
   if (worker->replica != NULL)
     {
       snapshot->pending = tarmac_sync_replica_count_pending (worker->replica, NULL);
@@ -460,6 +474,7 @@ post_arrivals (TarmacSyncService *self,
   if (snapshot->n_arrived > 0)
     {
       snapshot->unread = tarmac_sync_replica_count_unread (worker->replica, NULL);
+      snapshot->notified = tarmac_sync_client_get_notified (worker->client);
       post (self, snapshot);
     }
   else
@@ -754,6 +769,17 @@ is_network_error (const GError *error)
          || error->domain == SOUP_SESSION_ERROR;
 }
 
+/* Refusals that waiting does not change: the device was revoked, the hub does not know
+ * it, or this database is a restored copy. */
+static gboolean
+is_final_error (const GError *error)
+{
+  return error->domain == TARMAC_SYNC_ERROR
+         && (error->code == TARMAC_SYNC_ERROR_REVOKED
+             || error->code == TARMAC_SYNC_ERROR_UNKNOWN_DEVICE
+             || error->code == TARMAC_SYNC_ERROR_SEQ_REUSE);
+}
+
 static char *
 describe_failure (const GError *error)
 {
@@ -863,12 +889,15 @@ worker_main (gpointer data)
         TarmacSyncState state = is_network_error (error) ? TARMAC_SYNC_STATE_OFFLINE
                                                          : TARMAC_SYNC_STATE_ERROR;
 
+        gboolean final = is_final_error (error);
+
         g_debug ("Round failed (%u in a row): %s", failures + 1, error->message);
         g_clear_error (&error);
         failures = MIN (failures + 1, 64);
         online = FALSE;
         post_state (self, &worker, state, reason, failures);
-        wait_for_event (self, tarmac_sync_backoff_ms (failures, randombytes_random ()));
+        /* Knocking again would change nothing: only Sync Now, a job or a stop. */
+        wait_for_event (self, final ? -1 : (gint64) tarmac_sync_backoff_ms (failures, randombytes_random ()));
       }
     }
 
@@ -959,6 +988,10 @@ tarmac_sync_service_get_property (GObject    *object,
       g_value_set_uint (value, self->failures);
       break;
 
+    case PROP_NOTIFIED:
+      g_value_set_uint (value, self->notified);
+      break;
+
     case PROP_ENROLLED:
       g_value_set_boolean (value, tarmac_sync_service_get_enrolled (self));
       break;
@@ -1033,6 +1066,16 @@ tarmac_sync_service_class_init (TarmacSyncServiceClass *klass)
 
   properties[PROP_FAILURES] =
     g_param_spec_uint ("failures", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TarmacSyncService:notified:
+   *
+   * How many pulls the hub's notification socket started (its news of a note for this
+   * airport), since the start.
+   */
+  properties[PROP_NOTIFIED] =
+    g_param_spec_uint ("notified", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_ENROLLED] =
@@ -1224,6 +1267,15 @@ tarmac_sync_service_get_last_sync (TarmacSyncService *self)
   g_return_val_if_fail (TARMAC_IS_SYNC_SERVICE (self), NULL);
 
   return self->last_sync;
+}
+
+/* Pulls the hub's notification socket started. */
+guint
+tarmac_sync_service_get_notified (TarmacSyncService *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_SERVICE (self), 0);
+
+  return self->notified;
 }
 
 /* Failed rounds in a row, 0 once one goes through. */

@@ -37,6 +37,7 @@ guint              tarmac_sync_service_get_pending         (TarmacSyncService   
 guint              tarmac_sync_service_get_unread          (TarmacSyncService     *self);
 GDateTime         *tarmac_sync_service_get_last_sync       (TarmacSyncService     *self);
 guint              tarmac_sync_service_get_failures        (TarmacSyncService     *self);
+guint              tarmac_sync_service_get_notified        (TarmacSyncService     *self);
 gboolean           tarmac_sync_service_get_enrolled        (TarmacSyncService     *self);
 const char        *tarmac_sync_service_get_site            (TarmacSyncService     *self);
 const char        *tarmac_sync_service_get_device_id       (TarmacSyncService     *self);

@@ -129,6 +129,27 @@ tarmac_test_hub_stop (TarmacTestHub *hub)
   tarmac_test_hub_end (hub, SIGTERM);
 }
 
+/* The hub's key-encryption key as systemd would hand it (LoadCredentialEncrypted=): a
+ * file in $CREDENTIALS_DIRECTORY, here a directory beside @data, inherited by every hub
+ * the test starts from now on. */
+static inline void
+tarmac_test_hub_set_credential (const char *data)
+{
+  g_autofree char *parent = g_path_get_dirname (data);
+  g_autofree char *directory = g_build_filename (parent, "credentials", NULL);
+  g_autofree char *path = g_build_filename (directory, "tarmac-hub-kek", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0700), ==, 0);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_file_set_contents_full (path, "test key-encryption key of 32 b", 32,
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+      g_assert_no_error (error);
+    }
+  g_setenv ("CREDENTIALS_DIRECTORY", directory, TRUE);
+}
+
 /* A hub with the sites given as CODE, NAME pairs, running. */
 static inline void
 tarmac_test_hub_init (TarmacTestHub *hub,
@@ -141,6 +162,7 @@ tarmac_test_hub_init (TarmacTestHub *hub,
   /* A caller without G_TEST_OPTION_ISOLATE_DIRS (gtk_test_init) names its own. */
   if (hub->data == NULL)
     hub->data = g_build_filename (g_get_user_data_dir (), "hub", NULL);
+  tarmac_test_hub_set_credential (hub->data);
   out = tarmac_test_hub_run (hub, "init", NULL);
 
   va_start (ap, first_code);

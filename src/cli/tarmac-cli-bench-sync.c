@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "tarmac-cli-private.h"
@@ -226,6 +227,19 @@ tarmac_cli_bench_sync (int    argc,
   if (dir == NULL)
     goto out;
   data = g_build_filename (dir, "hub", NULL);
+
+  /* The throwaway hub's keys are sealed under a credential of its own, as systemd would
+   * hand one (tarmac-hub-kek.c); it goes with the directory. */
+  {
+    g_autofree char *credential = g_build_filename (dir, "tarmac-hub-kek", NULL);
+    guint8 kek[32];
+
+    randombytes_buf (kek, sizeof kek);
+    if (!g_file_set_contents_full (credential, (const char *) kek, sizeof kek,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+      goto out;
+    g_setenv ("CREDENTIALS_DIRECTORY", dir, TRUE);
+  }
 
   {
     g_autofree char *out = run_hub (hub, data, &error, "init", NULL);

@@ -19,6 +19,7 @@
 #include "tarmac-hub-bundle.h"
 #include "tarmac-hub-commands.h"
 #include "tarmac-hub-db.h"
+#include "tarmac-hub-kek.h"
 #include "tarmac-hub-server.h"
 #include "tarmac-hub-tls.h"
 #include "tarmac-sync-tls.h"
@@ -35,9 +36,11 @@
  *   tarmac-hub bundle export SITE FILE [--since SEQ] --data DIR
  *                                               a site's inbox, to carry out
  *
- * The data directory is 0700; the TLS key and the coordinator's key are 0600 files in it
- * (the daemon must read them unattended: keep the directory on an encrypted volume and
- * the coordinator key's backup offline, research/sync.md §6). */
+ * The data directory is 0700. The TLS key and the coordinator's key are in it only
+ * sealed (tls.key.sealed, coordinator.key.sealed: tarmac-hub-kek.c), under a key from a
+ * systemd credential or a passphrase; a hub made before that has its plain files sealed
+ * and shredded at its next start, or by `tarmac-hub init --encrypt-keys`. Keep the
+ * coordinator key's backup offline (research/sync.md §6). */
 
 static char *opt_data = NULL;
 static char *opt_name = NULL;
@@ -46,6 +49,12 @@ static char *opt_listen = NULL;
 static gboolean opt_print_port = FALSE;
 static gboolean opt_json = FALSE;
 static gint64 opt_since = 0;
+static char *opt_passphrase_file = NULL;
+static gboolean opt_encrypt_keys = FALSE;
+static TarmacHubKek *kek = NULL;
+
+#define TLS_KEY         "tls.key"
+#define COORDINATOR_KEY "coordinator.key"
 
 static const GOptionEntry entries[] = {
   { "data", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data, N_("The hub’s data directory"), N_("DIR") },
@@ -59,6 +68,11 @@ static const GOptionEntry entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
   { "since", 0, 0, G_OPTION_ARG_INT64, &opt_since,
     N_("The site’s cursor: export what came after it (bundle export)"), N_("SEQ") },
+  { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_passphrase_file,
+    N_("Read the passphrase of the hub’s keys from FILE (or /dev/fd/N) instead of the "
+       "systemd credential or a prompt"), N_("FILE") },
+  { "encrypt-keys", 0, 0, G_OPTION_ARG_NONE, &opt_encrypt_keys,
+    N_("Seal the plain key files of an existing hub, then shred them (init)"), NULL },
   { NULL }
 };
 
@@ -90,13 +104,124 @@ open_db (GError **error)
   return tarmac_hub_db_open (path, error);
 }
 
+static char *
+sealed_file (const char *role)
+{
+  g_autofree char *name = g_strconcat (role, ".sealed", NULL);
+
+  return data_file (name);
+}
+
+/* Seals the plain key files a hub made before keys were sealed, checks that the sealed
+ * copies open to the same bytes, then shreds the plain ones. A crash half-way leaves
+ * both, and the next run only shreds. */
+static gboolean
+seal_plain_keys (TarmacHubDb  *db,
+                 guint        *n_sealed,
+                 GError      **error)
+{
+  static const char * const roles[] = { TLS_KEY, COORDINATOR_KEY };
+
+  *n_sealed = 0;
+  for (gsize pass = 0; pass < 2; pass++)
+    for (gsize i = 0; i < G_N_ELEMENTS (roles); i++)
+      {
+        g_autofree char *plain_path = data_file (roles[i]);
+        g_autofree char *sealed_path = sealed_file (roles[i]);
+        g_autofree char *data = NULL;
+        g_autoptr(GBytes) plain = NULL;
+        g_autoptr(GBytes) opened = NULL;
+        gsize length = 0;
+
+        if (!g_file_test (plain_path, G_FILE_TEST_EXISTS))
+          continue;
+
+        if (pass == 1)
+          {
+            if (!tarmac_hub_kek_shred (plain_path, error))
+              return FALSE;
+            continue;
+          }
+
+        if (!g_file_get_contents (plain_path, &data, &length, error))
+          return FALSE;
+        plain = g_bytes_new (data, length);
+        sodium_memzero (data, length);
+        if (!g_file_test (sealed_path, G_FILE_TEST_EXISTS)
+            && !tarmac_hub_kek_seal_file (kek, sealed_path, roles[i], plain, error))
+          return FALSE;
+        opened = tarmac_hub_kek_open_file (kek, sealed_path, roles[i], error);
+        if (opened == NULL)
+          return FALSE;
+        if (!g_bytes_equal (opened, plain))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("%s and %s differ: remove the one that is wrong"), plain_path, sealed_path);
+            return FALSE;
+          }
+        (*n_sealed)++;
+      }
+
+  if (*n_sealed > 0)
+    return tarmac_hub_db_audit (db, "admin", "seal-keys", "hub", "", error);
+  return TRUE;
+}
+
+/* (transfer full): the hub's key @role, opened with the key-encryption key */
+static GBytes *
+open_key (const char  *role,
+          GError     **error)
+{
+  g_autofree char *sealed_path = sealed_file (role);
+  g_autofree char *plain_path = data_file (role);
+
+  if (!g_file_test (sealed_path, G_FILE_TEST_EXISTS) && g_file_test (plain_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The hub’s keys are not sealed yet: run tarmac-hub init --encrypt-keys "
+                     "--data %s (tarmac-hub serve does it too)"), opt_data);
+      return NULL;
+    }
+
+  return tarmac_hub_kek_open_file (kek, sealed_path, role, error);
+}
+
+/* The certificate alone, for its fingerprint: no key needed. */
+static GTlsCertificate *
+load_public_certificate (GError **error)
+{
+  g_autofree char *cert = data_file ("tls.crt");
+
+  return g_tls_certificate_new_from_file (cert, error);
+}
+
 static GTlsCertificate *
 load_certificate (GError **error)
 {
-  g_autofree char *cert = data_file ("tls.crt");
-  g_autofree char *key = data_file ("tls.key");
+  g_autofree char *cert_path = data_file ("tls.crt");
+  g_autofree char *cert = NULL;
+  g_autoptr(GBytes) key = NULL;
+  GTlsCertificate *certificate;
+  gsize cert_length = 0, key_length = 0;
+  const char *key_data;
+  char *pem;
 
-  return g_tls_certificate_new_from_files (cert, key, error);
+  if (!g_file_get_contents (cert_path, &cert, &cert_length, error)
+      || (key = open_key (TLS_KEY, error)) == NULL)
+    return NULL;
+
+  /* The certificate and its key in one PEM, in memory that is wiped after. */
+  key_data = g_bytes_get_data (key, &key_length);
+  pem = sodium_malloc (cert_length + key_length + 2);
+  if (pem == NULL)
+    g_error ("Out of locked memory for keys");
+  memcpy (pem, cert, cert_length);
+  pem[cert_length] = '\n';
+  memcpy (pem + cert_length + 1, key_data, key_length);
+  pem[cert_length + key_length + 1] = '\0';
+  certificate = g_tls_certificate_new_from_pem (pem, -1, error);
+  sodium_free (pem);
+  return certificate;
 }
 
 static int
@@ -105,13 +230,29 @@ cmd_init (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(TarmacHubDb) db = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GBytes) cert_pem = NULL;
+  g_autoptr(GBytes) key_pem = NULL;
+  g_autoptr(GBytes) seed = NULL;
   g_autofree char *db_path = data_file ("hub.db");
   g_autofree char *cert = data_file ("tls.crt");
-  g_autofree char *key = data_file ("tls.key");
-  g_autofree char *coordinator = data_file ("coordinator.key");
+  g_autofree char *key = sealed_file (TLS_KEY);
+  g_autofree char *coordinator = sealed_file (COORDINATOR_KEY);
   g_autofree char *fingerprint = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint8 seed[32];
+  guint8 *seed_data;
+
+  if (opt_encrypt_keys)
+    {
+      guint n_sealed = 0;
+
+      if ((db = open_db (&error)) == NULL || !seal_plain_keys (db, &n_sealed, &error))
+        return fail (error);
+      if (n_sealed == 0)
+        g_print (_("The hub’s keys were already sealed\n"));
+      else
+        g_print (_("Sealed %u key files and removed the plain ones\n"), n_sealed);
+      return 0;
+    }
 
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
@@ -132,18 +273,23 @@ cmd_init (void)
     g_ptr_array_add (names, opt_names[i]);
   g_ptr_array_add (names, NULL);
 
-  randombytes_buf (seed, sizeof seed);
-  if (!g_file_set_contents_full (coordinator, (const char *) seed, sizeof seed,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error)
-      || !tarmac_hub_tls_generate (cert, key, (const char * const *) names->pdata, &error)
+  seed_data = sodium_malloc (32);
+  if (seed_data == NULL)
+    g_error ("Out of locked memory for keys");
+  randombytes_buf (seed_data, 32);
+  seed = g_bytes_new_with_free_func (seed_data, 32, sodium_free, seed_data);
+
+  /* The keys are sealed before anything else is written: without a key-encryption key
+   * the directory holds no hub yet, and init can be run again. */
+  if (!tarmac_hub_kek_seal_file (kek, coordinator, COORDINATOR_KEY, seed, &error)
+      || !tarmac_hub_tls_generate ((const char * const *) names->pdata, &cert_pem, &key_pem, &error)
+      || !tarmac_hub_kek_seal_file (kek, key, TLS_KEY, key_pem, &error)
+      || !g_file_set_contents_full (cert, g_bytes_get_data (cert_pem, NULL), g_bytes_get_size (cert_pem),
+                                    G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error)
       || (db = tarmac_hub_db_open (db_path, &error)) == NULL
       || !tarmac_hub_db_audit (db, "admin", "init", "hub", "", &error)
       || (certificate = load_certificate (&error)) == NULL)
-    {
-      sodium_memzero (seed, sizeof seed);
-      return fail (error);
-    }
-  sodium_memzero (seed, sizeof seed);
+    return fail (error);
 
   fingerprint = tarmac_sync_tls_fingerprint (certificate);
   g_print (_("Hub created in %s\n"), opt_data);
@@ -155,7 +301,7 @@ static int
 cmd_fingerprint (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTlsCertificate) certificate = load_certificate (&error);
+  g_autoptr(GTlsCertificate) certificate = load_public_certificate (&error);
   g_autofree char *fingerprint = NULL;
 
   if (certificate == NULL)
@@ -267,20 +413,16 @@ static gboolean
 read_seed (guint8   *seed,
            GError  **error)
 {
-  g_autofree char *coordinator = data_file ("coordinator.key");
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_autoptr(GBytes) data = open_key (COORDINATOR_KEY, error);
 
-  if (!g_file_get_contents (coordinator, &data, &length, error))
+  if (data == NULL)
     return FALSE;
-  if (length != 32)
+  if (g_bytes_get_size (data) != 32)
     {
-      sodium_memzero (data, length);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The coordinator key is damaged"));
       return FALSE;
     }
-  memcpy (seed, data, 32);
-  sodium_memzero (data, length);
+  memcpy (seed, g_bytes_get_data (data, NULL), 32);
   return TRUE;
 }
 
@@ -346,11 +488,9 @@ cmd_serve (void)
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GInetAddress) address = NULL;
   g_autoptr(GBytes) seed = NULL;
-  g_autofree char *coordinator = data_file ("coordinator.key");
   g_autofree char *host = NULL;
-  g_autofree char *seed_data = NULL;
-  gsize seed_length = 0;
   guint16 port = 0;
+  guint n_sealed = 0;
   const char *colon;
 
   colon = opt_listen != NULL ? strrchr (opt_listen, ':') : NULL;
@@ -373,17 +513,19 @@ cmd_serve (void)
     }
   port = (guint16) g_ascii_strtoull (colon + 1, NULL, 10);
 
+  /* A hub made before keys were sealed seals them at its first start. */
   if ((db = open_db (&error)) == NULL
+      || !seal_plain_keys (db, &n_sealed, &error)
       || (certificate = load_certificate (&error)) == NULL
-      || !g_file_get_contents (coordinator, &seed_data, &seed_length, &error))
+      || (seed = open_key (COORDINATOR_KEY, &error)) == NULL)
     return fail (error);
-  if (seed_length != 32)
+  if (n_sealed > 0)
+    g_message ("Sealed %u plain key files and shredded them", n_sealed);
+  if (g_bytes_get_size (seed) != 32)
     {
       g_printerr ("tarmac-hub: %s\n", _("The coordinator key is damaged"));
       return 1;
     }
-  seed = g_bytes_new (seed_data, seed_length);
-  sodium_memzero (seed_data, seed_length);
 
   server = tarmac_hub_server_new (db, certificate, seed);
   if (!tarmac_hub_server_listen (server, address, port, &error))
@@ -422,6 +564,7 @@ tarmac_hub_run_command (int    argc,
 
   if (sodium_init () < 0)
     return 1;
+  kek = tarmac_hub_kek_new (opt_passphrase_file);
 
   command = argv[0];
   if (opt_data == NULL)

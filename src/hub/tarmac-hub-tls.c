@@ -35,24 +35,17 @@ gnutls_failed (int      rc,
   return TRUE;
 }
 
-static gboolean
-write_private (const char     *path,
-               gnutls_datum_t *datum,
-               GError        **error)
-{
-  /* 0600 from the start: the key never exists readable by others, not even briefly. */
-  return g_file_set_contents_full (path, (const char *) datum->data, datum->size,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
-}
-
 /**
  * tarmac_hub_tls_generate:
  * @names: host names and IP addresses for the certificate
+ * @cert_pem: (out): the certificate, PEM
+ * @key_pem: (out): its private key, PEM (PKCS #8), in memory that is wiped when the
+ *   bytes go: the caller seals it (tarmac-hub-kek.c), it never reaches the disk in clear
  */
 gboolean
-tarmac_hub_tls_generate (const char          *cert_path,
-                         const char          *key_path,
-                         const char * const  *names,
+tarmac_hub_tls_generate (const char * const  *names,
+                         GBytes             **cert_pem_out,
+                         GBytes             **key_pem_out,
                          GError             **error)
 {
   gnutls_x509_privkey_t key = NULL;
@@ -105,9 +98,16 @@ tarmac_hub_tls_generate (const char          *cert_path,
                                                            GNUTLS_PKCS_PLAIN, &key_pem), error))
     goto out;
 
-  ok = write_private (key_path, &key_pem, error)
-       && g_file_set_contents_full (cert_path, (const char *) cert_pem.data, cert_pem.size,
-                                    G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  {
+    guint8 *key_copy = sodium_malloc (key_pem.size);
+
+    if (key_copy == NULL)
+      g_error ("Out of locked memory for keys");
+    memcpy (key_copy, key_pem.data, key_pem.size);
+    *key_pem_out = g_bytes_new_with_free_func (key_copy, key_pem.size, sodium_free, key_copy);
+    *cert_pem_out = g_bytes_new (cert_pem.data, cert_pem.size);
+    ok = TRUE;
+  }
 
 out:
   if (key_pem.data != NULL)

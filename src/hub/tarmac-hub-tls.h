@@ -11,9 +11,9 @@
 
 G_BEGIN_DECLS
 
-gboolean  tarmac_hub_tls_generate    (const char       *cert_path,
-                                      const char       *key_path,
-                                      const char * const *names,
-                                      GError          **error);
+gboolean  tarmac_hub_tls_generate    (const char * const  *names,
+                                      GBytes             **cert_pem,
+                                      GBytes             **key_pem,
+                                      GError             **error);
 
 G_END_DECLS

@@ -35,6 +35,8 @@ struct _TarmacHubDb
 
   sqlite3    *db;
   GHashTable *statements;  /* SQL text → prepared statement, for the push and pull paths */
+  gboolean    in_group;    /* a group commit is open (tarmac_hub_db_group_begin()) */
+  gboolean    group_pushed;
 };
 
 G_DEFINE_FINAL_TYPE (TarmacHubDb, tarmac_hub_db, G_TYPE_OBJECT)
@@ -966,6 +968,118 @@ owner_of (TarmacHubDb  *self,
   return TRUE;
 }
 
+/* The crash points of the tests (research/sync.md §5.5 F1): before the commit,
+ * everything is written but not committed, and a kill must lose the whole batch (its
+ * group) and nothing else; after it, the batch is there and its answer was not sent. */
+static void
+crash_point (const char *point)
+{
+  if (g_strcmp0 (g_getenv ("TARMAC_HUB_CRASH"), point) == 0)
+    _exit (137);
+}
+
+/* A push is a transaction of its own, or a savepoint inside the server's group commit:
+ * a push that fails then undoes itself, not the others of its group. */
+static gboolean
+push_begin (TarmacHubDb  *self,
+            GError      **error)
+{
+  return exec (self, self->in_group ? "SAVEPOINT push" : "BEGIN IMMEDIATE", error);
+}
+
+static void
+push_abort (TarmacHubDb *self)
+{
+  if (self->in_group)
+    sqlite3_exec (self->db, "ROLLBACK TO push; RELEASE push", NULL, NULL, NULL);
+  else
+    rollback (self);
+}
+
+static gboolean
+push_end (TarmacHubDb  *self,
+          GError      **error)
+{
+  if (self->in_group)
+    {
+      self->group_pushed = TRUE;
+      return exec (self, "RELEASE push", error);
+    }
+
+  crash_point ("push.before_commit");
+  if (!exec (self, "COMMIT", error))
+    return FALSE;
+  crash_point ("push.after_commit");
+  return TRUE;
+}
+
+/**
+ * tarmac_hub_db_group_begin:
+ *
+ * Opens a group commit, unless one is open: the pushes and pulls that follow share one
+ * transaction, and so one fsync, until tarmac_hub_db_group_commit(). The server opens
+ * one for the requests of one pass of its main loop and answers them after the commit,
+ * so nothing is acknowledged before it is on disk (synchronous=FULL still), but
+ * thirty-five sites pulling or acknowledging the same note at once cost one fsync, not
+ * thirty-five. Functions with transactions of their own (enrol, revoke, expire) must
+ * not be called while a group is open.
+ */
+gboolean
+tarmac_hub_db_group_begin (TarmacHubDb  *self,
+                           GError      **error)
+{
+  g_return_val_if_fail (TARMAC_IS_HUB_DB (self), FALSE);
+
+  if (self->in_group)
+    return TRUE;
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_group = TRUE;
+  self->group_pushed = FALSE;
+  return TRUE;
+}
+
+/* Whether a group commit is open. */
+gboolean
+tarmac_hub_db_in_group (TarmacHubDb *self)
+{
+  g_return_val_if_fail (TARMAC_IS_HUB_DB (self), FALSE);
+
+  return self->in_group;
+}
+
+/**
+ * tarmac_hub_db_group_commit:
+ *
+ * Commits the open group (nothing to do if none is open). On failure everything of the
+ * group is undone.
+ */
+gboolean
+tarmac_hub_db_group_commit (TarmacHubDb  *self,
+                            GError      **error)
+{
+  gboolean pushed;
+
+  g_return_val_if_fail (TARMAC_IS_HUB_DB (self), FALSE);
+
+  if (!self->in_group)
+    return TRUE;
+
+  self->in_group = FALSE;
+  pushed = self->group_pushed;
+  if (pushed)
+    crash_point ("push.before_commit");
+  if (!exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (pushed)
+    crash_point ("push.after_commit");
+  return TRUE;
+}
+
 /**
  * tarmac_hub_db_push:
  * @device: the authenticated device
@@ -1001,7 +1115,7 @@ tarmac_hub_db_push (TarmacHubDb      *self,
 
   *urgent = FALSE;
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!push_begin (self, error))
     return NULL;
 
   stored = cached (self, "SELECT device_id, response FROM push_batches WHERE batch_id = ?1", error);
@@ -1014,7 +1128,7 @@ tarmac_hub_db_push (TarmacHubDb      *self,
 
       if (g_strcmp0 ((const char *) sqlite3_column_text (stored, 0), device->device_id) == 0)
         again = json_from_string ((const char *) sqlite3_column_text (stored, 1), NULL);
-      rollback (self);
+      push_abort (self);
       if (again == NULL)
         g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_ORIGIN_MISMATCH,
                      _("Batch %s belongs to another device"), batch_id);
@@ -1126,21 +1240,13 @@ tarmac_hub_db_push (TarmacHubDb      *self,
   if (!step_done (self, save, error))
     goto fail;
 
-  /* The crash point of the tests (research/sync.md §5.5 F1): everything is written but
-   * not committed; a kill here must lose the whole batch and nothing else. */
-  if (g_strcmp0 (g_getenv ("TARMAC_HUB_CRASH"), "push.before_commit") == 0)
-    _exit (137);
-
-  if (!exec (self, "COMMIT", error))
+  if (!push_end (self, error))
     goto fail;
-
-  if (g_strcmp0 (g_getenv ("TARMAC_HUB_CRASH"), "push.after_commit") == 0)
-    _exit (137);
 
   return g_steal_pointer (&response);
 
 fail:
-  rollback (self);
+  push_abort (self);
   return NULL;
 }
 
@@ -1238,8 +1344,8 @@ tarmac_hub_db_head (TarmacHubDb *self,
                     const char  *site,
                     const char  *lane)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT max (server_seq) FROM inbox"
-                                                " WHERE site = ?1 AND lane = ?2", NULL);
+  g_autoptr(HubStmt) stmt = cached (self, "SELECT max (server_seq) FROM inbox"
+                                          " WHERE site = ?1 AND lane = ?2", NULL);
 
   if (stmt == NULL)
     return 0;
@@ -1252,7 +1358,7 @@ tarmac_hub_db_head (TarmacHubDb *self,
 gint64
 tarmac_hub_db_roster_version (TarmacHubDb *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT value FROM meta WHERE key = 'roster_version'", NULL);
+  g_autoptr(HubStmt) stmt = cached (self, "SELECT value FROM meta WHERE key = 'roster_version'", NULL);
 
   if (stmt == NULL)
     return 0;

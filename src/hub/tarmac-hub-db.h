@@ -80,6 +80,11 @@ JsonNode        *tarmac_hub_db_changes         (TarmacHubDb     *self,
                                                 guint            limit,
                                                 GError         **error);
 gint64           tarmac_hub_db_roster_version (TarmacHubDb   *self);
+gboolean         tarmac_hub_db_group_begin     (TarmacHubDb     *self,
+                                                GError         **error);
+gboolean         tarmac_hub_db_group_commit    (TarmacHubDb     *self,
+                                                GError         **error);
+gboolean         tarmac_hub_db_in_group        (TarmacHubDb     *self);
 gboolean         tarmac_hub_db_expire          (TarmacHubDb     *self,
                                                 gint64           now,
                                                 guint           *n_expired,

@@ -38,7 +38,14 @@
  * chunked bodies are refused (411) and so is Content-Length with Transfer-Encoding (400);
  * JSON goes through the depth pre-scan; each device gets a token bucket (429); the
  * WebSocket deflate extension is removed and client frames are capped at 4 KiB. For the
- * internet, nginx goes in front (README). */
+ * internet, nginx goes in front (README).
+ *
+ * Group commit: pushes and pulls write (versions, the audit row of a pull), and
+ * synchronous=FULL makes each commit an fsync. The requests handled in one pass of the
+ * main loop share one transaction (tarmac_hub_db_group_begin()); their answers are held
+ * (the message paused) until an idle callback commits it, then sent, and only then are
+ * the sites poked. Nothing is answered before it is on disk; thirty-five sites pulling
+ * the same note cost one fsync. */
 
 #define RATE_PER_S  50.0
 #define RATE_BURST  200.0
@@ -78,6 +85,10 @@ struct _TarmacHubServer
   GHashTable      *buckets;     /* device_id → Bucket */
   GList           *waiters;     /* of Waiter */
   GList           *listeners;   /* of Listener */
+  GPtrArray       *held;        /* SoupServerMessage answered, waiting for the group's commit */
+  GPtrArray       *held_sites;  /* sites whose inbox grew in the group */
+  gboolean         held_urgent;
+  guint            flush_id;
   guint            revocation_id;
   guint            expiry_id;
   guint            port;
@@ -273,6 +284,70 @@ internal_error (SoupServerMessage *msg,
   send_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable");
 }
 
+static void notify_sites (TarmacHubServer *self,
+                          GPtrArray       *sites,
+                          gboolean         urgent);
+
+/* Commits the group, answers what it held (or says it failed), then pokes the sites. */
+static void
+flush (TarmacHubServer *self)
+{
+  g_autoptr(GPtrArray) held = g_steal_pointer (&self->held);
+  g_autoptr(GPtrArray) sites = g_steal_pointer (&self->held_sites);
+  g_autoptr(GError) error = NULL;
+  gboolean urgent = self->held_urgent;
+  gboolean ok;
+
+  g_clear_handle_id (&self->flush_id, g_source_remove);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
+  self->held_sites = g_ptr_array_new_with_free_func (g_free);
+  self->held_urgent = FALSE;
+
+  ok = tarmac_hub_db_group_commit (self->db, &error);
+  for (guint i = 0; i < held->len; i++)
+    {
+      SoupServerMessage *msg = g_ptr_array_index (held, i);
+
+      if (!ok)
+        internal_error (msg, error);
+      soup_server_message_unpause (msg);
+    }
+
+  /* After the commit: a poke lost in a crash here is made up by the next pull. */
+  if (ok && sites->len > 0)
+    notify_sites (self, sites, urgent);
+}
+
+static gboolean
+flush_cb (gpointer user_data)
+{
+  TarmacHubServer *self = user_data;
+
+  self->flush_id = 0;
+  flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Holds @msg, answered, until the group commits; @sites grew. */
+static void
+hold (TarmacHubServer   *self,
+      SoupServerMessage *msg,
+      GPtrArray         *sites,
+      gboolean           urgent)
+{
+  soup_server_message_pause (msg);
+  g_ptr_array_add (self->held, g_object_ref (msg));
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    if (!g_ptr_array_find_with_equal_func (self->held_sites, g_ptr_array_index (sites, i),
+                                           g_str_equal, NULL))
+      g_ptr_array_add (self->held_sites, g_strdup (g_ptr_array_index (sites, i)));
+  self->held_urgent = self->held_urgent || urgent;
+
+  /* Idle: after every request already readable in this pass. */
+  if (self->flush_id == 0)
+    self->flush_id = g_idle_add (flush_cb, self);
+}
+
 /* Setting a status here would still let libsoup read the whole body into memory before
  * answering: take the connection over, answer 413 and close it, unread. */
 static void
@@ -363,6 +438,7 @@ enrol_cb (SoupServer        *server,
       return;
     }
 
+  flush (self);   /* enrolment is a transaction of its own */
   response = tarmac_hub_db_enrol (self->db, json_node_get_object (request), &status, &error);
   if (response == NULL)
     {
@@ -484,13 +560,18 @@ waiter_answer (Waiter *waiter)
   g_autoptr(GError) error = NULL;
 
   self->waiters = g_list_remove (self->waiters, waiter);
-  node = tarmac_hub_db_changes (self->db, waiter->site, waiter->lane, waiter->since,
-                                waiter->limit, &error);
-  if (node == NULL)
-    internal_error (waiter->msg, error);
+  if (!tarmac_hub_db_group_begin (self->db, &error)
+      || (node = tarmac_hub_db_changes (self->db, waiter->site, waiter->lane, waiter->since,
+                                        waiter->limit, &error)) == NULL)
+    {
+      internal_error (waiter->msg, error);
+      soup_server_message_unpause (waiter->msg);
+    }
   else
-    send_node (waiter->msg, SOUP_STATUS_OK, node);
-  soup_server_message_unpause (waiter->msg);
+    {
+      send_node (waiter->msg, SOUP_STATUS_OK, node);
+      hold (self, waiter->msg, NULL, FALSE);
+    }
   waiter_free (waiter);
 }
 
@@ -554,11 +635,16 @@ changes_cb (SoupServer        *server,
 
   if (wait == 0 || tarmac_hub_db_head (self->db, device->site, lane) > since)
     {
-      node = tarmac_hub_db_changes (self->db, device->site, lane, since, (guint) limit, &error);
-      if (node == NULL)
+      /* The pull's audit row goes in the group: the answer waits for its commit. */
+      if (!tarmac_hub_db_group_begin (self->db, &error)
+          || (node = tarmac_hub_db_changes (self->db, device->site, lane, since, (guint) limit,
+                                            &error)) == NULL)
         internal_error (msg, error);
       else
-        send_node (msg, SOUP_STATUS_OK, node);
+        {
+          send_node (msg, SOUP_STATUS_OK, node);
+          hold (self, msg, NULL, FALSE);
+        }
       return;
     }
 
@@ -647,6 +733,12 @@ push_cb (SoupServer        *server,
       return;
     }
 
+  if (!tarmac_hub_db_group_begin (self->db, &error))
+    {
+      internal_error (msg, error);
+      return;
+    }
+
   response = tarmac_hub_db_push (self->db, device, batch_id, json_node_get_array (envelopes),
                                  sites, &urgent, &error);
   if (response == NULL)
@@ -658,11 +750,9 @@ push_cb (SoupServer        *server,
       return;
     }
 
+  /* Answered, and the sites poked, once the group is on disk. */
   send_node (msg, SOUP_STATUS_OK, response);
-
-  /* After the commit: a poke lost in a crash here is made up by the next pull. */
-  if (sites->len > 0)
-    notify_sites (self, sites, urgent);
+  hold (self, msg, sites, urgent);
 }
 
 static void
@@ -787,6 +877,7 @@ expire_cb (gpointer user_data)
   TarmacHubServer *self = user_data;
   g_autoptr(GError) error = NULL;
 
+  flush (self);   /* expiry is a transaction of its own */
   if (!tarmac_hub_db_expire (self->db, g_get_real_time () / 1000, NULL, &error))
     g_warning ("Could not drop expired versions: %s", error->message);
 
@@ -810,6 +901,9 @@ tarmac_hub_server_dispose (GObject *object)
 
   g_clear_handle_id (&self->revocation_id, g_source_remove);
   g_clear_handle_id (&self->expiry_id, g_source_remove);
+  if (self->held != NULL && self->db != NULL)
+    flush (self);
+  g_clear_handle_id (&self->flush_id, g_source_remove);
   g_list_free_full (g_steal_pointer (&self->waiters), (GDestroyNotify) waiter_free);
   g_list_free_full (g_steal_pointer (&self->listeners), (GDestroyNotify) listener_free);
   if (self->server != NULL)
@@ -817,6 +911,8 @@ tarmac_hub_server_dispose (GObject *object)
   g_clear_object (&self->server);
   g_clear_object (&self->db);
   g_clear_pointer (&self->buckets, g_hash_table_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
+  g_clear_pointer (&self->held_sites, g_ptr_array_unref);
   sodium_memzero (self->coordinator_sk, sizeof self->coordinator_sk);
 
   G_OBJECT_CLASS (tarmac_hub_server_parent_class)->dispose (object);
@@ -834,6 +930,8 @@ static void
 tarmac_hub_server_init (TarmacHubServer *self)
 {
   self->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
+  self->held_sites = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**

@@ -14,47 +14,73 @@
 #include <signal.h>
 #include <sodium.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tarmac-cli-private.h"
 #include "tarmac-note.h"
 #include "tarmac-sync-client.h"
 
-/* bench sync [--sites N] [--notes N] [--rounds N] [--hub PATH] [--json]: a real tarmac-hub
- * on a loopback port and N enrolled databases in temporary directories, all on this
- * machine (research/sync.md §5):
+/* bench sync [--sites N] [--to N] [--notes N] [--rounds N] [--interval MS] [--hub PATH]
+ * [--json]: a real tarmac-hub on a loopback port and N enrolled databases in temporary
+ * directories, all on this machine (research/sync.md §5):
  *
- *  - save: notes saved at the first site, each to every other site (encrypt, sign, seal,
+ *  - latency: every site but the first holds the hub's notification socket in a thread of
+ *    its own and behaves as the app does (news, pull, then a round that sends its
+ *    acknowledgements); the first site saves a note to all the others and sends it,
+ *    --rounds times, one every --interval ms. Save-to-applied is measured at the second
+ *    site and at all of them (from the moment the save starts to the commit of the
+ *    pulled batch), and which path the news took (socket or long-poll) is counted;
+ *  - save: notes saved at the first site, each to --to other sites (encrypt, sign, seal,
  *    one transaction each);
  *  - push: the first site sends them all (batches of 200): the hub verifies, stores and
  *    fans out — what "hub throughput" means here;
  *  - pull: the second site receives and applies them (verify, decrypt, commit);
- *    push + pull is the catch-up of notes made offline;
- *  - latency: one note saved at the first site, sent, and applied at the second, which
- *    waits in a long-poll on the hub: save-to-display without the GUI, --rounds times.
+ *    push + pull is the catch-up of notes made offline.
  *
- * Timings on a shared 2-core machine are noisy: run it several times. */
+ * CPU seconds of this process and of the hub are printed with each phase, and the load
+ * average: timings on a shared 2-core machine are noisy, run it several times. */
 
-static int opt_sites = 2;
+static int opt_sites = 35;
+static int opt_to = 0;
 static int opt_notes = 1000;
 static int opt_rounds = 50;
+static int opt_interval = 100;
 static char *opt_hub = NULL;
 static gboolean opt_json = FALSE;
 
 static const GOptionEntry entries[] = {
-  { "sites", 0, 0, G_OPTION_ARG_INT, &opt_sites, N_("Sites to enrol (2 to 64)"), N_("N") },
+  { "sites", 0, 0, G_OPTION_ARG_INT, &opt_sites, N_("Sites to enrol and connect (2 to 64)"), N_("N") },
+  { "to", 0, 0, G_OPTION_ARG_INT, &opt_to, N_("Recipients of each note of the throughput run (default: every other site)"), N_("N") },
   { "notes", 0, 0, G_OPTION_ARG_INT, &opt_notes, N_("Notes for the throughput run"), N_("N") },
   { "rounds", 0, 0, G_OPTION_ARG_INT, &opt_rounds, N_("Notes for the latency run"), N_("N") },
+  { "interval", 0, 0, G_OPTION_ARG_INT, &opt_interval, N_("Milliseconds between the notes of the latency run"), N_("MS") },
   { "hub", 0, 0, G_OPTION_ARG_FILENAME, &opt_hub, N_("The tarmac-hub program"), N_("PATH") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
   { NULL }
 };
+
+typedef struct _Bench Bench;
 
 typedef struct
 {
   TarmacStore       *store;
   TarmacSyncReplica *replica;
   TarmacSyncClient  *client;
+  /* the latency run: its thread, and (under the bench's lock) when it applied */
+  Bench             *bench;
+  GThread           *thread;
+  gboolean           ready;
+  gint64             applied_at;
 } Desk;
+
+struct _Bench
+{
+  GMutex    lock;
+  GCond     cond;
+  gboolean  stop;
+  Desk     *desks;
+  int       n_desks;
+};
 
 static char *
 find_hub (void)
@@ -121,42 +147,131 @@ compare_gint64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-typedef struct
-{
-  Desk     *desk;
-  gboolean  stop;
-  GMutex    lock;
-  GCond     cond;
-  gint64    applied_at;
-} Receiver;
-
+/* A site as the app runs it: news on the socket, the pull, then a round that sends the
+ * acknowledgements of delivery. */
 static gpointer
 receiver_thread (gpointer user_data)
 {
-  Receiver *receiver = user_data;
+  Desk *desk = user_data;
+  Bench *bench = desk->bench;
+  gboolean more = FALSE;
 
-  for (guint i = 0; i < 100000; i++)
+  /* Opens the socket and pulls what came before it. */
+  tarmac_sync_client_wait (desk->client, 0, &more, NULL);
+  g_mutex_lock (&bench->lock);
+  desk->ready = TRUE;
+  g_cond_broadcast (&bench->cond);
+  g_mutex_unlock (&bench->lock);
+
+  for (guint i = 0; i < 1000000; i++)
     {
-      gboolean more = FALSE;
+      gboolean stop;
 
-      if (!tarmac_sync_client_wait (receiver->desk->client, 5, &more, NULL))
+      more = FALSE;
+      if (!tarmac_sync_client_wait (desk->client, 1, &more, NULL))
         g_usleep (10000);
 
-      g_mutex_lock (&receiver->lock);
+      g_mutex_lock (&bench->lock);
+      if (more && desk->applied_at == 0)
+        {
+          desk->applied_at = g_get_monotonic_time ();
+          g_cond_broadcast (&bench->cond);
+        }
+      stop = bench->stop;
+      g_mutex_unlock (&bench->lock);
+      if (stop)
+        break;
+
       if (more)
         {
-          receiver->applied_at = g_get_monotonic_time ();
-          g_cond_signal (&receiver->cond);
+          TarmacSyncStats stats = { 0 };
+
+          /* The round may bring the next note itself (its news is then old news). */
+          if (tarmac_sync_client_sync (desk->client, &stats, NULL) && stats.pulled > 0)
+            {
+              g_mutex_lock (&bench->lock);
+              if (desk->applied_at == 0)
+                {
+                  desk->applied_at = g_get_monotonic_time ();
+                  g_cond_broadcast (&bench->cond);
+                }
+              g_mutex_unlock (&bench->lock);
+            }
         }
-      if (receiver->stop)
-        {
-          g_mutex_unlock (&receiver->lock);
-          break;
-        }
-      g_mutex_unlock (&receiver->lock);
     }
 
   return NULL;
+}
+
+static gboolean
+all_applied (Bench *bench)
+{
+  for (int i = 1; i < bench->n_desks; i++)
+    if (bench->desks[i].applied_at == 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+all_ready (Bench *bench)
+{
+  for (int i = 1; i < bench->n_desks; i++)
+    if (!bench->desks[i].ready)
+      return FALSE;
+  return TRUE;
+}
+
+/* CPU seconds (user + system) of this process, or of @pid from /proc. */
+static double
+cpu_seconds (const char *pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", pid != NULL ? pid : "self");
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) || (after = strrchr (text, ')')) == NULL)
+    return 0;
+
+  /* After "pid (comm)": state is field 3, utime 14 and stime 15. */
+  fields = g_strsplit (after + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    return 0;
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL))
+         / sysconf (_SC_CLK_TCK);
+}
+
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return 0;
+  return g_ascii_strtod (text, NULL);
+}
+
+typedef struct
+{
+  guint  n;
+  double p50;
+  double p99;
+  double max;
+} Percentiles;
+
+static Percentiles
+percentiles_of (GArray *samples)
+{
+  Percentiles p = { samples->len, 0, 0, 0 };
+
+  g_array_sort (samples, compare_gint64);
+  if (p.n > 0)
+    {
+      p.p50 = g_array_index (samples, gint64, p.n / 2) / 1000.0;
+      p.p99 = g_array_index (samples, gint64, MIN (p.n - 1, (p.n * 99) / 100)) / 1000.0;
+      p.max = g_array_index (samples, gint64, p.n - 1) / 1000.0;
+    }
+  return p;
 }
 
 static gboolean
@@ -192,13 +307,18 @@ tarmac_cli_bench_sync (int    argc,
   g_autoptr(GDataInputStream) lines = NULL;
   g_autofree char *port = NULL;
   g_autoptr(GPtrArray) recipients = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) everyone = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) latencies_all = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree Desk *desks = NULL;
   g_autofree char *text = NULL;
   TarmacSyncStats push_stats = { 0 }, pull_stats = { 0 };
   gint64 t0, t_save, t_push, t_pull;
-  Receiver receiver = { NULL };
-  GThread *thread;
+  double cpu0, cpu_save, cpu_push, cpu_pull, hub_cpu0, hub_cpu_push, hub_cpu_pull;
+  double hub_cpu_latency = 0, cpu_latency = 0;
+  guint notified = 0, long_polls = 0;
+  Bench bench = { 0 };
+  const char *hub_pid = NULL;
   int status = EXIT_FAILED;
 
   if (!tarmac_cli_parse_options (&argc, &argv, entries, &error))
@@ -207,8 +327,12 @@ tarmac_cli_bench_sync (int    argc,
       return EXIT_USAGE;
     }
   opt_sites = CLAMP (opt_sites, 2, 64);
+  opt_to = opt_to <= 0 ? opt_sites - 1 : CLAMP (opt_to, 1, opt_sites - 1);
   opt_notes = CLAMP (opt_notes, 1, 1000000);
   opt_rounds = CLAMP (opt_rounds, 1, 10000);
+  opt_interval = CLAMP (opt_interval, 0, 10000);
+  g_mutex_init (&bench.lock);
+  g_cond_init (&bench.cond);
 
   /* After the options: --hub names it. */
   hub = find_hub ();
@@ -254,10 +378,13 @@ tarmac_cli_bench_sync (int    argc,
 
       if (out == NULL)
         goto out;
+      if (i > 0 && i <= opt_to)
+        g_ptr_array_add (recipients, g_strdup (code));
       if (i > 0)
-        g_ptr_array_add (recipients, g_steal_pointer (&code));
+        g_ptr_array_add (everyone, g_steal_pointer (&code));
     }
   g_ptr_array_add (recipients, NULL);
+  g_ptr_array_add (everyone, NULL);
   fingerprint = run_hub (hub, data, &error, "fingerprint", NULL);
   if (fingerprint == NULL)
     goto out;
@@ -266,6 +393,7 @@ tarmac_cli_bench_sync (int    argc,
                              hub, "serve", "--data", data, "--listen", "127.0.0.1:0", "--print-port", NULL);
   if (server == NULL)
     goto out;
+  hub_pid = g_subprocess_get_identifier (server);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
   port = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
   if (port == NULL)
@@ -292,90 +420,146 @@ tarmac_cli_bench_sync (int    argc,
     if (!tarmac_sync_client_sync (desks[i].client, NULL, &error))
       goto out;
 
+  /* Latency: every other site on its socket, in its own thread. */
+  bench.desks = desks;
+  bench.n_desks = opt_sites;
+  for (int i = 1; i < opt_sites; i++)
+    {
+      desks[i].bench = &bench;
+      desks[i].thread = g_thread_new ("receiver", receiver_thread, &desks[i]);
+    }
+  {
+    gint64 end_time = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+    g_mutex_lock (&bench.lock);
+    while (!all_ready (&bench))
+      if (!g_cond_wait_until (&bench.cond, &bench.lock, end_time))
+        break;
+    g_mutex_unlock (&bench.lock);
+  }
+
+  cpu0 = cpu_seconds (NULL);
+  hub_cpu0 = cpu_seconds (hub_pid);
+  for (int round = 0; round < opt_rounds && error == NULL; round++)
+    {
+      gint64 start, end_time;
+
+      g_mutex_lock (&bench.lock);
+      for (int i = 1; i < opt_sites; i++)
+        desks[i].applied_at = 0;
+      g_mutex_unlock (&bench.lock);
+
+      start = g_get_monotonic_time ();
+      if (!save_note (&desks[0], (const char * const *) everyone->pdata, "latency", &error)
+          || !tarmac_sync_client_sync (desks[0].client, NULL, &error))
+        break;
+
+      g_mutex_lock (&bench.lock);
+      end_time = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      while (!all_applied (&bench))
+        if (!g_cond_wait_until (&bench.cond, &bench.lock, end_time))
+          break;
+      for (int i = 1; i < opt_sites; i++)
+        if (desks[i].applied_at > 0)
+          {
+            gint64 latency = desks[i].applied_at - start;
+
+            g_array_append_val (latencies_all, latency);
+            if (i == 1)
+              g_array_append_val (latencies, latency);
+          }
+      g_mutex_unlock (&bench.lock);
+
+      /* One note every --interval ms, as officers write them, not as fast as possible. */
+      end_time = start + opt_interval * G_TIME_SPAN_MILLISECOND;
+      if (g_get_monotonic_time () < end_time)
+        g_usleep ((gulong) (end_time - g_get_monotonic_time ()));
+    }
+  g_mutex_lock (&bench.lock);
+  bench.stop = TRUE;
+  g_mutex_unlock (&bench.lock);
+  for (int i = 1; i < opt_sites; i++)
+    {
+      g_thread_join (g_steal_pointer (&desks[i].thread));
+      notified += tarmac_sync_client_get_notified (desks[i].client);
+      long_polls += tarmac_sync_client_get_long_polls (desks[i].client);
+      tarmac_sync_client_set_notify (desks[i].client, FALSE);
+    }
+  cpu_latency = cpu_seconds (NULL) - cpu0;
+  hub_cpu_latency = cpu_seconds (hub_pid) - hub_cpu0;
+  if (error != NULL)
+    goto out;
+
+  /* The acknowledgements of the latency run, out of the way of the throughput run. */
+  if (!tarmac_sync_client_sync (desks[0].client, NULL, &error)
+      || !tarmac_sync_client_sync (desks[1].client, NULL, &error))
+    goto out;
+
   /* Throughput and catch-up. */
   text = g_strnfill (400, 'x');
+  cpu0 = cpu_seconds (NULL);
   t0 = g_get_monotonic_time ();
   for (int i = 0; i < opt_notes; i++)
     if (!save_note (&desks[0], (const char * const *) recipients->pdata, text, &error))
       goto out;
   t_save = g_get_monotonic_time ();
+  cpu_save = cpu_seconds (NULL);
+  hub_cpu0 = cpu_seconds (hub_pid);
   if (!tarmac_sync_client_sync (desks[0].client, &push_stats, &error))
     goto out;
   t_push = g_get_monotonic_time ();
+  cpu_push = cpu_seconds (NULL);
+  hub_cpu_push = cpu_seconds (hub_pid);
   if (!tarmac_sync_client_sync (desks[1].client, &pull_stats, &error))
     goto out;
   t_pull = g_get_monotonic_time ();
+  cpu_pull = cpu_seconds (NULL);
+  hub_cpu_pull = cpu_seconds (hub_pid);
 
-  /* Latency: the second site waits on the hub in its own thread. */
-  receiver.desk = &desks[1];
-  g_mutex_init (&receiver.lock);
-  g_cond_init (&receiver.cond);
-  thread = g_thread_new ("receiver", receiver_thread, &receiver);
-  g_usleep (300 * 1000);
-  for (int i = 0; i < opt_rounds; i++)
-    {
-      gint64 start, end_time, latency;
-
-      g_mutex_lock (&receiver.lock);
-      receiver.applied_at = 0;
-      g_mutex_unlock (&receiver.lock);
-
-      start = g_get_monotonic_time ();
-      if (!save_note (&desks[0], (const char * const *) recipients->pdata, "latency", &error)
-          || !tarmac_sync_client_sync (desks[0].client, NULL, &error))
-        break;
-
-      g_mutex_lock (&receiver.lock);
-      end_time = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-      while (receiver.applied_at == 0)
-        if (!g_cond_wait_until (&receiver.cond, &receiver.lock, end_time))
-          break;
-      latency = receiver.applied_at > 0 ? receiver.applied_at - start : -1;
-      g_mutex_unlock (&receiver.lock);
-      if (latency > 0)
-        g_array_append_val (latencies, latency);
-    }
-  g_mutex_lock (&receiver.lock);
-  receiver.stop = TRUE;
-  g_mutex_unlock (&receiver.lock);
-  /* Wake the long-poll: one more note. */
-  save_note (&desks[0], (const char * const *) recipients->pdata, "stop", NULL);
-  tarmac_sync_client_sync (desks[0].client, NULL, NULL);
-  g_thread_join (thread);
-  if (error != NULL)
-    goto out;
-
-  g_array_sort (latencies, compare_gint64);
   {
     double save_s = (t_save - t0) / 1e6, push_s = (t_push - t_save) / 1e6, pull_s = (t_pull - t_push) / 1e6;
-    guint n = latencies->len;
-    double p50 = n ? g_array_index (latencies, gint64, n / 2) / 1000.0 : 0;
-    double p99 = n ? g_array_index (latencies, gint64, MIN (n - 1, (n * 99) / 100)) / 1000.0 : 0;
-    double max = n ? g_array_index (latencies, gint64, n - 1) / 1000.0 : 0;
+    Percentiles one = percentiles_of (latencies);
+    Percentiles all = percentiles_of (latencies_all);
     double up = push_stats.pushed ? (double) push_stats.bytes_up / push_stats.pushed : 0;
     double down = pull_stats.pulled ? (double) pull_stats.bytes_down / pull_stats.pulled : 0;
 
     if (opt_json)
-      g_print ("{\"cores\":%u,\"sites\":%d,\"notes\":%d,\"save_per_s\":%.0f,\"push_per_s\":%.0f,"
-               "\"pull_per_s\":%.0f,\"catch_up_s\":%.3f,\"bytes_up_per_note\":%.0f,"
-               "\"bytes_down_per_note\":%.0f,\"latency_ms\":{\"n\":%u,\"p50\":%.2f,\"p99\":%.2f,"
-               "\"max\":%.2f}}\n",
-               g_get_num_processors (), opt_sites, opt_notes, opt_notes / save_s,
-               push_stats.pushed / push_s, pull_stats.pulled / pull_s, push_s + pull_s, up, down,
-               n, p50, p99, max);
+      g_print ("{\"cores\":%u,\"load\":%.2f,\"sites\":%d,\"to\":%d,\"notes\":%d,"
+               "\"save_per_s\":%.0f,\"push_per_s\":%.0f,\"pull_per_s\":%.0f,\"catch_up_s\":%.3f,"
+               "\"bytes_up_per_note\":%.0f,\"bytes_down_per_note\":%.0f,"
+               "\"cpu_s\":{\"save\":%.2f,\"push\":%.2f,\"hub_push\":%.2f,\"pull\":%.2f,"
+               "\"hub_pull\":%.2f,\"latency\":%.2f,\"hub_latency\":%.2f},"
+               "\"latency_ms\":{\"n\":%u,\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f,"
+               "\"all_sites\":{\"n\":%u,\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f},"
+               "\"notified\":%u,\"long_polls\":%u}}\n",
+               g_get_num_processors (), load_average (), opt_sites, opt_to, opt_notes,
+               opt_notes / save_s, push_stats.pushed / push_s, pull_stats.pulled / pull_s,
+               push_s + pull_s, up, down,
+               cpu_save - cpu0, cpu_push - cpu_save, hub_cpu_push - hub_cpu0, cpu_pull - cpu_push,
+               hub_cpu_pull - hub_cpu_push, cpu_latency, hub_cpu_latency,
+               one.n, one.p50, one.p99, one.max, all.n, all.p50, all.p99, all.max,
+               notified, long_polls);
     else
       {
-        g_print ("bench sync: cores=%u sites=%d notes=%d (400-byte texts, each to %d sites)\n",
-                 g_get_num_processors (), opt_sites, opt_notes, opt_sites - 1);
-        g_print ("  save:  %.0f notes/s\n", opt_notes / save_s);
-        g_print ("  push:  %u in %.3f s, %.0f notes/s through the hub\n", push_stats.pushed, push_s,
-                 push_stats.pushed / push_s);
-        g_print ("  pull:  %u in %.3f s, %.0f notes/s applied\n", pull_stats.pulled, pull_s,
-                 pull_stats.pulled / pull_s);
+        g_print ("bench sync: cores=%u load=%.2f sites=%d notes=%d (400-byte texts, each to %d sites)\n",
+                 g_get_num_processors (), load_average (), opt_sites, opt_notes, opt_to);
+        g_print ("  save:  %.0f notes/s (%.2f CPU s)\n", opt_notes / save_s, cpu_save - cpu0);
+        g_print ("  push:  %u in %.3f s, %.0f notes/s through the hub (hub %.2f CPU s, sender %.2f)\n",
+                 push_stats.pushed, push_s, push_stats.pushed / push_s, hub_cpu_push - hub_cpu0,
+                 cpu_push - cpu_save);
+        g_print ("  pull:  %u in %.3f s, %.0f notes/s applied (hub %.2f CPU s, receiver %.2f)\n",
+                 pull_stats.pulled, pull_s, pull_stats.pulled / pull_s, hub_cpu_pull - hub_cpu_push,
+                 cpu_pull - cpu_push);
         g_print ("  catch-up of %d notes made offline: %.3f s\n", opt_notes, push_s + pull_s);
         g_print ("  wire:  %.0f bytes up, %.0f bytes down per note\n", up, down);
-        g_print ("  save-to-applied latency (long-poll), %u notes: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-                 n, p50, p99, max);
+        g_print ("  save-to-applied latency, %d sites connected, a note to all every %d ms"
+                 " (hub %.2f CPU s, sites %.2f):\n", opt_sites, opt_interval, hub_cpu_latency,
+                 cpu_latency);
+        g_print ("    at the second site, %u notes: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                 one.n, one.p50, one.p99, one.max);
+        g_print ("    at every site, %u: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                 all.n, all.p50, all.p99, all.max);
+        g_print ("    news by socket %u, long-polls %u\n", notified, long_polls);
       }
   }
   status = EXIT_OK;
@@ -383,8 +567,16 @@ tarmac_cli_bench_sync (int    argc,
 out:
   if (error != NULL)
     tarmac_cli_print_error ("%s", error->message);
+  if (desks != NULL)
+    {
+      g_mutex_lock (&bench.lock);
+      bench.stop = TRUE;
+      g_mutex_unlock (&bench.lock);
+    }
   for (int i = 0; desks != NULL && i < opt_sites; i++)
     {
+      if (desks[i].thread != NULL)
+        g_thread_join (g_steal_pointer (&desks[i].thread));
       g_clear_object (&desks[i].client);
       g_clear_object (&desks[i].replica);
       g_clear_object (&desks[i].store);
@@ -413,5 +605,7 @@ out:
             g_rmdir (where);
         }
     }
+  g_mutex_clear (&bench.lock);
+  g_cond_clear (&bench.cond);
   return status;
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "tarmac-translit.h"
 #include "tarmac-watchlist-data.h"
 
 /*
@@ -240,6 +241,71 @@ finish_entry (UnParser *self)
   g_ptr_array_add (self->data->entries, g_steal_pointer (&self->entry));
 }
 
+/* Adds the spellings of one part of an alias: "Mohammad Islami; Mohamed Islami", or
+ * lettered, "Mohammed Sabet; Mohammad Sabet b) M. Javad Kareemi Sabet". */
+static void
+add_spellings (TarmacWatchlistEntry *entry,
+               const char           *text,
+               TarmacNameQuality     quality)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ";", 64);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *start = g_strstrip (parts[i]);
+      char *p = start;
+
+      /* A letter and a bracket at the start, or after a space, begins a spelling. */
+      while (*p != '\0')
+        {
+          if (g_ascii_islower (p[0]) && p[1] == ')' && (p[2] == ' ' || p[2] == '\0') &&
+              (p == start || p[-1] == ' '))
+            {
+              p[0] = '\0';
+              tarmac_watchlist_entry_add_name (entry, start, quality);
+              start = p + 2;
+              p = start;
+              continue;
+            }
+          p++;
+        }
+      tarmac_watchlist_entry_add_name (entry, start, quality);
+    }
+}
+
+/* The UN list often packs several spellings into one alias, and sometimes the name in its
+ * original script between brackets, "Jin Tiesan (金铁三)", or the other way round,
+ * "حاجى مالك نورزى (Hajji Malik Noorzai; …)". Each is a name of its own: kept as one,
+ * a traveller's three words would face a dozen and never score. Brackets that only add
+ * to a name in the same script ("Abu Muhammad (al-Jawlani)") stay part of it. */
+static void
+add_alias (TarmacWatchlistEntry *entry,
+           const char           *alias,
+           TarmacNameQuality     quality)
+{
+  const char *open = strchr (alias, '(');
+  const char *close = open != NULL ? strchr (open, ')') : NULL;
+  g_autofree char *outer = NULL;
+  g_autofree char *inner = NULL;
+
+  if (open == NULL)
+    {
+      add_spellings (entry, alias, quality);
+      return;
+    }
+
+  outer = g_strdup_printf ("%.*s %s", (int) (open - alias), alias, close != NULL ? close + 1 : "");
+  inner = close != NULL ? g_strndup (open + 1, close - open - 1) : g_strdup (open + 1);
+  if (strchr (inner, ';') == NULL && strchr (outer, ';') == NULL &&
+      tarmac_translit_script (g_strstrip (inner)) == tarmac_translit_script (g_strstrip (outer)))
+    {
+      tarmac_watchlist_entry_add_name (entry, alias, quality);
+      return;
+    }
+  add_spellings (entry, outer, quality);
+  add_spellings (entry, inner, quality);
+}
+
 static void
 end_element (GMarkupParseContext  *context,
              const char           *element,
@@ -298,11 +364,11 @@ end_element (GMarkupParseContext  *context,
           const char *quality = self->quality != NULL ? self->quality : "";
 
           if (self->alias != NULL && self->alias[0] != '\0')
-            tarmac_watchlist_entry_add_name (self->entry, self->alias,
-                                             g_ascii_strcasecmp (quality, "Low") == 0 ||
-                                             g_ascii_strcasecmp (quality, "Very Low") == 0
-                                               ? TARMAC_NAME_QUALITY_WEAK
-                                               : TARMAC_NAME_QUALITY_STRONG);
+            add_alias (self->entry, self->alias,
+                       g_ascii_strcasecmp (quality, "Low") == 0 ||
+                       g_ascii_strcasecmp (quality, "Very Low") == 0
+                         ? TARMAC_NAME_QUALITY_WEAK
+                         : TARMAC_NAME_QUALITY_STRONG);
         }
       else if (g_str_equal (element, "TYPE_OF_DATE"))
         set_field (&self->date_type, text);

@@ -61,4 +61,10 @@ gboolean _tarmac_demo_write_seizures  (TarmacStore  *store,
                                        guint         seed,
                                        GError      **error);
 
+/* tarmac-demo-watchlist.c: a list of invented people, some on the demo's flights. */
+gboolean _tarmac_demo_write_watchlist (TarmacStore  *store,
+                                       gint64        anchor_day,
+                                       guint         seed,
+                                       GError      **error);
+
 G_END_DECLS

@@ -269,7 +269,8 @@ write_all (TarmacStore              *store,
       !write_meta (store, options, error) ||
       !_tarmac_demo_parse_day (options->anchor_day, &anchor) ||
       (options->results &&
-       !_tarmac_demo_write_seizures (store, anchor, options->seed, error)))
+       (!_tarmac_demo_write_seizures (store, anchor, options->seed, error) ||
+        !_tarmac_demo_write_watchlist (store, anchor, options->seed, error))))
     return FALSE;
   times[1] = g_get_monotonic_time ();
 
@@ -285,8 +286,9 @@ write_all (TarmacStore              *store,
  *
  * Fills @store with invented but realistic traffic at Lomé (LFW): flights, passengers
  * and crew with their documents, PNRs with contacts, payments, itineraries and SSRs,
- * a few notes from other airports of the network, and thirteen months of seizures and
- * other results (tarmac-demo-seizures.c). The same options always give the same
+ * a few notes from other airports of the network, thirteen months of seizures and
+ * other results (tarmac-demo-seizures.c), and a watchlist of invented people with the
+ * hits it raises on the demo's travellers (tarmac-demo-watchlist.c). The same options always give the same
  * rows. Everything is written in one transaction, so on error the store is unchanged.
  *
  * A store that already holds flights is refused with %TARMAC_STORE_ERROR_INVALID: the

@@ -22,8 +22,8 @@ G_BEGIN_DECLS
  * @days: how many days of flights, centred on @anchor_day
  * @scale: multiplies the number of flights per day (1.0 is a realistic day at the hub;
  *   benchmarks raise it to reach millions of travellers)
- * @results: also thirteen months of seizures, referrals and activities at the airport
- *   (%TRUE by default)
+ * @results: also thirteen months of seizures, referrals and activities at the airport,
+ *   and a watchlist of invented people with its hits (%TRUE by default)
  */
 typedef struct
 {

@@ -21,8 +21,8 @@
 #include "tarmac-screen-thresholds.h"
 
 /*
- * bench screen [--tier small|large] [--threads N] [--seed S] [--json]: batch screening
- * speed (research/screening.md §5.6, issue 4):
+ * bench screen [--tier small|large] [--threads N] [--seed S] [--travellers N] [--hits FILE]
+ * [--json]: batch screening speed (research/screening.md §5.6, issue 4):
  *
  *  - small: 100,000 travellers against 20,000 list names, in ≤ 10 s;
  *  - large: 300,000 travellers against 1,000,000 list names, in ≤ 60 s and ≤ 2 GB.
@@ -51,6 +51,7 @@ typedef struct
   guint             *candidates;
   guint             *alerts;
   gboolean          *found;
+  char             **hits;          /* per traveller, for --hits; or NULL */
   double             review;
   double             alert;
 } Batch;
@@ -78,6 +79,19 @@ screen_one (gpointer data,
       batch->alerts[i] += candidate->score >= batch->alert;
       if (traveller->planted > 0 && candidate->entry_id == traveller->planted)
         batch->found[i] = TRUE;
+    }
+  if (batch->hits != NULL)
+    {
+      GString *line = g_string_new (NULL);
+
+      for (guint k = 0; k < result->len; k++)
+        {
+          const TarmacMatchCandidate *candidate = g_ptr_array_index (result, k);
+
+          g_string_append_printf (line, " %" G_GINT64_FORMAT ":%.4f", candidate->entry_id,
+                                  candidate->score);
+        }
+      batch->hits[i] = g_string_free (line, FALSE);
     }
 }
 
@@ -109,6 +123,8 @@ tarmac_cli_bench_screen (int    argc,
   g_autoptr(GArray) listed_dobs = g_array_new (FALSE, FALSE, sizeof (TarmacDob));
   g_autoptr(GRand) rand = NULL;
   g_autofree char *tier = NULL;
+  g_autofree char *hits_path = NULL;
+  g_autofree char **hits = NULL;
   g_autofree Traveller *travellers = NULL;
   g_autofree double *latency = NULL;
   g_autofree guint *candidates = NULL;
@@ -134,6 +150,9 @@ tarmac_cli_bench_screen (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (default 42)"), N_("S") },
     { "travellers", 0, 0, G_OPTION_ARG_INT, &only,
       N_("Screen only the first N travellers of the tier (for profiling)"), N_("N") },
+    { "hits", 0, 0, G_OPTION_ARG_FILENAME, &hits_path,
+      N_("Write each traveller's hits (entry and score) to FILE, to compare two builds"),
+      N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON"), NULL },
     { NULL }
   };
@@ -213,8 +232,11 @@ tarmac_cli_bench_screen (int    argc,
   candidates = g_new0 (guint, n_travellers);
   alerts = g_new0 (guint, n_travellers);
   found = g_new0 (gboolean, n_travellers);
+  if (hits_path != NULL)
+    hits = g_new0 (char *, n_travellers);
   {
-    Batch batch = { index, travellers, latency, candidates, alerts, found, review, alert };
+    Batch batch = { index, travellers, latency, candidates, alerts, found, hits, review,
+                    alert };
 
     started = g_get_monotonic_time ();
     cpu_s = process_cpu_s ();
@@ -233,6 +255,25 @@ tarmac_cli_bench_screen (int    argc,
   getrusage (RUSAGE_SELF, &usage);
   if (getloadavg (load, 3) < 0)
     load[0] = -1.0;
+
+  if (hits != NULL)
+    {
+      GString *text = g_string_new (NULL);
+      gboolean written;
+
+      for (guint i = 0; i < n_travellers; i++)
+        {
+          g_string_append_printf (text, "%u%s\n", i, hits[i]);
+          g_free (hits[i]);
+        }
+      written = g_file_set_contents (hits_path, text->str, text->len, &error);
+      g_string_free (text, TRUE);
+      if (!written)
+        {
+          tarmac_cli_print_error ("%s", error->message);
+          return EXIT_FAILED;
+        }
+    }
 
   for (guint i = 0; i < n_travellers; i++)
     {

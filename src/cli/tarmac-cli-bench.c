@@ -104,7 +104,8 @@ static const Benchmark benchmarks[] = {
   { "screen-accuracy", "bench screen-accuracy [--list FILE] [--seed S] [--travellers N]"
     " [--alert T] [--review T] [--no-exhaustive] [--misses N] [--json]",
     tarmac_cli_bench_accuracy },
-  { "screen", "bench screen [--tier small|large] [--threads N] [--seed S] [--travellers N] [--json]",
+  { "screen", "bench screen [--tier small|large] [--threads N] [--seed S] [--travellers N]"
+    " [--hits FILE] [--json]",
     tarmac_cli_bench_screen },
 };
 

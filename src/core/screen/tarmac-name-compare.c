@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "tarmac-name-compare.h"
+#include "tarmac-name-compare-private.h"
 #include "tarmac-name-families.h"
 #include "tarmac-phonetic.h"
 #include "tarmac-translit-private.h"
@@ -43,6 +43,10 @@
 #define UNMATCHED_B_COST    0.25
 #define MAX_SPAN            3
 #define MAX_FUZZY_LENGTH    48
+/* Every pair of single tokens, and every run of two or three tokens of one name (at most
+ * 2 × (n − 1)) against every single token of the other, on both sides. */
+#define MAX_PAIR_CANDIDATES (TARMAC_NAME_MAX_TOKENS * TARMAC_NAME_MAX_TOKENS + \
+                             2 * 2 * (TARMAC_NAME_MAX_TOKENS - 1) * TARMAC_NAME_MAX_TOKENS)
 
 static float
 jaro_winkler (const char *s,
@@ -50,10 +54,12 @@ jaro_winkler (const char *s,
               const char *t,
               gsize       lt)
 {
-  gboolean s_match[MAX_FUZZY_LENGTH] = { 0 };
-  gboolean t_match[MAX_FUZZY_LENGTH] = { 0 };
+  /* Which letters are matched, as bits: MAX_FUZZY_LENGTH fits in 64. */
+  guint64 s_match = 0, t_match = 0;
   gsize window, matches = 0, transpositions = 0, prefix = 0, k = 0;
   float jaro;
+
+  G_STATIC_ASSERT (MAX_FUZZY_LENGTH <= 64);
 
   if (ls == 0 || lt == 0)
     return 0.0f;
@@ -69,9 +75,10 @@ jaro_winkler (const char *s,
       gsize hi = MIN (i + window + 1, lt);
 
       for (gsize j = lo; j < hi; j++)
-        if (!t_match[j] && s[i] == t[j])
+        if (!(t_match & (G_GUINT64_CONSTANT (1) << j)) && s[i] == t[j])
           {
-            s_match[i] = t_match[j] = TRUE;
+            s_match |= G_GUINT64_CONSTANT (1) << i;
+            t_match |= G_GUINT64_CONSTANT (1) << j;
             matches++;
             break;
           }
@@ -80,9 +87,9 @@ jaro_winkler (const char *s,
     return 0.0f;
 
   for (gsize i = 0; i < ls; i++)
-    if (s_match[i])
+    if (s_match & (G_GUINT64_CONSTANT (1) << i))
       {
-        while (!t_match[k])
+        while (!(t_match & (G_GUINT64_CONSTANT (1) << k)))
           k++;
         if (s[i] != t[k])
           transpositions++;
@@ -98,18 +105,26 @@ jaro_winkler (const char *s,
   return jaro > 0.7f ? jaro + prefix * 0.1f * (1.0f - jaro) : jaro;
 }
 
-/* Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+/* Optimal string alignment distance (Levenshtein plus adjacent transpositions), or
+ * @limit + 1 as soon as it is sure to exceed @limit: a cell is at least the smallest of
+ * the row above it or of the row two above plus one, so once two rows in a row are all
+ * over @limit, every later row is too. */
 static guint
 osa_distance (const char *s,
               gsize       ls,
               const char *t,
-              gsize       lt)
+              gsize       lt,
+              guint       limit)
 {
   guint rows[3][MAX_FUZZY_LENGTH + 1];
   guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+  guint prev_min = 0;
 
   ls = MIN (ls, MAX_FUZZY_LENGTH);
   lt = MIN (lt, MAX_FUZZY_LENGTH);
+
+  if ((ls > lt ? ls - lt : lt - ls) > limit)
+    return limit + 1;
 
   for (gsize j = 0; j <= lt; j++)
     prev[j] = j;
@@ -117,8 +132,10 @@ osa_distance (const char *s,
   for (gsize i = 1; i <= ls; i++)
     {
       guint *tmp;
+      guint row_min;
 
       cur[0] = i;
+      row_min = i;
       for (gsize j = 1; j <= lt; j++)
         {
           guint cost = s[i - 1] == t[j - 1] ? 0 : 1;
@@ -128,14 +145,18 @@ osa_distance (const char *s,
           if (i > 1 && j > 1 && s[i - 1] == t[j - 2] && s[i - 2] == t[j - 1])
             best = MIN (best, prev2[j - 2] + 1);
           cur[j] = best;
+          row_min = MIN (row_min, best);
         }
+      if (row_min > limit && prev_min > limit)
+        return limit + 1;
+      prev_min = row_min;
       tmp = prev2;
       prev2 = prev;
       prev = cur;
       cur = tmp;
     }
 
-  return prev[lt];
+  return MIN (prev[lt], limit + 1);
 }
 
 /* How many edits a word of this length may take and still be the same name. */
@@ -151,13 +172,15 @@ edit_budget (gsize length)
   return 3;
 }
 
-static float
-fuzzy_similarity (const char *s,
-                  const char *t)
+/* The spelling similarity of two forms (tests call it to check
+ * _tarmac_name_fuzzy_bound()). */
+float
+_tarmac_name_fuzzy_similarity (const char *s,
+                               const char *t)
 {
   gsize ls = strlen (s), lt = strlen (t);
   float jw;
-  guint distance;
+  guint distance, budget;
 
   if (ls == 0 || lt == 0)
     return 0.0f;
@@ -166,11 +189,102 @@ fuzzy_similarity (const char *s,
   if (jw < 0.6f)
     return jw * 0.75f;
 
-  distance = osa_distance (s, ls, t, lt);
-  if (distance > edit_budget (MIN (ls, lt)))
+  budget = edit_budget (MIN (ls, lt));
+  distance = osa_distance (s, ls, t, lt, budget);
+  if (distance > budget)
     return jw * 0.75f;
 
   return (jw + (1.0f - (float) distance / MAX (ls, lt))) / 2.0f;
+}
+
+static guint64
+letter_set (const char *s,
+            gsize       ls)
+{
+  guint64 set = 0;
+
+  for (gsize i = 0; i < ls; i++)
+    set |= G_GUINT64_CONSTANT (1) << ((guchar) s[i] & 63);
+  return set;
+}
+
+/* An upper bound of _tarmac_name_fuzzy_similarity (@s, @t) from which letters the two
+ * words share, far cheaper than the similarity itself (@s_letters and @t_letters are
+ * their byte sets, as tarmac-name.c measures them). Why it is one:
+ *
+ *  - Jaro–Winkler matches a letter of @s only with an equal letter of @t, so its matches
+ *    m are at most the letters of @s found anywhere in @t, and at most those of @t found
+ *    in @s; each letter @s has and @t lacks takes one place of @s at least, so m ≤ |s| −
+ *    (how many such letters), likewise for @t (counted on the byte sets, where two letters
+ *    sharing a bit only lower the count); then Jaro ≤ (m/|s| + m/|t| + 1)/3 (the
+ *    transposition term is at most 1), and
+ *    the Winkler boost grows with Jaro, so Jaro–Winkler is at most the boost of that bound
+ *    with the words' true common prefix;
+ *  - every letter of @s that @t lacks must be replaced or deleted, every letter of @t
+ *    that @s lacks inserted or replaced (a transposition moves letters both words have),
+ *    and lengths that differ by d take d insertions: the edit distance is at least the
+ *    largest of these counts;
+ *  - the similarity is 0.75 × Jaro–Winkler when the distance exceeds the budget, else
+ *    the mean of Jaro–Winkler and 1 − distance / length: both grow with Jaro–Winkler and
+ *    fall with the distance.
+ *
+ * Words longer than MAX_FUZZY_LENGTH (compared on their first letters) have no bound but
+ * 1. A small margin covers the rounding of floats. tests/test-screen-name.c checks
+ * the bound against the similarity on many pairs of words. */
+static inline float
+fuzzy_bound (const char *s,
+             gsize       ls,
+             guint64     s_letters,
+             const char *t,
+             gsize       lt,
+             guint64     t_letters)
+{
+  gsize in_t, in_s, matches, prefix = 0, least;
+  float jaro, jw, bound;
+
+  if (ls == 0 || lt == 0)
+    return 0.0f;
+  if (ls > MAX_FUZZY_LENGTH || lt > MAX_FUZZY_LENGTH)
+    return 1.0f;
+
+  /* At most the places of @s holding a letter that @t has, and of @t one @s has. */
+  in_t = ls - MIN (ls, (gsize) __builtin_popcountll (s_letters & ~t_letters));
+  in_s = lt - MIN (lt, (gsize) __builtin_popcountll (t_letters & ~s_letters));
+  matches = MIN (in_t, in_s);
+  if (matches == 0)
+    return 0.0f;
+
+  jaro = ((float) matches / ls + (float) matches / lt + 1.0f) / 3.0f;
+  while (prefix < 4 && prefix < ls && prefix < lt && s[prefix] == t[prefix])
+    prefix++;
+  jw = jaro > 0.7f ? jaro + prefix * 0.1f * (1.0f - jaro) : jaro;
+
+  least = MAX (ls - in_t, lt - in_s);
+  least = MAX (least, ls > lt ? ls - lt : lt - ls);
+  if (least > edit_budget (MIN (ls, lt)))
+    bound = jw * 0.75f;
+  else
+    bound = MAX (jw * 0.75f, (jw + (1.0f - (float) least / MAX (ls, lt))) / 2.0f);
+
+  return bound + 1e-4f;
+}
+
+/**
+ * _tarmac_name_fuzzy_bound:
+ * @s: a form
+ * @t: another
+ *
+ * The comparator's cheap bound (fuzzy_bound() above) on two words as written, for tests.
+ *
+ * Returns: a number at least _tarmac_name_fuzzy_similarity (@s, @t)
+ */
+float
+_tarmac_name_fuzzy_bound (const char *s,
+                          const char *t)
+{
+  gsize ls = strlen (s), lt = strlen (t);
+
+  return fuzzy_bound (s, ls, letter_set (s, ls), t, lt, letter_set (t, lt));
 }
 
 static gboolean
@@ -236,11 +350,19 @@ token_similarity (const TarmacNameToken *a,
         }
     }
 
+  /* Pairs under MIN_PAIR_SIMILARITY are dropped by every caller, and a spelling only
+   * counts when it beats what is found already: a pair of forms whose bound reaches
+   * neither is not compared (the bound is cheap; the similarity is not). */
   for (guint i = 0; i < a->n_forms; i++)
     for (guint j = 0; j < b->n_forms; j++)
       {
-        float s = fuzzy_similarity (a->forms[i], b->forms[j]);
+        float s;
 
+        if (fuzzy_bound (a->forms[i], a->form_lengths[i], a->form_letters[i],
+                         b->forms[j], b->form_lengths[j], b->form_letters[j]) <
+            MAX (best, MIN_PAIR_SIMILARITY))
+          continue;
+        s = _tarmac_name_fuzzy_similarity (a->forms[i], b->forms[j]);
         if (s > best)
           {
             best = s;
@@ -254,7 +376,7 @@ token_similarity (const TarmacNameToken *a,
     {
       gsize la = strlen (a->skeleton), lb = strlen (b->skeleton);
 
-      if (MIN (la, lb) >= 4 && osa_distance (a->skeleton, la, b->skeleton, lb) <= 1)
+      if (MIN (la, lb) >= 4 && osa_distance (a->skeleton, la, b->skeleton, lb, 1) <= 1)
         {
           best = 0.75f;
           *how = TARMAC_TOKEN_MATCH_SKELETON;
@@ -317,6 +439,7 @@ glue_tokens (TarmacNameToken *const *tokens,
     }
   glued->phonetic = tarmac_phonetic_key (glued->forms[0]);
   glued->family = tarmac_name_family (glued->text, glued->forms[0]);
+  _tarmac_name_token_measure_forms (glued);
 
   return glued;
 }
@@ -342,6 +465,39 @@ compare_candidates (gconstpointer a,
   if (x->pair.a_first != y->pair.a_first)
     return x->pair.a_first < y->pair.a_first ? -1 : 1;
   return x->pair.b_first < y->pair.b_first ? -1 : (x->pair.b_first > y->pair.b_first);
+}
+
+static int
+compare_candidates_data (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  return compare_candidates (a, b);
+}
+
+/* A stable sort (ties keep their order, as they did with g_array_sort()): by insertion
+ * for the few pairs of usual names, without the allocation a merge sort makes. */
+static void
+sort_candidates (Candidate *candidates,
+                 guint      n)
+{
+  if (n > 32)
+    {
+      g_qsort_with_data (candidates, n, sizeof (Candidate), compare_candidates_data, NULL);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      Candidate moving = candidates[i];
+      guint j = i;
+
+      while (j > 0 && compare_candidates (&candidates[j - 1], &moving) > 0)
+        {
+          candidates[j] = candidates[j - 1];
+          j--;
+        }
+      candidates[j] = moving;
+    }
 }
 
 static float
@@ -374,9 +530,27 @@ pair_credit (float similarity)
   return MAX (0.0, 2.0 * similarity - 0.9);
 }
 
-/* Glued runs of one name against single tokens of the other. Only tried when the run's
- * first letter is the token's, and lengths are comparable: gluing is for segmentation,
- * not for inventing matches. */
+/* Whether a run of tokens starting with @head, @glued_len bytes long with no piece longer
+ * than @longest, is worth gluing to align with @single: only when the run's first letter
+ * is the token's, and lengths are comparable: gluing is for segmentation, not for
+ * inventing matches. */
+static inline gboolean
+may_glue (const TarmacNameToken *head,
+          gsize                  glued_len,
+          gsize                  longest,
+          const TarmacNameToken *single)
+{
+  gsize len = single->form_lengths[0];
+
+  if (head->forms[0][0] != single->forms[0][0] && head->skeleton[0] != single->skeleton[0])
+    return FALSE;
+  if (glued_len * 10 < len * 6 || glued_len * 6 > len * 10)
+    return FALSE;
+  /* Only a word longer than each piece can be the pieces written together. */
+  return len >= 5 && len > longest;
+}
+
+/* Glued runs of one name against single tokens of the other (see may_glue()). */
 static void
 add_glued_candidates (TarmacNameToken *const *runs,
                       const float            *run_weights,
@@ -385,7 +559,8 @@ add_glued_candidates (TarmacNameToken *const *runs,
                       const float            *single_weights,
                       guint                   n_singles,
                       gboolean                runs_are_a,
-                      GArray                 *candidates)
+                      Candidate              *candidates,
+                      guint                  *n_candidates)
 {
   for (guint first = 0; first + 1 < n_runs; first++)
     for (guint count = 2; count <= MAX_SPAN && first + count <= n_runs; count++)
@@ -395,7 +570,7 @@ add_glued_candidates (TarmacNameToken *const *runs,
 
         for (guint i = first; i < first + count; i++)
           {
-            gsize piece = strlen (runs[i]->forms[0]);
+            gsize piece = runs[i]->form_lengths[0];
 
             glued_len += piece;
             longest = MAX (longest, piece);
@@ -403,18 +578,11 @@ add_glued_candidates (TarmacNameToken *const *runs,
 
         for (guint t = 0; t < n_singles; t++)
           {
-            gsize len = strlen (singles[t]->forms[0]);
             TarmacTokenMatch how = TARMAC_TOKEN_MATCH_FUZZY;
             Candidate candidate;
             float similarity;
 
-            if (runs[first]->forms[0][0] != singles[t]->forms[0][0] &&
-                runs[first]->skeleton[0] != singles[t]->skeleton[0])
-              continue;
-            if (glued_len * 10 < len * 6 || glued_len * 6 > len * 10)
-              continue;
-            /* Only a word longer than each piece can be the pieces written together. */
-            if (len < 5 || len <= longest)
+            if (!may_glue (runs[first], glued_len, longest, singles[t]))
               continue;
 
             if (glued == NULL)
@@ -442,7 +610,7 @@ add_glued_candidates (TarmacNameToken *const *runs,
             candidate.pair.similarity = similarity;
             candidate.weight = (span_weight (run_weights, first, count) +
                                 single_weights[t]) / 2.0f;
-            g_array_append_val (candidates, candidate);
+            candidates[(*n_candidates)++] = candidate;
           }
       }
 }
@@ -472,8 +640,7 @@ tarmac_name_compare (TarmacNameToken *const *a,
                      TarmacNameComparison   *out)
 {
   float default_a[TARMAC_NAME_MAX_TOKENS], default_b[TARMAC_NAME_MAX_TOKENS];
-  Candidate stack_candidates[TARMAC_NAME_MAX_TOKENS * TARMAC_NAME_MAX_TOKENS];
-  g_autoptr(GArray) glued = NULL;
+  Candidate candidates[MAX_PAIR_CANDIDATES];
   TarmacNameComparison local;
   guint n_candidates = 0;
   guint32 used_a = 0, used_b = 0;
@@ -511,7 +678,7 @@ tarmac_name_compare (TarmacNameToken *const *a,
 
         if (similarity < MIN_PAIR_SIMILARITY)
           continue;
-        candidate = &stack_candidates[n_candidates++];
+        candidate = &candidates[n_candidates++];
         memset (candidate, 0, sizeof *candidate);
         candidate->pair.a_first = i;
         candidate->pair.a_count = 1;
@@ -527,27 +694,27 @@ tarmac_name_compare (TarmacNameToken *const *a,
     guint32 exact_a = 0, exact_b = 0;
 
     for (guint k = 0; k < n_candidates; k++)
-      if (stack_candidates[k].pair.similarity >= 0.999f)
+      if (candidates[k].pair.similarity >= 0.999f)
         {
-          exact_a |= 1u << stack_candidates[k].pair.a_first;
-          exact_b |= 1u << stack_candidates[k].pair.b_first;
+          exact_a |= 1u << candidates[k].pair.a_first;
+          exact_b |= 1u << candidates[k].pair.b_first;
         }
     need_glue = (exact_a != span_mask (0, n_a) && exact_b != span_mask (0, n_b)) &&
                 (n_a > 1 || n_b > 1);
   }
 
-  glued = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_array_append_vals (glued, stack_candidates, n_candidates);
   if (need_glue)
     {
-      add_glued_candidates (a, a_weights, n_a, b, b_weights, n_b, TRUE, glued);
-      add_glued_candidates (b, b_weights, n_b, a, a_weights, n_a, FALSE, glued);
+      add_glued_candidates (a, a_weights, n_a, b, b_weights, n_b, TRUE, candidates,
+                            &n_candidates);
+      add_glued_candidates (b, b_weights, n_b, a, a_weights, n_a, FALSE, candidates,
+                            &n_candidates);
     }
-  g_array_sort (glued, compare_candidates);
+  sort_candidates (candidates, n_candidates);
 
-  for (guint k = 0; k < glued->len && out->n_pairs < TARMAC_NAME_MAX_TOKENS; k++)
+  for (guint k = 0; k < n_candidates && out->n_pairs < TARMAC_NAME_MAX_TOKENS; k++)
     {
-      const Candidate *candidate = &g_array_index (glued, Candidate, k);
+      const Candidate *candidate = &candidates[k];
       guint32 mask_a = span_mask (candidate->pair.a_first, candidate->pair.a_count);
       guint32 mask_b = span_mask (candidate->pair.b_first, candidate->pair.b_count);
 

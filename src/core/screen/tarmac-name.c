@@ -167,7 +167,25 @@ tarmac_name_token_new (const char *text)
   if (strlen (token->forms[0]) == 1 && g_ascii_isalpha (token->forms[0][0]))
     token->flags |= TARMAC_NAME_TOKEN_INITIAL;
 
+  _tarmac_name_token_measure_forms (token);
   return token;
+}
+
+/* Fills in the length and the byte set of each of @token's forms. */
+void
+_tarmac_name_token_measure_forms (TarmacNameToken *token)
+{
+  for (guint i = 0; i < token->n_forms; i++)
+    {
+      const char *form = token->forms[i];
+      guint64 letters = 0;
+      gsize length = 0;
+
+      for (; form[length] != '\0'; length++)
+        letters |= G_GUINT64_CONSTANT (1) << ((guchar) form[length] & 63);
+      token->form_lengths[i] = length;
+      token->form_letters[i] = letters;
+    }
 }
 
 void

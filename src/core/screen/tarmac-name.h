@@ -30,6 +30,10 @@ typedef struct
   guint                 family;    /* tarmac_name_family(), 0 when none */
   TarmacScript          script;
   TarmacNameTokenFlags  flags;
+  /* Of each form, for the comparator's cheap bounds: its length in bytes, and which bytes
+   * it holds (bit b & 63 for byte b). */
+  guint                 form_lengths[TARMAC_TRANSLIT_MAX_FORMS];
+  guint64               form_letters[TARMAC_TRANSLIT_MAX_FORMS];
 } TarmacNameToken;
 
 /* Names longer than this many tokens are cut: no real name has more, and it bounds the
@@ -39,6 +43,7 @@ typedef struct
 GPtrArray       *tarmac_name_split       (const char            *name);
 TarmacNameToken *tarmac_name_token_new   (const char            *text);
 void             tarmac_name_token_free  (TarmacNameToken       *token);
+void             _tarmac_name_token_measure_forms (TarmacNameToken *token);
 GPtrArray       *tarmac_name_analyse     (const char            *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TarmacNameToken, tarmac_name_token_free)

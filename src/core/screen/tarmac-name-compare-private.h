@@ -1,0 +1,22 @@
+/* tarmac-name-compare-private.h
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tarmac-name-compare.h"
+
+G_BEGIN_DECLS
+
+/* The comparator's insides, shared with the matcher (tarmac-screen-match.c) and the
+ * tests. */
+
+float _tarmac_name_fuzzy_similarity (const char *s,
+                                     const char *t);
+float _tarmac_name_fuzzy_bound      (const char *s,
+                                     const char *t);
+
+G_END_DECLS

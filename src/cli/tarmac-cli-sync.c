@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "tarmac-cli-private.h"
+#include "tarmac-site-desk.h"
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
 
@@ -24,7 +25,11 @@
  * jitter (random between 0 and 2^n s, at most 5 min) so a hub that comes back is not
  * flooded. A refusal that no retry can change (this device revoked, unknown to the hub,
  * or a restored copy) ends it. Everything is transactional: stopping it at any moment
- * (even kill -9) loses nothing. */
+ * (even kill -9) loses nothing.
+ * sync devices [--json]: the desks of this airport, from a fresh roster, with the
+ * confirmation code of those that wait for the airport's key.
+ * sync approve DEVICE_ID --code CODE: hands the airport's key to that desk when CODE is
+ * the one it shows (tarmac-site-handover.c). */
 
 static char *opt_hub = NULL;
 static char *opt_code = NULL;
@@ -38,6 +43,17 @@ static const GOptionEntry enrol_entries[] = {
   { "code", 0, 0, G_OPTION_ARG_STRING, &opt_code, N_("The one-time enrolment code"), N_("CODE") },
   { "fingerprint", 0, 0, G_OPTION_ARG_STRING, &opt_fingerprint,
     N_("The hub certificate’s SHA-256 fingerprint, as read out by its administrator"), N_("FP") },
+  { NULL }
+};
+
+static const GOptionEntry approve_entries[] = {
+  { "code", 0, 0, G_OPTION_ARG_STRING, &opt_code,
+    N_("The confirmation code the new desk shows"), N_("CODE") },
+  { NULL }
+};
+
+static const GOptionEntry devices_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
   { NULL }
 };
 
@@ -95,6 +111,144 @@ enrol (TarmacSyncClient  *client,
     }
 
   g_print (_("Enrolled as a device of %s\n"), tarmac_sync_replica_get_site (replica));
+  if (tarmac_sync_replica_is_awaiting_key (replica))
+    {
+      g_autofree char *code = tarmac_sync_replica_dup_desk_code (replica);
+
+      /* Translators: %1$s is the airport, %2$s the confirmation code, %3$s the device id */
+      g_print (_("%1$s already has desks: this one reads notes once one of them approves it.\n"
+                 "Code to read to them: %2$s\n"
+                 "(at that desk: tarmac-cli sync approve %3$s --code %2$s)\n"),
+               tarmac_sync_replica_get_site (replica), code,
+               tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (replica)));
+    }
+  return EXIT_OK;
+}
+
+static int
+devices (TarmacSyncClient  *client,
+         TarmacSyncReplica *replica,
+         int                argc,
+         char             **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) desks = NULL;
+  g_autoptr(GError) waiting = NULL;
+
+  if (!tarmac_cli_parse_options (&argc, &argv, devices_entries, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+
+  /* A desk still waiting learns here too that it was approved. */
+  if (!tarmac_sync_client_refresh_desks (client, &error))
+    {
+      if (!g_error_matches (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY))
+        {
+          tarmac_cli_print_error ("%s", error->message);
+          return EXIT_FAILED;
+        }
+      waiting = g_steal_pointer (&error);
+    }
+  desks = tarmac_sync_replica_list_desks (replica, &error);
+  if (desks == NULL)
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < g_list_model_get_n_items (desks); i++)
+        {
+          g_autoptr(TarmacSiteDesk) desk = g_list_model_get_item (desks, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "device_id");
+          json_builder_add_string_value (builder, tarmac_site_desk_get_device_id (desk));
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder, tarmac_site_desk_get_status (desk));
+          json_builder_set_member_name (builder, "key");
+          json_builder_add_string_value (builder, tarmac_site_desk_get_waiting (desk) ? "waiting" : "held");
+          json_builder_set_member_name (builder, "this_desk");
+          json_builder_add_boolean_value (builder, tarmac_site_desk_get_this_desk (desk));
+          json_builder_set_member_name (builder, "code");
+          if (tarmac_site_desk_get_code (desk) != NULL)
+            json_builder_add_string_value (builder, tarmac_site_desk_get_code (desk));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      text = json_to_string (root, TRUE);
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (desks); i++)
+    {
+      g_autoptr(TarmacSiteDesk) desk = g_list_model_get_item (desks, i);
+      const char *state;
+
+      if (g_strcmp0 (tarmac_site_desk_get_status (desk), "revoked") == 0)
+        state = _("revoked");
+      else if (tarmac_site_desk_get_waiting (desk))
+        state = _("waiting for the key");
+      else
+        state = _("reads notes");
+
+      g_print ("%s  %-22s %s%s\n", tarmac_site_desk_get_device_id (desk), state,
+               tarmac_site_desk_get_code (desk) != NULL ? tarmac_site_desk_get_code (desk) : "",
+               tarmac_site_desk_get_this_desk (desk) ? _("  (this desk)") : "");
+    }
+  if (waiting != NULL)
+    g_print ("%s\n", waiting->message);
+  return EXIT_OK;
+}
+
+static int
+approve (TarmacSyncClient  *client,
+         int                argc,
+         char             **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *device_id = NULL;
+
+  /* argv: approve DEVICE_ID [--code CODE]; the id stands where the options' parser
+   * expects the program's name. */
+  if (argc < 2 || argv[1][0] == '-')
+    {
+      tarmac_cli_print_error (_("usage: tarmac-cli sync approve DEVICE_ID --code CODE"));
+      return EXIT_USAGE;
+    }
+  device_id = g_strdup (argv[1]);
+  argc--;
+  argv++;
+  if (!tarmac_cli_parse_options (&argc, &argv, approve_entries, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+  if (opt_code == NULL)
+    {
+      tarmac_cli_print_error (_("usage: tarmac-cli sync approve DEVICE_ID --code CODE"));
+      return EXIT_USAGE;
+    }
+
+  if (!tarmac_sync_client_approve (client, device_id, opt_code, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+
+  g_print (_("The desk %s can read this airport’s notes at its next sync\n"), device_id);
   return EXIT_OK;
 }
 
@@ -118,6 +272,10 @@ tarmac_cli_sync (TarmacStore  *store,
 
   if (argc > 1 && g_str_equal (argv[1], "enrol"))
     return enrol (client, replica, argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "devices"))
+    return devices (client, replica, argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "approve"))
+    return approve (client, argc - 1, argv + 1);
 
   if (!tarmac_cli_parse_options (&argc, &argv, sync_entries, &error))
     {

@@ -74,8 +74,10 @@ static const Command commands[] = {
   { "search", N_("Find travellers by name, document, PNR, phone or e-mail "
                   "(search [--json] QUERY)"),
     TRUE, tarmac_cli_search },
-  { "sync", N_("Enrol with a hub (sync enrol --hub URL --code CODE --fingerprint FP), or send and "
-                "receive notes (sync [--watch])"), TRUE, tarmac_cli_sync },
+  { "sync", N_("Enrol with a hub (sync enrol --hub URL --code CODE --fingerprint FP), send and "
+                "receive notes (sync [--watch]), list this airport’s desks (sync devices [--json]) "
+                "or hand the airport’s key to a new one (sync approve DEVICE_ID --code CODE)"),
+    TRUE, tarmac_cli_sync },
   { "note", N_("Write a note to other airports (note send --to CODE[,CODE] [--priority urgent] [--reply-to UUID] "
                 "--text TEXT), list them (note list [--json]), mark one read (note read UUID) or "
                 "count the unread (note unread)"), TRUE, tarmac_cli_note },

@@ -386,12 +386,13 @@ cmd_device (int    argc,
         {
           JsonObject *device = json_array_get_object_element (array, i);
 
-          g_print ("%s  %-8s %-8s seq %-8" G_GINT64_FORMAT " %s\n",
+          g_print ("%s  %-8s %-8s seq %-8" G_GINT64_FORMAT " %s %s\n",
                    json_object_get_string_member (device, "device_id"),
                    json_object_get_string_member (device, "site"),
                    json_object_get_string_member (device, "status"),
                    json_object_get_int_member (device, "last_seq"),
-                   json_object_get_string_member (device, "fingerprint"));
+                   json_object_get_string_member (device, "fingerprint"),
+                   json_object_get_string_member (device, "key"));
         }
       return 0;
     }

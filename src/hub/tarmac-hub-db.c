@@ -18,6 +18,7 @@
 #include "tarmac-envelope-verifier.h"
 #include "tarmac-envelope.h"
 #include "tarmac-hub-db.h"
+#include "tarmac-site-handover.h"
 #include "tarmac-sync-error.h"
 
 /* The hub's database (research/sync.md §4.7): SQLite in WAL with synchronous=FULL, so a
@@ -77,6 +78,13 @@ static const char schema[] =
   "CREATE TABLE IF NOT EXISTS push_batches ("
   "  batch_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, response TEXT NOT NULL,"
   "  created_at INTEGER NOT NULL) STRICT;"
+  /* A desk that enrolled into a site that already had a key waits for a desk of the site
+   * to hand it over: sealed to the desk's box key and signed by the approving desk, which
+   * the hub keeps and relays and cannot open (tarmac-site-handover.c). */
+  "CREATE TABLE IF NOT EXISTS key_handovers ("
+  "  device_id TEXT PRIMARY KEY REFERENCES devices (device_id), site TEXT NOT NULL,"
+  "  requested_at INTEGER NOT NULL, sealed BLOB, sig BLOB, approved_by TEXT,"
+  "  approved_at INTEGER) STRICT;"
   "CREATE TABLE IF NOT EXISTS audit ("
   "  seq INTEGER PRIMARY KEY, ts INTEGER NOT NULL, actor TEXT NOT NULL,"
   "  action TEXT NOT NULL, object TEXT NOT NULL, detail TEXT NOT NULL,"
@@ -526,12 +534,14 @@ tarmac_hub_db_enrol (TarmacHubDb  *self,
   g_autoptr(sqlite3_stmt) code = NULL;
   g_autoptr(sqlite3_stmt) site_key = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) waiting = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   crypto_generichash_state state;
   const char *code_id = json_object_get_string_member_with_default (request, "code_id", NULL);
   const char *device_id = json_object_get_string_member_with_default (request, "device_id", NULL);
   g_autofree char *site = NULL;
   guint8 sign_pk[32], box_pk[32], site_box_pk[32], proof[32], expected[32], key[32];
+  gboolean holds_key;
 
   if (code_id == NULL || device_id == NULL || strlen (code_id) > 16
       || !g_uuid_string_is_valid (device_id)
@@ -571,8 +581,9 @@ tarmac_hub_db_enrol (TarmacHubDb  *self,
       return refusal (status, 403, "bad_code");
     }
 
-  /* The first device of a site brings the site's box key; the others must hold the same
-   * one (handing it to a new desk is the site's business, research/sync.md §3.3). */
+  /* The first device of a site brings the site's box key. A later one keeps its own keys
+   * and waits: a desk of the site hands the key over, sealed to it (research/sync.md
+   * §3.3, tarmac-site-handover.c); its candidate key is never used. */
   site_key = prepare (self, "UPDATE sites SET box_pk = ?2 WHERE code = ?1"
                             " AND (box_pk IS NULL OR box_pk = ?2)", error);
   if (site_key == NULL)
@@ -581,11 +592,7 @@ tarmac_hub_db_enrol (TarmacHubDb  *self,
   sqlite3_bind_blob (site_key, 2, site_box_pk, 32, SQLITE_STATIC);
   if (!step_done (self, site_key, error))
     goto fail;
-  if (sqlite3_changes (self->db) != 1)
-    {
-      rollback (self);
-      return refusal (status, 409, "site_key_differs");
-    }
+  holds_key = sqlite3_changes (self->db) == 1;
 
   insert = prepare (self, "INSERT INTO devices (device_id, site, sign_pk, box_pk, enrolled_at)"
                           " VALUES (?1, ?2, ?3, ?4, ?5)", error);
@@ -600,6 +607,19 @@ tarmac_hub_db_enrol (TarmacHubDb  *self,
     {
       rollback (self);
       return refusal (status, 409, "device_exists");
+    }
+
+  if (!holds_key)
+    {
+      waiting = prepare (self, "INSERT INTO key_handovers (device_id, site, requested_at)"
+                               " VALUES (?1, ?2, ?3)", error);
+      if (waiting == NULL)
+        goto fail;
+      sqlite3_bind_text (waiting, 1, device_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (waiting, 2, site, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (waiting, 3, now_ms ());
+      if (!step_done (self, waiting, error))
+        goto fail;
     }
 
   g_clear_pointer (&code, sqlite3_finalize);
@@ -623,6 +643,8 @@ tarmac_hub_db_enrol (TarmacHubDb  *self,
   json_builder_add_string_value (builder, site);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, "active");
+  json_builder_set_member_name (builder, "site_key");
+  json_builder_add_string_value (builder, holds_key ? "yours" : "waiting");
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 
@@ -663,7 +685,7 @@ tarmac_hub_db_get_device (TarmacHubDb  *self,
   return device;
 }
 
-/* (transfer full): [{device_id, site, status, last_seq, fingerprint}] */
+/* (transfer full): [{device_id, site, status, last_seq, fingerprint, key}] */
 JsonNode *
 tarmac_hub_db_list_devices (TarmacHubDb  *self,
                             GError      **error)
@@ -671,8 +693,10 @@ tarmac_hub_db_list_devices (TarmacHubDb  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
-  stmt = prepare (self, "SELECT device_id, site, status, last_seq, sign_pk FROM devices"
-                        " ORDER BY site, enrolled_at", error);
+  stmt = prepare (self, "SELECT d.device_id, d.site, d.status, d.last_seq, d.sign_pk,"
+                        "  h.device_id IS NOT NULL AND h.sealed IS NULL"
+                        " FROM devices d LEFT JOIN key_handovers h USING (device_id)"
+                        " ORDER BY d.site, d.enrolled_at", error);
   if (stmt == NULL)
     return NULL;
 
@@ -695,6 +719,8 @@ tarmac_hub_db_list_devices (TarmacHubDb  *self,
       json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
       json_builder_set_member_name (builder, "fingerprint");
       json_builder_add_string_value (builder, hex);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, sqlite3_column_int (stmt, 5) ? "waiting" : "held");
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -737,6 +763,174 @@ fail:
   return FALSE;
 }
 
+static void
+add_base64 (JsonBuilder  *builder,
+            const char   *name,
+            const void   *data,
+            gsize         length)
+{
+  g_autofree char *text = g_base64_encode (data, length);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}
+
+/**
+ * tarmac_hub_db_store_handover:
+ * @approver: the device that sealed the key (authenticated)
+ * @device_id: the desk it is for
+ * @sealed: the site's key sealed to that desk's box key
+ * @sig: @approver's signature over it (tarmac_handover_signed_message())
+ * @status: (out): the HTTP status to answer with
+ *
+ * Keeps a handed-over site key for @device_id. Only an active desk of the same site that
+ * is not itself waiting may hand it over, and only to a desk that waits; the signature is
+ * checked with the approver's key, so garbage is refused here rather than at the desk.
+ * The hub cannot open @sealed. Storing the same handover again is answered 200.
+ *
+ * Returns: (transfer full): the answer, %NULL on a database error
+ */
+JsonNode *
+tarmac_hub_db_store_handover (TarmacHubDb     *self,
+                              TarmacHubDevice *approver,
+                              const char      *device_id,
+                              JsonObject      *request,
+                              guint           *status,
+                              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) target = NULL;
+  g_autoptr(sqlite3_stmt) self_waiting = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(GByteArray) message = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  const char *sealed64 = json_object_get_string_member_with_default (request, "sealed", "");
+  const char *sig64 = json_object_get_string_member_with_default (request, "sig", "");
+  guint8 sealed[TARMAC_HANDOVER_SEALED_BYTES], sig[crypto_sign_BYTES], box_pk[32], site_pk[32];
+  size_t sealed_length = 0, sig_length = 0;
+  gboolean same;
+
+  if (sodium_base642bin (sealed, sizeof sealed, sealed64, strlen (sealed64), NULL, &sealed_length,
+                         NULL, sodium_base64_VARIANT_ORIGINAL) != 0
+      || sealed_length != sizeof sealed
+      || sodium_base642bin (sig, sizeof sig, sig64, strlen (sig64), NULL, &sig_length,
+                            NULL, sodium_base64_VARIANT_ORIGINAL) != 0
+      || sig_length != sizeof sig)
+    return refusal (status, 400, "malformed");
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  target = prepare (self, "SELECT d.site, d.box_pk, d.status, h.sealed, s.box_pk"
+                          " FROM key_handovers h JOIN devices d USING (device_id)"
+                          " JOIN sites s ON s.code = d.site WHERE h.device_id = ?1", error);
+  self_waiting = prepare (self, "SELECT 1 FROM key_handovers WHERE device_id = ?1 AND sealed IS NULL",
+                          error);
+  if (target == NULL || self_waiting == NULL)
+    goto fail;
+  sqlite3_bind_text (target, 1, device_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self_waiting, 1, approver->device_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (target) != SQLITE_ROW
+      || g_strcmp0 ((const char *) sqlite3_column_text (target, 2), "active") != 0)
+    {
+      rollback (self);
+      return refusal (status, 404, "not_waiting");
+    }
+  if (g_strcmp0 ((const char *) sqlite3_column_text (target, 0), approver->site) != 0)
+    {
+      rollback (self);
+      tarmac_hub_db_audit (self, approver->device_id, "handover-refused", device_id, "other site", NULL);
+      return refusal (status, 403, "origin_mismatch");
+    }
+  if (sqlite3_step (self_waiting) == SQLITE_ROW || sqlite3_column_bytes (target, 4) != 32)
+    {
+      rollback (self);
+      return refusal (status, 403, "awaiting_key");
+    }
+
+  memcpy (box_pk, sqlite3_column_blob (target, 1), 32);
+  memcpy (site_pk, sqlite3_column_blob (target, 4), 32);
+  message = tarmac_handover_signed_message (approver->site, device_id, box_pk, site_pk, sealed);
+  if (crypto_sign_verify_detached (sig, message->data, message->len, approver->sign_pk) != 0)
+    {
+      rollback (self);
+      return refusal (status, 400, "bad_signature");
+    }
+
+  if (sqlite3_column_type (target, 3) != SQLITE_NULL)
+    {
+      same = sqlite3_column_bytes (target, 3) == sizeof sealed
+             && memcmp (sqlite3_column_blob (target, 3), sealed, sizeof sealed) == 0;
+      rollback (self);
+      if (!same)
+        return refusal (status, 409, "already_approved");
+    }
+  else
+    {
+      update = prepare (self, "UPDATE key_handovers SET sealed = ?2, sig = ?3, approved_by = ?4,"
+                              " approved_at = ?5 WHERE device_id = ?1", error);
+      if (update == NULL)
+        goto fail;
+      sqlite3_bind_text (update, 1, device_id, -1, SQLITE_STATIC);
+      sqlite3_bind_blob (update, 2, sealed, sizeof sealed, SQLITE_STATIC);
+      sqlite3_bind_blob (update, 3, sig, sizeof sig, SQLITE_STATIC);
+      sqlite3_bind_text (update, 4, approver->device_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (update, 5, now_ms ());
+      if (!step_done (self, update, error)
+          || !tarmac_hub_db_audit (self, approver->device_id, "handover", device_id, approver->site, error)
+          || !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'; COMMIT", error))
+        goto fail;
+    }
+
+  *status = 200;
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "device_id");
+  json_builder_add_string_value (builder, device_id);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "approved");
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+/**
+ * tarmac_hub_db_get_handover:
+ * @device: the desk asking for its site's key (authenticated)
+ * @status: (out): 200, or 404 while no desk approved it
+ *
+ * Returns: (transfer full): {sealed, sig, approved_by}, or the refusal
+ */
+JsonNode *
+tarmac_hub_db_get_handover (TarmacHubDb      *self,
+                            TarmacHubDevice  *device,
+                            guint            *status,
+                            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  stmt = prepare (self, "SELECT sealed, sig, approved_by FROM key_handovers"
+                        " WHERE device_id = ?1 AND sealed IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, device->device_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return refusal (status, 404, "awaiting_key");
+
+  *status = 200;
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  add_base64 (builder, "sealed", sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  add_base64 (builder, "sig", sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+  json_builder_set_member_name (builder, "approved_by");
+  json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 2));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 /* (transfer full) (element-type utf8): the ids of revoked devices */
 GPtrArray *
 tarmac_hub_db_list_revoked (TarmacHubDb  *self,
@@ -756,18 +950,6 @@ tarmac_hub_db_list_revoked (TarmacHubDb  *self,
   return ids;
 }
 
-static void
-add_base64 (JsonBuilder  *builder,
-            const char   *name,
-            const void   *data,
-            gsize         length)
-{
-  g_autofree char *text = g_base64_encode (data, length);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, text);
-}
-
 /* (transfer full): the roster's content (the server signs it) */
 JsonNode *
 tarmac_hub_db_roster (TarmacHubDb  *self,
@@ -780,7 +962,10 @@ tarmac_hub_db_roster (TarmacHubDb  *self,
 
   version = prepare (self, "SELECT value FROM meta WHERE key = 'roster_version'", error);
   sites = prepare (self, "SELECT code, name, box_pk, status FROM sites ORDER BY code", error);
-  devices = prepare (self, "SELECT device_id, site, sign_pk, status FROM devices ORDER BY device_id", error);
+  devices = prepare (self, "SELECT d.device_id, d.site, d.sign_pk, d.status, d.box_pk,"
+                          "  h.device_id IS NOT NULL AND h.sealed IS NULL"
+                          " FROM devices d LEFT JOIN key_handovers h USING (device_id)"
+                          " ORDER BY d.device_id", error);
   if (version == NULL || sites == NULL || devices == NULL)
     return NULL;
 
@@ -818,6 +1003,11 @@ tarmac_hub_db_roster (TarmacHubDb  *self,
       add_base64 (builder, "sign_pk", sqlite3_column_blob (devices, 2), 32);
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder, (const char *) sqlite3_column_text (devices, 3));
+      /* Its box key, and whether it waits for its site's key: what a desk of the site
+       * needs to hand it over (tarmac-site-handover.c). */
+      add_base64 (builder, "box_pk", sqlite3_column_blob (devices, 4), 32);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, sqlite3_column_int (devices, 5) ? "waiting" : "held");
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

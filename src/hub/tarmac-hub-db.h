@@ -62,6 +62,16 @@ JsonNode        *tarmac_hub_db_list_devices    (TarmacHubDb     *self,
 gboolean         tarmac_hub_db_revoke_device   (TarmacHubDb     *self,
                                                 const char      *device_id,
                                                 GError         **error);
+JsonNode        *tarmac_hub_db_store_handover  (TarmacHubDb     *self,
+                                                TarmacHubDevice *approver,
+                                                const char      *device_id,
+                                                JsonObject      *request,
+                                                guint           *status,
+                                                GError         **error);
+JsonNode        *tarmac_hub_db_get_handover    (TarmacHubDb     *self,
+                                                TarmacHubDevice *device,
+                                                guint           *status,
+                                                GError         **error);
 GPtrArray       *tarmac_hub_db_list_revoked    (TarmacHubDb     *self,
                                                 GError         **error);
 JsonNode        *tarmac_hub_db_roster          (TarmacHubDb     *self,

@@ -541,6 +541,58 @@ hello_cb (SoupServer        *server,
   send_node (msg, SOUP_STATUS_OK, node);
 }
 
+/* PUT /v1/handover/{device_id}: a desk hands its site's key to a new desk, sealed;
+ * GET /v1/handover: a new desk asks for its own (tarmac-site-handover.c). */
+static void
+handover_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  TarmacHubServer *self = user_data;
+  g_autoptr(TarmacHubDevice) device = NULL;
+  g_autoptr(JsonNode) request = NULL;
+  g_autoptr(JsonNode) response = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *method = soup_server_message_get_method (msg);
+  guint status = 500;
+
+  if (g_str_equal (path, "/v1/handover"))
+    {
+      if (!method_is (msg, "GET") || (device = authenticate (self, msg)) == NULL)
+        return;
+      response = tarmac_hub_db_get_handover (self->db, device, &status, &error);
+    }
+  else
+    {
+      const char *device_id = path + strlen ("/v1/handover/");
+
+      if (g_strcmp0 (method, "PUT") != 0 || !g_str_has_prefix (path, "/v1/handover/"))
+        {
+          method_is (msg, "PUT");
+          return;
+        }
+      if ((device = authenticate (self, msg)) == NULL)
+        return;
+      if (!g_uuid_string_is_valid (device_id))
+        {
+          send_error (msg, SOUP_STATUS_NOT_FOUND, "not_found");
+          return;
+        }
+      if ((request = parse_body (msg)) == NULL)
+        return;
+      flush (self);   /* a handover is a transaction of its own */
+      response = tarmac_hub_db_store_handover (self->db, device, device_id,
+                                               json_node_get_object (request), &status, &error);
+    }
+
+  if (response == NULL)
+    internal_error (msg, error);
+  else
+    send_node (msg, status, response);
+}
+
 static void
 waiter_free (Waiter *waiter)
 {
@@ -963,6 +1015,7 @@ tarmac_hub_server_new (TarmacHubDb     *db,
   soup_server_add_handler (self->server, "/v1/enrol", enrol_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/roster", roster_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/hello", hello_cb, self, NULL);
+  soup_server_add_handler (self->server, "/v1/handover", handover_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/push/", push_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/changes", changes_cb, self, NULL);
   /* TARMAC_HUB_NO_NOTIFY=1 plays a proxy that does not upgrade (404), for the tests of the

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tarmac-device-keys.h"
+#include "tarmac-site-handover.h"
 #include "tarmac-sync-error.h"
 
 /* The keys one installation holds (research/sync.md §3.3):
@@ -23,15 +24,18 @@
  *  - an X25519 box key of its own, to which another desk of the same site seals the site
  *    key when this device joins an existing site;
  *  - the site's X25519 box key, shared by the desks of one airport, to which senders seal
- *    each record's key. The first device of a site creates it.
+ *    each record's key. The first device of a site creates it; a later desk has none
+ *    until a desk that holds it hands it over (tarmac-site-handover.c), sealed to this
+ *    desk's own box key.
  *
- * Only the three 32-byte seeds are kept, sealed in the database's keystore
+ * Only the three 32-byte seeds are kept (the site's only once it is held), sealed in the database's keystore
  * (tarmac_secrets_put(): XChaCha20-Poly1305 under a key from the keyring or the
  * passphrase), never in plain text on disk. In memory they sit in sodium_malloc'd pages,
  * wiped when the object goes. */
 
 #define SEED_BYTES 32
 #define MAGIC      "TDK1"
+#define MAGIC_KEYLESS "TDK0"   /* a desk waiting for its site's key: the site seed is zeros */
 #define MAGIC_LEN  4
 #define UUID_LEN   36
 #define BLOB_LEN   (MAGIC_LEN + UUID_LEN + 3 * SEED_BYTES)
@@ -55,6 +59,7 @@ struct _TarmacDeviceKeys
   guint8   sign_pk[crypto_sign_PUBLICKEYBYTES];
   guint8   box_pk[crypto_box_PUBLICKEYBYTES];
   guint8   site_pk[crypto_box_PUBLICKEYBYTES];
+  gboolean has_site_key;
 };
 
 G_DEFINE_FINAL_TYPE (TarmacDeviceKeys, tarmac_device_keys, G_TYPE_OBJECT)
@@ -71,6 +76,7 @@ derive (TarmacDeviceKeys *self)
   crypto_sign_seed_keypair (self->sign_pk, s->sign_sk, s->sign_seed);
   crypto_box_seed_keypair (self->box_pk, s->box_sk, s->box_seed);
   crypto_box_seed_keypair (self->site_pk, s->site_sk, s->site_seed);
+  self->has_site_key = TRUE;
 }
 
 static TarmacDeviceKeys *
@@ -174,8 +180,10 @@ tarmac_device_keys_load (TarmacSecrets  *secrets,
 {
   g_autoptr(GBytes) blob = NULL;
   g_autofree char *device_id = NULL;
+  TarmacDeviceKeys *keys;
   const guint8 *data;
   gsize length = 0;
+  gboolean keyless;
 
   g_return_val_if_fail (TARMAC_IS_SECRETS (secrets), NULL);
 
@@ -184,17 +192,21 @@ tarmac_device_keys_load (TarmacSecrets  *secrets,
     return NULL;
 
   data = g_bytes_get_data (blob, &length);
-  if (length != BLOB_LEN || memcmp (data, MAGIC, MAGIC_LEN) != 0)
+  keyless = length == BLOB_LEN && memcmp (data, MAGIC_KEYLESS, MAGIC_LEN) == 0;
+  if (length != BLOB_LEN || (memcmp (data, MAGIC, MAGIC_LEN) != 0 && !keyless))
     goto corrupt;
 
   device_id = g_strndup ((const char *) data + MAGIC_LEN, UUID_LEN);
   if (!g_uuid_string_is_valid (device_id))
     goto corrupt;
 
-  return tarmac_device_keys_new_from_seeds (device_id,
+  keys = tarmac_device_keys_new_from_seeds (device_id,
                                             data + MAGIC_LEN + UUID_LEN,
                                             data + MAGIC_LEN + UUID_LEN + SEED_BYTES,
                                             data + MAGIC_LEN + UUID_LEN + 2 * SEED_BYTES);
+  if (keyless)
+    tarmac_device_keys_forget_site_key (keys);
+  return keys;
 
 corrupt:
   g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_KEYS,
@@ -216,26 +228,135 @@ wiped_free (gpointer data)
  * Seals the keys into the keystore. Never replaces keys already there: a device that
  * loses its keys must enrol again (research/sync.md §4.10).
  */
-gboolean
-tarmac_device_keys_save (TarmacDeviceKeys  *self,
-                         TarmacSecrets     *secrets,
-                         GError           **error)
+static gboolean
+save (TarmacDeviceKeys  *self,
+      TarmacSecrets     *secrets,
+      gboolean           replace,
+      GError           **error)
 {
   g_autoptr(GBytes) blob = NULL;
   guint8 *data;
 
-  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
-  g_return_val_if_fail (TARMAC_IS_SECRETS (secrets), FALSE);
-
   data = g_malloc (BLOB_LEN);
-  memcpy (data, MAGIC, MAGIC_LEN);
+  memcpy (data, self->has_site_key ? MAGIC : MAGIC_KEYLESS, MAGIC_LEN);
   memcpy (data + MAGIC_LEN, self->device_id, UUID_LEN);
   memcpy (data + MAGIC_LEN + UUID_LEN, self->secret->sign_seed, SEED_BYTES);
   memcpy (data + MAGIC_LEN + UUID_LEN + SEED_BYTES, self->secret->box_seed, SEED_BYTES);
   memcpy (data + MAGIC_LEN + UUID_LEN + 2 * SEED_BYTES, self->secret->site_seed, SEED_BYTES);
   blob = g_bytes_new_with_free_func (data, BLOB_LEN, wiped_free, data);
 
-  return tarmac_secrets_put (secrets, TARMAC_DEVICE_KEYS_SECRET, blob, FALSE, error);
+  return tarmac_secrets_put (secrets, TARMAC_DEVICE_KEYS_SECRET, blob, replace, error);
+}
+
+gboolean
+tarmac_device_keys_save (TarmacDeviceKeys  *self,
+                         TarmacSecrets     *secrets,
+                         GError           **error)
+{
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
+  g_return_val_if_fail (TARMAC_IS_SECRETS (secrets), FALSE);
+
+  return save (self, secrets, FALSE, error);
+}
+
+/**
+ * tarmac_device_keys_forget_site_key:
+ *
+ * This desk joins a site that already has a key: the one it made is dropped, and it
+ * waits for the site's own (tarmac_device_keys_take_site_key()).
+ */
+void
+tarmac_device_keys_forget_site_key (TarmacDeviceKeys *self)
+{
+  g_return_if_fail (TARMAC_IS_DEVICE_KEYS (self));
+
+  sodium_memzero (self->secret->site_seed, SEED_BYTES);
+  sodium_memzero (self->secret->site_sk, sizeof self->secret->site_sk);
+  memset (self->site_pk, 0, sizeof self->site_pk);
+  self->has_site_key = FALSE;
+}
+
+gboolean
+tarmac_device_keys_has_site_key (TarmacDeviceKeys *self)
+{
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
+
+  return self->has_site_key;
+}
+
+/**
+ * tarmac_device_keys_seal_site_key:
+ * @box_pk: a new desk's X25519 public key, 32 bytes
+ * @sealed: (out caller-allocates): %TARMAC_HANDOVER_SEALED_BYTES bytes
+ *
+ * Seals the site's secret seed to another desk of the site (tarmac-site-handover.c).
+ */
+gboolean
+tarmac_device_keys_seal_site_key (TarmacDeviceKeys  *self,
+                                  const guint8      *box_pk,
+                                  guint8            *sealed,
+                                  GError           **error)
+{
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
+
+  if (!self->has_site_key)
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY,
+                   _("This desk does not hold its airport’s key: it cannot hand it over"));
+      return FALSE;
+    }
+
+  return crypto_box_seal (sealed, self->secret->site_seed, SEED_BYTES, box_pk) == 0;
+}
+
+/**
+ * tarmac_device_keys_take_site_key:
+ * @sealed: the site's seed sealed to this desk's box key
+ * @site_box_pk: the site's public key, from the verified roster
+ * @secrets: the keystore, where the keys are sealed again with the site's
+ *
+ * Opens a handed-over site key, checks that it is the one of @site_box_pk, and keeps it.
+ */
+gboolean
+tarmac_device_keys_take_site_key (TarmacDeviceKeys  *self,
+                                  const guint8      *sealed,
+                                  gsize              sealed_length,
+                                  const guint8      *site_box_pk,
+                                  TarmacSecrets     *secrets,
+                                  GError           **error)
+{
+  Secret *s = self->secret;
+  guint8 pk[crypto_box_PUBLICKEYBYTES];
+
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
+
+  if (sealed_length != TARMAC_HANDOVER_SEALED_BYTES
+      || crypto_box_seal_open (s->site_seed, sealed, sealed_length, self->box_pk, s->box_sk) != 0)
+    {
+      sodium_memzero (s->site_seed, SEED_BYTES);
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_TAMPERED,
+                   _("The airport’s key handed to this desk does not open"));
+      return FALSE;
+    }
+
+  crypto_box_seed_keypair (pk, s->site_sk, s->site_seed);
+  if (sodium_memcmp (pk, site_box_pk, sizeof pk) != 0)
+    {
+      tarmac_device_keys_forget_site_key (self);
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_TAMPERED,
+                   _("The key handed to this desk is not its airport’s"));
+      return FALSE;
+    }
+
+  memcpy (self->site_pk, pk, sizeof pk);
+  self->has_site_key = TRUE;
+  if (!save (self, secrets, TRUE, error))
+    {
+      tarmac_device_keys_forget_site_key (self);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 const char *
@@ -327,6 +448,14 @@ tarmac_device_keys_open_site_wrap (TarmacDeviceKeys  *self,
                                    GError           **error)
 {
   g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
+
+  if (!self->has_site_key)
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY,
+                   _("This desk does not hold its airport’s key yet: another desk of the "
+                     "airport must approve it"));
+      return FALSE;
+    }
 
   if (wrap_length != TARMAC_SYNC_WRAP_BYTES
       || crypto_box_seal_open (key, wrap, wrap_length, self->site_pk, self->secret->site_sk) != 0)

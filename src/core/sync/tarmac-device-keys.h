@@ -43,6 +43,18 @@ void              tarmac_device_keys_sign            (TarmacDeviceKeys  *self,
                                                       const guint8      *data,
                                                       gsize              length,
                                                       guint8            *signature);
+void              tarmac_device_keys_forget_site_key (TarmacDeviceKeys  *self);
+gboolean          tarmac_device_keys_has_site_key    (TarmacDeviceKeys  *self);
+gboolean          tarmac_device_keys_seal_site_key   (TarmacDeviceKeys  *self,
+                                                      const guint8      *box_pk,
+                                                      guint8            *sealed,
+                                                      GError           **error);
+gboolean          tarmac_device_keys_take_site_key   (TarmacDeviceKeys  *self,
+                                                      const guint8      *sealed,
+                                                      gsize              sealed_length,
+                                                      const guint8      *site_box_pk,
+                                                      TarmacSecrets     *secrets,
+                                                      GError           **error);
 gboolean          tarmac_device_keys_open_site_wrap  (TarmacDeviceKeys  *self,
                                                       const guint8      *wrap,
                                                       gsize              wrap_length,

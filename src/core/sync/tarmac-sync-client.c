@@ -14,6 +14,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "tarmac-site-handover.h"
 #include "tarmac-sync-auth.h"
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
@@ -276,7 +277,7 @@ set_refusal (GError     **error,
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     code = json_object_get_string_member_with_default (json_node_get_object (node), "error", NULL);
 
-  for (int i = 0; i <= TARMAC_SYNC_ERROR_KEYS; i++)
+  for (int i = 0; i <= TARMAC_SYNC_ERROR_LAST; i++)
     if (g_strcmp0 (code, tarmac_sync_error_code_name (i)) == 0)
       value = i;
 
@@ -397,6 +398,9 @@ apply_roster (TarmacSyncClient  *self,
           && !tarmac_sync_replica_revoke_device (self->replica, device_id, error))
         return FALSE;
     }
+
+  if (!_tarmac_sync_replica_set_site_desks (self->replica, devices, error))
+    return FALSE;
 
   version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
   return tarmac_sync_replica_set_setting (self->replica, "roster_version", version_text, error);
@@ -547,6 +551,12 @@ tarmac_sync_client_enrol (TarmacSyncClient  *self,
       return FALSE;
     }
 
+  /* The airport already has a key: this desk drops the one it made and waits for a desk
+   * that holds it to hand it over (tarmac-site-handover.c). */
+  if (g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (answer),
+                                                             "site_key", "yours"), "waiting") == 0)
+    tarmac_device_keys_forget_site_key (keys);
+
   if (!tarmac_sync_replica_set_identity (self->replica, site, keys, error)
       || !tarmac_sync_replica_set_setting (self->replica, "hub_url", self->hub_url, error)
       || !tarmac_sync_replica_set_setting (self->replica, "hub_fingerprint", fingerprint, error)
@@ -590,6 +600,129 @@ hello (TarmacSyncClient  *self,
     }
 
   return TRUE;
+}
+
+/* A desk waiting for its airport's key asks the hub whether a desk handed it over. */
+static gboolean
+receive_site_key (TarmacSyncClient  *self,
+                  GError           **error)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree guchar *sealed = NULL;
+  g_autofree guchar *sig = NULL;
+  JsonObject *object;
+  const char *approved_by;
+  gsize sealed_length = 0, sig_length = 0;
+  guint status = 0;
+
+  if (!tarmac_sync_replica_is_awaiting_key (self->replica))
+    return TRUE;
+
+  answer = request (self, "GET", "/v1/handover", NULL, TRUE, &status, error);
+  if (answer == NULL)
+    return FALSE;
+  if (status == SOUP_STATUS_NOT_FOUND)
+    {
+      g_autofree char *code = tarmac_sync_replica_dup_desk_code (self->replica);
+
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY,
+                   _("This desk cannot read notes yet: a desk of %s that already reads them "
+                     "must approve it with the code %s (Preferences → Network, or tarmac-cli "
+                     "sync approve)"),
+                   tarmac_sync_replica_get_site (self->replica), code);
+      return FALSE;
+    }
+  if (status != 200 || !JSON_NODE_HOLDS_OBJECT (answer))
+    {
+      set_refusal (error, status, answer);
+      return FALSE;
+    }
+
+  /* The roster must list the desk that approved: the hub bumped its version. */
+  object = json_node_get_object (answer);
+  approved_by = json_object_get_string_member_with_default (object, "approved_by", "");
+  sealed = g_base64_decode (json_object_get_string_member_with_default (object, "sealed", ""),
+                            &sealed_length);
+  sig = g_base64_decode (json_object_get_string_member_with_default (object, "sig", ""), &sig_length);
+  return fetch_roster (self, error)
+         && _tarmac_sync_replica_take_handover (self->replica, approved_by, sealed, sealed_length,
+                                                sig, sig_length, error);
+}
+
+/**
+ * tarmac_sync_client_approve:
+ * @device_id: a desk of this airport that waits for the airport's key
+ * @code: the confirmation code shown at that desk, as the officer read it
+ *
+ * Hands the airport's key to @device_id: the roster is fetched afresh, the desk's keys in
+ * it are checked against @code, and the key goes to the hub sealed to that desk and
+ * signed by this one (tarmac-site-handover.c). The hub never sees it in clear.
+ */
+gboolean
+tarmac_sync_client_approve (TarmacSyncClient  *self,
+                            const char        *device_id,
+                            const char        *code,
+                            GError           **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *sealed64 = NULL;
+  g_autofree char *sig64 = NULL;
+  guint8 sealed[TARMAC_HANDOVER_SEALED_BYTES], sig[TARMAC_SYNC_SIGNATURE_BYTES];
+  guint status = 0;
+
+  g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
+  g_return_val_if_fail (device_id != NULL && code != NULL, FALSE);
+
+  if (!g_uuid_string_is_valid (device_id))
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
+                   _("“%s” is not a device id"), device_id);
+      return FALSE;
+    }
+
+  if (!fetch_roster (self, error)
+      || !_tarmac_sync_replica_seal_handover (self->replica, device_id, code, sealed, sig, error))
+    return FALSE;
+
+  sealed64 = g_base64_encode (sealed, sizeof sealed);
+  sig64 = g_base64_encode (sig, sizeof sig);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "sealed");
+  json_builder_add_string_value (builder, sealed64);
+  json_builder_set_member_name (builder, "sig");
+  json_builder_add_string_value (builder, sig64);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  target = g_strconcat ("/v1/handover/", device_id, NULL);
+  answer = request (self, "PUT", target, body, TRUE, &status, error);
+  if (answer == NULL)
+    return FALSE;
+  if (status != 200)
+    {
+      set_refusal (error, status, answer);
+      return FALSE;
+    }
+
+  return fetch_roster (self, error);
+}
+
+/**
+ * tarmac_sync_client_refresh_desks:
+ *
+ * Fetches the roster afresh, so tarmac_sync_replica_list_desks() shows the desks that
+ * enrolled since.
+ */
+gboolean
+tarmac_sync_client_refresh_desks (TarmacSyncClient  *self,
+                                  GError           **error)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
+
+  return fetch_roster (self, error) && receive_site_key (self, error);
 }
 
 static gboolean
@@ -750,6 +883,12 @@ pull_lane (TarmacSyncClient  *self,
           g_array_append_val (seqs, seq);
         }
 
+      /* A batch may hold versions of a desk that enrolled since this workstation's roster
+       * was fetched (a new desk of an airport writes at once): the answer says which
+       * roster the hub holds, so take it first, or they would be refused as unknown. */
+      if (envelopes->len > 0 && !refresh_roster (self, error))
+        return FALSE;
+
       if (envelopes->len > 0
           && !tarmac_sync_replica_apply_batch (self->replica, envelopes, seqs, lane,
                                                json_object_get_int_member_with_default (object, "next", cursor),
@@ -793,6 +932,7 @@ tarmac_sync_client_sync (TarmacSyncClient  *self,
        && (!greet || hello (self, error))
        && refresh_roster (self, error)
        && push (self, error)
+       && receive_site_key (self, error)
        && pull_lane (self, "urgent", 0, NULL, error)
        && pull_lane (self, "main", 0, NULL, error)
        && refresh_roster (self, error);
@@ -892,6 +1032,10 @@ tarmac_sync_client_wait (TarmacSyncClient  *self,
   g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
 
   *more = FALSE;
+  /* A desk that waits for its airport's key reads nothing yet (and says why). */
+  if (!receive_site_key (self, error))
+    return FALSE;
+
   seconds = MIN (seconds, 25);
   deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
 

@@ -43,6 +43,12 @@ gboolean          tarmac_sync_client_enrol (TarmacSyncClient   *self,
 gboolean          tarmac_sync_client_sync  (TarmacSyncClient   *self,
                                             TarmacSyncStats    *stats,
                                             GError            **error);
+gboolean          tarmac_sync_client_approve (TarmacSyncClient *self,
+                                            const char         *device_id,
+                                            const char         *code,
+                                            GError            **error);
+gboolean          tarmac_sync_client_refresh_desks (TarmacSyncClient *self,
+                                            GError            **error);
 gboolean          tarmac_sync_client_wait  (TarmacSyncClient   *self,
                                             guint               seconds,
                                             gboolean           *more,

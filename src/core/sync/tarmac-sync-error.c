@@ -33,6 +33,8 @@ tarmac_sync_error_code_name (int code)
     [TARMAC_SYNC_ERROR_SEQ_REUSE] = "seq_reuse",
     [TARMAC_SYNC_ERROR_CLOCK_SKEW] = "clock_skew",
     [TARMAC_SYNC_ERROR_KEYS] = "keys",
+    [TARMAC_SYNC_ERROR_AWAITING_KEY] = "awaiting_key",
+    [TARMAC_SYNC_ERROR_BAD_CODE] = "bad_code",
   };
 
   if (code < 0 || (gsize) code >= G_N_ELEMENTS (names))

@@ -29,6 +29,9 @@ G_BEGIN_DECLS
  * @TARMAC_SYNC_ERROR_SEQ_REUSE: another version already holds this device sequence
  * @TARMAC_SYNC_ERROR_CLOCK_SKEW: the version is dated too far in the future
  * @TARMAC_SYNC_ERROR_KEYS: the device's keys are missing or unusable
+ * @TARMAC_SYNC_ERROR_AWAITING_KEY: this desk does not hold its site's key yet: a desk
+ *   that does must approve it (tarmac-site-handover.c)
+ * @TARMAC_SYNC_ERROR_BAD_CODE: a desk's confirmation code is not the one typed
  *
  * Why an envelope or a key was refused. The codes are stable: the hub sends their names
  * (tarmac_sync_error_code_name()) in its replies.
@@ -48,7 +51,11 @@ typedef enum
   TARMAC_SYNC_ERROR_SEQ_REUSE,
   TARMAC_SYNC_ERROR_CLOCK_SKEW,
   TARMAC_SYNC_ERROR_KEYS,
+  TARMAC_SYNC_ERROR_AWAITING_KEY,
+  TARMAC_SYNC_ERROR_BAD_CODE,
 } TarmacSyncError;
+
+#define TARMAC_SYNC_ERROR_LAST TARMAC_SYNC_ERROR_BAD_CODE
 
 GQuark      tarmac_sync_error_quark     (void);
 const char *tarmac_sync_error_code_name (int code);

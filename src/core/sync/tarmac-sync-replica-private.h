@@ -67,6 +67,24 @@ gboolean        _tarmac_sync_replica_send_delivered    (TarmacSyncReplica       
                                                         GError                  **error);
 GHashTable     *_tarmac_sync_replica_new_pending_acks  (void);
 
+/* tarmac-sync-desks.c */
+gboolean        _tarmac_sync_replica_set_site_desks    (TarmacSyncReplica        *self,
+                                                        JsonArray                *devices,
+                                                        GError                  **error);
+gboolean        _tarmac_sync_replica_seal_handover     (TarmacSyncReplica        *self,
+                                                        const char               *device_id,
+                                                        const char               *code,
+                                                        guint8                   *sealed,
+                                                        guint8                   *sig,
+                                                        GError                  **error);
+gboolean        _tarmac_sync_replica_take_handover     (TarmacSyncReplica        *self,
+                                                        const char               *approved_by,
+                                                        const guint8             *sealed,
+                                                        gsize                     sealed_length,
+                                                        const guint8             *sig,
+                                                        gsize                     sig_length,
+                                                        GError                  **error);
+
 /* tarmac-sync-lookouts.c */
 gboolean        _tarmac_lookout_apply                  (TarmacSyncReplica        *self,
                                                         TarmacEnvelope           *envelope,

@@ -314,7 +314,8 @@ tarmac_sync_replica_set_identity (TarmacSyncReplica  *self,
   if (!tarmac_device_keys_save (keys, tarmac_store_get_secrets (self->store), error)
       || !state_set (self, "site", site, error)
       || !state_set (self, "device_id", tarmac_device_keys_get_device_id (keys), error)
-      || !tarmac_sync_replica_add_site (self, site, "", tarmac_device_keys_get_site_box_pk (keys), error)
+      || (tarmac_device_keys_has_site_key (keys)
+          && !tarmac_sync_replica_add_site (self, site, "", tarmac_device_keys_get_site_box_pk (keys), error))
       || !tarmac_sync_replica_add_device (self, tarmac_device_keys_get_device_id (keys), site,
                                           tarmac_device_keys_get_sign_pk (keys), error)
       || !tarmac_audit_append (self->store, "enrol", "device",
@@ -539,6 +540,23 @@ lookup_box_keys (TarmacSyncReplica   *self,
           return NULL;
         }
       g_hash_table_insert (keys, g_strdup (sites[i]),
+                           g_bytes_new (sqlite3_column_blob (stmt, 0), TARMAC_SYNC_KEY_BYTES));
+    }
+
+  /* A desk still waiting for its airport's key seals to the key the roster gives, so the
+   * airport's other desks read what it writes. */
+  if (self->keys != NULL && !tarmac_device_keys_has_site_key (self->keys)
+      && self->site != NULL && !g_hash_table_contains (keys, self->site))
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, self->site, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_KEYS,
+                       _("%s is not an active site of the network"), self->site);
+          return NULL;
+        }
+      g_hash_table_insert (keys, g_strdup (self->site),
                            g_bytes_new (sqlite3_column_blob (stmt, 0), TARMAC_SYNC_KEY_BYTES));
     }
 

@@ -101,6 +101,10 @@ gboolean           tarmac_sync_replica_add_device        (TarmacSyncReplica     
 gboolean           tarmac_sync_replica_revoke_device     (TarmacSyncReplica       *self,
                                                           const char              *device_id,
                                                           GError                 **error);
+gboolean           tarmac_sync_replica_is_awaiting_key   (TarmacSyncReplica       *self);
+char              *tarmac_sync_replica_dup_desk_code     (TarmacSyncReplica       *self);
+GListModel        *tarmac_sync_replica_list_desks        (TarmacSyncReplica       *self,
+                                                          GError                 **error);
 
 TarmacNote        *tarmac_sync_replica_save_note         (TarmacSyncReplica       *self,
                                                           const TarmacNoteDraft   *draft,

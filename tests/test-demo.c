@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tarmac-demo.h"
+#include "tarmac-hit.h"
 #include "tarmac-screener.h"
 #include "tarmac-name-key.h"
 #include "tarmac-store-private.h"
@@ -569,8 +570,24 @@ test_results (void)
                    ==, 0);
   {
     g_autoptr(TarmacScreener) screener = tarmac_screener_new ();
+    g_autoptr(GListModel) hits = NULL;
+    g_autoptr(TarmacHit) first = NULL;
+    g_autoptr(TarmacHit) last = NULL;
 
     g_assert_false (tarmac_screener_needs_rescreen (screener, store));
+
+    /* One screening found them all: the review queue shows the strongest first. */
+    hits = tarmac_hit_list (store, NULL, 100, NULL);
+    g_assert_nonnull (hits);
+    first = g_list_model_get_item (hits, 0);
+    last = g_list_model_get_item (hits, g_list_model_get_n_items (hits) - 1);
+    for (guint i = 1; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(TarmacHit) other = g_list_model_get_item (hits, i);
+
+        g_assert_cmpfloat (tarmac_hit_get_score (first), >=, tarmac_hit_get_score (other));
+      }
+    g_assert_cmpfloat (tarmac_hit_get_score (first), >, tarmac_hit_get_score (last));
   }
 
   small_options (&options);

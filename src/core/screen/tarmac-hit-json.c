@@ -42,7 +42,7 @@
   "   WHEN ?1 = 'all' THEN 1" \
   "   WHEN ?1 = 'open' THEN h.status IN ('new', 'in_review', 'referred')" \
   "   ELSE h.status = ?1 END" \
-  " ORDER BY h.created_at DESC, h.id DESC LIMIT ?2"
+  " ORDER BY h.created_at DESC, h.score DESC, h.id DESC LIMIT ?2"
 
 static void
 add_text (JsonBuilder  *builder,

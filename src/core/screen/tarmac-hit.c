@@ -251,7 +251,7 @@ _tarmac_hit_is_status (const char *status)
  * @limit: the most hits to return
  * @error: return location for a #GError
  *
- * The review queue, newest first. Records the view in the audit log.
+ * The review queue, newest first, the strongest first among hits of one screening. Records the view in the audit log.
  *
  * Returns: (transfer full): a #GListModel of #TarmacHit, or %NULL on error
  */
@@ -283,7 +283,7 @@ tarmac_hit_list (TarmacStore  *store,
                                 "   WHEN 'all' THEN 1"
                                 "   WHEN 'open' THEN h.status IN ('new', 'in_review', 'referred')"
                                 "   ELSE h.status = ?1 END"
-                                " ORDER BY h.created_at DESC, h.id DESC LIMIT ?2",
+                                " ORDER BY h.created_at DESC, h.score DESC, h.id DESC LIMIT ?2",
                                 error);
   if (stmt == NULL)
     return NULL;

@@ -1124,16 +1124,17 @@ tarmac_store_set_meta (TarmacStore  *self,
                        const char   *value,
                        GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  stmt = _tarmac_store_prepare (self,
-                                "INSERT INTO meta (key, value) VALUES (?1, ?2)"
-                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                error);
+  /* Kept prepared: every audit row moves the chain's head here. */
+  stmt = _tarmac_store_prepare_cached (self,
+                                       "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+                                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 

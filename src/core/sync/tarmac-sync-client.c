@@ -907,18 +907,53 @@ pull_lane (TarmacSyncClient  *self,
   return TRUE;
 }
 
+/* Whether a round must pull, and the urgent lane too: always when it has no notification
+ * socket, or must talk to the hub anyway (@always: it greets the hub, once a minute, so
+ * news lost in a crash of the hub is made up; or it sent nothing, and every round learns
+ * the hub's time and roster version from an answer); else only when the socket brought
+ * news not yet pulled. A workstation on the socket then sends what it wrote — a note,
+ * its acknowledgements — in one request. */
+static gboolean
+needs_pull (TarmacSyncClient *self,
+            gboolean          always,
+            gboolean         *urgent)
+{
+  gint64 head = 0;
+
+  *urgent = TRUE;
+  if (always || !tarmac_sync_notify_is_open (self->notify))
+    return TRUE;
+
+  switch (tarmac_sync_notify_wait (self->notify, 0, NULL, &head, urgent))
+    {
+    case TARMAC_SYNC_NOTIFY_POKED:
+      return *urgent || head > tarmac_sync_replica_get_cursor (self->replica, "main");
+
+    case TARMAC_SYNC_NOTIFY_TIMEOUT:
+      return FALSE;
+
+    default:
+      /* Closed: pull, and the hub says why if it is a refusal. */
+      *urgent = TRUE;
+      return TRUE;
+    }
+}
+
 /**
  * tarmac_sync_client_sync:
  * @stats: (out) (optional): what was done
  *
- * One round: expired lookouts dropped, hello, roster, push, pull (urgent first).
+ * One round: expired lookouts dropped, hello (once a minute), roster, push, pull (urgent
+ * first; with the notification socket open and something pushed, only when the socket
+ * announced something or the round greets the hub).
  */
 gboolean
 tarmac_sync_client_sync (TarmacSyncClient  *self,
                          TarmacSyncStats   *stats,
                          GError           **error)
 {
-  gboolean ok, greet;
+  gboolean ok, greet, urgent = TRUE;
+  guint requests;
 
   g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
 
@@ -930,12 +965,13 @@ tarmac_sync_client_sync (TarmacSyncClient  *self,
   greet = self->greeted_at == 0 || g_get_monotonic_time () - self->greeted_at > 60 * G_USEC_PER_SEC;
   ok = tarmac_sync_replica_expire_lookouts (self->replica, NULL, error)
        && (!greet || hello (self, error))
-       && refresh_roster (self, error)
-       && push (self, error)
-       && receive_site_key (self, error)
-       && pull_lane (self, "urgent", 0, NULL, error)
-       && pull_lane (self, "main", 0, NULL, error)
        && refresh_roster (self, error);
+  requests = self->stats.requests;
+  ok = ok && push (self, error) && receive_site_key (self, error);
+  if (ok && needs_pull (self, greet || self->stats.requests == requests, &urgent))
+    ok = (!urgent || pull_lane (self, "urgent", 0, NULL, error))
+         && pull_lane (self, "main", 0, NULL, error);
+  ok = ok && refresh_roster (self, error);
   if (ok && greet)
     self->greeted_at = g_get_monotonic_time ();
   else if (!ok)

@@ -86,7 +86,8 @@ struct _TarmacHubServer
   GList           *waiters;     /* of Waiter */
   GList           *listeners;   /* of Listener */
   GPtrArray       *held;        /* SoupServerMessage answered, waiting for the group's commit */
-  GPtrArray       *held_sites;  /* sites whose inbox grew in the group */
+  GHashTable      *held_sites;  /* site whose inbox grew in the group → the one device whose
+                                 * own push grew it, or "" */
   gboolean         held_urgent;
   guint            flush_id;
   guint            revocation_id;
@@ -285,7 +286,7 @@ internal_error (SoupServerMessage *msg,
 }
 
 static void notify_sites (TarmacHubServer *self,
-                          GPtrArray       *sites,
+                          GHashTable      *sites,
                           gboolean         urgent);
 
 /* Commits the group, answers what it held (or says it failed), then pokes the sites. */
@@ -293,14 +294,14 @@ static void
 flush (TarmacHubServer *self)
 {
   g_autoptr(GPtrArray) held = g_steal_pointer (&self->held);
-  g_autoptr(GPtrArray) sites = g_steal_pointer (&self->held_sites);
+  g_autoptr(GHashTable) sites = g_steal_pointer (&self->held_sites);
   g_autoptr(GError) error = NULL;
   gboolean urgent = self->held_urgent;
   gboolean ok;
 
   g_clear_handle_id (&self->flush_id, g_source_remove);
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
-  self->held_sites = g_ptr_array_new_with_free_func (g_free);
+  self->held_sites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->held_urgent = FALSE;
 
   ok = tarmac_hub_db_group_commit (self->db, &error);
@@ -314,7 +315,7 @@ flush (TarmacHubServer *self)
     }
 
   /* After the commit: a poke lost in a crash here is made up by the next pull. */
-  if (ok && sites->len > 0)
+  if (ok && g_hash_table_size (sites) > 0)
     notify_sites (self, sites, urgent);
 }
 
@@ -328,19 +329,29 @@ flush_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Holds @msg, answered, until the group commits; @sites grew. */
+/* Holds @msg, answered, until the group commits; @sites grew, by a push of @pusher.
+ * The pushing device knows what it sent: its own socket is not told, unless something
+ * else grew its site's inbox in the group (another desk of the same airport is). */
 static void
 hold (TarmacHubServer   *self,
       SoupServerMessage *msg,
       GPtrArray         *sites,
-      gboolean           urgent)
+      gboolean           urgent,
+      TarmacHubDevice   *pusher)
 {
   soup_server_message_pause (msg);
   g_ptr_array_add (self->held, g_object_ref (msg));
   for (guint i = 0; sites != NULL && i < sites->len; i++)
-    if (!g_ptr_array_find_with_equal_func (self->held_sites, g_ptr_array_index (sites, i),
-                                           g_str_equal, NULL))
-      g_ptr_array_add (self->held_sites, g_strdup (g_ptr_array_index (sites, i)));
+    {
+      const char *site = g_ptr_array_index (sites, i);
+      const char *by = pusher != NULL && g_str_equal (site, pusher->site) ? pusher->device_id : "";
+      const char *before = g_hash_table_lookup (self->held_sites, site);
+
+      if (before == NULL)
+        g_hash_table_insert (self->held_sites, g_strdup (site), g_strdup (by));
+      else if (!g_str_equal (before, by))
+        g_hash_table_insert (self->held_sites, g_strdup (site), g_strdup (""));
+    }
   self->held_urgent = self->held_urgent || urgent;
 
   /* Idle: after every request already readable in this pass. */
@@ -622,7 +633,7 @@ waiter_answer (Waiter *waiter)
   else
     {
       send_node (waiter->msg, SOUP_STATUS_OK, node);
-      hold (self, waiter->msg, NULL, FALSE);
+      hold (self, waiter->msg, NULL, FALSE, NULL);
     }
   waiter_free (waiter);
 }
@@ -695,7 +706,7 @@ changes_cb (SoupServer        *server,
       else
         {
           send_node (msg, SOUP_STATUS_OK, node);
-          hold (self, msg, NULL, FALSE);
+          hold (self, msg, NULL, FALSE, NULL);
         }
       return;
     }
@@ -712,9 +723,10 @@ changes_cb (SoupServer        *server,
   soup_server_message_pause (msg);
 }
 
+/* @sites: site → the only device whose push grew it (not told), or "" */
 static void
 notify_sites (TarmacHubServer *self,
-              GPtrArray       *sites,
+              GHashTable      *sites,
               gboolean         urgent)
 {
   GList *l, *next;
@@ -724,16 +736,17 @@ notify_sites (TarmacHubServer *self,
       Waiter *waiter = l->data;
 
       next = l->next;
-      if (g_ptr_array_find_with_equal_func (sites, waiter->site, g_str_equal, NULL))
+      if (g_hash_table_contains (sites, waiter->site))
         waiter_answer (waiter);
     }
 
   for (l = self->listeners; l != NULL; l = l->next)
     {
       Listener *listener = l->data;
+      const char *by = g_hash_table_lookup (sites, listener->site);
       g_autofree char *frame = NULL;
 
-      if (!g_ptr_array_find_with_equal_func (sites, listener->site, g_str_equal, NULL)
+      if (by == NULL || g_str_equal (by, listener->device_id)
           || soup_websocket_connection_get_state (listener->conn) != SOUP_WEBSOCKET_STATE_OPEN)
         continue;
 
@@ -804,7 +817,7 @@ push_cb (SoupServer        *server,
 
   /* Answered, and the sites poked, once the group is on disk. */
   send_node (msg, SOUP_STATUS_OK, response);
-  hold (self, msg, sites, urgent);
+  hold (self, msg, sites, urgent, device);
 }
 
 static void
@@ -964,7 +977,7 @@ tarmac_hub_server_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_pointer (&self->buckets, g_hash_table_unref);
   g_clear_pointer (&self->held, g_ptr_array_unref);
-  g_clear_pointer (&self->held_sites, g_ptr_array_unref);
+  g_clear_pointer (&self->held_sites, g_hash_table_unref);
   sodium_memzero (self->coordinator_sk, sizeof self->coordinator_sk);
 
   G_OBJECT_CLASS (tarmac_hub_server_parent_class)->dispose (object);
@@ -983,7 +996,7 @@ tarmac_hub_server_init (TarmacHubServer *self)
 {
   self->buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
-  self->held_sites = g_ptr_array_new_with_free_func (g_free);
+  self->held_sites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**

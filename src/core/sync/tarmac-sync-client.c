@@ -898,7 +898,7 @@ pull_lane (TarmacSyncClient  *self,
         tarmac_sync_crash_point ("pull.after_commit");
 
       self->stats.pulled += n_new;
-      if (got != NULL && envelopes->len > 0)
+      if (got != NULL && n_new > 0)
         *got = TRUE;
       if (!json_object_get_boolean_member_with_default (object, "more", FALSE))
         return TRUE;

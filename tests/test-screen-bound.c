@@ -10,16 +10,18 @@
 #include <string.h>
 
 #include "tarmac-name-compare-private.h"
+#include "tarmac-screen-index-private.h"
 #include "tarmac-screen-variants.h"
 #include "tarmac-watchlist-data.h"
 
 /*
- * The comparator skips what cannot change its result: a spelling similarity whose cheap
- * bound is under what is needed (tarmac-name-compare.c, fuzzy_bound()). That is only
- * allowed because the bound is a true bound: these tests hold it against the exact
- * figures on the names of the accuracy fixture (tests/data/watchlists/un-accuracy.xml:
- * Arabic, West African and Russian names, original scripts, aliases) and the planted
- * variants and synthetic travellers of tarmac-screen-variants.c.
+ * The matcher skips the full comparison of a name that cannot reach the review threshold
+ * (tarmac-name-compare.c, score_under(); tarmac-screen-match.c, name_floor()). That is
+ * only allowed because the bounds are true bounds: these tests hold them against the
+ * exact figures on the names of the accuracy fixture (tests/data/watchlists/
+ * un-accuracy.xml: Arabic, West African and Russian names, original scripts, aliases)
+ * and the planted variants and synthetic travellers of tarmac-screen-variants.c. The
+ * matches with and without the bound must be identical, candidate for candidate.
  */
 
 #define SEED       3
@@ -123,6 +125,125 @@ test_fuzzy_bound (void)
   }
 }
 
+static void
+test_compare_bound (void)
+{
+  static const double floors[] = { 0.5, 0.62, 0.72, 0.85, 0.92, 0.97, 0.999 };
+  g_autoptr(TarmacWatchlistData) list = load_fixture ();
+  g_autoptr(GPtrArray) probes = tarmac_screen_variants_new (list, SEED, TRAVELLERS);
+  g_autoptr(GPtrArray) names = NULL;
+  guint n_listed, cut = 0, kept = 0, cut_close = 0;
+
+  names = analyse_names (list, probes, &n_listed);
+  for (guint q = n_listed; q < names->len; q++)
+    for (guint n = 0; n < n_listed; n++)
+      {
+        GPtrArray *a = g_ptr_array_index (names, q), *b = g_ptr_array_index (names, n);
+        TarmacNameComparison exact;
+        double score = tarmac_name_compare ((TarmacNameToken *const *) a->pdata, NULL, a->len,
+                                            (TarmacNameToken *const *) b->pdata, NULL, b->len,
+                                            &exact);
+
+        for (guint f = 0; f < G_N_ELEMENTS (floors); f++)
+          {
+            TarmacNameComparison bounded;
+            double at_least;
+
+            at_least = _tarmac_name_compare_at_least ((TarmacNameToken *const *) a->pdata,
+                                                      NULL, a->len,
+                                                      (TarmacNameToken *const *) b->pdata,
+                                                      NULL, b->len, floors[f], &bounded);
+            if (at_least < 0.0)
+              {
+                /* Cut short only when the score is under the floor. */
+                if (score >= floors[f])
+                  g_error ("probe %u and name %u: %.6f cut at floor %.3f", q, n, score,
+                           floors[f]);
+                cut++;
+                cut_close += score >= floors[f] - 0.1;
+                continue;
+              }
+            /* Otherwise the very same comparison. */
+            g_assert_cmpfloat (at_least, ==, score);
+            g_assert_cmpuint (bounded.n_pairs, ==, exact.n_pairs);
+            g_assert_true (memcmp (bounded.pairs, exact.pairs,
+                                   exact.n_pairs * sizeof (TarmacNamePair)) == 0);
+            g_assert_cmpuint (bounded.a_matched, ==, exact.a_matched);
+            g_assert_cmpuint (bounded.b_matched, ==, exact.b_matched);
+            kept++;
+          }
+      }
+  /* Both ways were taken, and the bound also cuts names not far under the floor. */
+  g_assert_cmpuint (cut, >, kept);
+  g_assert_cmpuint (kept, >, 1000);
+  g_assert_cmpuint (cut_close, >, 100);
+}
+
+static void
+assert_same_candidates (GPtrArray  *bounded,
+                        GPtrArray  *unbounded,
+                        const char *name,
+                        double      min_score)
+{
+  if (bounded->len != unbounded->len)
+    g_error ("“%s” at %.2f: %u candidates with the bound, %u without", name, min_score,
+             bounded->len, unbounded->len);
+  for (guint i = 0; i < bounded->len; i++)
+    {
+      const TarmacMatchCandidate *x = g_ptr_array_index (bounded, i);
+      const TarmacMatchCandidate *y = g_ptr_array_index (unbounded, i);
+      g_autoptr(JsonNode) x_json = tarmac_match_candidate_to_json (x);
+      g_autoptr(JsonNode) y_json = tarmac_match_candidate_to_json (y);
+      g_autofree char *x_text = json_to_string (x_json, FALSE);
+      g_autofree char *y_text = json_to_string (y_json, FALSE);
+
+      g_assert_cmpint (x->entry_id, ==, y->entry_id);
+      g_assert_cmpfloat (x->score, ==, y->score);
+      g_assert_cmpfloat (x->name_score, ==, y->name_score);
+      g_assert_cmpstr (x->matched_name, ==, y->matched_name);
+      g_assert_cmpstr (x->summary, ==, y->summary);
+      g_assert_cmpstr (x_text, ==, y_text);
+    }
+}
+
+static void
+test_match_bound (void)
+{
+  static const double thresholds[] = { 0.5, 0.62, 0.72, 0.9 };
+  g_autoptr(TarmacWatchlistData) list = load_fixture ();
+  g_autoptr(GPtrArray) probes = tarmac_screen_variants_new (list, SEED, TRAVELLERS);
+  g_autoptr(TarmacScreenIndex) index = tarmac_screen_index_new ();
+  guint found = 0, bounded_names = 0;
+
+  for (guint e = 0; e < list->entries->len; e++)
+    tarmac_screen_index_add_entry (index, g_ptr_array_index (list->entries, e), e + 1,
+                                   "fixture", 1);
+  tarmac_screen_index_finish (index);
+
+  for (guint p = 0; p < probes->len; p++)
+    {
+      const TarmacScreenProbe *probe = g_ptr_array_index (probes, p);
+      TarmacMatchQuery query = { probe->name, probe->dob, probe->nationality, probe->sex,
+                                 probe->document };
+
+      for (guint t = 0; t < G_N_ELEMENTS (thresholds); t++)
+        {
+          TarmacMatchStats stats;
+          g_autoptr(GPtrArray) bounded = tarmac_screen_index_match (index, &query,
+                                                                    thresholds[t], 0, &stats);
+          g_autoptr(GPtrArray) unbounded = _tarmac_screen_index_match_unbounded (index, &query,
+                                                                                 thresholds[t],
+                                                                                 0);
+
+          assert_same_candidates (bounded, unbounded, probe->name, thresholds[t]);
+          found += bounded->len;
+          bounded_names += stats.candidates_bounded;
+        }
+    }
+  g_assert_cmpuint (found, >, probes->len);
+  g_assert_cmpuint (bounded_names, >, probes->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -130,6 +251,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/screen/bound/fuzzy", test_fuzzy_bound);
+  g_test_add_func ("/screen/bound/compare", test_compare_bound);
+  g_test_add_func ("/screen/bound/match", test_match_bound);
 
   return g_test_run ();
 }

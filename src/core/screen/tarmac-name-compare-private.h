@@ -14,9 +14,17 @@ G_BEGIN_DECLS
 /* The comparator's insides, shared with the matcher (tarmac-screen-match.c) and the
  * tests. */
 
-float _tarmac_name_fuzzy_similarity (const char *s,
-                                     const char *t);
-float _tarmac_name_fuzzy_bound      (const char *s,
-                                     const char *t);
+float  _tarmac_name_fuzzy_similarity (const char             *s,
+                                      const char             *t);
+float  _tarmac_name_fuzzy_bound      (const char             *s,
+                                      const char             *t);
+double _tarmac_name_compare_at_least (TarmacNameToken *const *a,
+                                      const float            *a_weights,
+                                      guint                   n_a,
+                                      TarmacNameToken *const *b,
+                                      const float            *b_weights,
+                                      guint                   n_b,
+                                      double                  floor,
+                                      TarmacNameComparison   *out);
 
 G_END_DECLS

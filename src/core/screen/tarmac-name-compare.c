@@ -386,6 +386,45 @@ token_similarity (const TarmacNameToken *a,
   return best;
 }
 
+/* An upper bound of token_similarity (@a, @b), cheap: it follows token_similarity() step
+ * by step with what tarmac-name.c measured of each form and key. Equal texts have equal
+ * forms, and equal forms have equal lengths and byte sets, so without such a pair of
+ * forms neither is the same word (1); the family and the initial are tested as there,
+ * and when either decides there, it decides here (a family shared is 0.93, an initial
+ * 0.8 or nothing); keys with different hashes differ, so neither the phonetic key (0.90)
+ * nor the skeleton (0.88 across scripts, 0.72 within Latin) can be shared; a spelling is
+ * at most its fuzzy_bound(); across scripts a skeleton one edit away gives 0.75. */
+static float
+similarity_bound (const TarmacNameToken *a,
+                  const TarmacNameToken *b)
+{
+  gboolean foreign = is_foreign (a) || is_foreign (b);
+  float bound = 0.0f;
+
+  for (guint i = 0; i < a->n_forms; i++)
+    for (guint j = 0; j < b->n_forms; j++)
+      if (a->form_lengths[i] == b->form_lengths[j] && a->form_letters[i] == b->form_letters[j])
+        return 1.0f;
+
+  if (a->family != 0 && a->family == b->family)
+    return 0.93f;
+
+  if ((a->flags & TARMAC_NAME_TOKEN_INITIAL) != (b->flags & TARMAC_NAME_TOKEN_INITIAL))
+    return a->forms[0][0] == b->forms[0][0] ? 0.8f : 0.0f;
+
+  if (a->phonetic_hash == b->phonetic_hash && a->phonetic[0] != '\0' && a->phonetic[1] != '\0')
+    bound = 0.9f;
+  if (a->skeleton_hash == b->skeleton_hash && a->skeleton[0] != '\0' && a->skeleton[1] != '\0')
+    bound = MAX (bound, foreign ? 0.88f : 0.72f);
+  for (guint i = 0; i < a->n_forms; i++)
+    for (guint j = 0; j < b->n_forms; j++)
+      bound = MAX (bound, fuzzy_bound (a->forms[i], a->form_lengths[i], a->form_letters[i],
+                                       b->forms[j], b->form_lengths[j], b->form_letters[j]));
+  if (foreign)
+    bound = MAX (bound, 0.75f);
+  return bound;
+}
+
 /**
  * tarmac_name_token_weight:
  * @token: a token
@@ -550,6 +589,100 @@ may_glue (const TarmacNameToken *head,
   return len >= 5 && len > longest;
 }
 
+/* Whether the run's glued forms[0] (or, with @text, its glued text) is @word. */
+static gboolean
+run_spells (TarmacNameToken *const *runs,
+            guint                   first,
+            guint                   count,
+            gboolean                text,
+            const char             *word)
+{
+  for (guint i = first; i < first + count; i++)
+    {
+      const char *piece = text ? runs[i]->text : runs[i]->forms[0];
+      gsize length = text ? strlen (piece) : runs[i]->form_lengths[0];
+
+      if (strncmp (word, piece, length) != 0)
+        return FALSE;
+      word += length;
+    }
+  return *word == '\0';
+}
+
+/* An upper bound of token_similarity (glue_tokens (@runs, @first, @count), @single),
+ * without gluing: 1 if the glued text or form is one of @single's; else the glued word
+ * may still share @single's name family (0.93, only if @single has one), phonetic key
+ * (0.90), consonant skeleton (0.88 at most, or 0.75 a skeleton one edit away across
+ * scripts), or be a close spelling of one of its forms (fuzzy_bound() on the glued
+ * form's length and letters, and its first four letters for the common prefix). */
+static float
+glued_bound (TarmacNameToken *const *runs,
+             guint                   first,
+             guint                   count,
+             gsize                   glued_len,
+             const TarmacNameToken  *single)
+{
+  char head[5] = { 0 };
+  gsize head_len = 0;
+  guint64 letters = 0;
+  float bound = single->family != 0 ? 0.93f : 0.9f;
+
+  if (run_spells (runs, first, count, TRUE, single->text))
+    return 1.0f;
+  for (guint j = 0; j < single->n_forms; j++)
+    if (glued_len > 0 && run_spells (runs, first, count, FALSE, single->forms[j]))
+      return 1.0f;
+
+  for (guint i = first; i < first + count; i++)
+    {
+      letters |= runs[i]->form_letters[0];
+      for (gsize k = 0; k < runs[i]->form_lengths[0] && head_len < 4; k++)
+        head[head_len++] = runs[i]->forms[0][k];
+    }
+  /* fuzzy_bound() reads no more of the glued form than its first four letters. */
+  for (guint j = 0; j < single->n_forms; j++)
+    bound = MAX (bound, fuzzy_bound (head, glued_len, letters, single->forms[j],
+                                     single->form_lengths[j], single->form_letters[j]));
+  return bound;
+}
+
+/* For the bound of tarmac_name_compare(): raises @best_runs (per token of the runs' name)
+ * and @best_singles to the bound of every glued pair add_glued_candidates() could make. */
+static void
+bound_glued_candidates (TarmacNameToken *const *runs,
+                        guint                   n_runs,
+                        TarmacNameToken *const *singles,
+                        guint                   n_singles,
+                        float                  *best_runs,
+                        float                  *best_singles)
+{
+  for (guint first = 0; first + 1 < n_runs; first++)
+    for (guint count = 2; count <= MAX_SPAN && first + count <= n_runs; count++)
+      {
+        gsize glued_len = 0, longest = 0;
+
+        for (guint i = first; i < first + count; i++)
+          {
+            glued_len += runs[i]->form_lengths[0];
+            longest = MAX (longest, runs[i]->form_lengths[0]);
+          }
+
+        for (guint t = 0; t < n_singles; t++)
+          {
+            float bound;
+
+            if (!may_glue (runs[first], glued_len, longest, singles[t]))
+              continue;
+            bound = glued_bound (runs, first, count, glued_len, singles[t]);
+            if (bound < MIN_PAIR_SIMILARITY)
+              continue;
+            for (guint i = first; i < first + count; i++)
+              best_runs[i] = MAX (best_runs[i], bound);
+            best_singles[t] = MAX (best_singles[t], bound);
+          }
+      }
+}
+
 /* Glued runs of one name against single tokens of the other (see may_glue()). */
 static void
 add_glued_candidates (TarmacNameToken *const *runs,
@@ -615,6 +748,75 @@ add_glued_candidates (TarmacNameToken *const *runs,
       }
 }
 
+/* Whether tarmac_name_compare() must score under @floor, given for each token of either
+ * name an upper bound of the similarity of its best possible pair (@best_a, @best_b; 0
+ * when it can have none):
+ *
+ * A score is N / D over the aligned pairs and the tokens left over. Split each pair's
+ * weight, (sum of its tokens' weights) / 2, among its tokens: a token aligned with credit
+ * c puts w/2 × c into N and w/2 into D; one left over puts nothing into N and 0.6 w (first
+ * name) or 0.25 w (second) into D. So N − floor × D is a sum over tokens of what each
+ * puts in, and N / D ≥ floor needs that sum ≥ 0. A token can do no better than the
+ * larger of w/2 × (c − floor), c being the credit of its best possible pair (pair_credit()
+ * grows with similarity; a pair needs MIN_PAIR_SIMILARITY), and −0.6 floor w (or
+ * −0.25 floor w) left over; whatever the alignment, the sum is at most the sum of these
+ * bests. When that sum is negative, the score is under @floor. The margin covers the
+ * rounding of the float weights. */
+static gboolean
+tokens_under (const float *a_weights,
+              guint        n_a,
+              const float *b_weights,
+              guint        n_b,
+              const float *best_a,
+              const float *best_b,
+              double       floor)
+{
+  double sum = 0.0;
+
+  for (guint i = 0; i < n_a; i++)
+    {
+      double left = -UNMATCHED_A_COST * floor * a_weights[i];
+
+      sum += best_a[i] >= MIN_PAIR_SIMILARITY
+               ? MAX (left, a_weights[i] / 2.0 * (pair_credit (best_a[i]) - floor))
+               : left;
+    }
+  for (guint j = 0; j < n_b; j++)
+    {
+      double left = -UNMATCHED_B_COST * floor * b_weights[j];
+
+      sum += best_b[j] >= MIN_PAIR_SIMILARITY
+               ? MAX (left, b_weights[j] / 2.0 * (pair_credit (best_b[j]) - floor))
+               : left;
+    }
+
+  return sum < -1e-4;
+}
+
+/* tokens_under() with the glued pairs too, bounded (glued_bound()): a glued pair only
+ * raises the bests, so when the single pairs alone cannot prove the score under @floor,
+ * the glued ones are not bounded. @best_a and @best_b are raised in place. */
+static gboolean
+score_under (TarmacNameToken *const *a,
+             const float            *a_weights,
+             guint                   n_a,
+             TarmacNameToken *const *b,
+             const float            *b_weights,
+             guint                   n_b,
+             float                  *best_a,
+             float                  *best_b,
+             gboolean                need_glue,
+             double                  floor)
+{
+  if (!tokens_under (a_weights, n_a, b_weights, n_b, best_a, best_b, floor))
+    return FALSE;
+  if (!need_glue)
+    return TRUE;
+  bound_glued_candidates (a, n_a, b, n_b, best_a, best_b);
+  bound_glued_candidates (b, n_b, a, n_a, best_b, best_a);
+  return tokens_under (a_weights, n_a, b_weights, n_b, best_a, best_b, floor);
+}
+
 /**
  * tarmac_name_compare:
  * @a: (array length=n_a): the tokens of the first name (the query: a traveller)
@@ -638,6 +840,31 @@ tarmac_name_compare (TarmacNameToken *const *a,
                      const float            *b_weights,
                      guint                   n_b,
                      TarmacNameComparison   *out)
+{
+  return _tarmac_name_compare_at_least (a, a_weights, n_a, b, b_weights, n_b, 0.0, out);
+}
+
+/**
+ * _tarmac_name_compare_at_least:
+ * @floor: the score that matters
+ *
+ * tarmac_name_compare(), or −1 (with @out empty) as soon as the score is sure to be under
+ * @floor (tokens_under()): first from cheap bounds of every pair's similarity
+ * (similarity_bound()), then from the similarities of single tokens: the matcher's full
+ * comparison of a name that cannot reach the review threshold stops before the costly
+ * similarities, or before gluing words and aligning.
+ *
+ * Returns: the score in [0, 1], or −1 when it is under @floor
+ */
+double
+_tarmac_name_compare_at_least (TarmacNameToken *const *a,
+                               const float            *a_weights,
+                               guint                   n_a,
+                               TarmacNameToken *const *b,
+                               const float            *b_weights,
+                               guint                   n_b,
+                               double                  floor,
+                               TarmacNameComparison   *out)
 {
   float default_a[TARMAC_NAME_MAX_TOKENS], default_b[TARMAC_NAME_MAX_TOKENS];
   Candidate candidates[MAX_PAIR_CANDIDATES];
@@ -667,6 +894,25 @@ tarmac_name_compare (TarmacNameToken *const *a,
       for (guint i = 0; i < n_b; i++)
         default_b[i] = tarmac_name_token_weight (b[i]);
       b_weights = default_b;
+    }
+
+  if (floor > 0.0)
+    {
+      float best_a[TARMAC_NAME_MAX_TOKENS] = { 0 }, best_b[TARMAC_NAME_MAX_TOKENS] = { 0 };
+
+      for (guint i = 0; i < n_a; i++)
+        for (guint j = 0; j < n_b; j++)
+          {
+            float bound = similarity_bound (a[i], b[j]);
+
+            if (bound < MIN_PAIR_SIMILARITY)
+              continue;
+            best_a[i] = MAX (best_a[i], bound);
+            best_b[j] = MAX (best_b[j], bound);
+          }
+      /* Whether gluing is needed is not known yet: bound the glued pairs as if it were. */
+      if (score_under (a, a_weights, n_a, b, b_weights, n_b, best_a, best_b, TRUE, floor))
+        return -1.0;
     }
 
   for (guint i = 0; i < n_a; i++)
@@ -702,6 +948,22 @@ tarmac_name_compare (TarmacNameToken *const *a,
     need_glue = (exact_a != span_mask (0, n_a) && exact_b != span_mask (0, n_b)) &&
                 (n_a > 1 || n_b > 1);
   }
+
+  if (floor > 0.0)
+    {
+      float best_a[TARMAC_NAME_MAX_TOKENS] = { 0 }, best_b[TARMAC_NAME_MAX_TOKENS] = { 0 };
+
+      for (guint k = 0; k < n_candidates; k++)
+        {
+          const TarmacNamePair *pair = &candidates[k].pair;
+
+          best_a[pair->a_first] = MAX (best_a[pair->a_first], pair->similarity);
+          best_b[pair->b_first] = MAX (best_b[pair->b_first], pair->similarity);
+        }
+      if (score_under (a, a_weights, n_a, b, b_weights, n_b, best_a, best_b, need_glue,
+                       floor))
+        return -1.0;
+    }
 
   if (need_glue)
     {

@@ -171,10 +171,13 @@ tarmac_name_token_new (const char *text)
   return token;
 }
 
-/* Fills in the length and the byte set of each of @token's forms. */
+/* Fills in the length and the byte set of each of @token's forms, and the hashes of its
+ * keys. */
 void
 _tarmac_name_token_measure_forms (TarmacNameToken *token)
 {
+  token->skeleton_hash = g_str_hash (token->skeleton);
+  token->phonetic_hash = g_str_hash (token->phonetic);
   for (guint i = 0; i < token->n_forms; i++)
     {
       const char *form = token->forms[i];

@@ -34,6 +34,9 @@ typedef struct
    * it holds (bit b & 63 for byte b). */
   guint                 form_lengths[TARMAC_TRANSLIT_MAX_FORMS];
   guint64               form_letters[TARMAC_TRANSLIT_MAX_FORMS];
+  /* g_str_hash() of the skeleton and of the phonetic key: keys that differ in hash differ */
+  guint                 skeleton_hash;
+  guint                 phonetic_hash;
 } TarmacNameToken;
 
 /* Names longer than this many tokens are cut: no real name has more, and it bounds the

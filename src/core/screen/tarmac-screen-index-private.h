@@ -110,5 +110,9 @@ GPtrArray    *_tarmac_screen_index_match_exhaustive (TarmacScreenIndex      *ind
                                                     const TarmacMatchQuery *query,
                                                     double                  min_score,
                                                     guint                   limit);
+GPtrArray    *_tarmac_screen_index_match_unbounded  (TarmacScreenIndex      *index,
+                                                    const TarmacMatchQuery *query,
+                                                    double                  min_score,
+                                                    guint                   limit);
 
 G_END_DECLS

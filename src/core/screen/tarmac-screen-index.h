@@ -48,7 +48,8 @@ typedef struct
 {
   guint names_indexed;
   guint candidates_generated;
-  guint candidates_scored;
+  guint candidates_scored;    /* names compared in full */
+  guint candidates_bounded;   /* names whose comparison stopped early: under the floor */
 } TarmacMatchStats;
 
 TarmacScreenIndex *tarmac_screen_index_new           (void);

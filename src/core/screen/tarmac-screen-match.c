@@ -15,7 +15,7 @@
 
 #include "tarmac-audit.h"
 #include "tarmac-countries.h"
-#include "tarmac-name-compare.h"
+#include "tarmac-name-compare-private.h"
 #include "tarmac-screen-index-private.h"
 
 /*
@@ -305,23 +305,28 @@ dob_evidence (const TarmacDob *query,
   return best;
 }
 
+/* @query is the traveller's nationality as an ISO code when tarmac_country_lookup() knows
+ * it ("Afghanistan", "afg" and "AFG" are one nationality), else as written. */
 static Evidence
 nationality_evidence (const char         *query,
                       const IndexedEntry *entry)
 {
-  g_auto(GStrv) codes = NULL;
-  const char *code;
+  const char *code = entry->nationalities;
+  gsize query_len;
 
-  if (query == NULL || query[0] == '\0' || entry->nationalities[0] == '\0')
+  if (query == NULL || query[0] == '\0' || code[0] == '\0')
     return (Evidence) { "unknown", 0.0 };
-  /* "Afghanistan", "afg" and "AFG" are one nationality. */
-  code = tarmac_country_lookup (query);
-  if (code != NULL)
-    query = code;
-  codes = g_strsplit (entry->nationalities, "|", 32);
-  for (guint i = 0; codes[i] != NULL; i++)
-    if (g_ascii_strcasecmp (codes[i], query) == 0)
-      return (Evidence) { "same", 0.02 };
+  query_len = strlen (query);
+  /* The codes as g_strsplit (…, "|", 32) cut them: the 32nd holds the rest. */
+  for (guint i = 0; code != NULL; i++)
+    {
+      const char *bar = i < 31 ? strchr (code, '|') : NULL;
+      gsize length = bar != NULL ? (gsize) (bar - code) : strlen (code);
+
+      if (length == query_len && g_ascii_strncasecmp (code, query, length) == 0)
+        return (Evidence) { "same", 0.02 };
+      code = bar != NULL ? bar + 1 : NULL;
+    }
   return (Evidence) { "different", -0.05 };
 }
 
@@ -516,6 +521,45 @@ build_candidate (TarmacScreenIndex          *self,
   return candidate;
 }
 
+/* The name score under which a name of @name's entry cannot matter, so that its full
+ * comparison may stop early (tarmac_name_compare()'s bound):
+ *
+ *  - a weak alias counts only from 0.999, and any name only from MIN_NAME_SCORE: a name
+ *    under these is skipped below whatever else is known;
+ *  - otherwise the entry's score is its best name's score plus the adjustments of the
+ *    DOB, nationality, sex and document, which depend on the entry alone (computed here
+ *    exactly as below), then held at 0.70 for a weak alias and clamped: never more than
+ *    name score + adjustments when that is positive, and 0 otherwise. A name under
+ *    @min_score − adjustments thus gives a score under @min_score, which is left out;
+ *    and it cannot be the entry's best name when another name of the entry reaches
+ *    @min_score, that name's score being higher. Either way the result is the same
+ *    without it;
+ *  - a document with the same number is decisive whatever the name, and the entry's
+ *    best name is reported with it: every name of such an entry is compared in full.
+ *
+ * With no @min_score (0), nothing is left out, and the floor is only the first rule. */
+static double
+name_floor (TarmacScreenIndex *self,
+            const IndexedName *name,
+            double             min_score,
+            const TarmacDob   *query_dob,
+            gboolean           has_dob,
+            const char        *nationality_code,
+            const char        *sex,
+            const char        *document,
+            const char        *document_fuzzy)
+{
+  const IndexedEntry *entry = &g_array_index (self->entries, IndexedEntry, name->entry);
+  double floor = name->quality == TARMAC_NAME_QUALITY_WEAK ? 0.999 : MIN_NAME_SCORE;
+  Evidence doc = document_evidence (document, document_fuzzy, entry);
+
+  if (min_score <= 0.0 || g_str_equal (doc.id, "same-number"))
+    return floor;
+  return MAX (floor, min_score - (dob_evidence (query_dob, entry, has_dob).adjustment +
+                                  nationality_evidence (nationality_code, entry).adjustment +
+                                  sex_evidence (sex, entry).adjustment + doc.adjustment));
+}
+
 static int
 compare_candidates (gconstpointer a,
                     gconstpointer b)
@@ -528,13 +572,15 @@ compare_candidates (gconstpointer a,
   return x->entry_id < y->entry_id ? -1 : (x->entry_id > y->entry_id);
 }
 
-/* One match; @exhaustive compares every name instead of the candidates the keys find. */
+/* One match; @exhaustive compares every name instead of the candidates the keys find;
+ * @bounded stops the comparison of a name that cannot matter early (name_floor()). */
 static GPtrArray *
 match_query (TarmacScreenIndex      *self,
              const TarmacMatchQuery *query,
              double                  min_score,
              guint                   limit,
              gboolean                exhaustive,
+             gboolean                bounded,
              TarmacMatchStats       *stats)
 {
   g_autoptr(GPtrArray) tokens = NULL;
@@ -546,6 +592,7 @@ match_query (TarmacScreenIndex      *self,
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_match_candidate_free);
   g_autofree char *document = NULL;
   g_autofree char *document_fuzzy = NULL;
+  const char *nationality_code = query->nationality;
   float query_weights[TARMAC_NAME_MAX_TOKENS];
   TarmacDob query_dob = { 0 };
   gboolean has_dob, all_particles = TRUE;
@@ -560,6 +607,14 @@ match_query (TarmacScreenIndex      *self,
 
   tokens = tarmac_name_analyse (query->name != NULL ? query->name : "");
   has_dob = query->dob != NULL && tarmac_dob_parse (query->dob, &query_dob);
+  /* "Afghanistan", "afg" and "AFG" are one nationality: looked up once, not per entry. */
+  if (nationality_code != NULL && nationality_code[0] != '\0')
+    {
+      const char *code = tarmac_country_lookup (nationality_code);
+
+      if (code != NULL)
+        nationality_code = code;
+    }
   if (query->document != NULL && query->document[0] != '\0')
     {
       document = tarmac_document_normalise (query->document);
@@ -749,7 +804,7 @@ match_query (TarmacScreenIndex      *self,
         TarmacNameComparison comparison;
         guint n_entry = 0;
         gpointer previous;
-        double score;
+        double score, floor;
 
         for (guint k = 0; k < name->n_tokens && n_entry < TARMAC_NAME_MAX_TOKENS; k++)
           {
@@ -759,9 +814,18 @@ match_query (TarmacScreenIndex      *self,
             entry_tokens[n_entry] = vocab->token;
             entry_weights[n_entry++] = vocab->weight;
           }
-        score = tarmac_name_compare ((TarmacNameToken *const *) tokens->pdata, query_weights,
-                                     tokens->len, entry_tokens, entry_weights, n_entry,
-                                     &comparison);
+        floor = !bounded ? 0.0
+                         : name_floor (self, name, min_score, &query_dob, has_dob,
+                                       nationality_code, query->sex, document,
+                                       document_fuzzy);
+        score = _tarmac_name_compare_at_least ((TarmacNameToken *const *) tokens->pdata,
+                                               query_weights, tokens->len, entry_tokens,
+                                               entry_weights, n_entry, floor, &comparison);
+        if (score < 0.0)
+          {
+            stats->candidates_bounded++;
+            continue;
+          }
         stats->candidates_scored++;
 
         /* A weak alias counts only as the exact name. */
@@ -824,7 +888,7 @@ match_query (TarmacScreenIndex      *self,
             comparison = &empty;
 
           dob = dob_evidence (&query_dob, entry, has_dob);
-          nationality = nationality_evidence (query->nationality, entry);
+          nationality = nationality_evidence (nationality_code, entry);
           sex = sex_evidence (query->sex, entry);
           doc = document_evidence (document, document_fuzzy, entry);
 
@@ -879,7 +943,7 @@ tarmac_screen_index_match (TarmacScreenIndex      *self,
                            guint                   limit,
                            TarmacMatchStats       *stats)
 {
-  return match_query (self, query, min_score, limit, FALSE, stats);
+  return match_query (self, query, min_score, limit, FALSE, TRUE, stats);
 }
 
 /* tarmac_screen_index_match() comparing @query with every name of the index: what the
@@ -891,7 +955,18 @@ _tarmac_screen_index_match_exhaustive (TarmacScreenIndex      *self,
                                        double                  min_score,
                                        guint                   limit)
 {
-  return match_query (self, query, min_score, limit, TRUE, NULL);
+  return match_query (self, query, min_score, limit, TRUE, FALSE, NULL);
+}
+
+/* tarmac_screen_index_match() comparing every candidate name in full: the bound of
+ * name_floor() must change nothing (tests/test-screen-bound.c). */
+GPtrArray *
+_tarmac_screen_index_match_unbounded (TarmacScreenIndex      *self,
+                                      const TarmacMatchQuery *query,
+                                      double                  min_score,
+                                      guint                   limit)
+{
+  return match_query (self, query, min_score, limit, FALSE, FALSE, NULL);
 }
 
 /**

@@ -21,7 +21,8 @@
  * exact figures on the names of the accuracy fixture (tests/data/watchlists/
  * un-accuracy.xml: Arabic, West African and Russian names, original scripts, aliases)
  * and the planted variants and synthetic travellers of tarmac-screen-variants.c. The
- * matches with and without the bound must be identical, candidate for candidate.
+ * matches with and without the bound must be identical, candidate for candidate, and a
+ * match limited to its best few must give the first of them.
  */
 
 #define SEED       3
@@ -179,15 +180,19 @@ test_compare_bound (void)
   g_assert_cmpuint (cut_close, >, 100);
 }
 
+/* @bounded is @unbounded, or its first @limit candidates. */
 static void
 assert_same_candidates (GPtrArray  *bounded,
                         GPtrArray  *unbounded,
+                        guint       limit,
                         const char *name,
                         double      min_score)
 {
-  if (bounded->len != unbounded->len)
+  guint expected = limit > 0 ? MIN (limit, unbounded->len) : unbounded->len;
+
+  if (bounded->len != expected)
     g_error ("“%s” at %.2f: %u candidates with the bound, %u without", name, min_score,
-             bounded->len, unbounded->len);
+             bounded->len, expected);
   for (guint i = 0; i < bounded->len; i++)
     {
       const TarmacMatchCandidate *x = g_ptr_array_index (bounded, i);
@@ -235,7 +240,12 @@ test_match_bound (void)
                                                                                  thresholds[t],
                                                                                  0);
 
-          assert_same_candidates (bounded, unbounded, probe->name, thresholds[t]);
+          g_autoptr(GPtrArray) first = tarmac_screen_index_match (index, &query, thresholds[t],
+                                                                  2, NULL);
+
+          assert_same_candidates (bounded, unbounded, 0, probe->name, thresholds[t]);
+          /* Only the best are kept (and explained), the same as the first of all. */
+          assert_same_candidates (first, unbounded, 2, probe->name, thresholds[t]);
           found += bounded->len;
           bounded_names += stats.candidates_bounded;
         }

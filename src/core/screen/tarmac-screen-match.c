@@ -560,16 +560,29 @@ name_floor (TarmacScreenIndex *self,
                                   sex_evidence (sex, entry).adjustment + doc.adjustment));
 }
 
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
+/* An entry's score and what it rests on, before its explanation is written: only the
+ * candidates kept (the best @limit) are built, with their JSON and text. */
+typedef struct
 {
-  const TarmacMatchCandidate *x = *(const TarmacMatchCandidate **) a;
-  const TarmacMatchCandidate *y = *(const TarmacMatchCandidate **) b;
+  const IndexedEntry *entry;
+  const IndexedName  *name;         /* or NULL: found by document alone */
+  guint               comparison;   /* into the comparisons, when @name is set */
+  double              name_score;
+  double              score;
+  Evidence            dob, nationality, sex, document;
+} Scoring;
+
+/* Best score first, then by entry. */
+static int
+compare_scorings (gconstpointer a,
+                  gconstpointer b)
+{
+  const Scoring *x = a, *y = b;
 
   if (x->score != y->score)
     return x->score > y->score ? -1 : 1;
-  return x->entry_id < y->entry_id ? -1 : (x->entry_id > y->entry_id);
+  return x->entry->entry_id < y->entry->entry_id ? -1 :
+         (x->entry->entry_id > y->entry->entry_id);
 }
 
 /* One match; @exhaustive compares every name instead of the candidates the keys find;
@@ -859,6 +872,7 @@ match_query (TarmacScreenIndex      *self,
 
     /* Score every entry found by name or by document. */
     {
+      g_autoptr(GArray) scorings = g_array_new (FALSE, FALSE, sizeof (Scoring));
       GHashTableIter iter;
       gpointer key, value;
 
@@ -869,8 +883,7 @@ match_query (TarmacScreenIndex      *self,
           const IndexedEntry *entry = &g_array_index (self->entries, IndexedEntry, entry_index);
           gpointer position = g_hash_table_lookup (best_by_entry, key);
           const IndexedName *name = NULL;
-          const TarmacNameComparison *comparison = NULL;
-          TarmacNameComparison empty = { 0 };
+          guint comparison = 0;
           Evidence dob, nationality, sex, doc;
           double name_score = 0.0, score;
 
@@ -880,12 +893,9 @@ match_query (TarmacScreenIndex      *self,
                 entry_index)
             {
               name = &g_array_index (self->names, IndexedName, GPOINTER_TO_UINT (value) - 1);
-              comparison = &g_array_index (comparisons, TarmacNameComparison,
-                                           GPOINTER_TO_UINT (position) - 1);
-              name_score = comparison->score;
+              comparison = GPOINTER_TO_UINT (position) - 1;
+              name_score = g_array_index (comparisons, TarmacNameComparison, comparison).score;
             }
-          if (comparison == NULL)
-            comparison = &empty;
 
           dob = dob_evidence (&query_dob, entry, has_dob);
           nationality = nationality_evidence (nationality_code, entry);
@@ -908,9 +918,34 @@ match_query (TarmacScreenIndex      *self,
           if (score < min_score)
             continue;
 
-          g_ptr_array_add (result, build_candidate (self, entry, name, tokens, comparison,
-                                                    name_score, score, &dob, &nationality, &sex,
-                                                    &doc));
+          {
+            Scoring scoring = { entry, name, comparison, name_score, score, dob, nationality,
+                                sex, doc };
+
+            g_array_append_val (scorings, scoring);
+          }
+        }
+
+      /* Best first (a stable sort, as the candidates' was), and only the kept ones are
+       * explained. */
+      g_array_sort (scorings, compare_scorings);
+      if (limit > 0 && scorings->len > limit)
+        g_array_set_size (scorings, limit);
+      for (guint i = 0; i < scorings->len; i++)
+        {
+          const Scoring *scoring = &g_array_index (scorings, Scoring, i);
+          TarmacNameComparison empty = { 0 };
+
+          g_ptr_array_add (result,
+                           build_candidate (self, scoring->entry, scoring->name, tokens,
+                                            scoring->name != NULL
+                                              ? &g_array_index (comparisons,
+                                                                TarmacNameComparison,
+                                                                scoring->comparison)
+                                              : &empty,
+                                            scoring->name_score, scoring->score,
+                                            &scoring->dob, &scoring->nationality,
+                                            &scoring->sex, &scoring->document));
         }
     }
   }
@@ -918,9 +953,6 @@ match_query (TarmacScreenIndex      *self,
   for (guint w = 0; w < words->len; w++)
     g_array_unref (g_array_index (words, QueryWord, w).hits);
 
-  g_ptr_array_sort (result, compare_candidates);
-  if (limit > 0 && result->len > limit)
-    g_ptr_array_set_size (result, limit);
   return result;
 }
 

@@ -490,7 +490,7 @@ test_two_windows (Fixture       *f,
   gint64 end;
 
   /* The fixture's window is Dakar's; Addis Ababa gets a window of its own (Lomé is the
-   * fixture's tarmac-cli device: a second desk of an airport would need its key). */
+   * fixture's tarmac-cli device). */
   enrol_from_preferences (f);
   open_desk (f, &add, "ADD");
 
@@ -550,6 +550,104 @@ test_two_windows (Fixture       *f,
   tarmac_test_run_for (10);
 }
 
+/* tarmac-cli --db DB ARGS…: its exit status, and what it printed */
+static int
+cli_on (const char  *db,
+        char       **out,
+        const char  *first,
+        ...)
+{
+  g_autofree char *cli_path = tarmac_test_build_path ("src/cli/tarmac-cli");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, cli_path);
+  g_ptr_array_add (args, "--db");
+  g_ptr_array_add (args, (gpointer) db);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, NULL, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+wait_for_desks (TarmacDesksGroup *group)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  while (tarmac_desks_group_get_busy (group) && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_false (tarmac_desks_group_get_busy (group));
+}
+
+/* A second desk of Dakar, enrolled with tarmac-cli, waits for the airport's key; Dakar's
+ * window lists it in Preferences → Network with its code, refuses a wrong code, and
+ * approves it with the right one; the new desk then syncs. */
+static void
+test_second_desk (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *db2 = g_build_filename (f->dir, "dkr2.db", NULL);
+  g_autofree char *enrol_code = tarmac_test_hub_run (&f->hub, "enrol-code", "DKR", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *desk_code = NULL;
+  g_autofree char *device_id = NULL;
+  TarmacPreferencesWindow *preferences;
+  TarmacNetworkPreferences *page;
+  TarmacDesksGroup *group;
+  const char *at;
+
+  enrol_from_preferences (f);
+  wait_for (f, is_online, 60);
+
+  g_assert_cmpint (cli_on (db2, &out, "sync", "enrol", "--hub", f->hub.url, "--code", enrol_code,
+                           "--fingerprint", f->hub.fingerprint, NULL), ==, 0);
+  at = strstr (out, "Code to read to them: ");
+  g_assert_nonnull (at);
+  desk_code = g_strndup (at + strlen ("Code to read to them: "), 11);
+  at = strstr (out, "sync approve ");
+  g_assert_nonnull (at);
+  device_id = g_strndup (at + strlen ("sync approve "), 36);
+
+  preferences = tarmac_preferences_window_new (GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  tarmac_test_run_for (50);
+  page = TARMAC_NETWORK_PREFERENCES (tarmac_test_find_descendant (GTK_WIDGET (preferences),
+                                                                  TARMAC_TYPE_NETWORK_PREFERENCES));
+  group = tarmac_network_preferences_get_desks_group (page);
+  wait_for_desks (group);
+  g_assert_cmpuint (tarmac_desks_group_get_n_waiting (group), ==, 1);
+  g_assert_null (tarmac_desks_group_get_own_code (group));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+
+  tarmac_desks_group_approve (group, device_id, "AAAAA-AAAAA");
+  wait_for_desks (group);
+  g_assert_cmpuint (tarmac_desks_group_get_n_waiting (group), ==, 1);
+  g_assert_cmpint (cli_on (db2, NULL, "sync", NULL), !=, 0);
+
+  tarmac_desks_group_approve (group, device_id, desk_code);
+  wait_for_desks (group);
+  g_assert_cmpuint (tarmac_desks_group_get_n_waiting (group), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (group)));
+  g_assert_cmpint (cli_on (db2, NULL, "sync", NULL), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +665,8 @@ main (int   argc,
               fixture_set_up, test_two_sites, fixture_tear_down);
   g_test_add ("/window-sync/two-windows", Fixture, NULL,
               fixture_set_up, test_two_windows, fixture_tear_down);
+  g_test_add ("/window-sync/second-desk", Fixture, NULL,
+              fixture_set_up, test_second_desk, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&application);

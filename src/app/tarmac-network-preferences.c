@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tarmac-desks-group.h"
 #include "tarmac-format.h"
 #include "tarmac-network-preferences.h"
 #include "tarmac-sync-tls.h"
@@ -20,8 +21,9 @@
  * groups of four so that the officer can compare it with the one the hub's administrator
  * reads out over the phone; enrolling needs that comparison ticked. After: the airport,
  * the hub, this workstation's device id and the link's state, and a way to leave, after
- * a confirmation. The work is the sync service's (tarmac-sync-service.c); this page only
- * asks and shows. */
+ * a confirmation, and the airport's desks (tarmac-desks-group.c): a desk that waits for
+ * the airport's key, or new desks waiting for this one's approval. The work is the sync
+ * service's (tarmac-sync-service.c); this page only asks and shows. */
 
 struct _TarmacNetworkPreferences
 {
@@ -44,6 +46,7 @@ struct _TarmacNetworkPreferences
   AdwActionRow        *hub_url_row;
   AdwActionRow        *device_row;
   AdwActionRow        *state_row;
+  TarmacDesksGroup    *desks_group;
   AdwPreferencesGroup *leave_group;
 
   /* Owned references */
@@ -174,6 +177,17 @@ static void
 on_service_changed_cb (TarmacNetworkPreferences *self)
 {
   update (self);
+}
+
+/* Enrolled or left: the airport's desks are others. A desk that waits may have been
+ * approved when the link's state changes (its round took the key). */
+static void
+on_desks_changed_cb (TarmacNetworkPreferences *self,
+                     GParamSpec               *pspec)
+{
+  if (g_str_equal (pspec->name, "enrolled")
+      || tarmac_desks_group_get_own_code (self->desks_group) != NULL)
+    tarmac_desks_group_refresh (self->desks_group);
 }
 
 static void
@@ -400,6 +414,7 @@ tarmac_network_preferences_class_init (TarmacNetworkPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, code_row);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, confirm_check);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, confirm_row);
+  gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, desks_group);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, device_row);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, enrol_group);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, enrol_spinner);
@@ -415,6 +430,7 @@ tarmac_network_preferences_class_init (TarmacNetworkPreferencesClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "network.check", NULL, check_action);
+  g_type_ensure (TARMAC_TYPE_DESKS_GROUP);
   gtk_widget_class_install_action (widget_class, "network.enrol", NULL, enrol_action);
   gtk_widget_class_install_action (widget_class, "network.leave", NULL, leave_action);
 }
@@ -452,6 +468,9 @@ tarmac_network_preferences_new (TarmacSyncService *service)
       self->service = g_object_ref (service);
       for (gsize i = 0; i < G_N_ELEMENTS (notifies); i++)
         g_signal_connect_swapped (service, notifies[i], G_CALLBACK (on_service_changed_cb), self);
+      g_signal_connect_swapped (service, "notify::enrolled", G_CALLBACK (on_desks_changed_cb), self);
+      g_signal_connect_swapped (service, "notify::state", G_CALLBACK (on_desks_changed_cb), self);
+      tarmac_desks_group_set_service (self->desks_group, service);
     }
 
   update (self);
@@ -477,6 +496,15 @@ tarmac_network_preferences_get_fingerprint (TarmacNetworkPreferences *self)
   g_return_val_if_fail (TARMAC_IS_NETWORK_PREFERENCES (self), NULL);
 
   return self->fingerprint;
+}
+
+/* (transfer none): the group of the airport's desks (tests) */
+TarmacDesksGroup *
+tarmac_network_preferences_get_desks_group (TarmacNetworkPreferences *self)
+{
+  g_return_val_if_fail (TARMAC_IS_NETWORK_PREFERENCES (self), NULL);
+
+  return self->desks_group;
 }
 
 /* (nullable): the error shown, if any */

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "tarmac-desks-group.h"
 #include "tarmac-sync-service.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,6 @@ void       tarmac_network_preferences_fill            (TarmacNetworkPreferences 
                                                        const char               *code);
 const char *tarmac_network_preferences_get_fingerprint (TarmacNetworkPreferences *self);
 const char *tarmac_network_preferences_get_error       (TarmacNetworkPreferences *self);
+TarmacDesksGroup *tarmac_network_preferences_get_desks_group (TarmacNetworkPreferences *self);
 
 G_END_DECLS

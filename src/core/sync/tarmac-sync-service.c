@@ -47,6 +47,8 @@ typedef enum
   JOB_LEAVE,
   JOB_MARK_READ,
   JOB_LIST_RECEIPTS,
+  JOB_LIST_DESKS,
+  JOB_APPROVE,
 } JobKind;
 
 typedef struct
@@ -63,10 +65,12 @@ typedef struct
   char               *reply_to;
   /* JOB_MARK_READ, JOB_LIST_RECEIPTS */
   GStrv               uuids;
-  /* JOB_ENROL */
+  /* JOB_ENROL; JOB_APPROVE (code) */
   char               *hub_url;
   char               *code;
   char               *fingerprint;
+  /* JOB_APPROVE */
+  char               *device_id;
 } Job;
 
 /* What the worker tells the main thread, all copies. */
@@ -173,6 +177,7 @@ job_free (gpointer data)
   g_free (job->hub_url);
   g_free (job->code);
   g_free (job->fingerprint);
+  g_free (job->device_id);
   g_free (job);
 }
 
@@ -599,6 +604,36 @@ run_job (TarmacSyncService *self,
         /* Reading changes nothing: no state to post. */
         return;
       }
+
+    case JOB_LIST_DESKS:
+      {
+        g_autoptr(GListModel) desks = NULL;
+        g_autoptr(GError) waiting = NULL;
+
+        /* A fresh roster (a desk may have enrolled since); a desk that waits learns
+         * here too that it was approved. Waiting is not a failure of the listing. */
+        tarmac_sync_client_set_cancellable (worker->client, self->stop_cancellable);
+        if (!tarmac_sync_client_refresh_desks (worker->client, &waiting)
+            && !g_error_matches (waiting, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY))
+          {
+            g_task_return_error (task, g_steal_pointer (&waiting));
+            break;
+          }
+        desks = tarmac_sync_replica_list_desks (worker->replica, &error);
+        if (desks == NULL)
+          g_task_return_error (task, g_steal_pointer (&error));
+        else
+          g_task_return_pointer (task, g_steal_pointer (&desks), g_object_unref);
+        break;
+      }
+
+    case JOB_APPROVE:
+      tarmac_sync_client_set_cancellable (worker->client, self->stop_cancellable);
+      if (tarmac_sync_client_approve (worker->client, job->device_id, job->code, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      break;
 
     default:
       g_assert_not_reached ();
@@ -1425,6 +1460,75 @@ tarmac_sync_service_save_note_finish (TarmacSyncService  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * tarmac_sync_service_list_desks_async:
+ *
+ * The desks of this airport from a fresh roster (tarmac_sync_replica_list_desks()), on
+ * the worker: those that wait for the airport's key come with their confirmation code.
+ */
+void
+tarmac_sync_service_list_desks_async (TarmacSyncService   *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
+
+  queue_job (self, job_new (JOB_LIST_DESKS), tarmac_sync_service_list_desks_async, cancellable,
+             callback, user_data);
+}
+
+/**
+ * tarmac_sync_service_list_desks_finish:
+ *
+ * Returns: (transfer full): a list of #TarmacSiteDesk
+ */
+GListModel *
+tarmac_sync_service_list_desks_finish (TarmacSyncService  *self,
+                                       GAsyncResult       *result,
+                                       GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * tarmac_sync_service_approve_async:
+ * @device_id: a desk of this airport that waits for the airport's key
+ * @code: the code shown at that desk, as the officer read it
+ *
+ * Hands the airport's key to @device_id (tarmac_sync_client_approve()) on the worker.
+ */
+void
+tarmac_sync_service_approve_async (TarmacSyncService   *self,
+                                   const char          *device_id,
+                                   const char          *code,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
+  g_return_if_fail (device_id != NULL && code != NULL);
+
+  job = job_new (JOB_APPROVE);
+  job->device_id = g_strdup (device_id);
+  job->code = g_strdup (code);
+  queue_job (self, job, tarmac_sync_service_approve_async, cancellable, callback, user_data);
+}
+
+gboolean
+tarmac_sync_service_approve_finish (TarmacSyncService  *self,
+                                    GAsyncResult       *result,
+                                    GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -63,6 +63,22 @@ void               tarmac_sync_service_enrol_async         (TarmacSyncService   
 gboolean           tarmac_sync_service_enrol_finish        (TarmacSyncService     *self,
                                                             GAsyncResult          *result,
                                                             GError               **error);
+void               tarmac_sync_service_list_desks_async    (TarmacSyncService     *self,
+                                                            GCancellable          *cancellable,
+                                                            GAsyncReadyCallback    callback,
+                                                            gpointer               user_data);
+GListModel        *tarmac_sync_service_list_desks_finish   (TarmacSyncService     *self,
+                                                            GAsyncResult          *result,
+                                                            GError               **error);
+void               tarmac_sync_service_approve_async       (TarmacSyncService     *self,
+                                                            const char            *device_id,
+                                                            const char            *code,
+                                                            GCancellable          *cancellable,
+                                                            GAsyncReadyCallback    callback,
+                                                            gpointer               user_data);
+gboolean           tarmac_sync_service_approve_finish      (TarmacSyncService     *self,
+                                                            GAsyncResult          *result,
+                                                            GError               **error);
 void               tarmac_sync_service_leave_async         (TarmacSyncService     *self,
                                                             GCancellable          *cancellable,
                                                             GAsyncReadyCallback    callback,

@@ -382,6 +382,71 @@ test_other_site_refused (Fixture       *f,
   g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY);
 }
 
+/* Runs tarmac-hub; returns its exit status. */
+static int
+hub_status (Fixture    *f,
+            const char *first,
+            ...)
+{
+  g_autofree char *hub_path = tarmac_test_build_path ("src/hub/tarmac-hub");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, hub_path);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, "--data");
+  g_ptr_array_add (args, f->hub.data);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* The airport's only key holder is gone (revoked): the hub's administrator resets the
+ * airport's key, the next desk to enrol brings a new one and approves the desk that
+ * waited, and both read what Lomé sends from then on. Refused while a desk holds it. */
+static void
+test_reset_key (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dkr2_id = g_strdup (tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (f->dkr2.replica)));
+  g_autofree char *code = tarmac_sync_replica_dup_desk_code (f->dkr2.replica);
+  Desk dkr3 = { NULL };
+
+  g_assert_cmpint (hub_status (f, "site", "reset-key", "DKR", NULL), ==, 1);
+  g_assert_cmpint (hub_status (f, "device", "revoke",
+                               tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (f->dkr1.replica)),
+                               NULL), ==, 0);
+  g_assert_cmpint (hub_status (f, "site", "reset-key", "DKR", NULL), ==, 0);
+
+  desk_open (&dkr3, "dkr3");
+  desk_enrol (f, &dkr3, "DKR");
+  g_assert_false (tarmac_sync_replica_is_awaiting_key (dkr3.replica));
+  desk_sync (&dkr3);
+  g_assert_true (tarmac_sync_client_approve (dkr3.client, dkr2_id, code, &error));
+  g_assert_no_error (error);
+
+  desk_sync (&f->lfw);
+  send_note (&f->lfw, "After the new key", "DKR");
+  desk_sync (&f->lfw);
+  desk_sync (&dkr3);
+  desk_sync (&f->dkr2);
+  g_assert_cmpint (count (&dkr3, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 1);
+  g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 1);
+  desk_close (&dkr3);
+}
+
 /* Runs tarmac-cli on @db; returns its exit status and (optionally) what it printed. */
 static int
 cli (const char  *db,
@@ -502,6 +567,7 @@ main (int   argc,
   g_test_add ("/hub-desks/other-site-refused", Fixture, NULL, fixture_set_up,
               test_other_site_refused, fixture_tear_down);
   g_test_add ("/hub-desks/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/hub-desks/reset-key", Fixture, NULL, fixture_set_up, test_reset_key, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -29,6 +29,7 @@
  *   tarmac-hub init --data DIR [--name HOST]…   database, TLS certificate, coordinator key
  *   tarmac-hub fingerprint --data DIR           the certificate's SHA-256, for enrolment
  *   tarmac-hub site add CODE --name NAME --data DIR
+ *   tarmac-hub site reset-key CODE --data DIR   a site whose key is lost gets a new one
  *   tarmac-hub enrol-code CODE --data DIR       a one-time code for a device of CODE
  *   tarmac-hub device list|revoke [ID] --data DIR
  *   tarmac-hub serve --data DIR --listen ADDR:PORT [--print-port]
@@ -319,9 +320,19 @@ cmd_site (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(TarmacHubDb) db = NULL;
 
+  if (argc == 3 && g_strcmp0 (argv[1], "reset-key") == 0)
+    {
+      if ((db = open_db (&error)) == NULL
+          || !tarmac_hub_db_reset_site_key (db, argv[2], &error))
+        return fail (error);
+
+      g_print (_("The key of %s is forgotten: the next desk to enrol brings a new one\n"), argv[2]);
+      return 0;
+    }
+
   if (argc != 3 || g_strcmp0 (argv[1], "add") != 0)
     {
-      g_printerr ("%s\n", _("Usage: tarmac-hub site add CODE --name NAME --data DIR"));
+      g_printerr ("%s\n", _("Usage: tarmac-hub site add CODE --name NAME | site reset-key CODE --data DIR"));
       return 2;
     }
 
@@ -557,7 +568,7 @@ tarmac_hub_run_command (int    argc,
   const char *command;
 
   g_option_context_set_summary (context,
-                                _("Commands: init, fingerprint, site add, enrol-code, device list, "
+                                _("Commands: init, fingerprint, site add, site reset-key, enrol-code, device list, "
                                   "device revoke, serve, bundle import, bundle export."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))

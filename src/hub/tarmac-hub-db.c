@@ -415,6 +415,66 @@ fail:
   return FALSE;
 }
 
+/**
+ * tarmac_hub_db_reset_site_key:
+ * @code: a site none of whose active desks holds its key any more
+ *
+ * Forgets the site's public key, so that the next desk to enrol brings a new one (and
+ * approves the desks that wait). For an airport whose key is lost — its only desk left the
+ * network, or every desk that held it was revoked; refused while an active desk still
+ * holds it. What was sealed to the old key stays unreadable.
+ */
+gboolean
+tarmac_hub_db_reset_site_key (TarmacHubDb  *self,
+                              const char   *code,
+                              GError      **error)
+{
+  g_autoptr(sqlite3_stmt) holders = NULL;
+  g_autoptr(sqlite3_stmt) reset = NULL;
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  holders = prepare (self, "SELECT count (*) FROM devices d LEFT JOIN key_handovers h USING (device_id)"
+                           " WHERE d.site = ?1 AND d.status = 'active'"
+                           "  AND (h.device_id IS NULL OR h.sealed IS NOT NULL)", error);
+  reset = prepare (self, "UPDATE sites SET box_pk = NULL WHERE code = ?1", error);
+  if (holders == NULL || reset == NULL)
+    goto fail;
+  sqlite3_bind_text (holders, 1, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (holders) != SQLITE_ROW)
+    {
+      set_error (self, error);
+      goto fail;
+    }
+  if (sqlite3_column_int64 (holders, 0) > 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("Active desks of %s still hold its key: let them approve new desks, or "
+                     "revoke them first"), code);
+      goto fail;
+    }
+
+  sqlite3_bind_text (reset, 1, code, -1, SQLITE_STATIC);
+  if (!step_done (self, reset, error))
+    goto fail;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No site %s"), code);
+      goto fail;
+    }
+
+  if (!tarmac_hub_db_audit (self, "admin", "site-reset-key", code, "", error)
+      || !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'; COMMIT", error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
 static void
 code_key_of (const char *code,
              guint8     *key)

@@ -47,6 +47,9 @@ gboolean         tarmac_hub_db_add_site        (TarmacHubDb     *self,
                                                 const char      *code,
                                                 const char      *name,
                                                 GError         **error);
+gboolean         tarmac_hub_db_reset_site_key  (TarmacHubDb     *self,
+                                                const char      *code,
+                                                GError         **error);
 char            *tarmac_hub_db_new_enrol_code  (TarmacHubDb     *self,
                                                 const char      *site,
                                                 GError         **error);

@@ -75,16 +75,23 @@ struct _TarmacScreenIndex
   GPtrArray    *scratch_pool;    /* MatchScratch */
 };
 
+/* Per name, side by side: reading postings touches names all over the index, and one
+ * cache line then brings both. */
+typedef struct
+{
+  float   evidence;
+  guint32 stamp;                 /* the query word that last credited it */
+} NameScratch;
+
 /* What one match accumulates: evidence per name, and per vocabulary word a stamp (dense,
  * so that tests stay in cache). */
 typedef struct
 {
-  float   *evidence;
-  guint32  stamp;
-  guint32 *word_stamp;
-  guint32 *word_hit;
-  guint32  name_round;
-  guint32 *name_stamp;           /* per name: the query word that last credited it */
+  NameScratch *names;
+  guint32      stamp;
+  guint32     *word_stamp;
+  guint32     *word_hit;
+  guint32      name_round;
 } MatchScratch;
 
 MatchScratch *_tarmac_screen_index_take_scratch    (TarmacScreenIndex     *index);

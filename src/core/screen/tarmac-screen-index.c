@@ -133,10 +133,9 @@ document_fuzzy_key (const char *normalised)
 static void
 scratch_free (MatchScratch *scratch)
 {
-  g_free (scratch->evidence);
+  g_free (scratch->names);
   g_free (scratch->word_stamp);
   g_free (scratch->word_hit);
-  g_free (scratch->name_stamp);
   g_free (scratch);
 }
 
@@ -155,10 +154,9 @@ _tarmac_screen_index_take_scratch (TarmacScreenIndex *self)
   if (scratch == NULL)
     {
       scratch = g_new0 (MatchScratch, 1);
-      scratch->evidence = g_new0 (float, MAX (self->names->len, 1));
+      scratch->names = g_new0 (NameScratch, MAX (self->names->len, 1));
       scratch->word_stamp = g_new0 (guint32, MAX (self->vocab->len, 1));
       scratch->word_hit = g_new0 (guint32, MAX (self->vocab->len, 1));
-      scratch->name_stamp = g_new0 (guint32, MAX (self->names->len, 1));
     }
   return scratch;
 }

@@ -43,6 +43,7 @@
 #define MAX_CANDIDATES  200
 #define COMMON_POSTINGS 20000
 #define MIN_NAME_SCORE  0.5
+#define PREFETCH_AHEAD  8
 
 typedef struct
 {
@@ -702,7 +703,7 @@ match_query (TarmacScreenIndex      *self,
                     best = MAX (best, g_array_index (word->hits, WordHit,
                                                      scratch->word_hit[vid]).weight);
                 }
-              scratch->evidence[n] += best;
+              scratch->names[n].evidence += best;
             }
           continue;
         }
@@ -716,20 +717,25 @@ match_query (TarmacScreenIndex      *self,
           const WordHit *hit = &g_array_index (word->hits, WordHit, h);
           const Vocab *vocab = g_ptr_array_index (self->vocab, hit->vid);
 
+          const guint32 *posts = self->postings + vocab->post_offset;
+
           for (guint p = 0; p < vocab->post_length; p++)
             {
-              guint32 n = self->postings[vocab->post_offset + p];
+              NameScratch *name = &scratch->names[posts[p]];
 
-              if (scratch->name_stamp[n] == scratch->name_round)
+              /* The names are all over the index: ask for the coming ones early. */
+              if (p + PREFETCH_AHEAD < vocab->post_length)
+                __builtin_prefetch (&scratch->names[posts[p + PREFETCH_AHEAD]], 1);
+              if (name->stamp == scratch->name_round)
                 continue;
-              scratch->name_stamp[n] = scratch->name_round;
-              if (scratch->evidence[n] == 0.0f)
+              name->stamp = scratch->name_round;
+              if (name->evidence == 0.0f)
                 {
-                  g_array_append_val (touched, n);
-                  scratch->evidence[n] = hit->weight;
+                  g_array_append_val (touched, posts[p]);
+                  name->evidence = hit->weight;
                 }
               else
-                scratch->evidence[n] += hit->weight;
+                name->evidence += hit->weight;
             }
         }
     }
@@ -739,17 +745,25 @@ match_query (TarmacScreenIndex      *self,
    * comparison: one common word in common is not a candidate when others share three.
    * The floor rises until few enough remain, so that only a short list is sorted. */
   {
+    g_autofree float *evidence = g_new (float, MAX (touched->len, 1));
     float best = 0.0f, floor;
     guint kept;
 
+    /* Gathered once (and the scratch cleared), so that the passes below read in order. */
     for (guint i = 0; i < touched->len; i++)
-      best = MAX (best, scratch->evidence[g_array_index (touched, guint32, i)]);
+      {
+        NameScratch *name = &scratch->names[g_array_index (touched, guint32, i)];
+
+        evidence[i] = name->evidence;
+        name->evidence = 0.0f;
+        best = MAX (best, evidence[i]);
+      }
     floor = best * 0.4f;
     do
       {
         kept = 0;
         for (guint i = 0; i < touched->len; i++)
-          kept += scratch->evidence[g_array_index (touched, guint32, i)] >= floor;
+          kept += evidence[i] >= floor;
         if (kept > 4 * MAX_CANDIDATES)
           floor += (best - floor) * 0.25f;
       }
@@ -757,12 +771,10 @@ match_query (TarmacScreenIndex      *self,
 
     for (guint i = 0; i < touched->len; i++)
       {
-        guint32 n = g_array_index (touched, guint32, i);
-        Scored s = { n, scratch->evidence[n] };
+        Scored s = { g_array_index (touched, guint32, i), evidence[i] };
 
         if (s.evidence >= floor)
           g_array_append_val (scored, s);
-        scratch->evidence[n] = 0.0f;
       }
   }
   _tarmac_screen_index_return_scratch (self, scratch);

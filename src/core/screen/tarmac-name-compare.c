@@ -197,6 +197,18 @@ _tarmac_name_fuzzy_similarity (const char *s,
   return (jw + (1.0f - (float) distance / MAX (ls, lt))) / 2.0f;
 }
 
+/* The bits set in @x, without the library call that __builtin_popcountll() is on the
+ * baseline x86-64 instruction set. */
+static inline gsize
+count_bits (guint64 x)
+{
+  x = x - ((x >> 1) & G_GUINT64_CONSTANT (0x5555555555555555));
+  x = (x & G_GUINT64_CONSTANT (0x3333333333333333)) +
+      ((x >> 2) & G_GUINT64_CONSTANT (0x3333333333333333));
+  x = (x + (x >> 4)) & G_GUINT64_CONSTANT (0x0f0f0f0f0f0f0f0f);
+  return (gsize) ((x * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+}
+
 static guint64
 letter_set (const char *s,
             gsize       ls)
@@ -248,8 +260,8 @@ fuzzy_bound (const char *s,
     return 1.0f;
 
   /* At most the places of @s holding a letter that @t has, and of @t one @s has. */
-  in_t = ls - MIN (ls, (gsize) __builtin_popcountll (s_letters & ~t_letters));
-  in_s = lt - MIN (lt, (gsize) __builtin_popcountll (t_letters & ~s_letters));
+  in_t = ls - MIN (ls, count_bits (s_letters & ~t_letters));
+  in_s = lt - MIN (lt, count_bits (t_letters & ~s_letters));
   matches = MIN (in_t, in_s);
   if (matches == 0)
     return 0.0f;
@@ -656,31 +668,40 @@ bound_glued_candidates (TarmacNameToken *const *runs,
                         float                  *best_runs,
                         float                  *best_singles)
 {
+  guint eligible[TARMAC_NAME_MAX_TOKENS], n_eligible = 0;
+
+  /* may_glue() takes a word of five letters or more: most names have few. */
+  for (guint t = 0; t < n_singles; t++)
+    if (singles[t]->form_lengths[0] >= 5)
+      eligible[n_eligible++] = t;
+  if (n_eligible == 0)
+    return;
+
   for (guint first = 0; first + 1 < n_runs; first++)
-    for (guint count = 2; count <= MAX_SPAN && first + count <= n_runs; count++)
-      {
-        gsize glued_len = 0, longest = 0;
+    {
+      gsize glued_len = runs[first]->form_lengths[0], longest = glued_len;
 
-        for (guint i = first; i < first + count; i++)
-          {
-            glued_len += runs[i]->form_lengths[0];
-            longest = MAX (longest, runs[i]->form_lengths[0]);
-          }
+      for (guint count = 2; count <= MAX_SPAN && first + count <= n_runs; count++)
+        {
+          glued_len += runs[first + count - 1]->form_lengths[0];
+          longest = MAX (longest, runs[first + count - 1]->form_lengths[0]);
 
-        for (guint t = 0; t < n_singles; t++)
-          {
-            float bound;
+          for (guint e = 0; e < n_eligible; e++)
+            {
+              guint t = eligible[e];
+              float bound;
 
-            if (!may_glue (runs[first], glued_len, longest, singles[t]))
-              continue;
-            bound = glued_bound (runs, first, count, glued_len, singles[t]);
-            if (bound < MIN_PAIR_SIMILARITY)
-              continue;
-            for (guint i = first; i < first + count; i++)
-              best_runs[i] = MAX (best_runs[i], bound);
-            best_singles[t] = MAX (best_singles[t], bound);
-          }
-      }
+              if (!may_glue (runs[first], glued_len, longest, singles[t]))
+                continue;
+              bound = glued_bound (runs, first, count, glued_len, singles[t]);
+              if (bound < MIN_PAIR_SIMILARITY)
+                continue;
+              for (guint i = first; i < first + count; i++)
+                best_runs[i] = MAX (best_runs[i], bound);
+              best_singles[t] = MAX (best_singles[t], bound);
+            }
+        }
+    }
 }
 
 /* Glued runs of one name against single tokens of the other (see may_glue()). */

@@ -718,12 +718,15 @@ find_same_person (Import          *import,
   g_autoptr(TarmacCachedStmt) stmt = NULL;
   int rc;
 
-  /* "+flight_id" keeps SQLite (which has no statistics here) on the name-key index: by
-   * the flight index it read every traveller of the flight for each PNR traveller,
-   * quadratic in the flight's size (40,000 PNR travellers took 10 minutes). */
+  /* traveller_unmasked holds (flight_id, name_key): the flight's travellers of that name
+   * only. By the flight alone SQLite read every traveller of the flight for each PNR
+   * traveller, quadratic in the flight's size (40,000 PNR travellers took 10 minutes). A
+   * masked traveller (no name left) is nobody to link to. */
   stmt = _tarmac_store_prepare_cached (import->store,
                                        "SELECT id, date_of_birth FROM traveller"
-                                       " WHERE name_key = ?2 AND +flight_id = ?1 AND kind = 'passenger'"
+                                       " INDEXED BY traveller_unmasked"
+                                       " WHERE flight_id = ?1 AND name_key = ?2 AND masked = 0"
+                                       "   AND kind = 'passenger'"
                                        "   AND (pnr_id IS NULL OR pnr_id IN"
                                        "     (SELECT other.id FROM pnr other JOIN pnr this ON this.id = ?3"
                                        "      WHERE other.record_locator = this.record_locator"

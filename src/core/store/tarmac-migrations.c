@@ -1139,6 +1139,34 @@ static const TarmacMigration migrations[] = {
     "UPDATE source_file SET screened_at = imported_at;"
     "CREATE INDEX source_file_unscreened ON source_file (id) WHERE screened_at IS NULL;"
   },
+  {
+    17,
+    "fewer index entries per imported traveller",
+    /* Each index is one more b-tree insert per traveller imported, and an index on a
+     * random key (a name) touches a page of its own for almost every row once it
+     * outgrows the cache. The name key is only ever looked up within a flight (linking a
+     * PNR traveller to the manifest's, never a masked one), so it joins the flight's
+     * partial index of unmasked travellers, whose keys then arrive in order; the
+     * retention job reads that index as before. An API traveller has no PNR, so
+     * traveller_pnr keeps only the travellers that have one (every query on it compares
+     * pnr_id with a value). traveller_source's rows live in its primary key instead of
+     * in a table and a copy of its key. */
+    "DROP INDEX traveller_name_key;"
+    "DROP INDEX traveller_unmasked;"
+    "CREATE INDEX traveller_unmasked ON traveller (flight_id, name_key) WHERE masked = 0;"
+    "DROP INDEX traveller_pnr;"
+    "CREATE INDEX traveller_pnr ON traveller (pnr_id) WHERE pnr_id IS NOT NULL;"
+    "CREATE TABLE traveller_source_new ("
+    "  traveller_id INTEGER NOT NULL REFERENCES traveller (id) ON DELETE CASCADE,"
+    "  message_id   INTEGER NOT NULL REFERENCES message (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (traveller_id, message_id)"
+    ") STRICT, WITHOUT ROWID;"
+    "INSERT INTO traveller_source_new (traveller_id, message_id)"
+    "  SELECT traveller_id, message_id FROM traveller_source ORDER BY 1, 2;"
+    "DROP TABLE traveller_source;"
+    "ALTER TABLE traveller_source_new RENAME TO traveller_source;"
+    "CREATE INDEX traveller_source_message ON traveller_source (message_id);"
+  },
 };
 
 const TarmacMigration *

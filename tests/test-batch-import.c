@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "tarmac-audit.h"
 #include "tarmac-batch-import.h"
 #include "tarmac-store-private.h"
 #include "tarmac-test-util.h"
@@ -223,6 +224,131 @@ test_batch_import_limits (void)
   assert_report (done, 0, "pnrgov.edi", TARMAC_IMPORT_RESULT_DUPLICATE);
 }
 
+/* Adds @paths to @batch, then finishes it: all the reports, in order. */
+static GPtrArray *
+import_all (TarmacBatchImport  *batch,
+            const char * const *paths)
+{
+  GPtrArray *done = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_extend_and_steal (done, tarmac_batch_import_add_file (batch, paths[i], NULL));
+  g_ptr_array_extend_and_steal (done, tarmac_batch_import_finish (batch));
+  return done;
+}
+
+/* The name index holds every traveller there is and nobody else. */
+static void
+assert_index_complete (TarmacStore *store)
+{
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_token"
+                                 " WHERE traveller_id NOT IN (SELECT id FROM traveller)"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller t WHERE t.name_key <> ''"
+                                 " AND NOT EXISTS (SELECT 1 FROM search_token s"
+                                 "                 WHERE s.traveller_id = t.id)"), ==, 0);
+}
+
+/* Manifests go without a savepoint each; one refused after writing part of itself makes
+ * the batch roll back and import its manifests again, each in a savepoint. What lands
+ * is what the good files give on their own: the parts of a multi-part set tied
+ * together once, a file seen twice a duplicate, the audit chain whole, the index
+ * complete; and the manifests after the bad one go on as before. */
+static void
+test_batch_import_replay (void)
+{
+  g_autofree char *db = tarmac_test_db_path ("batch-replay.db");
+  g_autofree char *alone_db = tarmac_test_db_path ("batch-replay-alone.db");
+  g_autofree char *part1 = fixture ("import", "multipart-part1.edi");
+  g_autofree char *part2 = fixture ("import", "multipart-part2.edi");
+  g_autofree char *part3 = fixture ("import", "multipart-part3.edi");
+  g_autofree char *d02b = fixture ("import", "d02b-passengers.edi");
+  g_autofree char *minimal = fixture ("paxlst", "minimal.edi");
+  g_autofree char *crew = fixture ("paxlst", "crew.edi");
+  g_autofree char *multileg = fixture ("paxlst", "d05b-multileg.edi");
+  const char * const files[] = { part1, d02b, part2, d02b, minimal, part3, crew, minimal,
+                                 multileg, NULL };
+  const char * const good[] = { part1, d02b, part2, part3, crew, multileg, NULL };
+  g_autoptr(TarmacStore) store = open_store (db);
+  g_autoptr(TarmacStore) alone = open_store (alone_db);
+  g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
+  g_autoptr(GPtrArray) done = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *with_bad = NULL;
+  g_autofree char *without_bad = NULL;
+
+  tarmac_batch_import_set_limits (batch, 100, G_MAXUINT);
+  done = import_all (batch, files);
+
+  g_assert_cmpuint (done->len, ==, 9);
+  assert_report (done, 0, "multipart-part1.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 1, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 2, "multipart-part2.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 3, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_DUPLICATE);
+  assert_report (done, 4, "minimal.edi", TARMAC_IMPORT_RESULT_FAILED);
+  assert_report (done, 5, "multipart-part3.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 6, "crew.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 7, "minimal.edi", TARMAC_IMPORT_RESULT_FAILED);
+  assert_report (done, 8, "d05b-multileg.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  g_assert_nonnull (strstr (((TarmacImportReport *) g_ptr_array_index (done, 4))->error_message,
+                            "line 3 (byte"));
+  g_assert_cmpuint (((TarmacImportReport *) g_ptr_array_index (done, 1))->n_travellers, ==, 3);
+  g_assert_cmpuint (tarmac_batch_import_get_commits (batch), ==, 1);
+
+  g_assert_cmpint (count (store, "SELECT count(*) FROM source_file WHERE name = 'minimal.edi'"),
+                   ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM message_set WHERE complete = 1"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE action = 'import'"),
+                   ==, 6);
+  g_assert_true (tarmac_audit_verify (store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_index_complete (store);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_pending"), ==, 0);
+
+  for (guint i = 0; good[i] != NULL; i++)
+    g_assert_true (tarmac_import_file (alone, good[i], NULL, NULL, NULL));
+  with_bad = table_counts (store);
+  without_bad = table_counts (alone);
+  g_assert_cmpstr (with_bad, ==, without_bad);
+}
+
+/* After a PNR (whose card key is kept outside the database too), the batch's files get
+ * savepoints again, so a bad manifest after it rolls back to its own savepoint and never
+ * undoes the PNR. */
+static void
+test_batch_import_bad_after_pnr (void)
+{
+  g_autofree char *db = tarmac_test_db_path ("batch-after-pnr.db");
+  g_autofree char *alone_db = tarmac_test_db_path ("batch-after-pnr-alone.db");
+  g_autofree char *pnrgov = fixture ("import", "pnrgov.edi");
+  g_autofree char *d02b = fixture ("import", "d02b-passengers.edi");
+  g_autofree char *minimal = fixture ("paxlst", "minimal.edi");
+  g_autofree char *crew = fixture ("paxlst", "crew.edi");
+  const char * const files[] = { d02b, pnrgov, minimal, crew, NULL };
+  g_autoptr(TarmacStore) store = open_store (db);
+  g_autoptr(TarmacStore) alone = open_store (alone_db);
+  g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
+  g_autoptr(GPtrArray) done = NULL;
+  g_autofree char *with_bad = NULL;
+  g_autofree char *without_bad = NULL;
+
+  tarmac_batch_import_set_limits (batch, 100, G_MAXUINT);
+  done = import_all (batch, files);
+
+  g_assert_cmpuint (done->len, ==, 4);
+  assert_report (done, 0, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 1, "pnrgov.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 2, "minimal.edi", TARMAC_IMPORT_RESULT_FAILED);
+  assert_report (done, 3, "crew.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_index_complete (store);
+
+  g_assert_true (tarmac_import_file (alone, d02b, NULL, NULL, NULL));
+  g_assert_true (tarmac_import_file (alone, pnrgov, NULL, NULL, NULL));
+  g_assert_true (tarmac_import_file (alone, crew, NULL, NULL, NULL));
+  with_bad = table_counts (store);
+  without_bad = table_counts (alone);
+  g_assert_cmpstr (with_bad, ==, without_bad);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +357,8 @@ main (int   argc,
 
   g_test_add_func ("/batch-import/bad-in-middle", test_batch_import_bad_in_middle);
   g_test_add_func ("/batch-import/limits", test_batch_import_limits);
+  g_test_add_func ("/batch-import/replay", test_batch_import_replay);
+  g_test_add_func ("/batch-import/bad-after-pnr", test_batch_import_bad_after_pnr);
 
   return g_test_run ();
 }

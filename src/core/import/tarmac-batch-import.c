@@ -24,7 +24,17 @@
  * back to its savepoint and leaves nothing, the others stay. The batch commits after
  * max_files files or max_msec milliseconds, and hands back the reports of the files it
  * committed only then, so a caller that shows a report shows what is on disk. The name
- * index is brought up to date once per batch, just before the commit. */
+ * index is brought up to date once per batch, just before the commit.
+ *
+ * A savepoint is not free: SQLite copies every page a file changes that the batch had
+ * changed before (its statement journal), a fifth of a large import's work. So PAXLST
+ * manifests, which the importer writes to the database alone, go without one: the batch
+ * keeps their bytes, and when one of them fails after writing part of itself, the
+ * batch rolls its transaction back and imports those files again, each in a savepoint
+ * as above (replay()). A failure costs the batch's files twice; a bad file is rare. Any
+ * other file (a PNR, whose card key lives outside the database too, a spreadsheet, a
+ * file the importer refuses) makes the rest of the transaction use savepoints, so a
+ * replay never undoes more than manifests. */
 
 struct _TarmacBatchImport
 {
@@ -40,7 +50,34 @@ struct _TarmacBatchImport
 
   GThreadPool *preparer;        /* one thread, preparing the next file */
   GQueue       jobs;            /* of Job, in the order the files were added */
+
+  /* The files of the open transaction, in the order of pending, while all of them went
+   * without a savepoint (guarded is FALSE); what replay() imports again. */
+  GPtrArray   *kept;            /* of Kept */
+  gsize        kept_bytes;
+  gboolean     guarded;         /* a file of the open transaction has a savepoint */
 };
+
+/* A file imported without a savepoint, as replay() needs it. */
+typedef struct
+{
+  char         *name;
+  char         *contents;
+  gsize         length;
+  GCancellable *cancellable;
+} Kept;
+
+static void
+kept_free (Kept *kept)
+{
+  g_free (kept->name);
+  g_free (kept->contents);
+  g_clear_object (&kept->cancellable);
+  g_free (kept);
+}
+
+/* The bytes kept for a replay stay below this: past it, files get savepoints. */
+#define KEPT_MAX_BYTES (32 * 1024 * 1024)
 
 /* A file added to the batch: prepared on the preparer thread (read, hashed, parsed),
  * then imported on the caller's thread, in order. While file n is written, file n + 1
@@ -133,6 +170,7 @@ tarmac_batch_import_new (TarmacStore *store)
   self->max_files = TARMAC_BATCH_IMPORT_MAX_FILES;
   self->max_usec = TARMAC_BATCH_IMPORT_MAX_MSEC * G_TIME_SPAN_MILLISECOND;
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
+  self->kept = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_free);
   self->old_cache_size = _tarmac_store_grow_cache (store, BATCH_CACHE_KIB);
   self->preparer = g_thread_pool_new (prepare_job, NULL, 1, FALSE, NULL);
   g_queue_init (&self->jobs);
@@ -176,11 +214,22 @@ mark_not_saved (TarmacImportReport *report,
   report->source_file_id = 0;
 }
 
+/* The transaction ended (committed or gone), or holds a file with a savepoint: what
+ * replay() would need is no longer needed. */
+static void
+forget_kept (TarmacBatchImport *self)
+{
+  g_ptr_array_set_size (self->kept, 0);
+  self->kept_bytes = 0;
+}
+
 static GPtrArray *
 take_pending (TarmacBatchImport *self)
 {
   GPtrArray *done = g_steal_pointer (&self->pending);
 
+  forget_kept (self);
+  self->guarded = FALSE;
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
   return done;
 }
@@ -253,6 +302,8 @@ check_lost (TarmacBatchImport *self)
   for (guint i = 0; i < self->pending->len; i++)
     mark_not_saved (g_ptr_array_index (self->pending, i),
                     _("the database rolled back the batch of files it was imported with"));
+  forget_kept (self);
+  self->guarded = FALSE;
 }
 
 static GPtrArray *
@@ -267,6 +318,76 @@ added (TarmacBatchImport  *self,
   return g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
 }
 
+/* Imports a kept file again, with a savepoint, in the (open) batch. */
+static TarmacImportReport *
+import_kept (TarmacBatchImport *self,
+             Kept              *kept)
+{
+  g_autoptr(GError) error = NULL;
+  TarmacImportPrepared *prepared;
+  TarmacImportReport *report = NULL;
+
+  if (!open_batch (self, &error))
+    return _tarmac_import_report_new_failed (kept->name, error->message);
+
+  prepared = _tarmac_import_prepare_bytes (kept->name, (const guint8 *) kept->contents,
+                                           kept->length);
+  _tarmac_import_prepared (self->store, prepared, &report, kept->cancellable, NULL);
+  _tarmac_import_prepared_free (prepared);
+  return report;
+}
+
+/* @failed, imported without a savepoint, failed after writing part of itself: rolls
+ * the transaction back (only manifests, the files kept) and imports them all again,
+ * @failed last, each with a savepoint, so @failed leaves nothing and the others stay.
+ * They stay kept: being manifests, a later replay may undo them again. Returns
+ * @failed's report. */
+static TarmacImportReport *
+replay (TarmacBatchImport *self,
+        Kept              *failed)
+{
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->kept);
+  TarmacImportReport *report = NULL;
+
+  g_ptr_array_add (files, failed);
+  self->kept = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_free);
+  self->kept_bytes = 0;
+
+  tarmac_store_rollback (self->store);
+  self->open = FALSE;
+  _tarmac_store_set_search_index_deferred (self->store, FALSE);
+  g_ptr_array_set_size (self->pending, 0);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      Kept *kept = g_ptr_array_index (files, i);
+
+      report = import_kept (self, kept);
+      if (i + 1 < files->len)
+        g_ptr_array_add (self->pending, report);
+    }
+
+  /* The files are in the transaction again (unless SQLite lost it: check_lost() sees to
+   * that), as manifests written by savepoints; keep them for the next replay. */
+  for (guint i = 0; i < files->len; i++)
+    self->kept_bytes += ((Kept *) g_ptr_array_index (files, i))->length;
+  g_ptr_array_extend_and_steal (self->kept, g_steal_pointer (&files));
+  return report;
+}
+
+/* Whether @prepared may go without a savepoint: a manifest, whose import touches nothing
+ * but the database, in a transaction that holds only such files, and bytes to spare for
+ * keeping it. */
+static gboolean
+may_go_unguarded (TarmacBatchImport    *self,
+                  TarmacImportPrepared *prepared)
+{
+  return !self->guarded &&
+         prepared->read_error == NULL &&
+         prepared->format == TARMAC_FILE_FORMAT_PAXLST &&
+         self->kept_bytes + prepared->length <= KEPT_MAX_BYTES;
+}
+
 /* Imports the oldest added file, once prepared. */
 static GPtrArray *
 import_next (TarmacBatchImport *self)
@@ -278,8 +399,40 @@ import_next (TarmacBatchImport *self)
 
   if (!open_batch (self, &error))
     report = _tarmac_import_report_new_failed (prepared->name, error->message);
+  else if (may_go_unguarded (self, prepared))
+    {
+      Kept *kept;
+      gboolean spoiled;
+
+      _tarmac_store_set_unguarded (self->store, TRUE);
+      _tarmac_import_prepared (self->store, prepared, &report, job->cancellable, NULL);
+      _tarmac_store_set_unguarded (self->store, FALSE);
+      spoiled = _tarmac_store_take_spoiled (self->store);
+
+      kept = g_new0 (Kept, 1);
+      kept->name = g_strdup (prepared->name);
+      kept->contents = g_steal_pointer (&prepared->contents);
+      kept->length = prepared->length;
+      kept->cancellable = job->cancellable != NULL ? g_object_ref (job->cancellable) : NULL;
+
+      /* A transaction SQLite lost is check_lost()'s, there is nothing to replay in. */
+      if (spoiled && !sqlite3_get_autocommit (_tarmac_store_get_db (self->store)))
+        {
+          tarmac_import_report_free (report);
+          report = replay (self, kept);
+        }
+      else
+        {
+          self->kept_bytes += kept->length;
+          g_ptr_array_add (self->kept, kept);
+        }
+    }
   else
-    _tarmac_import_prepared (self->store, prepared, &report, job->cancellable, NULL);
+    {
+      self->guarded = TRUE;
+      forget_kept (self);
+      _tarmac_import_prepared (self->store, prepared, &report, job->cancellable, NULL);
+    }
 
   _tarmac_import_prepared_free (prepared);
   job_free (job);
@@ -446,6 +599,7 @@ tarmac_batch_import_free (TarmacBatchImport *self)
 
   _tarmac_store_restore_cache (self->store, self->old_cache_size);
   g_ptr_array_unref (self->pending);
+  g_ptr_array_unref (self->kept);
   g_object_unref (self->store);
   g_free (self);
 }

@@ -36,6 +36,9 @@ void          _tarmac_store_set_error     (TarmacStore  *self,
                                            int           rc,
                                            GError      **error);
 gboolean      _tarmac_store_transaction_lost (TarmacStore *self);
+void          _tarmac_store_set_unguarded (TarmacStore *self,
+                                           gboolean     unguarded);
+gboolean      _tarmac_store_take_spoiled (TarmacStore *self);
 void          _tarmac_store_queue_for_search (TarmacStore *self,
                                               gint64       traveller_id);
 GArray       *_tarmac_store_take_search_queue (TarmacStore *self);

@@ -48,6 +48,13 @@ struct _TarmacStore
    * (tarmac_search_index_update()): gint64 ids, hints only — the index reads each row
    * back, so an id whose row a savepoint rolled back is skipped. */
   GArray     *search_queue;
+
+  /* Nested transactions without savepoints (_tarmac_store_set_unguarded()): for each
+   * nested level, sqlite3_total_changes64() when it began if it has no savepoint, -1 if
+   * it has one. */
+  gboolean    unguarded;
+  GArray     *nested_changes;
+  gboolean    spoiled;       /* a level without a savepoint wrote and was rolled back */
 };
 
 G_DEFINE_FINAL_TYPE (TarmacStore, tarmac_store, G_TYPE_OBJECT)
@@ -518,6 +525,7 @@ tarmac_store_finalize (GObject *object)
 
   g_clear_object (&self->secrets);
   g_clear_pointer (&self->search_queue, g_array_unref);
+  g_clear_pointer (&self->nested_changes, g_array_unref);
   tarmac_store_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -604,6 +612,7 @@ tarmac_store_init (TarmacStore *self)
   self->actor = g_strdup (g_get_user_name ());
   self->retention_years = DEFAULT_RETENTION_YEARS;
   self->search_queue = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->nested_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /**
@@ -869,6 +878,27 @@ flush_search_queue (TarmacStore  *self,
   return TRUE;
 }
 
+/* The innermost nested level: sqlite3_total_changes64() from when it began if it has no
+ * savepoint, -1 if it has one. */
+static gint64
+peek_unguarded (TarmacStore *self)
+{
+  if (self->nested_changes->len == 0)
+    return -1;
+  return g_array_index (self->nested_changes, gint64, self->nested_changes->len - 1);
+}
+
+/* Forgets the innermost nested level; returns what peek_unguarded() did. */
+static gint64
+pop_unguarded (TarmacStore *self)
+{
+  gint64 changes = peek_unguarded (self);
+
+  if (self->nested_changes->len > 0)
+    g_array_set_size (self->nested_changes, self->nested_changes->len - 1);
+  return changes;
+}
+
 /**
  * tarmac_store_begin:
  * @self: a #TarmacStore
@@ -887,6 +917,15 @@ tarmac_store_begin (TarmacStore  *self,
 
   g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
 
+  if (self->transaction_depth > 0 && self->unguarded)
+    {
+      gint64 changes = sqlite3_total_changes64 (self->db);
+
+      g_array_append_val (self->nested_changes, changes);
+      self->transaction_depth++;
+      return TRUE;
+    }
+
   if (self->transaction_depth == 0)
     sql = g_strdup ("BEGIN IMMEDIATE");
   else
@@ -895,6 +934,12 @@ tarmac_store_begin (TarmacStore  *self,
   if (!_tarmac_store_exec (self, sql, error))
     return FALSE;
 
+  if (self->transaction_depth > 0)
+    {
+      gint64 savepoint = -1;
+
+      g_array_append_val (self->nested_changes, savepoint);
+    }
   self->transaction_depth++;
 
   return TRUE;
@@ -908,6 +953,13 @@ tarmac_store_commit (TarmacStore  *self,
 
   g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth > 1 && peek_unguarded (self) >= 0)
+    {
+      pop_unguarded (self);
+      self->transaction_depth--;
+      return TRUE;
+    }
 
   if (self->transaction_depth == 1 && !flush_search_queue (self, error))
     {
@@ -935,6 +987,8 @@ tarmac_store_commit (TarmacStore  *self,
       return FALSE;
     }
 
+  if (self->transaction_depth > 1)
+    pop_unguarded (self);
   self->transaction_depth--;
 
   return TRUE;
@@ -1026,7 +1080,52 @@ _tarmac_store_transaction_lost (TarmacStore *self)
 
   self->transaction_depth = 0;
   g_array_set_size (self->search_queue, 0);
+  g_array_set_size (self->nested_changes, 0);
+  self->spoiled = FALSE;
   return TRUE;
+}
+
+/**
+ * _tarmac_store_set_unguarded:
+ * @self: a #TarmacStore
+ * @unguarded: whether nested transactions opened from now on go without a savepoint
+ *
+ * A savepoint costs a copy of every page its statements change that the transaction
+ * had changed before it (SQLite's statement journal, kept in memory); in a batch import
+ * that copy and its bookkeeping are a fifth of the work. A caller able to redo its whole
+ * transaction may ask for nested tarmac_store_begin() calls without one: their commit
+ * does nothing, and their rollback, having nothing to roll back to, marks the
+ * transaction spoiled if the level wrote anything (_tarmac_store_take_spoiled()); the
+ * caller must then roll the whole transaction back. A level that wrote nothing rolls
+ * back as before. Levels already open keep their savepoints.
+ */
+void
+_tarmac_store_set_unguarded (TarmacStore *self,
+                             gboolean     unguarded)
+{
+  g_return_if_fail (TARMAC_IS_STORE (self));
+
+  self->unguarded = unguarded;
+}
+
+/**
+ * _tarmac_store_take_spoiled:
+ * @self: a #TarmacStore
+ *
+ * Returns: %TRUE when a nested transaction opened without a savepoint wrote and was
+ *   rolled back since the last call: the open transaction holds part of what that level
+ *   meant to undo, and must be rolled back whole
+ */
+gboolean
+_tarmac_store_take_spoiled (TarmacStore *self)
+{
+  gboolean spoiled;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
+
+  spoiled = self->spoiled;
+  self->spoiled = FALSE;
+  return spoiled;
 }
 
 /**
@@ -1076,10 +1175,28 @@ tarmac_store_rollback (TarmacStore *self)
   g_return_if_fail (TARMAC_IS_STORE (self));
   g_return_if_fail (self->transaction_depth > 0);
 
+  if (self->transaction_depth > 1)
+    {
+      gint64 changes = pop_unguarded (self);
+
+      if (changes >= 0)
+        {
+          /* Nothing to roll back to: if the level wrote anything, only the whole
+           * transaction can undo it, which its owner learns from
+           * _tarmac_store_take_spoiled(). */
+          if (sqlite3_total_changes64 (self->db) != changes)
+            self->spoiled = TRUE;
+          self->transaction_depth--;
+          return;
+        }
+    }
+
   if (self->transaction_depth == 1)
     {
       sql = g_strdup ("ROLLBACK");
       g_array_set_size (self->search_queue, 0);
+      g_array_set_size (self->nested_changes, 0);
+      self->spoiled = FALSE;
     }
   else
     sql = g_strdup_printf ("ROLLBACK TO tarmac_%u; RELEASE tarmac_%u",

@@ -447,6 +447,127 @@ test_reset_key (Fixture       *f,
   desk_close (&dkr3);
 }
 
+static void
+approve_desk (Desk *approver,
+              Desk *desk)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = tarmac_sync_replica_dup_desk_code (desk->replica);
+  const char *device_id = tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (desk->replica));
+
+  g_assert_true (tarmac_sync_client_approve (approver->client, device_id, code, &error));
+  g_assert_no_error (error);
+}
+
+/* The refusals of versions sealed to a key this desk never had are expected (counted);
+ * any other warning of the replica fails the test. */
+static void
+count_unreadable_cb (const char     *log_domain,
+                     GLogLevelFlags  log_level,
+                     const char     *message,
+                     gpointer        user_data)
+{
+  guint *unreadable = user_data;
+
+  if (!g_str_has_prefix (message, "Refused version ") || !g_str_has_suffix (message, "does not open"))
+    g_error ("Unexpected warning: %s", message);
+  (*unreadable)++;
+}
+
+/* After a desk is revoked, a desk rotates the airport's key: the desks that prove they
+ * hold it get the new one, the revoked desk does not, a desk that never proved it must be
+ * approved again; Lomé seals to the new key, and every desk still reads what was sealed
+ * to the old one. */
+static void
+test_rotate (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hub_db = g_build_filename (f->hub.data, "hub.db", NULL);
+  Desk dkr3 = { NULL }, dkr4 = { NULL };
+  guint sealed = 0, left_out = 0, unreadable = 0;
+  sqlite3 *hub = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *dkr3_id = NULL;
+
+  approve_desk (&f->dkr1, &f->dkr2);
+  desk_sync (&f->dkr2);
+  desk_open (&dkr3, "dkr3");
+  desk_enrol (f, &dkr3, "DKR");
+  desk_sync (&f->dkr1);
+  approve_desk (&f->dkr1, &dkr3);
+  desk_sync (&dkr3);
+  dkr3_id = g_strdup (tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (dkr3.replica)));
+
+  /* A desk approved but never synced since: it never proved it holds the key. */
+  desk_open (&dkr4, "dkr4");
+  desk_enrol (f, &dkr4, "DKR");
+  desk_sync (&f->dkr1);
+  approve_desk (&f->dkr1, &dkr4);
+
+  g_assert_cmpint (hub_status (f, "device", "revoke", dkr3_id, NULL), ==, 0);
+
+  /* Lomé writes to Dakar before the rotation. */
+  desk_sync (&f->lfw);
+  send_note (&f->lfw, "Sealed to the old key", "DKR");
+  desk_sync (&f->lfw);
+
+  desk_sync (&f->dkr1);
+  g_assert_true (tarmac_sync_client_rotate_site_key (f->dkr1.client, &sealed, &left_out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sealed, ==, 2);     /* dkr1 and dkr2 */
+  g_assert_cmpuint (left_out, ==, 1);   /* dkr4; dkr3 is revoked */
+
+  /* The hub sent the new key to dkr1 and dkr2 only. */
+  g_assert_cmpint (sqlite3_open_v2 (hub_db, &hub, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (hub, "SELECT count (*) FROM key_handovers WHERE approved_at ="
+                                            " (SELECT max (approved_at) FROM key_handovers)"
+                                            " AND device_id <> ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, dkr3_id, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (hub);
+
+  desk_sync (&f->lfw);
+  send_note (&f->lfw, "Sealed to the new key", "DKR");
+  desk_sync (&f->lfw);
+
+  desk_sync (&f->dkr1);
+  desk_sync (&f->dkr2);
+  g_assert_cmpint (count (&f->dkr1, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
+  g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
+
+  /* The old key is kept across a restart. */
+  desk_close (&f->dkr2);
+  desk_open (&f->dkr2, "dkr2");
+  g_assert_false (tarmac_sync_replica_is_awaiting_key (f->dkr2.replica));
+  desk_sync (&f->dkr2);
+
+  /* dkr4 was left out: it waits for an approval again. Approved, it gets the current key
+   * only, and reads what was sealed to it; what was sealed to the old key it refuses as
+   * unreadable (audited), like a desk that joins after a rotation. */
+  g_assert_false (tarmac_sync_client_sync (dkr4.client, NULL, &error));
+  g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY);
+  g_clear_error (&error);
+  approve_desk (&f->dkr2, &dkr4);
+  {
+    GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+    guint handler = g_log_set_handler ("tarmac-sync-replica", G_LOG_LEVEL_WARNING,
+                                       count_unreadable_cb, &unreadable);
+
+    desk_sync (&dkr4);
+    g_log_remove_handler ("tarmac-sync-replica", handler);
+    g_log_set_always_fatal (fatal);
+  }
+  g_assert_cmpuint (unreadable, >=, 1);
+  g_assert_cmpint (count (&dkr4, "SELECT count (*) FROM note WHERE body = 'Sealed to the new key'"), ==, 1);
+  g_assert_cmpint (count (&dkr4, "SELECT count (*) FROM note WHERE body = 'Sealed to the old key'"), ==, 0);
+
+  desk_close (&dkr3);
+  desk_close (&dkr4);
+}
+
 /* Runs tarmac-cli on @db; returns its exit status and (optionally) what it printed. */
 static int
 cli (const char  *db,
@@ -568,6 +689,7 @@ main (int   argc,
               test_other_site_refused, fixture_tear_down);
   g_test_add ("/hub-desks/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/hub-desks/reset-key", Fixture, NULL, fixture_set_up, test_reset_key, fixture_tear_down);
+  g_test_add ("/hub-desks/rotate", Fixture, NULL, fixture_set_up, test_rotate, fixture_tear_down);
 
   return g_test_run ();
 }

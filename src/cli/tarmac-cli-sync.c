@@ -29,7 +29,8 @@
  * sync devices [--json]: the desks of this airport, from a fresh roster, with the
  * confirmation code of those that wait for the airport's key.
  * sync approve DEVICE_ID --code CODE: hands the airport's key to that desk when CODE is
- * the one it shows (tarmac-site-handover.c). */
+ * the one it shows (tarmac-site-handover.c).
+ * sync rotate-key: replaces the airport's key (after a desk was revoked). */
 
 static char *opt_hub = NULL;
 static char *opt_code = NULL;
@@ -276,6 +277,26 @@ tarmac_cli_sync (TarmacStore  *store,
     return devices (client, replica, argc - 1, argv + 1);
   if (argc > 1 && g_str_equal (argv[1], "approve"))
     return approve (client, argc - 1, argv + 1);
+  if (argc == 2 && g_str_equal (argv[1], "rotate-key"))
+    {
+      guint sealed = 0, left_out = 0;
+
+      if (!tarmac_sync_client_rotate_site_key (client, &sealed, &left_out, &error))
+        {
+          tarmac_cli_print_error ("%s", error->message);
+          return EXIT_FAILED;
+        }
+      /* Translators: %1$s is the airport's code */
+      g_print (ngettext ("New key of %1$s sent to %2$u desk (this one included)\n",
+                         "New key of %1$s sent to %2$u desks (this one included)\n", sealed),
+               tarmac_sync_replica_get_site (replica), sealed);
+      if (left_out > 0)
+        g_print (ngettext ("%u desk could not prove it held the key: it must be approved again\n",
+                           "%u desks could not prove they held the key: they must be approved again\n",
+                           left_out),
+                 left_out);
+      return EXIT_OK;
+    }
 
   if (!tarmac_cli_parse_options (&argc, &argv, sync_entries, &error))
     {

@@ -85,6 +85,12 @@ static const char schema[] =
   "  device_id TEXT PRIMARY KEY REFERENCES devices (device_id), site TEXT NOT NULL,"
   "  requested_at INTEGER NOT NULL, sealed BLOB, sig BLOB, approved_by TEXT,"
   "  approved_at INTEGER) STRICT;"
+  /* A desk's proof that it holds its site's current key (a keyed hash only the key's
+   * holders can make): the desk that rotates the key seals the new one only to desks
+   * that prove it, so the hub cannot slip in a desk of its own. */
+  "CREATE TABLE IF NOT EXISTS key_proofs ("
+  "  device_id TEXT PRIMARY KEY REFERENCES devices (device_id), site_box_pk BLOB NOT NULL,"
+  "  proof BLOB NOT NULL) STRICT;"
   "CREATE TABLE IF NOT EXISTS audit ("
   "  seq INTEGER PRIMARY KEY, ts INTEGER NOT NULL, actor TEXT NOT NULL,"
   "  action TEXT NOT NULL, object TEXT NOT NULL, detail TEXT NOT NULL,"
@@ -957,6 +963,228 @@ fail:
 }
 
 /**
+ * tarmac_hub_db_store_key_proof:
+ * @device: the desk (authenticated)
+ * @request: {site_box_pk, proof}
+ *
+ * Keeps a desk's proof that it holds its site's current key (tarmac-site-handover.c);
+ * the roster lists it. The hub cannot check it; the desks that rotate the key do.
+ */
+JsonNode *
+tarmac_hub_db_store_key_proof (TarmacHubDb     *self,
+                               TarmacHubDevice *device,
+                               JsonObject      *request,
+                               guint           *status,
+                               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  guint8 site_pk[32], proof[32];
+
+  if (!get_key (request, "site_box_pk", site_pk, 32) || !get_key (request, "proof", proof, 32))
+    return refusal (status, 400, "malformed");
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  stmt = prepare (self, "INSERT INTO key_proofs (device_id, site_box_pk, proof)"
+                        " SELECT ?1, ?2, ?3 FROM sites WHERE code = ?4 AND box_pk = ?2"
+                        " ON CONFLICT (device_id) DO UPDATE SET site_box_pk = excluded.site_box_pk,"
+                        "  proof = excluded.proof"
+                        " WHERE site_box_pk <> excluded.site_box_pk OR proof <> excluded.proof", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, device->device_id, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 2, site_pk, 32, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 3, proof, 32, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, device->site, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) > 0
+      && !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'", error))
+    goto fail;
+  if (!exec (self, "COMMIT", error))
+    goto fail;
+
+  *status = 200;
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "ok");
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+/**
+ * tarmac_hub_db_rotate_site_key:
+ * @device: the desk that made the new key (authenticated, holding the current one)
+ * @request: {box_pk, handovers: [{device_id, sealed, sig}]}
+ *
+ * A new key for the device's site: its public key replaces the old one in the roster,
+ * each handover (sealed to a desk of the site and signed by @device, checked here as for
+ * an approval) is kept for its desk to take, and the active desks of the site left out
+ * wait again for a desk's approval, with their code. The old key's proofs go.
+ */
+JsonNode *
+tarmac_hub_db_rotate_site_key (TarmacHubDb     *self,
+                               TarmacHubDevice *device,
+                               JsonObject      *request,
+                               guint           *status,
+                               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) holder = NULL;
+  g_autoptr(sqlite3_stmt) target = NULL;
+  g_autoptr(sqlite3_stmt) upsert = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonBuilder) builder = NULL;
+  JsonArray *handovers = json_object_has_member (request, "handovers")
+                         && JSON_NODE_HOLDS_ARRAY (json_object_get_member (request, "handovers"))
+                         ? json_object_get_array_member (request, "handovers") : NULL;
+  gint64 now = now_ms ();
+  guint8 site_pk[32];
+  guint n;
+
+  if (!get_key (request, "box_pk", site_pk, 32) || handovers == NULL
+      || json_array_get_length (handovers) == 0 || json_array_get_length (handovers) > 1000)
+    return refusal (status, 400, "malformed");
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  holder = prepare (self, "SELECT 1 FROM key_handovers WHERE device_id = ?1 AND sealed IS NULL", error);
+  target = prepare (self, "SELECT box_pk FROM devices WHERE device_id = ?1 AND site = ?2"
+                          " AND status = 'active'", error);
+  upsert = prepare (self, "INSERT INTO key_handovers (device_id, site, requested_at, sealed, sig,"
+                          "  approved_by, approved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3)"
+                          " ON CONFLICT (device_id) DO UPDATE SET sealed = excluded.sealed,"
+                          "  sig = excluded.sig, approved_by = excluded.approved_by,"
+                          "  approved_at = excluded.approved_at", error);
+  if (holder == NULL || target == NULL || upsert == NULL)
+    goto fail;
+
+  sqlite3_bind_text (holder, 1, device->device_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (holder) == SQLITE_ROW)
+    {
+      rollback (self);
+      return refusal (status, 403, "awaiting_key");
+    }
+
+  n = json_array_get_length (handovers);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *handover = json_array_get_object_element (handovers, i);
+      const char *device_id = handover != NULL
+                              ? json_object_get_string_member_with_default (handover, "device_id", "") : "";
+      g_autoptr(GByteArray) message = NULL;
+      guint8 sealed[TARMAC_HANDOVER_SEALED_BYTES], sig[crypto_sign_BYTES], box_pk[32];
+      const char *sealed64, *sig64;
+      size_t sealed_length = 0, sig_length = 0;
+
+      if (handover == NULL || !g_uuid_string_is_valid (device_id)
+          || g_hash_table_contains (seen, device_id))
+        goto malformed;
+      sealed64 = json_object_get_string_member_with_default (handover, "sealed", "");
+      sig64 = json_object_get_string_member_with_default (handover, "sig", "");
+      if (sodium_base642bin (sealed, sizeof sealed, sealed64, strlen (sealed64), NULL, &sealed_length,
+                             NULL, sodium_base64_VARIANT_ORIGINAL) != 0
+          || sealed_length != sizeof sealed
+          || sodium_base642bin (sig, sizeof sig, sig64, strlen (sig64), NULL, &sig_length,
+                                NULL, sodium_base64_VARIANT_ORIGINAL) != 0
+          || sig_length != sizeof sig)
+        goto malformed;
+      g_hash_table_add (seen, g_strdup (device_id));
+
+      sqlite3_reset (target);
+      sqlite3_bind_text (target, 1, device_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (target, 2, device->site, -1, SQLITE_STATIC);
+      if (sqlite3_step (target) != SQLITE_ROW)
+        {
+          rollback (self);
+          return refusal (status, 403, "origin_mismatch");
+        }
+      memcpy (box_pk, sqlite3_column_blob (target, 0), 32);
+
+      message = tarmac_handover_signed_message (device->site, device_id, box_pk, site_pk, sealed);
+      if (crypto_sign_verify_detached (sig, message->data, message->len, device->sign_pk) != 0)
+        {
+          rollback (self);
+          return refusal (status, 400, "bad_signature");
+        }
+
+      sqlite3_reset (upsert);
+      sqlite3_bind_text (upsert, 1, device_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (upsert, 2, device->site, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (upsert, 3, now);
+      sqlite3_bind_blob (upsert, 4, sealed, sizeof sealed, SQLITE_TRANSIENT);
+      sqlite3_bind_blob (upsert, 5, sig, sizeof sig, SQLITE_TRANSIENT);
+      sqlite3_bind_text (upsert, 6, device->device_id, -1, SQLITE_STATIC);
+      if (!step_done (self, upsert, error))
+        goto fail;
+    }
+
+  if (!g_hash_table_contains (seen, device->device_id))
+    goto malformed;
+
+  /* The site's new key; the desks left out wait for an approval again; the proofs were
+   * of the old key. */
+  stmt = prepare (self, "UPDATE sites SET box_pk = ?2 WHERE code = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, device->site, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 2, site_pk, 32, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = prepare (self, "INSERT INTO key_handovers (device_id, site, requested_at)"
+                        " SELECT d.device_id, d.site, ?2 FROM devices d"
+                        " WHERE d.site = ?1 AND d.status = 'active'"
+                        "  AND NOT EXISTS (SELECT 1 FROM key_handovers h WHERE h.device_id = d.device_id"
+                        "                  AND h.approved_at >= ?2)"
+                        " ON CONFLICT (device_id) DO UPDATE SET sealed = NULL, sig = NULL,"
+                        "  approved_by = NULL, approved_at = NULL, requested_at = excluded.requested_at",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, device->site, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = prepare (self, "DELETE FROM key_proofs WHERE device_id IN"
+                        " (SELECT device_id FROM devices WHERE site = ?1)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, device->site, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error)
+      || !tarmac_hub_db_audit (self, device->device_id, "site-key-rotate", device->site, "", error)
+      || !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'; COMMIT", error))
+    goto fail;
+
+  *status = 200;
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "rotated");
+  json_builder_set_member_name (builder, "handovers");
+  json_builder_add_int_value (builder, n);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+
+malformed:
+  rollback (self);
+  return refusal (status, 400, "malformed");
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+/**
  * tarmac_hub_db_get_handover:
  * @device: the desk asking for its site's key (authenticated)
  * @status: (out): 200, or 404 while no desk approved it
@@ -1023,8 +1251,9 @@ tarmac_hub_db_roster (TarmacHubDb  *self,
   version = prepare (self, "SELECT value FROM meta WHERE key = 'roster_version'", error);
   sites = prepare (self, "SELECT code, name, box_pk, status FROM sites ORDER BY code", error);
   devices = prepare (self, "SELECT d.device_id, d.site, d.sign_pk, d.status, d.box_pk,"
-                          "  h.device_id IS NOT NULL AND h.sealed IS NULL"
+                          "  h.device_id IS NOT NULL AND h.sealed IS NULL, p.proof"
                           " FROM devices d LEFT JOIN key_handovers h USING (device_id)"
+                          " LEFT JOIN key_proofs p USING (device_id)"
                           " ORDER BY d.device_id", error);
   if (version == NULL || sites == NULL || devices == NULL)
     return NULL;
@@ -1068,6 +1297,8 @@ tarmac_hub_db_roster (TarmacHubDb  *self,
       add_base64 (builder, "box_pk", sqlite3_column_blob (devices, 4), 32);
       json_builder_set_member_name (builder, "key");
       json_builder_add_string_value (builder, sqlite3_column_int (devices, 5) ? "waiting" : "held");
+      if (sqlite3_column_bytes (devices, 6) == 32)
+        add_base64 (builder, "key_proof", sqlite3_column_blob (devices, 6), 32);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -71,6 +71,16 @@ JsonNode        *tarmac_hub_db_store_handover  (TarmacHubDb     *self,
                                                 JsonObject      *request,
                                                 guint           *status,
                                                 GError         **error);
+JsonNode        *tarmac_hub_db_store_key_proof (TarmacHubDb     *self,
+                                                TarmacHubDevice *device,
+                                                JsonObject      *request,
+                                                guint           *status,
+                                                GError         **error);
+JsonNode        *tarmac_hub_db_rotate_site_key (TarmacHubDb     *self,
+                                                TarmacHubDevice *device,
+                                                JsonObject      *request,
+                                                guint           *status,
+                                                GError         **error);
 JsonNode        *tarmac_hub_db_get_handover    (TarmacHubDb     *self,
                                                 TarmacHubDevice *device,
                                                 guint           *status,

@@ -604,6 +604,40 @@ handover_cb (SoupServer        *server,
     send_node (msg, status, response);
 }
 
+/* PUT /v1/site-key: a desk rotates its site's key (tarmac_hub_db_rotate_site_key());
+ * PUT /v1/key-proof: a desk proves it holds the current one. */
+static void
+site_key_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  TarmacHubServer *self = user_data;
+  g_autoptr(TarmacHubDevice) device = NULL;
+  g_autoptr(JsonNode) request = NULL;
+  g_autoptr(JsonNode) response = NULL;
+  g_autoptr(GError) error = NULL;
+  guint status = 500;
+
+  if (!method_is (msg, "PUT") || (device = authenticate (self, msg)) == NULL
+      || (request = parse_body (msg)) == NULL)
+    return;
+
+  flush (self);   /* transactions of their own */
+  if (g_str_equal (path, "/v1/site-key"))
+    response = tarmac_hub_db_rotate_site_key (self->db, device, json_node_get_object (request),
+                                              &status, &error);
+  else
+    response = tarmac_hub_db_store_key_proof (self->db, device, json_node_get_object (request),
+                                              &status, &error);
+
+  if (response == NULL)
+    internal_error (msg, error);
+  else
+    send_node (msg, status, response);
+}
+
 static void
 waiter_free (Waiter *waiter)
 {
@@ -1029,6 +1063,8 @@ tarmac_hub_server_new (TarmacHubDb     *db,
   soup_server_add_handler (self->server, "/v1/roster", roster_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/hello", hello_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/handover", handover_cb, self, NULL);
+  soup_server_add_handler (self->server, "/v1/site-key", site_key_cb, self, NULL);
+  soup_server_add_handler (self->server, "/v1/key-proof", site_key_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/push/", push_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/changes", changes_cb, self, NULL);
   /* TARMAC_HUB_NO_NOTIFY=1 plays a proxy that does not upgrade (404), for the tests of the

@@ -28,7 +28,11 @@
  *    until a desk that holds it hands it over (tarmac-site-handover.c), sealed to this
  *    desk's own box key.
  *
- * Only the three 32-byte seeds are kept (the site's only once it is held), sealed in the database's keystore
+ * When the site's key is rotated (tarmac_device_keys_take_site_key() with a new one),
+ * the previous ones are kept too, at most OLD_KEYS of them, newest first, to open what
+ * was sealed to them before.
+ *
+ * Only the 32-byte seeds are kept (the site's only once it is held), sealed in the database's keystore
  * (tarmac_secrets_put(): XChaCha20-Poly1305 under a key from the keyring or the
  * passphrase), never in plain text on disk. In memory they sit in sodium_malloc'd pages,
  * wiped when the object goes. */
@@ -38,7 +42,9 @@
 #define MAGIC_KEYLESS "TDK0"   /* a desk waiting for its site's key: the site seed is zeros */
 #define MAGIC_LEN  4
 #define UUID_LEN   36
+#define MAGIC_ROTATED "TDK2"   /* then a count and the older site seeds, newest first */
 #define BLOB_LEN   (MAGIC_LEN + UUID_LEN + 3 * SEED_BYTES)
+#define OLD_KEYS   8
 
 typedef struct
 {
@@ -48,6 +54,10 @@ typedef struct
   guint8 sign_sk[crypto_sign_SECRETKEYBYTES];
   guint8 box_sk[crypto_box_SECRETKEYBYTES];
   guint8 site_sk[crypto_box_SECRETKEYBYTES];
+  guint8 old_seed[OLD_KEYS][SEED_BYTES];
+  guint8 old_sk[OLD_KEYS][crypto_box_SECRETKEYBYTES];
+  guint8 scratch_seed[SEED_BYTES];
+  guint8 scratch_sk[crypto_box_SECRETKEYBYTES];
 } Secret;
 
 struct _TarmacDeviceKeys
@@ -59,6 +69,8 @@ struct _TarmacDeviceKeys
   guint8   sign_pk[crypto_sign_PUBLICKEYBYTES];
   guint8   box_pk[crypto_box_PUBLICKEYBYTES];
   guint8   site_pk[crypto_box_PUBLICKEYBYTES];
+  guint8   old_pk[OLD_KEYS][crypto_box_PUBLICKEYBYTES];
+  guint    n_old;
   gboolean has_site_key;
 };
 
@@ -184,6 +196,7 @@ tarmac_device_keys_load (TarmacSecrets  *secrets,
   const guint8 *data;
   gsize length = 0;
   gboolean keyless;
+  guint n_old = 0;
 
   g_return_val_if_fail (TARMAC_IS_SECRETS (secrets), NULL);
 
@@ -193,7 +206,13 @@ tarmac_device_keys_load (TarmacSecrets  *secrets,
 
   data = g_bytes_get_data (blob, &length);
   keyless = length == BLOB_LEN && memcmp (data, MAGIC_KEYLESS, MAGIC_LEN) == 0;
-  if (length != BLOB_LEN || (memcmp (data, MAGIC, MAGIC_LEN) != 0 && !keyless))
+  if (length > BLOB_LEN && memcmp (data, MAGIC_ROTATED, MAGIC_LEN) == 0)
+    {
+      n_old = data[BLOB_LEN];
+      if (n_old == 0 || n_old > OLD_KEYS || length != BLOB_LEN + 1 + n_old * SEED_BYTES)
+        goto corrupt;
+    }
+  else if (length != BLOB_LEN || (memcmp (data, MAGIC, MAGIC_LEN) != 0 && !keyless))
     goto corrupt;
 
   device_id = g_strndup ((const char *) data + MAGIC_LEN, UUID_LEN);
@@ -206,6 +225,12 @@ tarmac_device_keys_load (TarmacSecrets  *secrets,
                                             data + MAGIC_LEN + UUID_LEN + 2 * SEED_BYTES);
   if (keyless)
     tarmac_device_keys_forget_site_key (keys);
+  for (guint i = 0; i < n_old; i++)
+    {
+      memcpy (keys->secret->old_seed[i], data + BLOB_LEN + 1 + i * SEED_BYTES, SEED_BYTES);
+      crypto_box_seed_keypair (keys->old_pk[i], keys->secret->old_sk[i], keys->secret->old_seed[i]);
+    }
+  keys->n_old = n_old;
   return keys;
 
 corrupt:
@@ -217,8 +242,37 @@ corrupt:
 static void
 wiped_free (gpointer data)
 {
-  sodium_memzero (data, BLOB_LEN);
-  g_free (data);
+  sodium_free (data);
+}
+
+static gboolean
+save (TarmacDeviceKeys  *self,
+      TarmacSecrets     *secrets,
+      gboolean           replace,
+      GError           **error)
+{
+  g_autoptr(GBytes) blob = NULL;
+  gsize length = BLOB_LEN + (self->n_old > 0 ? 1 + self->n_old * SEED_BYTES : 0);
+  guint8 *data;
+
+  data = sodium_malloc (length);
+  if (data == NULL)
+    g_error ("Out of locked memory for keys");
+  memcpy (data, !self->has_site_key ? MAGIC_KEYLESS : self->n_old > 0 ? MAGIC_ROTATED : MAGIC,
+          MAGIC_LEN);
+  memcpy (data + MAGIC_LEN, self->device_id, UUID_LEN);
+  memcpy (data + MAGIC_LEN + UUID_LEN, self->secret->sign_seed, SEED_BYTES);
+  memcpy (data + MAGIC_LEN + UUID_LEN + SEED_BYTES, self->secret->box_seed, SEED_BYTES);
+  memcpy (data + MAGIC_LEN + UUID_LEN + 2 * SEED_BYTES, self->secret->site_seed, SEED_BYTES);
+  if (self->n_old > 0)
+    {
+      data[BLOB_LEN] = (guint8) self->n_old;
+      for (guint i = 0; i < self->n_old; i++)
+        memcpy (data + BLOB_LEN + 1 + i * SEED_BYTES, self->secret->old_seed[i], SEED_BYTES);
+    }
+  blob = g_bytes_new_with_free_func (data, length, wiped_free, data);
+
+  return tarmac_secrets_put (secrets, TARMAC_DEVICE_KEYS_SECRET, blob, replace, error);
 }
 
 /**
@@ -228,26 +282,6 @@ wiped_free (gpointer data)
  * Seals the keys into the keystore. Never replaces keys already there: a device that
  * loses its keys must enrol again (research/sync.md §4.10).
  */
-static gboolean
-save (TarmacDeviceKeys  *self,
-      TarmacSecrets     *secrets,
-      gboolean           replace,
-      GError           **error)
-{
-  g_autoptr(GBytes) blob = NULL;
-  guint8 *data;
-
-  data = g_malloc (BLOB_LEN);
-  memcpy (data, self->has_site_key ? MAGIC : MAGIC_KEYLESS, MAGIC_LEN);
-  memcpy (data + MAGIC_LEN, self->device_id, UUID_LEN);
-  memcpy (data + MAGIC_LEN + UUID_LEN, self->secret->sign_seed, SEED_BYTES);
-  memcpy (data + MAGIC_LEN + UUID_LEN + SEED_BYTES, self->secret->box_seed, SEED_BYTES);
-  memcpy (data + MAGIC_LEN + UUID_LEN + 2 * SEED_BYTES, self->secret->site_seed, SEED_BYTES);
-  blob = g_bytes_new_with_free_func (data, BLOB_LEN, wiped_free, data);
-
-  return tarmac_secrets_put (secrets, TARMAC_DEVICE_KEYS_SECRET, blob, replace, error);
-}
-
 gboolean
 tarmac_device_keys_save (TarmacDeviceKeys  *self,
                          TarmacSecrets     *secrets,
@@ -310,12 +344,73 @@ tarmac_device_keys_seal_site_key (TarmacDeviceKeys  *self,
 }
 
 /**
+ * tarmac_device_keys_site_key_proof:
+ * @site: the desk's site
+ * @device_id: the desk
+ * @sign_pk: its signing key, 32 bytes
+ * @box_pk: its box key, 32 bytes
+ * @proof: (out caller-allocates): 32 bytes
+ *
+ * A proof that the desk holds the site's current key: BLAKE2b keyed with a key derived
+ * from the site's secret, over the desk's identity. Only holders of the key can make or
+ * check it; the hub can do neither. %FALSE without a site key.
+ */
+gboolean
+tarmac_device_keys_site_key_proof (TarmacDeviceKeys *self,
+                                   const char       *site,
+                                   const char       *device_id,
+                                   const guint8     *sign_pk,
+                                   const guint8     *box_pk,
+                                   guint8           *proof)
+{
+  crypto_generichash_state state;
+  guint8 key[32];
+
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
+
+  if (!self->has_site_key)
+    return FALSE;
+
+  crypto_generichash (key, sizeof key, (const guint8 *) "tarmac-key-proof-v1", 19,
+                      self->secret->site_seed, SEED_BYTES);
+  crypto_generichash_init (&state, key, sizeof key, 32);
+  crypto_generichash_update (&state, (const guint8 *) site, strlen (site) + 1);
+  crypto_generichash_update (&state, (const guint8 *) device_id, strlen (device_id) + 1);
+  crypto_generichash_update (&state, sign_pk, 32);
+  crypto_generichash_update (&state, box_pk, 32);
+  crypto_generichash_final (&state, proof, 32);
+  sodium_memzero (key, sizeof key);
+  return TRUE;
+}
+
+/**
+ * tarmac_device_keys_new_site_seed:
+ * @seed: (out caller-allocates): 32 random bytes
+ * @site_box_pk: (out caller-allocates): the public key of that seed
+ *
+ * A new key for the site (a rotation): sealed to every desk of the site, this one
+ * included, and taken by each with tarmac_device_keys_take_site_key().
+ */
+void
+tarmac_device_keys_new_site_seed (guint8 *seed,
+                                  guint8 *site_box_pk)
+{
+  guint8 sk[crypto_box_SECRETKEYBYTES];
+
+  randombytes_buf (seed, SEED_BYTES);
+  crypto_box_seed_keypair (site_box_pk, sk, seed);
+  sodium_memzero (sk, sizeof sk);
+}
+
+/**
  * tarmac_device_keys_take_site_key:
  * @sealed: the site's seed sealed to this desk's box key
  * @site_box_pk: the site's public key, from the verified roster
  * @secrets: the keystore, where the keys are sealed again with the site's
  *
- * Opens a handed-over site key, checks that it is the one of @site_box_pk, and keeps it.
+ * Opens a handed-over site key, checks that it is the one of @site_box_pk, and keeps it;
+ * a desk that held an older key of the site (a rotation) keeps that one too, to open what
+ * was sealed to it.
  */
 gboolean
 tarmac_device_keys_take_site_key (TarmacDeviceKeys  *self,
@@ -331,30 +426,49 @@ tarmac_device_keys_take_site_key (TarmacDeviceKeys  *self,
   g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
 
   if (sealed_length != TARMAC_HANDOVER_SEALED_BYTES
-      || crypto_box_seal_open (s->site_seed, sealed, sealed_length, self->box_pk, s->box_sk) != 0)
+      || crypto_box_seal_open (s->scratch_seed, sealed, sealed_length, self->box_pk, s->box_sk) != 0)
     {
-      sodium_memzero (s->site_seed, SEED_BYTES);
+      sodium_memzero (s->scratch_seed, SEED_BYTES);
       g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_TAMPERED,
                    _("The airport’s key handed to this desk does not open"));
       return FALSE;
     }
 
-  crypto_box_seed_keypair (pk, s->site_sk, s->site_seed);
+  crypto_box_seed_keypair (pk, s->scratch_sk, s->scratch_seed);
+  sodium_memzero (s->scratch_sk, sizeof s->scratch_sk);
   if (sodium_memcmp (pk, site_box_pk, sizeof pk) != 0)
     {
-      tarmac_device_keys_forget_site_key (self);
+      sodium_memzero (s->scratch_seed, SEED_BYTES);
       g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_TAMPERED,
                    _("The key handed to this desk is not its airport’s"));
       return FALSE;
     }
 
-  memcpy (self->site_pk, pk, sizeof pk);
-  self->has_site_key = TRUE;
-  if (!save (self, secrets, TRUE, error))
+  if (self->has_site_key && sodium_memcmp (pk, self->site_pk, sizeof pk) == 0)
     {
-      tarmac_device_keys_forget_site_key (self);
-      return FALSE;
+      sodium_memzero (s->scratch_seed, SEED_BYTES);
+      return TRUE;
     }
+
+  /* The key held until now becomes the newest of the old ones. */
+  if (self->has_site_key)
+    {
+      guint keep = MIN (self->n_old, OLD_KEYS - 1);
+
+      memmove (s->old_seed[1], s->old_seed[0], keep * SEED_BYTES);
+      memmove (s->old_sk[1], s->old_sk[0], keep * sizeof s->old_sk[0]);
+      memmove (self->old_pk[1], self->old_pk[0], keep * sizeof self->old_pk[0]);
+      memcpy (s->old_seed[0], s->site_seed, SEED_BYTES);
+      memcpy (s->old_sk[0], s->site_sk, sizeof s->site_sk);
+      memcpy (self->old_pk[0], self->site_pk, sizeof self->site_pk);
+      self->n_old = keep + 1;
+    }
+
+  memcpy (s->site_seed, s->scratch_seed, SEED_BYTES);
+  sodium_memzero (s->scratch_seed, SEED_BYTES);
+  derive (self);
+  if (!save (self, secrets, TRUE, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -457,13 +571,15 @@ tarmac_device_keys_open_site_wrap (TarmacDeviceKeys  *self,
       return FALSE;
     }
 
-  if (wrap_length != TARMAC_SYNC_WRAP_BYTES
-      || crypto_box_seal_open (key, wrap, wrap_length, self->site_pk, self->secret->site_sk) != 0)
-    {
-      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_TAMPERED,
-                   _("The record key sealed to this site does not open"));
-      return FALSE;
-    }
+  /* The current key, then the older ones (a note sealed before a rotation). */
+  if (wrap_length == TARMAC_SYNC_WRAP_BYTES
+      && crypto_box_seal_open (key, wrap, wrap_length, self->site_pk, self->secret->site_sk) == 0)
+    return TRUE;
+  for (guint i = 0; wrap_length == TARMAC_SYNC_WRAP_BYTES && i < self->n_old; i++)
+    if (crypto_box_seal_open (key, wrap, wrap_length, self->old_pk[i], self->secret->old_sk[i]) == 0)
+      return TRUE;
 
-  return TRUE;
+  g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_TAMPERED,
+               _("The record key sealed to this site does not open"));
+  return FALSE;
 }

@@ -49,6 +49,14 @@ gboolean          tarmac_device_keys_seal_site_key   (TarmacDeviceKeys  *self,
                                                       const guint8      *box_pk,
                                                       guint8            *sealed,
                                                       GError           **error);
+gboolean          tarmac_device_keys_site_key_proof  (TarmacDeviceKeys  *self,
+                                                      const char        *site,
+                                                      const char        *device_id,
+                                                      const guint8      *sign_pk,
+                                                      const guint8      *box_pk,
+                                                      guint8            *proof);
+void              tarmac_device_keys_new_site_seed   (guint8            *seed,
+                                                      guint8            *site_box_pk);
 gboolean          tarmac_device_keys_take_site_key   (TarmacDeviceKeys  *self,
                                                       const guint8      *sealed,
                                                       gsize              sealed_length,

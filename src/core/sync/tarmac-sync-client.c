@@ -602,7 +602,34 @@ hello (TarmacSyncClient  *self,
   return TRUE;
 }
 
-/* A desk waiting for its airport's key asks the hub whether a desk handed it over. */
+/* A desk that holds its airport's current key proves it (PUT /v1/key-proof) once the
+ * roster does not list the proof yet: a desk that rotates the key seals the new one only
+ * to desks that prove they hold it. */
+static gboolean
+publish_key_proof (TarmacSyncClient  *self,
+                   GError           **error)
+{
+  g_autoptr(JsonNode) body = _tarmac_sync_replica_dup_key_proof (self->replica);
+  g_autoptr(JsonNode) answer = NULL;
+  guint status = 0;
+
+  if (body == NULL)
+    return TRUE;
+
+  answer = request (self, "PUT", "/v1/key-proof", body, TRUE, &status, error);
+  if (answer == NULL)
+    return FALSE;
+  if (status != 200)
+    {
+      set_refusal (error, status, answer);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A desk waiting for its airport's key, or whose key another desk replaced (a
+ * rotation), asks the hub whether a desk handed the current one over. */
 static gboolean
 receive_site_key (TarmacSyncClient  *self,
                   GError           **error)
@@ -615,8 +642,9 @@ receive_site_key (TarmacSyncClient  *self,
   gsize sealed_length = 0, sig_length = 0;
   guint status = 0;
 
-  if (!tarmac_sync_replica_is_awaiting_key (self->replica))
-    return TRUE;
+  if (tarmac_sync_replica_get_keys (self->replica) == NULL
+      || _tarmac_sync_replica_site_key_is_current (self->replica))
+    return publish_key_proof (self, error);
 
   answer = request (self, "GET", "/v1/handover", NULL, TRUE, &status, error);
   if (answer == NULL)
@@ -644,9 +672,71 @@ receive_site_key (TarmacSyncClient  *self,
   sealed = g_base64_decode (json_object_get_string_member_with_default (object, "sealed", ""),
                             &sealed_length);
   sig = g_base64_decode (json_object_get_string_member_with_default (object, "sig", ""), &sig_length);
-  return fetch_roster (self, error)
-         && _tarmac_sync_replica_take_handover (self->replica, approved_by, sealed, sealed_length,
-                                                sig, sig_length, error);
+  if (!fetch_roster (self, error)
+      || !_tarmac_sync_replica_take_handover (self->replica, approved_by, sealed, sealed_length,
+                                              sig, sig_length, error))
+    return FALSE;
+
+  if (!_tarmac_sync_replica_site_key_is_current (self->replica))
+    {
+      g_autofree char *code = tarmac_sync_replica_dup_desk_code (self->replica);
+
+      /* A rotation left this desk out (the hub lists no proof that it held the key). */
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY,
+                   _("This desk cannot read notes yet: a desk of %s that already reads them "
+                     "must approve it with the code %s (Preferences → Network, or tarmac-cli "
+                     "sync approve)"),
+                   tarmac_sync_replica_get_site (self->replica), code);
+      return FALSE;
+    }
+
+  return publish_key_proof (self, error);
+}
+
+/**
+ * tarmac_sync_client_rotate_site_key:
+ * @n_sealed: (out) (optional): the desks that get the new key, this one included
+ * @n_left_out: (out) (optional): active desks that must be approved again
+ *
+ * Replaces this airport's key (after a desk was revoked, research/sync.md §3.3): a new
+ * key, sealed to every active desk of the airport that proves it holds the current one;
+ * senders seal to the new key once they have the roster, every desk keeps the old keys to
+ * read what came before, and the revoked desk never gets the new one.
+ */
+gboolean
+tarmac_sync_client_rotate_site_key (TarmacSyncClient  *self,
+                                    guint             *n_sealed,
+                                    guint             *n_left_out,
+                                    GError           **error)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  guint sealed = 0, left_out = 0, status = 0;
+
+  g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
+
+  if (!fetch_roster (self, error))
+    return FALSE;
+  body = _tarmac_sync_replica_seal_rotation (self->replica, &sealed, &left_out, error);
+  if (body == NULL)
+    return FALSE;
+
+  answer = request (self, "PUT", "/v1/site-key", body, TRUE, &status, error);
+  if (answer == NULL)
+    return FALSE;
+  if (status != 200)
+    {
+      set_refusal (error, status, answer);
+      return FALSE;
+    }
+
+  if (n_sealed != NULL)
+    *n_sealed = sealed;
+  if (n_left_out != NULL)
+    *n_left_out = left_out;
+
+  /* This desk takes the new key from the hub like the others. */
+  return fetch_roster (self, error) && receive_site_key (self, error);
 }
 
 /**
@@ -884,9 +974,10 @@ pull_lane (TarmacSyncClient  *self,
         }
 
       /* A batch may hold versions of a desk that enrolled since this workstation's roster
-       * was fetched (a new desk of an airport writes at once): the answer says which
-       * roster the hub holds, so take it first, or they would be refused as unknown. */
-      if (envelopes->len > 0 && !refresh_roster (self, error))
+       * was fetched (a new desk of an airport writes at once), or sealed to a key of this
+       * airport that another desk made since (a rotation): the answer says which roster
+       * the hub holds, so take it, and the new key, first, or they would be refused. */
+      if (envelopes->len > 0 && (!refresh_roster (self, error) || !receive_site_key (self, error)))
         return FALSE;
 
       if (envelopes->len > 0

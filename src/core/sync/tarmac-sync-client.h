@@ -47,6 +47,10 @@ gboolean          tarmac_sync_client_approve (TarmacSyncClient *self,
                                             const char         *device_id,
                                             const char         *code,
                                             GError            **error);
+gboolean          tarmac_sync_client_rotate_site_key (TarmacSyncClient *self,
+                                            guint              *n_sealed,
+                                            guint              *n_left_out,
+                                            GError            **error);
 gboolean          tarmac_sync_client_refresh_desks (TarmacSyncClient *self,
                                             GError            **error);
 gboolean          tarmac_sync_client_wait  (TarmacSyncClient   *self,

@@ -89,6 +89,11 @@ _tarmac_sync_replica_set_site_desks (TarmacSyncReplica  *self,
       json_builder_set_member_name (builder, "key");
       json_builder_add_string_value (builder,
                                      json_object_get_string_member_with_default (device, "key", "held"));
+      if (decode_key (device, "key_proof", key))
+        {
+          json_builder_set_member_name (builder, "key_proof");
+          json_builder_add_string_value (builder, json_object_get_string_member (device, "key_proof"));
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -285,6 +290,12 @@ _tarmac_sync_replica_seal_handover (TarmacSyncReplica  *self,
       return FALSE;
     }
 
+  if (!_tarmac_sync_replica_site_key_is_current (self))
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY,
+                   _("This desk does not hold its airport’s current key: it cannot hand it over"));
+      return FALSE;
+    }
   if (!tarmac_device_keys_seal_site_key (keys, box_pk, sealed, error))
     return FALSE;
 
@@ -341,7 +352,7 @@ _tarmac_sync_replica_take_handover (TarmacSyncReplica  *self,
   const char *site = tarmac_sync_replica_get_site (self);
   guint8 approver_pk[32], site_pk[32];
 
-  if (keys == NULL || tarmac_device_keys_has_site_key (keys))
+  if (keys == NULL || _tarmac_sync_replica_site_key_is_current (self))
     return TRUE;
 
   if (!lookup_blob (self, "SELECT sign_pk FROM sync_device WHERE device_id = ?1 AND site = ?2"
@@ -388,4 +399,166 @@ _tarmac_sync_replica_take_handover (TarmacSyncReplica  *self,
     }
 
   return TRUE;
+}
+
+/**
+ * _tarmac_sync_replica_site_key_is_current:
+ *
+ * Whether this desk holds the key the verified roster gives for its airport: %FALSE
+ * while it waits, and after another desk rotated the key until it takes the new one.
+ */
+gboolean
+_tarmac_sync_replica_site_key_is_current (TarmacSyncReplica *self)
+{
+  TarmacDeviceKeys *keys = tarmac_sync_replica_get_keys (self);
+  const char *site = tarmac_sync_replica_get_site (self);
+  guint8 site_pk[32];
+
+  if (keys == NULL || !tarmac_device_keys_has_site_key (keys))
+    return FALSE;
+
+  /* No key in the roster (a reset airport): the one held is the best there is. */
+  if (!lookup_blob (self, "SELECT box_pk FROM sync_site WHERE code = ?1 AND code = ?2", site, site_pk))
+    return TRUE;
+
+  return sodium_memcmp (site_pk, tarmac_device_keys_get_site_box_pk (keys), 32) == 0;
+}
+
+/**
+ * _tarmac_sync_replica_dup_key_proof:
+ *
+ * Returns: (transfer full) (nullable): {site_box_pk, proof} for PUT /v1/key-proof when the
+ *   roster does not list this desk's proof of the current key yet, else %NULL
+ */
+JsonNode *
+_tarmac_sync_replica_dup_key_proof (TarmacSyncReplica *self)
+{
+  g_autoptr(JsonNode) desks = load_desks (self);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *proof64 = NULL;
+  g_autofree char *pk64 = NULL;
+  TarmacDeviceKeys *keys = tarmac_sync_replica_get_keys (self);
+  const char *device_id;
+  JsonObject *desk;
+  guint8 proof[32], listed[32];
+
+  if (keys == NULL || !_tarmac_sync_replica_site_key_is_current (self))
+    return NULL;
+
+  device_id = tarmac_device_keys_get_device_id (keys);
+  tarmac_device_keys_site_key_proof (keys, tarmac_sync_replica_get_site (self), device_id,
+                                     tarmac_device_keys_get_sign_pk (keys),
+                                     tarmac_device_keys_get_box_pk (keys), proof);
+  desk = find_desk (desks, device_id);
+  if (desk != NULL && decode_key (desk, "key_proof", listed) && sodium_memcmp (listed, proof, 32) == 0)
+    return NULL;
+
+  proof64 = g_base64_encode (proof, sizeof proof);
+  pk64 = g_base64_encode (tarmac_device_keys_get_site_box_pk (keys), 32);
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "site_box_pk");
+  json_builder_add_string_value (builder, pk64);
+  json_builder_set_member_name (builder, "proof");
+  json_builder_add_string_value (builder, proof64);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * _tarmac_sync_replica_seal_rotation:
+ * @n_sealed: (out): the desks the new key goes to, this one included
+ * @n_left_out: (out): active desks of the airport that could not prove they hold the key
+ *   (they will need an approval again)
+ *
+ * A new key for this airport (research/sync.md §3.3, after a desk was revoked): sealed
+ * and signed, like an approval, to this desk and to every active desk of the airport
+ * whose proof of the current key checks — a desk the hub listed but that never held the
+ * key gets nothing. The new key is not kept here: this desk takes it from the hub like
+ * the others, so a crash after the hub accepted it loses nothing.
+ *
+ * Returns: (transfer full): the body of PUT /v1/site-key
+ */
+JsonNode *
+_tarmac_sync_replica_seal_rotation (TarmacSyncReplica  *self,
+                                    guint              *n_sealed,
+                                    guint              *n_left_out,
+                                    GError            **error)
+{
+  g_autoptr(JsonNode) desks = load_desks (self);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autofree char *pk64 = NULL;
+  TarmacDeviceKeys *keys = tarmac_sync_replica_get_keys (self);
+  TarmacStore *store = _tarmac_sync_replica_get_store (self);
+  const char *site = tarmac_sync_replica_get_site (self);
+  JsonArray *array;
+  guint8 *seed;
+  guint8 site_pk[32];
+
+  *n_sealed = *n_left_out = 0;
+  if (keys == NULL || !_tarmac_sync_replica_site_key_is_current (self) || desks == NULL)
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY,
+                   _("This desk does not hold its airport’s current key: it cannot change it"));
+      return NULL;
+    }
+
+  seed = sodium_malloc (32);
+  if (seed == NULL)
+    g_error ("Out of locked memory for keys");
+  tarmac_device_keys_new_site_seed (seed, site_pk);
+  pk64 = g_base64_encode (site_pk, sizeof site_pk);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "box_pk");
+  json_builder_add_string_value (builder, pk64);
+  json_builder_set_member_name (builder, "handovers");
+  json_builder_begin_array (builder);
+  array = json_node_get_array (desks);
+  for (guint i = 0; i < json_array_get_length (array) && i < MAX_DESKS; i++)
+    {
+      JsonObject *desk = json_array_get_object_element (array, i);
+      const char *device_id = json_object_get_string_member_with_default (desk, "device_id", "");
+      g_autoptr(GByteArray) message = NULL;
+      g_autofree char *sealed64 = NULL;
+      g_autofree char *sig64 = NULL;
+      guint8 sign_pk[32], box_pk[32], proof[32], listed[32];
+      guint8 sealed[TARMAC_HANDOVER_SEALED_BYTES], sig[TARMAC_SYNC_SIGNATURE_BYTES];
+      gboolean itself = g_strcmp0 (device_id, tarmac_device_keys_get_device_id (keys)) == 0;
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (desk, "status", ""), "active") != 0
+          || g_strcmp0 (json_object_get_string_member_with_default (desk, "key", ""), "held") != 0
+          || !decode_key (desk, "sign_pk", sign_pk) || !decode_key (desk, "box_pk", box_pk))
+        continue;
+
+      tarmac_device_keys_site_key_proof (keys, site, device_id, sign_pk, box_pk, proof);
+      if (!itself && (!decode_key (desk, "key_proof", listed) || sodium_memcmp (listed, proof, 32) != 0))
+        {
+          (*n_left_out)++;
+          continue;
+        }
+
+      crypto_box_seal (sealed, seed, 32, box_pk);
+      message = tarmac_handover_signed_message (site, device_id, box_pk, site_pk, sealed);
+      tarmac_device_keys_sign (keys, message->data, message->len, sig);
+      sealed64 = g_base64_encode (sealed, sizeof sealed);
+      sig64 = g_base64_encode (sig, sizeof sig);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "device_id");
+      json_builder_add_string_value (builder, device_id);
+      json_builder_set_member_name (builder, "sealed");
+      json_builder_add_string_value (builder, sealed64);
+      json_builder_set_member_name (builder, "sig");
+      json_builder_add_string_value (builder, sig64);
+      json_builder_end_object (builder);
+      (*n_sealed)++;
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  sodium_free (seed);
+
+  if (!tarmac_audit_append (store, "site-key-rotate", "site", site, "", error))
+    return NULL;
+
+  return json_builder_get_root (builder);
 }

@@ -85,6 +85,13 @@ gboolean        _tarmac_sync_replica_take_handover     (TarmacSyncReplica       
                                                         gsize                     sig_length,
                                                         GError                  **error);
 
+gboolean        _tarmac_sync_replica_site_key_is_current (TarmacSyncReplica      *self);
+JsonNode       *_tarmac_sync_replica_dup_key_proof     (TarmacSyncReplica        *self);
+JsonNode       *_tarmac_sync_replica_seal_rotation     (TarmacSyncReplica        *self,
+                                                        guint                    *n_sealed,
+                                                        guint                    *n_left_out,
+                                                        GError                  **error);
+
 /* tarmac-sync-lookouts.c */
 gboolean        _tarmac_lookout_apply                  (TarmacSyncReplica        *self,
                                                         TarmacEnvelope           *envelope,

@@ -642,7 +642,14 @@ test_second_desk (Fixture       *f,
   tarmac_desks_group_approve (group, device_id, desk_code);
   wait_for_desks (group);
   g_assert_cmpuint (tarmac_desks_group_get_n_waiting (group), ==, 0);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (group)));
+  g_assert_cmpint (cli_on (db2, NULL, "sync", NULL), ==, 0);
+
+  /* Two desks hold the key now: the page offers to change it, and changing it sends the
+   * new key to the other desk too. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+  tarmac_desks_group_rotate (group);
+  wait_for_desks (group);
+  g_assert_true (tarmac_desks_group_get_rotated (group));
   g_assert_cmpint (cli_on (db2, NULL, "sync", NULL), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (preferences));

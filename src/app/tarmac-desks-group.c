@@ -18,9 +18,10 @@
  * that waits for the airport's key: why it cannot read yet, and the code to read out to
  * an officer at a desk that can. On a desk that holds the key: each new desk waiting,
  * with its code, and Approve…, which asks for the code shown at the new desk and hands
- * the key over if it is the same. The list comes from a fresh roster, fetched by the sync
- * service when the page opens, after an approval, and on Refresh; the group hides itself
- * when there is nothing to say. */
+ * the key over if it is the same; and Change the Airport's Key…, for after a desk was
+ * revoked (tarmac_sync_client_rotate_site_key()). The list comes from a fresh roster,
+ * fetched by the sync service when the page opens, after an approval, and on Refresh; the
+ * group hides itself when there is nothing to say. */
 
 struct _TarmacDesksGroup
 {
@@ -33,6 +34,7 @@ struct _TarmacDesksGroup
   char                *own_code;    /* this desk's, while it waits */
   guint                n_waiting;
   guint                busy;
+  gboolean             rotated;     /* a rotation succeeded here (tests) */
 };
 
 G_DEFINE_FINAL_TYPE (TarmacDesksGroup, tarmac_desks_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -115,9 +117,79 @@ on_approve_clicked_cb (GtkButton        *button,
 }
 
 static void
+on_rotated_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(TarmacDesksGroup) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint sealed = 0, left_out = 0;
+
+  if (!tarmac_sync_service_rotate_site_key_finish (TARMAC_SYNC_SERVICE (object), result,
+                                                   &sealed, &left_out, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      self->busy--;
+      toast (self, error->message);
+      tarmac_desks_group_refresh (self);
+      return;
+    }
+
+  self->busy--;
+  self->rotated = TRUE;
+  if (left_out > 0)
+    message = g_strdup_printf (ngettext ("The airport has a new key; %u desk must be approved again",
+                                         "The airport has a new key; %u desks must be approved again",
+                                         left_out),
+                               left_out);
+  else
+    message = g_strdup (_("The airport has a new key"));
+  toast (self, message);
+  tarmac_desks_group_refresh (self);
+}
+
+static void
+on_rotate_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       TarmacDesksGroup *self)
+{
+  if (g_strcmp0 (response, "rotate") == 0)
+    tarmac_desks_group_rotate (self);
+}
+
+static void
+on_rotate_clicked_cb (GtkButton        *button,
+                      TarmacDesksGroup *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Change the Airport’s Key?"),
+                                   _("Do it after a desk of this airport was revoked. The other "
+                                     "desks get the new key at their next sync, and keep reading "
+                                     "older notes; a revoked desk does not get it. A desk that "
+                                     "cannot prove it held the key must be approved again."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rotate", _("C_hange Key"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rotate",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rotate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 show_desks (TarmacDesksGroup *self,
             GListModel       *desks)
 {
+  gboolean holds_key = FALSE;
   const char *site = self->service != NULL ? tarmac_sync_service_get_site (self->service) : NULL;
 
   clear_rows (self);
@@ -130,6 +202,8 @@ show_desks (TarmacDesksGroup *self,
       g_autofree char *subtitle = NULL;
       GtkWidget *row, *button;
 
+      if (tarmac_site_desk_get_this_desk (desk) && !tarmac_site_desk_get_waiting (desk))
+        holds_key = TRUE;
       if (!tarmac_site_desk_get_waiting (desk) || tarmac_site_desk_get_code (desk) == NULL)
         continue;
 
@@ -162,6 +236,22 @@ show_desks (TarmacDesksGroup *self,
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       g_object_set_data_full (G_OBJECT (button), "desk", g_object_ref (desk), g_object_unref);
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_approve_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_row (self, row);
+    }
+
+  /* Only a desk that holds the key can change it, and only where there are other desks
+   * (a desk alone gains nothing from it). */
+  if (holds_key && desks != NULL && g_list_model_get_n_items (desks) > 1)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("C_hange Key…"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The Airport’s Key"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Change it after a desk of this airport was revoked"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_rotate_clicked_cb), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       add_row (self, row);
     }
@@ -346,4 +436,32 @@ tarmac_desks_group_approve (TarmacDesksGroup *self,
   self->busy++;
   tarmac_sync_service_approve_async (self->service, device_id, code, self->cancellable,
                                      on_approved_cb, g_object_ref (self));
+}
+
+/**
+ * tarmac_desks_group_rotate:
+ *
+ * What Change Key does once confirmed; the result comes as a toast, and the list is
+ * fetched again.
+ */
+void
+tarmac_desks_group_rotate (TarmacDesksGroup *self)
+{
+  g_return_if_fail (TARMAC_IS_DESKS_GROUP (self));
+
+  if (self->service == NULL)
+    return;
+
+  self->busy++;
+  tarmac_sync_service_rotate_site_key_async (self->service, self->cancellable, on_rotated_cb,
+                                             g_object_ref (self));
+}
+
+/* Whether a rotation made here succeeded (tests). */
+gboolean
+tarmac_desks_group_get_rotated (TarmacDesksGroup *self)
+{
+  g_return_val_if_fail (TARMAC_IS_DESKS_GROUP (self), FALSE);
+
+  return self->rotated;
 }

@@ -27,4 +27,7 @@ void        tarmac_desks_group_approve      (TarmacDesksGroup  *self,
                                              const char        *device_id,
                                              const char        *code);
 
+void        tarmac_desks_group_rotate       (TarmacDesksGroup  *self);
+gboolean    tarmac_desks_group_get_rotated  (TarmacDesksGroup  *self);
+
 G_END_DECLS

@@ -49,6 +49,7 @@ typedef enum
   JOB_LIST_RECEIPTS,
   JOB_LIST_DESKS,
   JOB_APPROVE,
+  JOB_ROTATE,
 } JobKind;
 
 typedef struct
@@ -624,6 +625,21 @@ run_job (TarmacSyncService *self,
           g_task_return_error (task, g_steal_pointer (&error));
         else
           g_task_return_pointer (task, g_steal_pointer (&desks), g_object_unref);
+        break;
+      }
+
+    case JOB_ROTATE:
+      {
+        guint *counts = g_new0 (guint, 2);
+
+        tarmac_sync_client_set_cancellable (worker->client, self->stop_cancellable);
+        if (tarmac_sync_client_rotate_site_key (worker->client, &counts[0], &counts[1], &error))
+          g_task_return_pointer (task, counts, g_free);
+        else
+          {
+            g_free (counts);
+            g_task_return_error (task, g_steal_pointer (&error));
+          }
         break;
       }
 
@@ -1529,6 +1545,49 @@ tarmac_sync_service_approve_finish (TarmacSyncService  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * tarmac_sync_service_rotate_site_key_async:
+ *
+ * Replaces the airport's key (tarmac_sync_client_rotate_site_key()) on the worker.
+ */
+void
+tarmac_sync_service_rotate_site_key_async (TarmacSyncService   *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
+
+  queue_job (self, job_new (JOB_ROTATE), tarmac_sync_service_rotate_site_key_async, cancellable,
+             callback, user_data);
+}
+
+/**
+ * tarmac_sync_service_rotate_site_key_finish:
+ * @n_sealed: (out) (optional): the desks that got the new key, this one included
+ * @n_left_out: (out) (optional): the desks that must be approved again
+ */
+gboolean
+tarmac_sync_service_rotate_site_key_finish (TarmacSyncService  *self,
+                                            GAsyncResult       *result,
+                                            guint              *n_sealed,
+                                            guint              *n_left_out,
+                                            GError            **error)
+{
+  g_autofree guint *counts = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  counts = g_task_propagate_pointer (G_TASK (result), error);
+  if (counts == NULL)
+    return FALSE;
+  if (n_sealed != NULL)
+    *n_sealed = counts[0];
+  if (n_left_out != NULL)
+    *n_left_out = counts[1];
+  return TRUE;
 }
 
 /**

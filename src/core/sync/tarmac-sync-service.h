@@ -79,6 +79,15 @@ void               tarmac_sync_service_approve_async       (TarmacSyncService   
 gboolean           tarmac_sync_service_approve_finish      (TarmacSyncService     *self,
                                                             GAsyncResult          *result,
                                                             GError               **error);
+void               tarmac_sync_service_rotate_site_key_async (TarmacSyncService   *self,
+                                                            GCancellable          *cancellable,
+                                                            GAsyncReadyCallback    callback,
+                                                            gpointer               user_data);
+gboolean           tarmac_sync_service_rotate_site_key_finish (TarmacSyncService  *self,
+                                                            GAsyncResult          *result,
+                                                            guint                 *n_sealed,
+                                                            guint                 *n_left_out,
+                                                            GError               **error);
 void               tarmac_sync_service_leave_async         (TarmacSyncService     *self,
                                                             GCancellable          *cancellable,
                                                             GAsyncReadyCallback    callback,

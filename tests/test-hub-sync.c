@@ -1108,6 +1108,51 @@ test_notify_revoked (Fixture       *f,
   g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_REVOKED);
 }
 
+static void
+on_cli_exited_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* `tarmac-cli sync --watch` of a device revoked while it watches ends (status 1) instead
+ * of knocking again for ever. A loop would only end at the bound, and fail the test. */
+static void
+test_watch_stops_when_revoked (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *cli = tarmac_test_build_path ("src/cli/tarmac-cli");
+  g_autofree char *db = tarmac_test_db_path ("lfw.db");
+  g_autofree char *out = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) watch = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *device_id = tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (f->lfw.replica));
+  gboolean exited = FALSE;
+  gint64 end;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                        | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, tarmac_test_hub_child_setup, NULL, NULL);
+  watch = g_subprocess_launcher_spawn (launcher, &error, cli, "--db", db, "sync", "--watch", NULL);
+  g_assert_no_error (error);
+
+  out = tarmac_test_hub_run (&f->hub, "device", "revoke", device_id, NULL);
+  g_subprocess_wait_async (watch, NULL, on_cli_exited_cb, &exited);
+  end = g_get_monotonic_time () + 90 * G_TIME_SPAN_SECOND;
+  while (!exited && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+
+  if (!exited)
+    g_subprocess_force_exit (watch);
+  g_assert_true (exited);
+  g_assert_true (g_subprocess_get_if_exited (watch));
+  g_assert_cmpint (g_subprocess_get_exit_status (watch), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1124,6 +1169,7 @@ main (int   argc,
   g_test_add ("/hub-sync/notify-delivery", Fixture, NULL, fixture_set_up, test_notify_delivery, fixture_tear_down);
   g_test_add ("/hub-sync/notify-refused", Fixture, NULL, fixture_set_up, test_notify_refused, fixture_tear_down);
   g_test_add ("/hub-sync/notify-revoked", Fixture, NULL, fixture_set_up, test_notify_revoked, fixture_tear_down);
+  g_test_add ("/hub-sync/watch-stops-when-revoked", Fixture, NULL, fixture_set_up, test_watch_stops_when_revoked, fixture_tear_down);
   g_test_add ("/hub-sync/replies-and-receipts", Fixture, NULL, fixture_set_up, test_replies_and_receipts, fixture_tear_down);
   g_test_add ("/hub-sync/lookout", Fixture, NULL, fixture_set_up, test_lookout, fixture_tear_down);
   g_test_add ("/hub-sync/bundles", Fixture, NULL, fixture_set_up, test_bundles, fixture_tear_down);

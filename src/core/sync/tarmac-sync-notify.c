@@ -86,9 +86,7 @@ tarmac_sync_notify_finalize (GObject *object)
 {
   TarmacSyncNotify *self = (TarmacSyncNotify *) object;
 
-  /* Whatever libsoup left queued (a close frame) goes with the context. */
-  while (g_main_context_iteration (self->context, FALSE))
-    ;
+  /* Whatever libsoup left attached (a close frame not yet written) goes with it. */
   g_main_context_unref (self->context);
 
   G_OBJECT_CLASS (tarmac_sync_notify_parent_class)->finalize (object);

@@ -48,7 +48,7 @@
 #define PULL_BATCH        500
 #define MAX_ROUNDS        10000
 #define MAX_RESPONSE      (16 * 1024 * 1024)
-#define NOTIFY_OPEN_S     10
+#define NOTIFY_OPEN_S     20
 
 struct _TarmacSyncClient
 {
@@ -1018,7 +1018,11 @@ needs_pull (TarmacSyncClient *self,
   switch (tarmac_sync_notify_wait (self->notify, 0, NULL, &head, urgent))
     {
     case TARMAC_SYNC_NOTIFY_POKED:
-      return *urgent || head > tarmac_sync_replica_get_cursor (self->replica, "main");
+      if (!*urgent && head <= tarmac_sync_replica_get_cursor (self->replica, "main"))
+        return FALSE;
+      /* News read here rather than in a wait: the pull is the socket's all the same. */
+      self->notified++;
+      return TRUE;
 
     case TARMAC_SYNC_NOTIFY_TIMEOUT:
       return FALSE;

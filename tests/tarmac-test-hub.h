@@ -23,6 +23,7 @@ typedef struct
   char        *data;
   char        *fingerprint;
   char        *url;
+  char        *credentials;   /* $CREDENTIALS_DIRECTORY of the hub's processes, or NULL */
   GSubprocess *process;
   guint        port;
 } TarmacTestHub;
@@ -48,9 +49,14 @@ tarmac_test_hub_run (TarmacTestHub *hub,
   g_ptr_array_add (args, hub->data);
   g_ptr_array_add (args, NULL);
 
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                               &error);
+  {
+    g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+
+    if (hub->credentials != NULL)
+      g_subprocess_launcher_setenv (launcher, "CREDENTIALS_DIRECTORY", hub->credentials, TRUE);
+    process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  }
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
   g_assert_no_error (error);
@@ -82,6 +88,8 @@ tarmac_test_hub_start_crashing (TarmacTestHub *hub,
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
 
   g_subprocess_launcher_set_child_setup (launcher, tarmac_test_hub_child_setup, NULL, NULL);
+  if (hub->credentials != NULL)
+    g_subprocess_launcher_setenv (launcher, "CREDENTIALS_DIRECTORY", hub->credentials, TRUE);
   if (crash_point != NULL)
     g_subprocess_launcher_setenv (launcher, "TARMAC_HUB_CRASH", crash_point, TRUE);
   else
@@ -130,24 +138,26 @@ tarmac_test_hub_stop (TarmacTestHub *hub)
 }
 
 /* The hub's key-encryption key as systemd would hand it (LoadCredentialEncrypted=): a
- * file in $CREDENTIALS_DIRECTORY, here a directory beside @data, inherited by every hub
- * the test starts from now on. */
+ * file in $CREDENTIALS_DIRECTORY, here a directory beside the hub's data, given to every
+ * hub process this test starts (in their environment only: setenv in a test that has
+ * threads is not safe). */
 static inline void
-tarmac_test_hub_set_credential (const char *data)
+tarmac_test_hub_set_credential (TarmacTestHub *hub)
 {
-  g_autofree char *parent = g_path_get_dirname (data);
-  g_autofree char *directory = g_build_filename (parent, "credentials", NULL);
-  g_autofree char *path = g_build_filename (directory, "tarmac-hub-kek", NULL);
+  g_autofree char *parent = g_path_get_dirname (hub->data);
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (g_mkdir_with_parents (directory, 0700), ==, 0);
+  g_free (hub->credentials);
+  hub->credentials = g_build_filename (parent, "credentials", NULL);
+  path = g_build_filename (hub->credentials, "tarmac-hub-kek", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (hub->credentials, 0700), ==, 0);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_file_set_contents_full (path, "test key-encryption key of 32 b", 32,
                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
       g_assert_no_error (error);
     }
-  g_setenv ("CREDENTIALS_DIRECTORY", directory, TRUE);
 }
 
 /* A hub with the sites given as CODE, NAME pairs, running. */
@@ -162,7 +172,7 @@ tarmac_test_hub_init (TarmacTestHub *hub,
   /* A caller without G_TEST_OPTION_ISOLATE_DIRS (gtk_test_init) names its own. */
   if (hub->data == NULL)
     hub->data = g_build_filename (g_get_user_data_dir (), "hub", NULL);
-  tarmac_test_hub_set_credential (hub->data);
+  tarmac_test_hub_set_credential (hub);
   out = tarmac_test_hub_run (hub, "init", NULL);
 
   va_start (ap, first_code);
@@ -186,6 +196,7 @@ tarmac_test_hub_clear (TarmacTestHub *hub)
   g_clear_pointer (&hub->data, g_free);
   g_clear_pointer (&hub->fingerprint, g_free);
   g_clear_pointer (&hub->url, g_free);
+  g_clear_pointer (&hub->credentials, g_free);
 }
 
 /* Removes a test's temporary directory and everything in it. */

@@ -30,7 +30,6 @@ fixture_set_up (Fixture       *f,
 {
   f->hub.data = g_build_filename (g_get_user_data_dir (), "hub", NULL);
   f->credentials = g_build_filename (g_get_user_data_dir (), "credentials", NULL);
-  g_unsetenv ("CREDENTIALS_DIRECTORY");
 }
 
 static void
@@ -39,7 +38,6 @@ fixture_tear_down (Fixture       *f,
 {
   tarmac_test_hub_clear (&f->hub);
   g_free (f->credentials);
-  g_unsetenv ("CREDENTIALS_DIRECTORY");
 }
 
 /* Runs tarmac-hub with stdin closed (no terminal to prompt at); returns its exit status
@@ -66,9 +64,17 @@ run_hub (Fixture     *f,
   g_ptr_array_add (args, f->hub.data);
   g_ptr_array_add (args, NULL);
 
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                               | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  {
+    g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                 | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+
+    if (f->hub.credentials != NULL)
+      g_subprocess_launcher_setenv (launcher, "CREDENTIALS_DIRECTORY", f->hub.credentials, TRUE);
+    else
+      g_subprocess_launcher_unsetenv (launcher, "CREDENTIALS_DIRECTORY");
+    process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  }
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err, &error);
   g_assert_no_error (error);
@@ -104,7 +110,8 @@ write_credential (Fixture    *f,
   g_assert_cmpint (g_mkdir_with_parents (f->credentials, 0700), ==, 0);
   g_file_set_contents_full (path, secret, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
   g_assert_no_error (error);
-  g_setenv ("CREDENTIALS_DIRECTORY", f->credentials, TRUE);
+  g_free (f->hub.credentials);
+  f->hub.credentials = g_strdup (f->credentials);
 }
 
 static char *
@@ -132,7 +139,7 @@ test_credential (Fixture       *f,
   assert_no_plain_keys (f);
 
   /* The fingerprint needs only the certificate: no key, so no credential. */
-  g_unsetenv ("CREDENTIALS_DIRECTORY");
+  g_clear_pointer (&f->hub.credentials, g_free);
   fingerprint = tarmac_test_hub_run (&f->hub, "fingerprint", NULL);
   g_assert_cmpuint (strlen (fingerprint), ==, 95);
 
@@ -190,6 +197,7 @@ unseal_to_plain (Fixture *f)
   g_autoptr(TarmacHubKek) kek = tarmac_hub_kek_new (NULL);
   static const char * const roles[] = { "tls.key", "coordinator.key" };
 
+  tarmac_hub_kek_set_credentials_directory (kek, f->hub.credentials);
   for (gsize i = 0; i < G_N_ELEMENTS (roles); i++)
     {
       g_autofree char *plain = g_build_filename (f->hub.data, roles[i], NULL);

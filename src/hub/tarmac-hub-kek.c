@@ -72,6 +72,7 @@ struct _TarmacHubKek
   GObject  parent_instance;
 
   char    *passphrase_file;
+  char    *credentials;      /* instead of $CREDENTIALS_DIRECTORY, or NULL */
   Keys    *keys;             /* sodium_malloc'd: locked, guarded, wiped when freed */
   gboolean credential_read;
 };
@@ -84,6 +85,7 @@ tarmac_hub_kek_finalize (GObject *object)
   TarmacHubKek *self = (TarmacHubKek *) object;
 
   g_clear_pointer (&self->passphrase_file, g_free);
+  g_clear_pointer (&self->credentials, g_free);
   g_clear_pointer (&self->keys, sodium_free);
 
   G_OBJECT_CLASS (tarmac_hub_kek_parent_class)->finalize (object);
@@ -124,6 +126,23 @@ tarmac_hub_kek_new (const char *passphrase_file)
   return self;
 }
 
+/**
+ * tarmac_hub_kek_set_credentials_directory:
+ * @directory: where the credential is, instead of $CREDENTIALS_DIRECTORY
+ *
+ * For a caller that cannot set its environment (a test with threads).
+ */
+void
+tarmac_hub_kek_set_credentials_directory (TarmacHubKek *self,
+                                          const char   *directory)
+{
+  g_return_if_fail (TARMAC_IS_HUB_KEK (self));
+
+  g_free (self->credentials);
+  self->credentials = g_strdup (directory);
+  self->credential_read = FALSE;
+}
+
 static void
 put_u64 (guint8  *out,
          guint64  value)
@@ -147,7 +166,8 @@ static gboolean
 read_credential (TarmacHubKek  *self,
                  GError       **error)
 {
-  const char *directory = g_getenv ("CREDENTIALS_DIRECTORY");
+  const char *directory = self->credentials != NULL ? self->credentials
+                                                    : g_getenv ("CREDENTIALS_DIRECTORY");
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TarmacHubKek, tarmac_hub_kek, TARMAC, HUB_KEK, GObject)
 
 TarmacHubKek *tarmac_hub_kek_new          (const char    *passphrase_file);
+void          tarmac_hub_kek_set_credentials_directory (TarmacHubKek *self,
+                                           const char    *directory);
 gboolean      tarmac_hub_kek_seal_file    (TarmacHubKek  *self,
                                            const char    *path,
                                            const char    *role,

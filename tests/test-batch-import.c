@@ -237,12 +237,18 @@ import_all (TarmacBatchImport  *batch,
   return done;
 }
 
-/* The name index holds every traveller there is and nobody else. */
+/* The name index holds every traveller there is, by the words of their own name, and
+ * nobody else: a traveller rolled back leaves no word behind, not even on the traveller
+ * who gets its id next. */
 static void
 assert_index_complete (TarmacStore *store)
 {
   g_assert_cmpint (count (store, "SELECT count(*) FROM search_token"
                                  " WHERE traveller_id NOT IN (SELECT id FROM traveller)"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_token s"
+                                 " JOIN traveller t ON t.id = s.traveller_id"
+                                 " WHERE instr (' ' || t.name_key || ' ', ' ' || s.token || ' ') = 0"),
+                   ==, 0);
   g_assert_cmpint (count (store, "SELECT count(*) FROM traveller t WHERE t.name_key <> ''"
                                  " AND NOT EXISTS (SELECT 1 FROM search_token s"
                                  "                 WHERE s.traveller_id = t.id)"), ==, 0);
@@ -265,7 +271,8 @@ test_batch_import_replay (void)
   g_autofree char *minimal = fixture ("paxlst", "minimal.edi");
   g_autofree char *crew = fixture ("paxlst", "crew.edi");
   g_autofree char *multileg = fixture ("paxlst", "d05b-multileg.edi");
-  const char * const files[] = { part1, d02b, part2, d02b, minimal, part3, crew, minimal,
+  g_autofree char *second_bad = fixture ("import", "second-message-bad.edi");
+  const char * const files[] = { part1, d02b, part2, d02b, minimal, part3, crew, second_bad,
                                  multileg, NULL };
   const char * const good[] = { part1, d02b, part2, part3, crew, multileg, NULL };
   g_autoptr(TarmacStore) store = open_store (db);
@@ -287,14 +294,18 @@ test_batch_import_replay (void)
   assert_report (done, 4, "minimal.edi", TARMAC_IMPORT_RESULT_FAILED);
   assert_report (done, 5, "multipart-part3.edi", TARMAC_IMPORT_RESULT_IMPORTED);
   assert_report (done, 6, "crew.edi", TARMAC_IMPORT_RESULT_IMPORTED);
-  assert_report (done, 7, "minimal.edi", TARMAC_IMPORT_RESULT_FAILED);
+  assert_report (done, 7, "second-message-bad.edi", TARMAC_IMPORT_RESULT_FAILED);
   assert_report (done, 8, "d05b-multileg.edi", TARMAC_IMPORT_RESULT_IMPORTED);
   g_assert_nonnull (strstr (((TarmacImportReport *) g_ptr_array_index (done, 4))->error_message,
                             "line 3 (byte"));
+  g_assert_nonnull (strstr (((TarmacImportReport *) g_ptr_array_index (done, 7))->error_message,
+                            "line 26 (byte"));
   g_assert_cmpuint (((TarmacImportReport *) g_ptr_array_index (done, 1))->n_travellers, ==, 3);
   g_assert_cmpuint (tarmac_batch_import_get_commits (batch), ==, 1);
 
-  g_assert_cmpint (count (store, "SELECT count(*) FROM source_file WHERE name = 'minimal.edi'"),
+  g_assert_cmpint (count (store, "SELECT count(*) FROM source_file WHERE name = 'minimal.edi'"
+                                 " OR name = 'second-message-bad.edi'"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname = 'ZARKOWSKA'"),
                    ==, 0);
   g_assert_cmpint (count (store, "SELECT count(*) FROM message_set WHERE complete = 1"), ==, 1);
   g_assert_cmpint (count (store, "SELECT count(*) FROM audit_log WHERE action = 'import'"),
@@ -313,7 +324,7 @@ test_batch_import_replay (void)
 
 /* After a PNR (whose card key is kept outside the database too), the batch's files get
  * savepoints again, so a bad manifest after it rolls back to its own savepoint and never
- * undoes the PNR. */
+ * undoes the PNR; the travellers it had written leave the name index's queue with it. */
 static void
 test_batch_import_bad_after_pnr (void)
 {
@@ -323,7 +334,8 @@ test_batch_import_bad_after_pnr (void)
   g_autofree char *d02b = fixture ("import", "d02b-passengers.edi");
   g_autofree char *minimal = fixture ("paxlst", "minimal.edi");
   g_autofree char *crew = fixture ("paxlst", "crew.edi");
-  const char * const files[] = { d02b, pnrgov, minimal, crew, NULL };
+  g_autofree char *second_bad = fixture ("import", "second-message-bad.edi");
+  const char * const files[] = { d02b, pnrgov, minimal, second_bad, crew, NULL };
   g_autoptr(TarmacStore) store = open_store (db);
   g_autoptr(TarmacStore) alone = open_store (alone_db);
   g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
@@ -334,11 +346,14 @@ test_batch_import_bad_after_pnr (void)
   tarmac_batch_import_set_limits (batch, 100, G_MAXUINT);
   done = import_all (batch, files);
 
-  g_assert_cmpuint (done->len, ==, 4);
+  g_assert_cmpuint (done->len, ==, 5);
   assert_report (done, 0, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
   assert_report (done, 1, "pnrgov.edi", TARMAC_IMPORT_RESULT_IMPORTED);
   assert_report (done, 2, "minimal.edi", TARMAC_IMPORT_RESULT_FAILED);
-  assert_report (done, 3, "crew.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 3, "second-message-bad.edi", TARMAC_IMPORT_RESULT_FAILED);
+  assert_report (done, 4, "crew.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname = 'ZARKOWSKA'"),
+                   ==, 0);
   assert_index_complete (store);
 
   g_assert_true (tarmac_import_file (alone, d02b, NULL, NULL, NULL));

@@ -692,7 +692,7 @@ insert_traveller (Import                       *import,
   if (!_tarmac_import_step (import, stmt, traveller->line, traveller->offset, error))
     return FALSE;
   traveller_id = sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
-  _tarmac_store_queue_for_search (import->store, traveller_id);
+  _tarmac_store_queue_for_search_key (import->store, traveller_id, key, import->flight_date);
 
   sqlite3_bind_int64 (import->insert_source, 1, traveller_id);
   sqlite3_bind_int64 (import->insert_source, 2, message_id);

@@ -15,8 +15,9 @@
 #include "tarmac-store-private.h"
 
 /* Keeping the name index (migration 9) up to date. Writers queue each traveller they
- * insert (_tarmac_store_queue_for_search()); rows written by plain SQL (and renamed ones,
- * by trigger) wait in search_pending. tarmac_search_index_update() then indexes them all
+ * insert (_tarmac_store_queue_for_search(), or with its name key and flight date
+ * _tarmac_store_queue_for_search_key(), which spares reading the row back); rows written
+ * by plain SQL (and renamed ones, by trigger) wait in search_pending. tarmac_search_index_update() then indexes them all
  * in one pass: their keys are split into words here, sorted by (word, day, traveller),
  * and written in that order, so each page of search_token is written once instead of
  * once per word, and each new word reaches search_vocab (whose trigger adds its
@@ -172,21 +173,32 @@ tarmac_search_index_update (TarmacStore  *store,
   chunk = g_string_chunk_new (64 * 1024);
 
   queue = _tarmac_store_take_search_queue (store);
-  if (queue->len > 0)
+  for (guint i = 0; i < queue->len; i++)
     {
-      queued = _tarmac_store_prepare_cached (store,
-                                             "SELECT t.id, t.name_key, f.flight_date"
-                                             " FROM traveller t JOIN flight f ON f.id = t.flight_id"
-                                             " WHERE t.id = ?1 AND t.masked = 0",
-                                             error);
-      if (queued == NULL)
-        goto out;
-      for (guint i = 0; i < queue->len; i++)
+      const TarmacSearchQueued *entry = &g_array_index (queue, TarmacSearchQueued, i);
+
+      /* The writer gave what the row holds: no need to read it back. */
+      if (entry->name_key != NULL)
         {
-          sqlite3_bind_int64 (queued, 1, g_array_index (queue, gint64, i));
-          if (!read_postings (store, queued, postings, chunk, word, error))
+          add_postings (postings, chunk, word, entry->name_key, day_of (entry->flight_date),
+                        entry->traveller_id);
+          continue;
+        }
+
+      if (queued == NULL)
+        {
+          queued = _tarmac_store_prepare_cached (store,
+                                                 "SELECT t.id, t.name_key, f.flight_date"
+                                                 " FROM traveller t"
+                                                 " JOIN flight f ON f.id = t.flight_id"
+                                                 " WHERE t.id = ?1 AND t.masked = 0",
+                                                 error);
+          if (queued == NULL)
             goto out;
         }
+      sqlite3_bind_int64 (queued, 1, entry->traveller_id);
+      if (!read_postings (store, queued, postings, chunk, word, error))
+        goto out;
     }
 
   /* CROSS JOIN keeps search_pending the outer loop: without statistics SQLite would

@@ -39,8 +39,20 @@ gboolean      _tarmac_store_transaction_lost (TarmacStore *self);
 void          _tarmac_store_set_unguarded (TarmacStore *self,
                                            gboolean     unguarded);
 gboolean      _tarmac_store_take_spoiled (TarmacStore *self);
+/* A traveller queued for the name index: its row is read back when name_key is %NULL. */
+typedef struct
+{
+  gint64  traveller_id;
+  char   *name_key;
+  char   *flight_date;
+} TarmacSearchQueued;
+
 void          _tarmac_store_queue_for_search (TarmacStore *self,
                                               gint64       traveller_id);
+void          _tarmac_store_queue_for_search_key (TarmacStore *self,
+                                                  gint64       traveller_id,
+                                                  const char  *name_key,
+                                                  const char  *flight_date);
 GArray       *_tarmac_store_take_search_queue (TarmacStore *self);
 gint64        _tarmac_store_grow_cache    (TarmacStore  *self,
                                            gint64        kib);

@@ -45,17 +45,22 @@ struct _TarmacStore
   GHashTable *statements;
 
   /* Travellers this connection inserted in its open transaction, for the name index
-   * (tarmac_search_index_update()): gint64 ids, hints only — the index reads each row
-   * back, so an id whose row a savepoint rolled back is skipped. */
+   * (tarmac_search_index_update()), as TarmacSearchQueued. A savepoint rolled back takes
+   * its travellers out again. */
   GArray     *search_queue;
 
-  /* Nested transactions without savepoints (_tarmac_store_set_unguarded()): for each
-   * nested level, sqlite3_total_changes64() when it began if it has no savepoint, -1 if
-   * it has one. */
-  gboolean    unguarded;
-  GArray     *nested_changes;
+  /* The nested levels of the open transaction, innermost last, as Nested. */
+  GArray     *nested;
+  gboolean    unguarded;     /* _tarmac_store_set_unguarded() */
   gboolean    spoiled;       /* a level without a savepoint wrote and was rolled back */
 };
+
+typedef struct
+{
+  gint64 changes;   /* sqlite3_total_changes64() when it began if it has no savepoint,
+                     * -1 if it has one */
+  guint  queued;    /* the length of search_queue when it began */
+} Nested;
 
 G_DEFINE_FINAL_TYPE (TarmacStore, tarmac_store, G_TYPE_OBJECT)
 
@@ -525,7 +530,7 @@ tarmac_store_finalize (GObject *object)
 
   g_clear_object (&self->secrets);
   g_clear_pointer (&self->search_queue, g_array_unref);
-  g_clear_pointer (&self->nested_changes, g_array_unref);
+  g_clear_pointer (&self->nested, g_array_unref);
   tarmac_store_close (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -607,12 +612,28 @@ tarmac_store_class_init (TarmacStoreClass *klass)
 }
 
 static void
+clear_queued (TarmacSearchQueued *queued)
+{
+  g_clear_pointer (&queued->name_key, g_free);
+  g_clear_pointer (&queued->flight_date, g_free);
+}
+
+static GArray *
+new_search_queue (void)
+{
+  GArray *queue = g_array_new (FALSE, FALSE, sizeof (TarmacSearchQueued));
+
+  g_array_set_clear_func (queue, (GDestroyNotify) clear_queued);
+  return queue;
+}
+
+static void
 tarmac_store_init (TarmacStore *self)
 {
   self->actor = g_strdup (g_get_user_name ());
   self->retention_years = DEFAULT_RETENTION_YEARS;
-  self->search_queue = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->nested_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->search_queue = new_search_queue ();
+  self->nested = g_array_new (FALSE, FALSE, sizeof (Nested));
 }
 
 /**
@@ -869,7 +890,8 @@ flush_search_queue (TarmacStore  *self,
     return FALSE;
   for (guint i = 0; i < self->search_queue->len; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, g_array_index (self->search_queue, gint64, i));
+      sqlite3_bind_int64 (stmt, 1,
+                          g_array_index (self->search_queue, TarmacSearchQueued, i).traveller_id);
       if (!_tarmac_store_step_done (self, stmt, error))
         return FALSE;
       sqlite3_reset (stmt);
@@ -878,25 +900,33 @@ flush_search_queue (TarmacStore  *self,
   return TRUE;
 }
 
-/* The innermost nested level: sqlite3_total_changes64() from when it began if it has no
- * savepoint, -1 if it has one. */
-static gint64
-peek_unguarded (TarmacStore *self)
+static void
+push_nested (TarmacStore *self,
+             gint64       changes)
 {
-  if (self->nested_changes->len == 0)
-    return -1;
-  return g_array_index (self->nested_changes, gint64, self->nested_changes->len - 1);
+  Nested nested = { changes, self->search_queue->len };
+
+  g_array_append_val (self->nested, nested);
 }
 
-/* Forgets the innermost nested level; returns what peek_unguarded() did. */
-static gint64
-pop_unguarded (TarmacStore *self)
+/* The innermost nested level, and forgets it. */
+static Nested
+pop_nested (TarmacStore *self)
 {
-  gint64 changes = peek_unguarded (self);
+  Nested nested = { -1, G_MAXUINT };
 
-  if (self->nested_changes->len > 0)
-    g_array_set_size (self->nested_changes, self->nested_changes->len - 1);
-  return changes;
+  g_return_val_if_fail (self->nested->len > 0, nested);
+
+  nested = g_array_index (self->nested, Nested, self->nested->len - 1);
+  g_array_set_size (self->nested, self->nested->len - 1);
+  return nested;
+}
+
+static gboolean
+innermost_unguarded (TarmacStore *self)
+{
+  return self->nested->len > 0 &&
+         g_array_index (self->nested, Nested, self->nested->len - 1).changes >= 0;
 }
 
 /**
@@ -919,9 +949,7 @@ tarmac_store_begin (TarmacStore  *self,
 
   if (self->transaction_depth > 0 && self->unguarded)
     {
-      gint64 changes = sqlite3_total_changes64 (self->db);
-
-      g_array_append_val (self->nested_changes, changes);
+      push_nested (self, sqlite3_total_changes64 (self->db));
       self->transaction_depth++;
       return TRUE;
     }
@@ -935,11 +963,7 @@ tarmac_store_begin (TarmacStore  *self,
     return FALSE;
 
   if (self->transaction_depth > 0)
-    {
-      gint64 savepoint = -1;
-
-      g_array_append_val (self->nested_changes, savepoint);
-    }
+    push_nested (self, -1);
   self->transaction_depth++;
 
   return TRUE;
@@ -954,9 +978,9 @@ tarmac_store_commit (TarmacStore  *self,
   g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
-  if (self->transaction_depth > 1 && peek_unguarded (self) >= 0)
+  if (self->transaction_depth > 1 && innermost_unguarded (self))
     {
-      pop_unguarded (self);
+      pop_nested (self);
       self->transaction_depth--;
       return TRUE;
     }
@@ -988,7 +1012,7 @@ tarmac_store_commit (TarmacStore  *self,
     }
 
   if (self->transaction_depth > 1)
-    pop_unguarded (self);
+    pop_nested (self);
   self->transaction_depth--;
 
   return TRUE;
@@ -1080,7 +1104,7 @@ _tarmac_store_transaction_lost (TarmacStore *self)
 
   self->transaction_depth = 0;
   g_array_set_size (self->search_queue, 0);
-  g_array_set_size (self->nested_changes, 0);
+  g_array_set_size (self->nested, 0);
   self->spoiled = FALSE;
   return TRUE;
 }
@@ -1143,16 +1167,46 @@ void
 _tarmac_store_queue_for_search (TarmacStore *self,
                                 gint64       traveller_id)
 {
+  TarmacSearchQueued queued = { traveller_id, NULL, NULL };
+
   g_return_if_fail (TARMAC_IS_STORE (self));
 
-  g_array_append_val (self->search_queue, traveller_id);
+  g_array_append_val (self->search_queue, queued);
+}
+
+/**
+ * _tarmac_store_queue_for_search_key:
+ * @self: a #TarmacStore, inside a transaction
+ * @traveller_id: a traveller row just inserted
+ * @name_key: the name_key it was inserted with
+ * @flight_date: the flight_date of its flight
+ *
+ * As _tarmac_store_queue_for_search(), with what the index needs of the row, so that it
+ * is not read back. Only for a row whose name key and flight stay as they are until the
+ * transaction commits.
+ */
+void
+_tarmac_store_queue_for_search_key (TarmacStore *self,
+                                    gint64       traveller_id,
+                                    const char  *name_key,
+                                    const char  *flight_date)
+{
+  TarmacSearchQueued queued = { traveller_id, NULL, NULL };
+
+  g_return_if_fail (TARMAC_IS_STORE (self));
+  g_return_if_fail (name_key != NULL && flight_date != NULL);
+
+  queued.name_key = g_strdup (name_key);
+  queued.flight_date = g_strdup (flight_date);
+  g_array_append_val (self->search_queue, queued);
 }
 
 /**
  * _tarmac_store_take_search_queue:
  * @self: a #TarmacStore
  *
- * Returns: (transfer full): the ids queued by _tarmac_store_queue_for_search(), leaving
+ * Returns: (transfer full) (element-type TarmacSearchQueued): the travellers queued by
+ *   _tarmac_store_queue_for_search() and _tarmac_store_queue_for_search_key(), leaving
  *   the queue empty
  */
 GArray *
@@ -1163,7 +1217,7 @@ _tarmac_store_take_search_queue (TarmacStore *self)
   g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
 
   queue = g_steal_pointer (&self->search_queue);
-  self->search_queue = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->search_queue = new_search_queue ();
   return queue;
 }
 
@@ -1177,25 +1231,27 @@ tarmac_store_rollback (TarmacStore *self)
 
   if (self->transaction_depth > 1)
     {
-      gint64 changes = pop_unguarded (self);
+      Nested nested = pop_nested (self);
 
-      if (changes >= 0)
+      if (nested.changes >= 0)
         {
           /* Nothing to roll back to: if the level wrote anything, only the whole
            * transaction can undo it, which its owner learns from
-           * _tarmac_store_take_spoiled(). */
-          if (sqlite3_total_changes64 (self->db) != changes)
+           * _tarmac_store_take_spoiled(). Its travellers stay queued meanwhile, as its
+           * rows stay. */
+          if (sqlite3_total_changes64 (self->db) != nested.changes)
             self->spoiled = TRUE;
           self->transaction_depth--;
           return;
         }
+      g_array_set_size (self->search_queue, MIN (nested.queued, self->search_queue->len));
     }
 
   if (self->transaction_depth == 1)
     {
       sql = g_strdup ("ROLLBACK");
       g_array_set_size (self->search_queue, 0);
-      g_array_set_size (self->nested_changes, 0);
+      g_array_set_size (self->nested, 0);
       self->spoiled = FALSE;
     }
   else

@@ -593,7 +593,8 @@ may_glue (const TarmacNameToken *head,
 {
   gsize len = single->form_lengths[0];
 
-  if (head->forms[0][0] != single->forms[0][0] && head->skeleton[0] != single->skeleton[0])
+  if (head->form_initial != single->form_initial &&
+      head->skeleton_initial != single->skeleton_initial)
     return FALSE;
   if (glued_len * 10 < len * 6 || glued_len * 6 > len * 10)
     return FALSE;
@@ -669,17 +670,28 @@ bound_glued_candidates (TarmacNameToken *const *runs,
                         float                  *best_singles)
 {
   guint eligible[TARMAC_NAME_MAX_TOKENS], n_eligible = 0;
+  guint64 form_initials = 0, skeleton_initials = 0;
 
-  /* may_glue() takes a word of five letters or more: most names have few. */
+  /* may_glue() takes a word of five letters or more, starting as the run does (its
+   * initials as 64 bits: sharing a bit only lets more runs through to may_glue()). */
   for (guint t = 0; t < n_singles; t++)
     if (singles[t]->form_lengths[0] >= 5)
-      eligible[n_eligible++] = t;
+      {
+        eligible[n_eligible++] = t;
+        form_initials |= G_GUINT64_CONSTANT (1) << ((guchar) singles[t]->form_initial & 63);
+        skeleton_initials |= G_GUINT64_CONSTANT (1) <<
+                             ((guchar) singles[t]->skeleton_initial & 63);
+      }
   if (n_eligible == 0)
     return;
 
   for (guint first = 0; first + 1 < n_runs; first++)
     {
       gsize glued_len = runs[first]->form_lengths[0], longest = glued_len;
+
+      if (!((form_initials >> ((guchar) runs[first]->form_initial & 63)) & 1) &&
+          !((skeleton_initials >> ((guchar) runs[first]->skeleton_initial & 63)) & 1))
+        continue;
 
       for (guint count = 2; count <= MAX_SPAN && first + count <= n_runs; count++)
         {

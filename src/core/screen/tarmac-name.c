@@ -178,6 +178,8 @@ _tarmac_name_token_measure_forms (TarmacNameToken *token)
 {
   token->skeleton_hash = g_str_hash (token->skeleton);
   token->phonetic_hash = g_str_hash (token->phonetic);
+  token->form_initial = token->forms[0][0];
+  token->skeleton_initial = token->skeleton[0];
   for (guint i = 0; i < token->n_forms; i++)
     {
       const char *form = token->forms[i];

@@ -37,6 +37,9 @@ typedef struct
   /* g_str_hash() of the skeleton and of the phonetic key: keys that differ in hash differ */
   guint                 skeleton_hash;
   guint                 phonetic_hash;
+  /* The first byte of forms[0] and of the skeleton (0 when empty), at hand */
+  char                  form_initial;
+  char                  skeleton_initial;
 } TarmacNameToken;
 
 /* Names longer than this many tokens are cut: no real name has more, and it bounds the

@@ -153,7 +153,8 @@ test_compare_bound (void)
             at_least = _tarmac_name_compare_at_least ((TarmacNameToken *const *) a->pdata,
                                                       NULL, a->len,
                                                       (TarmacNameToken *const *) b->pdata,
-                                                      NULL, b->len, floors[f], &bounded);
+                                                      NULL, b->len, floors[f], NULL, NULL,
+                                                      &bounded);
             if (at_least < 0.0)
               {
                 /* Cut short only when the score is under the floor. */

@@ -18,6 +18,8 @@ float  _tarmac_name_fuzzy_similarity (const char             *s,
                                       const char             *t);
 float  _tarmac_name_fuzzy_bound      (const char             *s,
                                       const char             *t);
+typedef double (*TarmacNameFloorFunc) (gpointer data);
+
 double _tarmac_name_compare_at_least (TarmacNameToken *const *a,
                                       const float            *a_weights,
                                       guint                   n_a,
@@ -25,6 +27,8 @@ double _tarmac_name_compare_at_least (TarmacNameToken *const *a,
                                       const float            *b_weights,
                                       guint                   n_b,
                                       double                  floor,
+                                      TarmacNameFloorFunc     exact_floor,
+                                      gpointer                data,
                                       TarmacNameComparison   *out);
 
 G_END_DECLS

@@ -874,12 +874,16 @@ tarmac_name_compare (TarmacNameToken *const *a,
                      guint                   n_b,
                      TarmacNameComparison   *out)
 {
-  return _tarmac_name_compare_at_least (a, a_weights, n_a, b, b_weights, n_b, 0.0, out);
+  return _tarmac_name_compare_at_least (a, a_weights, n_a, b, b_weights, n_b, 0.0, NULL, NULL,
+                                        out);
 }
 
 /**
  * _tarmac_name_compare_at_least:
- * @floor: the score that matters
+ * @floor: the score that matters, or a lower bound of it when @exact_floor is given
+ * @exact_floor: (nullable): the score that matters (at least @floor), costlier to know:
+ *   asked only when the score cannot be proved under @floor
+ * @data: for @exact_floor
  *
  * tarmac_name_compare(), or −1 (with @out empty) as soon as the score is sure to be under
  * @floor (tokens_under()): first from cheap bounds of every pair's similarity
@@ -897,6 +901,8 @@ _tarmac_name_compare_at_least (TarmacNameToken *const *a,
                                const float            *b_weights,
                                guint                   n_b,
                                double                  floor,
+                               TarmacNameFloorFunc     exact_floor,
+                               gpointer                data,
                                TarmacNameComparison   *out)
 {
   float default_a[TARMAC_NAME_MAX_TOKENS], default_b[TARMAC_NAME_MAX_TOKENS];
@@ -946,7 +952,15 @@ _tarmac_name_compare_at_least (TarmacNameToken *const *a,
       /* Whether gluing is needed is not known yet: bound the glued pairs as if it were. */
       if (score_under (a, a_weights, n_a, b, b_weights, n_b, best_a, best_b, TRUE, floor))
         return -1.0;
+      if (exact_floor != NULL)
+        {
+          floor = MAX (floor, exact_floor (data));
+          if (score_under (a, a_weights, n_a, b, b_weights, n_b, best_a, best_b, TRUE, floor))
+            return -1.0;
+        }
     }
+  else if (exact_floor != NULL)
+    floor = exact_floor (data);
 
   for (guint i = 0; i < n_a; i++)
     for (guint j = 0; j < n_b; j++)

@@ -522,7 +522,21 @@ build_candidate (TarmacScreenIndex          *self,
   return candidate;
 }
 
-/* The name score under which a name of @name's entry cannot matter, so that its full
+/* What name_floor() needs to know of the match. */
+typedef struct
+{
+  TarmacScreenIndex *self;
+  const IndexedName *name;
+  double             min_score;
+  const TarmacDob   *query_dob;
+  gboolean           has_dob;
+  const char        *nationality_code;
+  const char        *sex;
+  const char        *document;
+  const char        *document_fuzzy;
+} FloorQuery;
+
+/* The name score under which a name of its entry cannot matter, so that its full
  * comparison may stop early (tarmac_name_compare()'s bound):
  *
  *  - a weak alias counts only from 0.999, and any name only from MIN_NAME_SCORE: a name
@@ -540,25 +554,40 @@ build_candidate (TarmacScreenIndex          *self,
  *
  * With no @min_score (0), nothing is left out, and the floor is only the first rule. */
 static double
-name_floor (TarmacScreenIndex *self,
-            const IndexedName *name,
-            double             min_score,
-            const TarmacDob   *query_dob,
-            gboolean           has_dob,
-            const char        *nationality_code,
-            const char        *sex,
-            const char        *document,
-            const char        *document_fuzzy)
+name_floor (gpointer data)
 {
-  const IndexedEntry *entry = &g_array_index (self->entries, IndexedEntry, name->entry);
-  double floor = name->quality == TARMAC_NAME_QUALITY_WEAK ? 0.999 : MIN_NAME_SCORE;
-  Evidence doc = document_evidence (document, document_fuzzy, entry);
+  const FloorQuery *q = data;
+  const IndexedEntry *entry = &g_array_index (q->self->entries, IndexedEntry, q->name->entry);
+  double floor = q->name->quality == TARMAC_NAME_QUALITY_WEAK ? 0.999 : MIN_NAME_SCORE;
+  Evidence doc = document_evidence (q->document, q->document_fuzzy, entry);
 
-  if (min_score <= 0.0 || g_str_equal (doc.id, "same-number"))
+  if (q->min_score <= 0.0 || g_str_equal (doc.id, "same-number"))
     return floor;
-  return MAX (floor, min_score - (dob_evidence (query_dob, entry, has_dob).adjustment +
-                                  nationality_evidence (nationality_code, entry).adjustment +
-                                  sex_evidence (sex, entry).adjustment + doc.adjustment));
+  return MAX (floor, q->min_score - (dob_evidence (q->query_dob, entry, q->has_dob).adjustment +
+                                     nationality_evidence (q->nationality_code,
+                                                           entry).adjustment +
+                                     sex_evidence (q->sex, entry).adjustment +
+                                     doc.adjustment));
+}
+
+/* The most the evidence can add when the traveller gives no document: the same date of
+ * birth +0.05 and a nationality of the entry's +0.02 (the sex never adds; see
+ * dob_evidence(), nationality_evidence(), sex_evidence()), with a margin for rounding. */
+#define MAX_EVIDENCE_BONUS 0.0701
+
+/* A floor that name_floor() never goes under, known without reading the entry: the first
+ * rule, and without a document (which may be decisive), @min_score less the most the
+ * evidence can add. */
+static double
+name_floor_low (const IndexedName *name,
+                double             min_score,
+                const char        *document)
+{
+  double floor = name->quality == TARMAC_NAME_QUALITY_WEAK ? 0.999 : MIN_NAME_SCORE;
+
+  if (min_score <= 0.0 || document != NULL)
+    return floor;
+  return MAX (floor, min_score - MAX_EVIDENCE_BONUS);
 }
 
 /* An entry's score and what it rests on, before its explanation is written: only the
@@ -830,6 +859,8 @@ match_query (TarmacScreenIndex      *self,
         guint n_entry = 0;
         gpointer previous;
         double score, floor;
+        FloorQuery floor_query = { self, name, min_score, &query_dob, has_dob,
+                                   nationality_code, query->sex, document, document_fuzzy };
 
         for (guint k = 0; k < name->n_tokens && n_entry < TARMAC_NAME_MAX_TOKENS; k++)
           {
@@ -839,13 +870,14 @@ match_query (TarmacScreenIndex      *self,
             entry_tokens[n_entry] = vocab->token;
             entry_weights[n_entry++] = vocab->weight;
           }
-        floor = !bounded ? 0.0
-                         : name_floor (self, name, min_score, &query_dob, has_dob,
-                                       nationality_code, query->sex, document,
-                                       document_fuzzy);
+        /* First against what no evidence can lower the floor under, so that the entry's
+         * evidence is only looked at for the names that come near. */
+        floor = !bounded ? 0.0 : name_floor_low (name, min_score, document);
         score = _tarmac_name_compare_at_least ((TarmacNameToken *const *) tokens->pdata,
                                                query_weights, tokens->len, entry_tokens,
-                                               entry_weights, n_entry, floor, &comparison);
+                                               entry_weights, n_entry, floor,
+                                               bounded ? name_floor : NULL, &floor_query,
+                                               &comparison);
         if (score < 0.0)
           {
             stats->candidates_bounded++;

@@ -36,7 +36,10 @@
  *  - push: the first site sends them all (batches of 200): the hub verifies, stores and
  *    fans out — what "hub throughput" means here;
  *  - pull: the second site receives and applies them (verify, decrypt, commit);
- *    push + pull is the catch-up of notes made offline.
+ *    push + pull is the catch-up of notes made offline;
+ *  - with --converge, --notes more made offline, then the catch-up as it happens: the
+ *    second site on its socket pulls while the first pushes, timed until it applied
+ *    them all.
  *
  * CPU seconds of this process and of the hub are printed with each phase, and the load
  * average: timings on a shared 2-core machine are noisy, run it several times. */
@@ -46,6 +49,7 @@ static int opt_to = 0;
 static int opt_notes = 1000;
 static int opt_rounds = 50;
 static int opt_interval = 100;
+static gboolean opt_converge = FALSE;
 static char *opt_hub = NULL;
 static gboolean opt_json = FALSE;
 
@@ -55,6 +59,8 @@ static const GOptionEntry entries[] = {
   { "notes", 0, 0, G_OPTION_ARG_INT, &opt_notes, N_("Notes for the throughput run"), N_("N") },
   { "rounds", 0, 0, G_OPTION_ARG_INT, &opt_rounds, N_("Notes for the latency run"), N_("N") },
   { "interval", 0, 0, G_OPTION_ARG_INT, &opt_interval, N_("Milliseconds between the notes of the latency run"), N_("MS") },
+  { "converge", 0, 0, G_OPTION_ARG_NONE, &opt_converge,
+    N_("Also time the catch-up with the receiver pulling on its socket while the sender pushes"), NULL },
   { "hub", 0, 0, G_OPTION_ARG_FILENAME, &opt_hub, N_("The tarmac-hub program"), N_("PATH") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
   { NULL }
@@ -72,6 +78,7 @@ typedef struct
   GThread           *thread;
   gboolean           ready;
   gint64             applied_at;
+  guint64            applied;     /* versions its client applied, all told */
 } Desk;
 
 struct _Bench
@@ -174,6 +181,8 @@ receiver_thread (gpointer user_data)
         g_usleep (10000);
 
       g_mutex_lock (&bench->lock);
+      desk->applied = tarmac_sync_client_get_applied (desk->client);
+      g_cond_broadcast (&bench->cond);
       if (more && desk->applied_at == 0)
         {
           desk->applied_at = g_get_monotonic_time ();
@@ -192,6 +201,8 @@ receiver_thread (gpointer user_data)
           if (tarmac_sync_client_sync (desk->client, &stats, NULL) && stats.pulled > 0)
             {
               g_mutex_lock (&bench->lock);
+              desk->applied = tarmac_sync_client_get_applied (desk->client);
+              g_cond_broadcast (&bench->cond);
               if (desk->applied_at == 0)
                 {
                   desk->applied_at = g_get_monotonic_time ();
@@ -317,6 +328,8 @@ tarmac_cli_bench_sync (int    argc,
   gint64 t0, t_save, t_push, t_pull;
   double cpu0, cpu_save, cpu_push, cpu_pull, hub_cpu0, hub_cpu_push, hub_cpu_pull;
   double hub_cpu_latency = 0, cpu_latency = 0;
+  double converge_s = 0, converge_cpu = 0, converge_hub_cpu = 0;
+  guint64 converged = 0;
   guint notified = 0, long_polls = 0;
   Bench bench = { 0 };
   const char *hub_pid = NULL;
@@ -515,6 +528,52 @@ tarmac_cli_bench_sync (int    argc,
   cpu_pull = cpu_seconds (NULL);
   hub_cpu_pull = cpu_seconds (hub_pid);
 
+  if (opt_converge)
+    {
+      guint64 base;
+      gint64 start, end_time;
+      double cpu_c0, hub_c0;
+
+      for (int i = 0; i < opt_notes; i++)
+        if (!save_note (&desks[0], (const char * const *) recipients->pdata, text, &error))
+          goto out;
+
+      tarmac_sync_client_set_notify (desks[1].client, TRUE);
+      base = tarmac_sync_client_get_applied (desks[1].client);
+      g_mutex_lock (&bench.lock);
+      bench.stop = FALSE;
+      desks[1].ready = FALSE;
+      desks[1].applied = base;
+      g_mutex_unlock (&bench.lock);
+      desks[1].thread = g_thread_new ("receiver", receiver_thread, &desks[1]);
+
+      end_time = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+      g_mutex_lock (&bench.lock);
+      while (!desks[1].ready)
+        if (!g_cond_wait_until (&bench.cond, &bench.lock, end_time))
+          break;
+      g_mutex_unlock (&bench.lock);
+
+      cpu_c0 = cpu_seconds (NULL);
+      hub_c0 = cpu_seconds (hub_pid);
+      start = g_get_monotonic_time ();
+      if (!tarmac_sync_client_sync (desks[0].client, NULL, &error))
+        goto out;
+
+      end_time = g_get_monotonic_time () + 600 * G_USEC_PER_SEC;
+      g_mutex_lock (&bench.lock);
+      while (desks[1].applied < base + (guint64) opt_notes)
+        if (!g_cond_wait_until (&bench.cond, &bench.lock, end_time))
+          break;
+      converged = desks[1].applied - base;
+      bench.stop = TRUE;
+      g_mutex_unlock (&bench.lock);
+      converge_s = (g_get_monotonic_time () - start) / 1e6;
+      converge_cpu = cpu_seconds (NULL) - cpu_c0;
+      converge_hub_cpu = cpu_seconds (hub_pid) - hub_c0;
+      g_thread_join (g_steal_pointer (&desks[1].thread));
+    }
+
   {
     double save_s = (t_save - t0) / 1e6, push_s = (t_push - t_save) / 1e6, pull_s = (t_pull - t_push) / 1e6;
     Percentiles one = percentiles_of (latencies);
@@ -530,14 +589,15 @@ tarmac_cli_bench_sync (int    argc,
                "\"hub_pull\":%.2f,\"latency\":%.2f,\"hub_latency\":%.2f},"
                "\"latency_ms\":{\"n\":%u,\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f,"
                "\"all_recipients\":{\"n\":%u,\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f},"
-               "\"notified\":%u,\"long_polls\":%u}}\n",
+               "\"notified\":%u,\"long_polls\":%u},\"converge\":{\"notes\":%" G_GUINT64_FORMAT
+               ",\"s\":%.3f,\"cpu_s\":%.2f,\"hub_cpu_s\":%.2f}}\n",
                g_get_num_processors (), load_average (), opt_sites, opt_to, opt_notes,
                opt_notes / save_s, push_stats.pushed / push_s, pull_stats.pulled / pull_s,
                push_s + pull_s, up, down,
                cpu_save - cpu0, cpu_push - cpu_save, hub_cpu_push - hub_cpu0, cpu_pull - cpu_push,
                hub_cpu_pull - hub_cpu_push, cpu_latency, hub_cpu_latency,
                one.n, one.p50, one.p99, one.max, all.n, all.p50, all.p99, all.max,
-               notified, long_polls);
+               notified, long_polls, converged, converge_s, converge_cpu, converge_hub_cpu);
     else
       {
         g_print ("bench sync: cores=%u load=%.2f sites=%d notes=%d (400-byte texts, each to %d sites)\n",
@@ -559,6 +619,10 @@ tarmac_cli_bench_sync (int    argc,
         g_print ("    at every recipient, %u: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                  all.n, all.p50, all.p99, all.max);
         g_print ("    news by socket %u, long-polls %u\n", notified, long_polls);
+        if (opt_converge)
+          g_print ("  converged after reconnection (pulling while the other pushes): %" G_GUINT64_FORMAT
+                   " of %d in %.3f s (hub %.2f CPU s, sites %.2f)\n", converged, opt_notes,
+                   converge_s, converge_hub_cpu, converge_cpu);
       }
   }
   status = EXIT_OK;

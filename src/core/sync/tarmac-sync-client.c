@@ -69,6 +69,7 @@ struct _TarmacSyncClient
   gint64             notify_retry_at; /* monotonic µs: no new try at the socket before */
   guint              notified;        /* pulls the socket's news started */
   guint              long_polls;      /* waits made as long-polls */
+  guint64            applied;         /* new versions pulled and applied, since created */
 };
 
 G_DEFINE_FINAL_TYPE (TarmacSyncClient, tarmac_sync_client, G_TYPE_OBJECT)
@@ -989,6 +990,7 @@ pull_lane (TarmacSyncClient  *self,
         tarmac_sync_crash_point ("pull.after_commit");
 
       self->stats.pulled += n_new;
+      self->applied += n_new;
       if (got != NULL && n_new > 0)
         *got = TRUE;
       if (!json_object_get_boolean_member_with_default (object, "more", FALSE))
@@ -1274,6 +1276,15 @@ tarmac_sync_client_get_notified (TarmacSyncClient *self)
   g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), 0);
 
   return self->notified;
+}
+
+/* How many new versions this client pulled and applied, in rounds and waits. */
+guint64
+tarmac_sync_client_get_applied (TarmacSyncClient *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), 0);
+
+  return self->applied;
 }
 
 /* How many waits were long-polls (no socket). */

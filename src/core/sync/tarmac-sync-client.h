@@ -69,5 +69,7 @@ guint             tarmac_sync_client_get_notified
                                            (TarmacSyncClient   *self);
 guint             tarmac_sync_client_get_long_polls
                                            (TarmacSyncClient   *self);
+guint64           tarmac_sync_client_get_applied
+                                           (TarmacSyncClient   *self);
 
 G_END_DECLS

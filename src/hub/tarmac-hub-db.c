@@ -871,13 +871,13 @@ tarmac_hub_db_store_handover (TarmacHubDb     *self,
   g_autoptr(JsonBuilder) builder = NULL;
   const char *sealed64 = json_object_get_string_member_with_default (request, "sealed", "");
   const char *sig64 = json_object_get_string_member_with_default (request, "sig", "");
-  guint8 sealed[TARMAC_HANDOVER_SEALED_BYTES], sig[crypto_sign_BYTES], box_pk[32], site_pk[32];
+  guint8 sealed[TARMAC_HANDOVER_SEALED_MAX], sig[crypto_sign_BYTES], box_pk[32], site_pk[32];
   size_t sealed_length = 0, sig_length = 0;
   gboolean same;
 
   if (sodium_base642bin (sealed, sizeof sealed, sealed64, strlen (sealed64), NULL, &sealed_length,
                          NULL, sodium_base64_VARIANT_ORIGINAL) != 0
-      || sealed_length != sizeof sealed
+      || !tarmac_handover_sealed_length_valid (sealed_length)
       || sodium_base642bin (sig, sizeof sig, sig64, strlen (sig64), NULL, &sig_length,
                             NULL, sodium_base64_VARIANT_ORIGINAL) != 0
       || sig_length != sizeof sig)
@@ -915,7 +915,8 @@ tarmac_hub_db_store_handover (TarmacHubDb     *self,
 
   memcpy (box_pk, sqlite3_column_blob (target, 1), 32);
   memcpy (site_pk, sqlite3_column_blob (target, 4), 32);
-  message = tarmac_handover_signed_message (approver->site, device_id, box_pk, site_pk, sealed);
+  message = tarmac_handover_signed_message (approver->site, device_id, box_pk, site_pk, sealed,
+                                            sealed_length);
   if (crypto_sign_verify_detached (sig, message->data, message->len, approver->sign_pk) != 0)
     {
       rollback (self);
@@ -924,8 +925,8 @@ tarmac_hub_db_store_handover (TarmacHubDb     *self,
 
   if (sqlite3_column_type (target, 3) != SQLITE_NULL)
     {
-      same = sqlite3_column_bytes (target, 3) == sizeof sealed
-             && memcmp (sqlite3_column_blob (target, 3), sealed, sizeof sealed) == 0;
+      same = (gsize) sqlite3_column_bytes (target, 3) == sealed_length
+             && memcmp (sqlite3_column_blob (target, 3), sealed, sealed_length) == 0;
       rollback (self);
       if (!same)
         return refusal (status, 409, "already_approved");
@@ -937,7 +938,7 @@ tarmac_hub_db_store_handover (TarmacHubDb     *self,
       if (update == NULL)
         goto fail;
       sqlite3_bind_text (update, 1, device_id, -1, SQLITE_STATIC);
-      sqlite3_bind_blob (update, 2, sealed, sizeof sealed, SQLITE_STATIC);
+      sqlite3_bind_blob (update, 2, sealed, sealed_length, SQLITE_STATIC);
       sqlite3_bind_blob (update, 3, sig, sizeof sig, SQLITE_STATIC);
       sqlite3_bind_text (update, 4, approver->device_id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (update, 5, now_ms ());
@@ -1109,7 +1110,8 @@ tarmac_hub_db_rotate_site_key (TarmacHubDb     *self,
         }
       memcpy (box_pk, sqlite3_column_blob (target, 0), 32);
 
-      message = tarmac_handover_signed_message (device->site, device_id, box_pk, site_pk, sealed);
+      message = tarmac_handover_signed_message (device->site, device_id, box_pk, site_pk, sealed,
+                                                sizeof sealed);
       if (crypto_sign_verify_detached (sig, message->data, message->len, device->sign_pk) != 0)
         {
           rollback (self);

@@ -44,7 +44,7 @@
 #define UUID_LEN   36
 #define MAGIC_ROTATED "TDK2"   /* then a count and the older site seeds, newest first */
 #define BLOB_LEN   (MAGIC_LEN + UUID_LEN + 3 * SEED_BYTES)
-#define OLD_KEYS   8
+#define OLD_KEYS   TARMAC_HANDOVER_OLD_KEYS
 
 typedef struct
 {
@@ -306,7 +306,10 @@ tarmac_device_keys_forget_site_key (TarmacDeviceKeys *self)
 
   sodium_memzero (self->secret->site_seed, SEED_BYTES);
   sodium_memzero (self->secret->site_sk, sizeof self->secret->site_sk);
+  sodium_memzero (self->secret->old_seed, sizeof self->secret->old_seed);
+  sodium_memzero (self->secret->old_sk, sizeof self->secret->old_sk);
   memset (self->site_pk, 0, sizeof self->site_pk);
+  self->n_old = 0;
   self->has_site_key = FALSE;
 }
 
@@ -321,26 +324,40 @@ tarmac_device_keys_has_site_key (TarmacDeviceKeys *self)
 /**
  * tarmac_device_keys_seal_site_key:
  * @box_pk: a new desk's X25519 public key, 32 bytes
- * @sealed: (out caller-allocates): %TARMAC_HANDOVER_SEALED_BYTES bytes
  *
- * Seals the site's secret seed to another desk of the site (tarmac-site-handover.c).
+ * Seals the site's secret seed, and the older ones kept after rotations, to another desk
+ * of the site (tarmac-site-handover.c).
+ *
+ * Returns: (transfer full) (nullable): the sealed box
  */
-gboolean
+GBytes *
 tarmac_device_keys_seal_site_key (TarmacDeviceKeys  *self,
                                   const guint8      *box_pk,
-                                  guint8            *sealed,
                                   GError           **error)
 {
-  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
+  gsize plain_length = SEED_BYTES * (1 + self->n_old);
+  guint8 *plain, *sealed;
+
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), NULL);
 
   if (!self->has_site_key)
     {
       g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY,
                    _("This desk does not hold its airport’s key: it cannot hand it over"));
-      return FALSE;
+      return NULL;
     }
 
-  return crypto_box_seal (sealed, self->secret->site_seed, SEED_BYTES, box_pk) == 0;
+  plain = sodium_malloc (plain_length);
+  if (plain == NULL)
+    g_error ("Out of locked memory for keys");
+  memcpy (plain, self->secret->site_seed, SEED_BYTES);
+  for (guint i = 0; i < self->n_old; i++)
+    memcpy (plain + SEED_BYTES * (1 + i), self->secret->old_seed[i], SEED_BYTES);
+  sealed = g_malloc (plain_length + crypto_box_SEALBYTES);
+  crypto_box_seal (sealed, plain, plain_length, box_pk);
+  sodium_free (plain);
+
+  return g_bytes_new_take (sealed, plain_length + crypto_box_SEALBYTES);
 }
 
 /**
@@ -422,17 +439,35 @@ tarmac_device_keys_take_site_key (TarmacDeviceKeys  *self,
 {
   Secret *s = self->secret;
   guint8 pk[crypto_box_PUBLICKEYBYTES];
+  guint8 *plain;
+  guint n_older;
 
   g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
 
-  if (sealed_length != TARMAC_HANDOVER_SEALED_BYTES
-      || crypto_box_seal_open (s->scratch_seed, sealed, sealed_length, self->box_pk, s->box_sk) != 0)
+  if (!tarmac_handover_sealed_length_valid (sealed_length))
+    goto unopened;
+  plain = sodium_malloc (sealed_length - crypto_box_SEALBYTES);
+  if (plain == NULL)
+    g_error ("Out of locked memory for keys");
+  if (crypto_box_seal_open (plain, sealed, sealed_length, self->box_pk, s->box_sk) != 0)
     {
-      sodium_memzero (s->scratch_seed, SEED_BYTES);
-      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_TAMPERED,
-                   _("The airport’s key handed to this desk does not open"));
-      return FALSE;
+      sodium_free (plain);
+      goto unopened;
     }
+  memcpy (s->scratch_seed, plain, SEED_BYTES);
+  n_older = (sealed_length - crypto_box_SEALBYTES) / SEED_BYTES - 1;
+
+  /* A desk that had no key yet takes the older ones too, to read what came before. */
+  if (!self->has_site_key)
+    {
+      for (guint i = 0; i < n_older; i++)
+        {
+          memcpy (s->old_seed[i], plain + SEED_BYTES * (1 + i), SEED_BYTES);
+          crypto_box_seed_keypair (self->old_pk[i], s->old_sk[i], s->old_seed[i]);
+        }
+      self->n_old = n_older;
+    }
+  sodium_free (plain);
 
   crypto_box_seed_keypair (pk, s->scratch_sk, s->scratch_seed);
   sodium_memzero (s->scratch_sk, sizeof s->scratch_sk);
@@ -471,6 +506,11 @@ tarmac_device_keys_take_site_key (TarmacDeviceKeys  *self,
     return FALSE;
 
   return TRUE;
+
+unopened:
+  g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_TAMPERED,
+               _("The airport’s key handed to this desk does not open"));
+  return FALSE;
 }
 
 const char *

@@ -45,9 +45,8 @@ void              tarmac_device_keys_sign            (TarmacDeviceKeys  *self,
                                                       guint8            *signature);
 void              tarmac_device_keys_forget_site_key (TarmacDeviceKeys  *self);
 gboolean          tarmac_device_keys_has_site_key    (TarmacDeviceKeys  *self);
-gboolean          tarmac_device_keys_seal_site_key   (TarmacDeviceKeys  *self,
+GBytes           *tarmac_device_keys_seal_site_key   (TarmacDeviceKeys  *self,
                                                       const guint8      *box_pk,
-                                                      guint8            *sealed,
                                                       GError           **error);
 gboolean          tarmac_device_keys_site_key_proof  (TarmacDeviceKeys  *self,
                                                       const char        *site,

@@ -23,7 +23,8 @@
  *     public keys; a desk that holds the key computes the same code from the roster, and
  *     the officer types the code read at the new desk into it (or compares them): equal
  *     codes mean the roster's keys are the new desk's, not keys the hub put there;
- *  3. that desk seals the site's secret seed to the new desk's box key
+ *  3. that desk seals the site's secret seed — and the older seeds it keeps after
+ *     rotations, so the new desk reads what came before too — to the new desk's box key
  *     (crypto_box_seal: only the new desk opens it) and signs the sealed box with the
  *     site, the new desk's id and box key, and the site's public key (so the hub can
  *     neither move it to another desk or site nor pass off another key);
@@ -124,13 +125,22 @@ tarmac_handover_code_equal (const char *typed,
          && sodium_memcmp (a, b, CODE_CHARS) == 0;
 }
 
+/* A sealed handover: the current key and 0 to TARMAC_HANDOVER_OLD_KEYS older ones. */
+gboolean
+tarmac_handover_sealed_length_valid (gsize length)
+{
+  return length >= TARMAC_HANDOVER_SEALED_BYTES && length <= TARMAC_HANDOVER_SEALED_MAX
+         && (length - TARMAC_HANDOVER_SEALED_BYTES) % 32 == 0;
+}
+
 /**
  * tarmac_handover_signed_message:
  * @site: the site whose key is handed over
  * @device_id: the desk it is for
  * @box_pk: that desk's X25519 key, which it is sealed to
  * @site_box_pk: the site's public key, whose secret it is
- * @sealed: %TARMAC_HANDOVER_SEALED_BYTES bytes
+ * @sealed: the sealed key(s)
+ * @sealed_length: their length (tarmac_handover_sealed_length_valid())
  *
  * What the approving desk signs.
  */
@@ -139,7 +149,8 @@ tarmac_handover_signed_message (const char   *site,
                                 const char   *device_id,
                                 const guint8 *box_pk,
                                 const guint8 *site_box_pk,
-                                const guint8 *sealed)
+                                const guint8 *sealed,
+                                gsize         sealed_length)
 {
   GByteArray *message = g_byte_array_new ();
 
@@ -148,6 +159,6 @@ tarmac_handover_signed_message (const char   *site,
   g_byte_array_append (message, (const guint8 *) device_id, strlen (device_id) + 1);
   g_byte_array_append (message, box_pk, 32);
   g_byte_array_append (message, site_box_pk, 32);
-  g_byte_array_append (message, sealed, TARMAC_HANDOVER_SEALED_BYTES);
+  g_byte_array_append (message, sealed, sealed_length);
   return message;
 }

@@ -761,7 +761,8 @@ tarmac_sync_client_approve (TarmacSyncClient  *self,
   g_autofree char *target = NULL;
   g_autofree char *sealed64 = NULL;
   g_autofree char *sig64 = NULL;
-  guint8 sealed[TARMAC_HANDOVER_SEALED_BYTES], sig[TARMAC_SYNC_SIGNATURE_BYTES];
+  g_autoptr(GBytes) sealed = NULL;
+  guint8 sig[TARMAC_SYNC_SIGNATURE_BYTES];
   guint status = 0;
 
   g_return_val_if_fail (TARMAC_IS_SYNC_CLIENT (self), FALSE);
@@ -775,10 +776,10 @@ tarmac_sync_client_approve (TarmacSyncClient  *self,
     }
 
   if (!fetch_roster (self, error)
-      || !_tarmac_sync_replica_seal_handover (self->replica, device_id, code, sealed, sig, error))
+      || !_tarmac_sync_replica_seal_handover (self->replica, device_id, code, &sealed, sig, error))
     return FALSE;
 
-  sealed64 = g_base64_encode (sealed, sizeof sealed);
+  sealed64 = g_base64_encode (g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed));
   sig64 = g_base64_encode (sig, sizeof sig);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "sealed");

@@ -234,7 +234,7 @@ tarmac_sync_replica_list_desks (TarmacSyncReplica  *self,
  * _tarmac_sync_replica_seal_handover:
  * @device_id: a desk of this airport waiting for its key
  * @code: the confirmation code the officer read at that desk
- * @sealed: (out caller-allocates): %TARMAC_HANDOVER_SEALED_BYTES bytes
+ * @sealed: (out) (transfer full): the airport's key(s), sealed to the desk
  * @sig: (out caller-allocates): %TARMAC_SYNC_SIGNATURE_BYTES bytes
  *
  * Checks @code against the desk's keys in the verified roster, then seals the airport's
@@ -245,7 +245,7 @@ gboolean
 _tarmac_sync_replica_seal_handover (TarmacSyncReplica  *self,
                                     const char         *device_id,
                                     const char         *code,
-                                    guint8             *sealed,
+                                    GBytes            **sealed,
                                     guint8             *sig,
                                     GError            **error)
 {
@@ -296,11 +296,13 @@ _tarmac_sync_replica_seal_handover (TarmacSyncReplica  *self,
                    _("This desk does not hold its airport’s current key: it cannot hand it over"));
       return FALSE;
     }
-  if (!tarmac_device_keys_seal_site_key (keys, box_pk, sealed, error))
+  *sealed = tarmac_device_keys_seal_site_key (keys, box_pk, error);
+  if (*sealed == NULL)
     return FALSE;
 
   message = tarmac_handover_signed_message (site, device_id, box_pk,
-                                            tarmac_device_keys_get_site_box_pk (keys), sealed);
+                                            tarmac_device_keys_get_site_box_pk (keys),
+                                            g_bytes_get_data (*sealed, NULL), g_bytes_get_size (*sealed));
   tarmac_device_keys_sign (keys, message->data, message->len, sig);
   return tarmac_audit_append (store, "handover", "device", device_id, site, error);
 }
@@ -371,14 +373,15 @@ _tarmac_sync_replica_take_handover (TarmacSyncReplica  *self,
       return FALSE;
     }
 
-  if (sealed_length != TARMAC_HANDOVER_SEALED_BYTES || sig_length != TARMAC_SYNC_SIGNATURE_BYTES)
+  if (!tarmac_handover_sealed_length_valid (sealed_length) || sig_length != TARMAC_SYNC_SIGNATURE_BYTES)
     {
       g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED,
                    _("The airport’s key handed to this desk is damaged"));
       return FALSE;
     }
   message = tarmac_handover_signed_message (site, tarmac_device_keys_get_device_id (keys),
-                                            tarmac_device_keys_get_box_pk (keys), site_pk, sealed);
+                                            tarmac_device_keys_get_box_pk (keys), site_pk, sealed,
+                                            sealed_length);
   if (crypto_sign_verify_detached (sig, message->data, message->len, approver_pk) != 0)
     {
       g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_BAD_SIGNATURE,
@@ -539,7 +542,7 @@ _tarmac_sync_replica_seal_rotation (TarmacSyncReplica  *self,
         }
 
       crypto_box_seal (sealed, seed, 32, box_pk);
-      message = tarmac_handover_signed_message (site, device_id, box_pk, site_pk, sealed);
+      message = tarmac_handover_signed_message (site, device_id, box_pk, site_pk, sealed, sizeof sealed);
       tarmac_device_keys_sign (keys, message->data, message->len, sig);
       sealed64 = g_base64_encode (sealed, sizeof sealed);
       sig64 = g_base64_encode (sig, sizeof sig);

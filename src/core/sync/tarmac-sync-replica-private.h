@@ -74,7 +74,7 @@ gboolean        _tarmac_sync_replica_set_site_desks    (TarmacSyncReplica       
 gboolean        _tarmac_sync_replica_seal_handover     (TarmacSyncReplica        *self,
                                                         const char               *device_id,
                                                         const char               *code,
-                                                        guint8                   *sealed,
+                                                        GBytes                  **sealed,
                                                         guint8                   *sig,
                                                         GError                  **error);
 gboolean        _tarmac_sync_replica_take_handover     (TarmacSyncReplica        *self,

@@ -358,11 +358,11 @@ test_revoked_stops (Fixture       *f,
   g_assert_true (tarmac_test_wait_until (is_stopped_revoked, f, 30));
   g_assert_nonnull (tarmac_sync_service_get_reason (f->service));
 
-  /* No backoff loop: a second failure would come within a second or two. Waiting
-   * longer than that proves nothing more, and waiting less can only miss a loop, never
-   * fail a right service. */
-  tarmac_test_wait_until (is_never, f, 3);
-  g_assert_cmpuint (tarmac_sync_service_get_failures (f->service), ==, 1);
+  /* No backoff loop: a loop fails again after 0.5–1 s, then after 1–2 s more, so it
+   * would be at three failures within 5 s. One more is allowed: the network monitor may
+   * say the link changed, which is worth one try (on_network_changed_cb). */
+  tarmac_test_wait_until (is_never, f, 5);
+  g_assert_cmpuint (tarmac_sync_service_get_failures (f->service), <=, 2);
 }
 
 static gboolean

@@ -221,8 +221,9 @@ letter_set (const char *s,
 }
 
 /* An upper bound of _tarmac_name_fuzzy_similarity (@s, @t) from which letters the two
- * words share, far cheaper than the similarity itself (@s_letters and @t_letters are
- * their byte sets, as tarmac-name.c measures them). Why it is one:
+ * words share, far cheaper than the similarity itself (@ls and @lt are their lengths,
+ * @s_letters and @t_letters their byte sets, as tarmac-name.c measures them; of @s and @t
+ * only the first four bytes are read, so a token's form_heads will do). Why it is one:
  *
  *  - Jaro–Winkler matches a letter of @s only with an equal letter of @t, so its matches
  *    m are at most the letters of @s found anywhere in @t, and at most those of @t found
@@ -370,8 +371,8 @@ token_similarity (const TarmacNameToken *a,
       {
         float s;
 
-        if (fuzzy_bound (a->forms[i], a->form_lengths[i], a->form_letters[i],
-                         b->forms[j], b->form_lengths[j], b->form_letters[j]) <
+        if (fuzzy_bound (a->form_heads[i], a->form_lengths[i], a->form_letters[i],
+                         b->form_heads[j], b->form_lengths[j], b->form_letters[j]) <
             MAX (best, MIN_PAIR_SIMILARITY))
           continue;
         s = _tarmac_name_fuzzy_similarity (a->forms[i], b->forms[j]);
@@ -430,8 +431,9 @@ similarity_bound (const TarmacNameToken *a,
     bound = MAX (bound, foreign ? 0.88f : 0.72f);
   for (guint i = 0; i < a->n_forms; i++)
     for (guint j = 0; j < b->n_forms; j++)
-      bound = MAX (bound, fuzzy_bound (a->forms[i], a->form_lengths[i], a->form_letters[i],
-                                       b->forms[j], b->form_lengths[j], b->form_letters[j]));
+      bound = MAX (bound, fuzzy_bound (a->form_heads[i], a->form_lengths[i], a->form_letters[i],
+                                       b->form_heads[j], b->form_lengths[j],
+                                       b->form_letters[j]));
   if (foreign)
     bound = MAX (bound, 0.75f);
   return bound;
@@ -650,11 +652,11 @@ glued_bound (TarmacNameToken *const *runs,
     {
       letters |= runs[i]->form_letters[0];
       for (gsize k = 0; k < runs[i]->form_lengths[0] && head_len < 4; k++)
-        head[head_len++] = runs[i]->forms[0][k];
+        head[head_len++] = runs[i]->form_heads[0][k];
     }
   /* fuzzy_bound() reads no more of the glued form than its first four letters. */
   for (guint j = 0; j < single->n_forms; j++)
-    bound = MAX (bound, fuzzy_bound (head, glued_len, letters, single->forms[j],
+    bound = MAX (bound, fuzzy_bound (head, glued_len, letters, single->form_heads[j],
                                      single->form_lengths[j], single->form_letters[j]));
   return bound;
 }

@@ -190,6 +190,8 @@ _tarmac_name_token_measure_forms (TarmacNameToken *token)
         letters |= G_GUINT64_CONSTANT (1) << ((guchar) form[length] & 63);
       token->form_lengths[i] = length;
       token->form_letters[i] = letters;
+      memset (token->form_heads[i], 0, sizeof token->form_heads[i]);
+      memcpy (token->form_heads[i], form, MIN (length, sizeof token->form_heads[i]));
     }
 }
 

@@ -34,6 +34,9 @@ typedef struct
    * it holds (bit b & 63 for byte b). */
   guint                 form_lengths[TARMAC_TRANSLIT_MAX_FORMS];
   guint64               form_letters[TARMAC_TRANSLIT_MAX_FORMS];
+  /* and its first four bytes (0-padded), for the bounds' common prefix without reading
+   * the form itself */
+  char                  form_heads[TARMAC_TRANSLIT_MAX_FORMS][4];
   /* g_str_hash() of the skeleton and of the phonetic key: keys that differ in hash differ */
   guint                 skeleton_hash;
   guint                 phonetic_hash;

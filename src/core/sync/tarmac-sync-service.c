@@ -941,10 +941,13 @@ worker_main (gpointer data)
                                                          : TARMAC_SYNC_STATE_ERROR;
 
         gboolean final = is_final_error (error);
+        /* A desk waiting for its airport's key asks again every half-minute at most: the
+         * approval comes from a colleague at the next desk, and should show soon. */
+        guint most = g_error_matches (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY) ? 6 : 64;
 
         g_debug ("Round failed (%u in a row): %s", failures + 1, error->message);
         g_clear_error (&error);
-        failures = MIN (failures + 1, 64);
+        failures = MIN (failures + 1, most);
         online = FALSE;
         post_state (self, &worker, state, reason, failures);
         /* Knocking again would change nothing: only Sync Now, a job or a stop. */

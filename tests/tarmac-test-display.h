@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "tarmac-application.h"
+#include "tarmac-test-util.h"
 #include "tarmac-window.h"
 
 G_BEGIN_DECLS

@@ -71,6 +71,32 @@ count_audit_rows (TarmacStore *store)
   return n_rows;
 }
 
+/* Fails naming the audit rows written since @before rows when there are not @expected:
+ * a row nobody expected says who wrote it. */
+static void
+assert_audit_rows (TarmacStore *store,
+                   guint64      before,
+                   guint64      expected)
+{
+  guint64 n_rows = count_audit_rows (store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (n_rows == expected)
+    return;
+
+  stmt = _tarmac_store_prepare (store,
+                                "SELECT at, action, object_type, coalesce (object_id, ''),"
+                                " coalesce (detail, '') FROM audit_log ORDER BY id"
+                                " LIMIT -1 OFFSET ?1", NULL);
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, (sqlite3_int64) before);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_printerr ("audit row: %s %s %s %s %s\n", sqlite3_column_text (stmt, 0),
+                sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
+                sqlite3_column_text (stmt, 3), sqlite3_column_text (stmt, 4));
+  g_assert_cmpuint (n_rows, ==, expected);
+}
+
 static TarmacStore *
 open_demo (void)
 {
@@ -224,13 +250,11 @@ test_window_demo_flight (void)
   tarmac_test_window_destroy (window);
 }
 
-/* Runs the main loop until the search page's worker has answered (at most 10 s). */
+/* Runs the main loop until the search page's worker has answered. */
 static void
 wait_for_search (TarmacSearchPage *page)
 {
-  for (guint i = 0; i < 1000 && tarmac_search_page_is_searching (page); i++)
-    tarmac_test_run_for (10);
-  g_assert_false (tarmac_search_page_is_searching (page));
+  tarmac_test_wait_for (!tarmac_search_page_is_searching (page));
 }
 
 static TarmacTravellerDetail *wait_for_traveller (TarmacTravellerPage *page,
@@ -318,22 +342,22 @@ test_window_demo_search (void)
   tarmac_test_window_destroy (window);
 }
 
-/* Runs the main loop until the traveller page has read its traveller (at most 10 s). */
+static gboolean
+shows_traveller (TarmacTravellerPage *page,
+                 gint64               traveller_id)
+{
+  TarmacTravellerDetail *detail = tarmac_traveller_page_get_detail (page);
+
+  return detail != NULL && tarmac_traveller_detail_get_id (detail) == traveller_id;
+}
+
+/* Runs the main loop until the traveller page has read its traveller (in a thread). */
 static TarmacTravellerDetail *
 wait_for_traveller (TarmacTravellerPage *page,
                     gint64               traveller_id)
 {
-  for (guint i = 0; i < 1000; i++)
-    {
-      TarmacTravellerDetail *detail = tarmac_traveller_page_get_detail (page);
-
-      if (detail != NULL && tarmac_traveller_detail_get_id (detail) == traveller_id)
-        return detail;
-      tarmac_test_run_for (10);
-    }
-
-  g_assert_not_reached ();
-  return NULL;
+  tarmac_test_wait_for (shows_traveller (page, traveller_id));
+  return tarmac_traveller_page_get_detail (page);
 }
 
 static GtkWidget *
@@ -417,7 +441,7 @@ test_window_demo_traveller (void)
                    tarmac_traveller_get_full_name (first));
   g_assert_cmpstr (window_title (window), ==, tarmac_traveller_get_full_name (first));
   /* One audited view, written by the page's own connection. */
-  g_assert_cmpuint (count_audit_rows (store), ==, n_audit + 1);
+  assert_audit_rows (store, n_audit, n_audit + 1);
 
   /* Back returns to the flight, as it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
@@ -466,9 +490,7 @@ test_window_demo_traveller (void)
   /* An unknown traveller: the page says so instead of showing stale data. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-traveller", "x",
                                              (gint64) 999999999));
-  for (guint i = 0; i < 200 && tarmac_page_get_empty (TARMAC_PAGE (page)) == FALSE; i++)
-    tarmac_test_run_for (10);
-  g_assert_true (tarmac_page_get_empty (TARMAC_PAGE (page)));
+  tarmac_test_wait_for (tarmac_page_get_empty (TARMAC_PAGE (page)));
   g_assert_null (tarmac_traveller_page_get_detail (page));
 
   tarmac_test_window_destroy (window);
@@ -493,11 +515,11 @@ test_window_demo_notes (void)
   n_audit = count_audit_rows (store);
   window = tarmac_test_window_new (application, store);
   g_assert_cmpstr (tarmac_window_get_visible_page_name (window), ==, "flights");
-  g_assert_cmpuint (count_audit_rows (store), ==, n_audit);
+  assert_audit_rows (store, n_audit, n_audit);
 
   /* Today: the latest notes, below the next flights, as compact rows. */
   show_page (window, "today");
-  g_assert_cmpuint (count_audit_rows (store), ==, n_audit + 1);
+  assert_audit_rows (store, n_audit, n_audit + 1);
   today = TARMAC_PAGE (tarmac_window_get_page (window, "today"));
   notes = tarmac_today_page_get_notes (TARMAC_TODAY_PAGE (today));
   g_assert_nonnull (notes);
@@ -516,11 +538,11 @@ test_window_demo_notes (void)
   /* Reading notes is audited: the one-minute refresh must not read them, a visit must. */
   n_audit = count_audit_rows (store);
   _tarmac_today_page_refresh (TARMAC_TODAY_PAGE (today));
-  g_assert_cmpuint (count_audit_rows (store), ==, n_audit);
+  assert_audit_rows (store, n_audit, n_audit);
   g_assert_true (tarmac_today_page_get_notes (TARMAC_TODAY_PAGE (today)) == notes);
   tarmac_test_run_for (600);
   tarmac_page_reload (today);
-  g_assert_cmpuint (count_audit_rows (store), ==, n_audit + 1);
+  assert_audit_rows (store, n_audit, n_audit + 1);
 
   /* A note on Today leads to the Network page. */
   row = tarmac_test_find_descendant (GTK_WIDGET (today), TARMAC_TYPE_NOTE_ROW);
@@ -925,9 +947,7 @@ test_window_narrow (void)
   /* The leaflet folds once the window is allocated, which a loaded machine (the suite
    * runs beside builds) may take well over 100 ms to get to: wait up to 10 s. */
   leaflet = ADW_LEAFLET (tarmac_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
-  for (guint i = 0; i < 1000 && !adw_leaflet_get_folded (leaflet); i++)
-    tarmac_test_run_for (10);
-  g_assert_true (adw_leaflet_get_folded (leaflet));
+  tarmac_test_wait_for (adw_leaflet_get_folded (leaflet));
 
   visit_every_page (window);
   open_first_flight (window);
@@ -959,12 +979,9 @@ import_and_wait (TarmacWindow *window,
                  const char   *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   _tarmac_window_import_files (window, &file, 1);
-  while (_tarmac_window_get_importing (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (_tarmac_window_get_importing (window));
+  tarmac_test_wait_for (!_tarmac_window_get_importing (window));
   tarmac_test_run_for (10);
 
   g_assert_nonnull (_tarmac_window_get_import_toast (window));
@@ -1162,9 +1179,7 @@ static void
 wait_for_messages (TarmacStore *store,
                    gint64       n)
 {
-  for (guint i = 0; i < 150 && count_messages (store) < n; i++)
-    tarmac_test_run_for (100);
-
+  tarmac_test_wait_for (count_messages (store) >= n);
   g_assert_cmpint (count_messages (store), ==, n);
 }
 
@@ -1278,9 +1293,7 @@ test_window_drop_folder_many (void)
   gtk_window_present (GTK_WINDOW (window));
 
   wait_for_messages (store, 1);
-  for (guint i = 0; i < 100 && _tarmac_window_get_drop_listing (window); i++)
-    tarmac_test_run_for (50);
-  g_assert_false (_tarmac_window_get_drop_listing (window));
+  tarmac_test_wait_for (!_tarmac_window_get_drop_listing (window));
 
   tarmac_test_window_destroy (window);
   g_settings_reset (settings, "drop-folder");
@@ -1351,7 +1364,6 @@ test_window_sheet_preview (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (fixture);
   g_autoptr(GFile) other = g_file_new_for_path (noflight);
-  gint64 deadline;
   TarmacSheetPreview *preview;
   TarmacSheetMapping *mapping;
   const TarmacImportReport *report;
@@ -1387,10 +1399,8 @@ test_window_sheet_preview (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.import", NULL));
   g_assert_null (_tarmac_window_get_sheet_preview (window));
 
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   tarmac_test_run_for (10);
-  while (_tarmac_window_get_importing (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  tarmac_test_wait_for (!_tarmac_window_get_importing (window));
   tarmac_test_run_for (10);
   report = g_ptr_array_index (_tarmac_window_get_import_reports (window), 0);
   g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);

@@ -99,10 +99,35 @@ tarmac_test_window_new (TarmacApplication *application,
   return window;
 }
 
+typedef struct
+{
+  int      gone;     /* atomic: the weak notify may come from another thread */
+  GThread *thread;
+} TarmacTestGone;
+
+static inline void
+tarmac_test_window_gone_cb (gpointer  data,
+                            GObject  *where_the_object_was)
+{
+  TarmacTestGone *gone = data;
+
+  gone->thread = g_thread_self ();
+  g_atomic_int_set (&gone->gone, TRUE);
+}
+
+/* Closes @window and waits until it is finalized: the jobs that hold it (screening,
+ * imports, retention) have answered, so none of them runs on into the next test. And it
+ * went on the main thread, as a GTK widget must: a window once went with the last
+ * reference to a GTask, in the task's worker thread. */
 static inline void
 tarmac_test_window_destroy (TarmacWindow *window)
 {
+  TarmacTestGone gone = { FALSE, NULL };
+
+  g_object_weak_ref (G_OBJECT (window), tarmac_test_window_gone_cb, &gone);
   gtk_window_destroy (GTK_WINDOW (window));
+  tarmac_test_wait_for (g_atomic_int_get (&gone.gone));
+  g_assert_true (gone.thread == g_thread_self ());
   tarmac_test_run_for (10);
 }
 

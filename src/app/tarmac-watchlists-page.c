@@ -448,7 +448,7 @@ on_search_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  TarmacWatchlistsPage *self = TARMAC_WATCHLISTS_PAGE (object);
+  g_autoptr(TarmacWatchlistsPage) self = user_data;
   SearchData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
@@ -510,7 +510,9 @@ show_entries (TarmacWatchlistsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->search_spinner), TRUE);
   gtk_spinner_set_spinning (self->search_spinner, TRUE);
 
-  task = g_task_new (self, self->search_cancellable, on_search_done_cb, NULL);
+  /* The page is held by the callback, not by the task, which may be finalized in the
+   * worker thread: a widget must not be disposed there. */
+  task = g_task_new (NULL, self->search_cancellable, on_search_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, show_entries);
   g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
   g_task_run_in_thread (task, search_thread);
@@ -739,7 +741,7 @@ on_import_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  TarmacWatchlistsPage *self = TARMAC_WATCHLISTS_PAGE (object);
+  g_autoptr(TarmacWatchlistsPage) self = user_data;
   g_autoptr(TarmacWatchlistImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -1189,7 +1191,8 @@ tarmac_watchlists_page_import_file (TarmacWatchlistsPage *self,
   pulse_cb (self);
   self->pulse_id = g_timeout_add (120, pulse_cb, self);
 
-  task = g_task_new (self, job->cancellable, on_import_done_cb, NULL);
+  /* Held by the callback, not by the task (see show_entries()). */
+  task = g_task_new (NULL, job->cancellable, on_import_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, tarmac_watchlists_page_import_file);
   /* Cancelling while the list is stored cannot stop the transaction: report what it did. */
   g_task_set_check_cancellable (task, FALSE);

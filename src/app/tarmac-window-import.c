@@ -412,7 +412,10 @@ start_next_file (TarmacImportBatch *batch)
 
   update_progress (batch->window, batch);
 
-  task = g_task_new (batch->window, batch->cancellable, on_import_file_done_cb, batch);
+  /* Not the window as the task's source object: the task may be finalized in the worker
+   * thread, and the window must not be disposed there. The batch holds it instead, and
+   * lets it go on the main thread. */
+  task = g_task_new (NULL, batch->cancellable, on_import_file_done_cb, batch);
   g_task_set_source_tag (task, start_next_file);
   /* A file committed just before Cancel is in the database: its report must come back
    * and be shown, so the result is judged by the report, not by the cancellable. */

@@ -197,7 +197,7 @@ on_screen_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  TarmacWindow *self = TARMAC_WINDOW (object);
+  g_autoptr(TarmacWindow) self = user_data;
   ScreenRun *run = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
@@ -257,7 +257,11 @@ start_run (TarmacWindow *self,
     }
 
   {
-    g_autoptr(GTask) task = g_task_new (self, self->screen_cancellable, on_screen_done_cb, NULL);
+    /* The window is not the task's source object: the task may be finalized in the
+     * worker thread, and a GTK widget must not go with it there (a window closed during
+     * the run). The callback holds it, and lets it go on the main thread. */
+    g_autoptr(GTask) task = g_task_new (NULL, self->screen_cancellable, on_screen_done_cb,
+                                        g_object_ref (self));
 
     g_task_set_source_tag (task, start_run);
     /* A run cancelled half-way has written nothing, but its result is still wanted: the

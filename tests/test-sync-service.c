@@ -191,7 +191,7 @@ fixture_set_up (Fixture       *f,
 
   /* Lomé learns Dakar's keys; Dakar learns Lomé from the roster it already had. */
   lfw_sync (f, 0);
-  g_assert_true (tarmac_test_wait_until (has_sites, f, 10));
+  g_assert_true (tarmac_test_wait_until (has_sites, f, TARMAC_TEST_WAIT_SECONDS));
 }
 
 static void
@@ -490,9 +490,10 @@ test_stop_is_prompt (Fixture       *f,
   g_assert_true (tarmac_test_wait_until (is_online, f, 30));
   g_usleep (200 * 1000);
 
+  /* Well under the hub's 25 s, with room for a loaded machine. */
   start = g_get_monotonic_time ();
   tarmac_sync_service_stop (f->service);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_TIME_SPAN_SECOND);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_TIME_SPAN_SECOND);
 
   /* A note saved after the stop is refused, not lost in a queue nobody reads. */
   {
@@ -501,7 +502,7 @@ test_stop_is_prompt (Fixture       *f,
 
     f->done = FALSE;
     tarmac_sync_service_save_note_async (f->service, &draft, NULL, on_done_cb, f);
-    g_assert_true (tarmac_test_wait_until (is_done, f, 5));
+    g_assert_true (tarmac_test_wait_until (is_done, f, TARMAC_TEST_WAIT_SECONDS));
     g_assert_error (f->error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
   }
 }
@@ -518,8 +519,7 @@ test_leave (Fixture       *f,
   tarmac_sync_service_leave_async (f->service, NULL, NULL, NULL);
 
   /* Not enrolled any more, once the job ran. */
-  while (tarmac_sync_service_get_enrolled (f->service))
-    g_main_context_iteration (NULL, TRUE);
+  tarmac_test_wait_for (!tarmac_sync_service_get_enrolled (f->service));
   g_assert_null (tarmac_sync_service_get_site (f->service));
 
   tarmac_sync_service_stop (f->service);

@@ -86,6 +86,19 @@ tarmac_test_find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* Whether @window had its first layout: its pages are mapped only then (the leaflet shows
+ * its children once it knows its width), a few turns of the main loop after it is
+ * presented, which a loaded machine may take well over 50 ms to get to. */
+static inline gboolean
+tarmac_test_window_laid_out (TarmacWindow *window)
+{
+  const char *name = tarmac_window_get_visible_page_name (window);
+  GtkWidget *page = name != NULL ? tarmac_window_get_page (window, name) : NULL;
+
+  return gtk_widget_get_width (GTK_WIDGET (window)) > 0 &&
+         (page == NULL || gtk_widget_get_mapped (page));
+}
+
 /* A main window on @store, shown at a laptop's size and laid out. */
 static inline TarmacWindow *
 tarmac_test_window_new (TarmacApplication *application,
@@ -95,7 +108,8 @@ tarmac_test_window_new (TarmacApplication *application,
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
   gtk_window_present (GTK_WINDOW (window));
-  tarmac_test_run_for (50);
+  tarmac_test_wait_for (tarmac_test_window_laid_out (window));
+  tarmac_test_run_for (10);
   return window;
 }
 

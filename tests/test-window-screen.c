@@ -128,10 +128,7 @@ test_import_shows_hit (void)
                                                &error));
   g_assert_no_error (error);
 
-  window = tarmac_window_new (application, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  tarmac_test_run_for (50);
+  window = tarmac_test_window_new (application, store);
   /* The lists changed since nobody was screened: the window catches up at once (with
    * nobody to screen yet). */
   wait_for_screening (window);

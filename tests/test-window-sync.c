@@ -260,10 +260,7 @@ fixture_set_up (Fixture       *f,
   store = tarmac_store_open (path, &error);
   g_assert_no_error (error);
   tarmac_store_set_actor (store, "officer-17");
-  f->window = tarmac_window_new (application, store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
-  gtk_window_present (GTK_WINDOW (f->window));
-  tarmac_test_run_for (100);
+  f->window = tarmac_test_window_new (application, store);
 }
 
 static void
@@ -460,10 +457,7 @@ open_desk (Fixture    *f,
 
   store = tarmac_store_open (path, &error);
   g_assert_no_error (error);
-  desk->window = tarmac_window_new (application, store);
-  gtk_window_set_default_size (GTK_WINDOW (desk->window), 1024, 600);
-  gtk_window_present (GTK_WINDOW (desk->window));
-  tarmac_test_run_for (50);
+  desk->window = tarmac_test_window_new (application, store);
 
   service = tarmac_window_get_sync_service (desk->window);
   tarmac_sync_service_enrol_async (service, f->hub.url, code, f->hub.fingerprint, NULL,

@@ -56,7 +56,8 @@ struct _TarmacTodayPage
 
   guint                refresh_id;
   gint64               loaded_at;
-  gint64               notes_loaded_at;
+  /* An idle, pending while the notes just read are the ones of this showing. */
+  guint                notes_read_id;
 
   /* Reloaded while off screen: the notes are read once the page is mapped. */
   guint                notes_pending : 1;
@@ -186,6 +187,15 @@ create_note_row_cb (gpointer item,
   return row;
 }
 
+static gboolean
+notes_read_cb (gpointer user_data)
+{
+  TarmacTodayPage *self = user_data;
+
+  self->notes_read_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_notes (TarmacTodayPage *self)
 {
@@ -193,7 +203,10 @@ update_notes (TarmacTodayPage *self)
   g_autoptr(GError) error = NULL;
 
   self->notes_pending = FALSE;
-  self->notes_loaded_at = g_get_monotonic_time ();
+  /* At the default priority: a lower one would wait for the end of the page's
+   * transition, whose frames come first. */
+  if (self->notes_read_id == 0)
+    self->notes_read_id = g_idle_add_full (G_PRIORITY_DEFAULT, notes_read_cb, self, NULL);
   g_clear_object (&self->notes);
 
   if (store != NULL)
@@ -317,12 +330,14 @@ tarmac_today_page_reload (TarmacPage *page)
 
   /* The notes show only next to today's flights, and only on screen: the window also
    * reloads the page while it builds its stack, before the officer chose a page. Showing
-   * the page maps it and reloads it, in either order: read the notes once. */
+   * the page maps it and reloads it, in either order, in the same turn of the main loop:
+   * read the notes once. (Not "once in half a second", as it was: on a loaded machine
+   * the refresh between the two can take longer, and the view was then audited twice.) */
   if (!refresh (self))
     self->notes_pending = FALSE;
   else if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->notes_pending = TRUE;
-  else if (g_get_monotonic_time () - self->notes_loaded_at > FRESH_USEC)
+  else if (self->notes_read_id == 0)
     update_notes (self);
 }
 
@@ -388,6 +403,7 @@ tarmac_today_page_dispose (GObject *object)
   TarmacTodayPage *self = (TarmacTodayPage *)object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->notes_read_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_TODAY_PAGE);
 

@@ -156,7 +156,22 @@ compare_gint64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* A site as the app runs it: news on the socket, the pull, then a round that sends the
+/* Records that @desk applied something now. */
+static void
+note_applied (Desk *desk)
+{
+  Bench *bench = desk->bench;
+
+  g_mutex_lock (&bench->lock);
+  desk->applied = tarmac_sync_client_get_applied (desk->client);
+  if (desk->applied_at == 0)
+    desk->applied_at = g_get_monotonic_time ();
+  g_cond_broadcast (&bench->cond);
+  g_mutex_unlock (&bench->lock);
+}
+
+/* A site as the app runs it (tarmac-sync-service.c): news on the socket and the pull,
+ * then, after a second without news (five at most), a round that sends the
  * acknowledgements of delivery. */
 static gpointer
 receiver_thread (gpointer user_data)
@@ -164,6 +179,7 @@ receiver_thread (gpointer user_data)
   Desk *desk = user_data;
   Bench *bench = desk->bench;
   gboolean more = FALSE;
+  guint unacknowledged = 0;
 
   /* Opens the socket and pulls what came before it. */
   tarmac_sync_client_wait (desk->client, 0, &more, NULL);
@@ -179,37 +195,26 @@ receiver_thread (gpointer user_data)
       more = FALSE;
       if (!tarmac_sync_client_wait (desk->client, 1, &more, NULL))
         g_usleep (10000);
+      if (more)
+        {
+          note_applied (desk);
+          unacknowledged++;
+        }
 
       g_mutex_lock (&bench->lock);
-      desk->applied = tarmac_sync_client_get_applied (desk->client);
-      g_cond_broadcast (&bench->cond);
-      if (more && desk->applied_at == 0)
-        {
-          desk->applied_at = g_get_monotonic_time ();
-          g_cond_broadcast (&bench->cond);
-        }
       stop = bench->stop;
       g_mutex_unlock (&bench->lock);
       if (stop)
         break;
 
-      if (more)
+      if (unacknowledged > 0 && (!more || unacknowledged > 5))
         {
           TarmacSyncStats stats = { 0 };
 
-          /* The round may bring the next note itself (its news is then old news). */
+          unacknowledged = 0;
+          /* The round may bring a note itself (its news is then old news). */
           if (tarmac_sync_client_sync (desk->client, &stats, NULL) && stats.pulled > 0)
-            {
-              g_mutex_lock (&bench->lock);
-              desk->applied = tarmac_sync_client_get_applied (desk->client);
-              g_cond_broadcast (&bench->cond);
-              if (desk->applied_at == 0)
-                {
-                  desk->applied_at = g_get_monotonic_time ();
-                  g_cond_broadcast (&bench->cond);
-                }
-              g_mutex_unlock (&bench->lock);
-            }
+            note_applied (desk);
         }
     }
 

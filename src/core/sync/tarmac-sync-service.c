@@ -39,6 +39,7 @@
  * every write is one transaction, so stopping at any moment loses nothing. */
 
 #define WAIT_SECONDS 25
+#define ACK_QUIET_WAITS 5
 
 typedef enum
 {
@@ -758,16 +759,18 @@ end_interruptible (TarmacSyncService *self,
 static gboolean
 long_poll (TarmacSyncService  *self,
            Worker             *worker,
+           guint               seconds,
+           gboolean           *more,
            GError            **error)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  gboolean more = FALSE;
   gboolean ok;
 
+  *more = FALSE;
   if (!begin_interruptible (self, worker, cancellable, TRUE))
     return TRUE;
 
-  ok = tarmac_sync_client_wait (worker->client, WAIT_SECONDS, &more, error);
+  ok = tarmac_sync_client_wait (worker->client, seconds, more, error);
   end_interruptible (self, worker);
 
   if (!ok && g_cancellable_is_cancelled (cancellable))
@@ -926,8 +929,21 @@ worker_main (gpointer data)
           }
           post_arrivals (self, &worker);
 
-          ok = long_poll (self, &worker, &error);
-          post_arrivals (self, &worker);
+          /* What arrived is shown at once; the round that sends its acknowledgements
+           * of delivery waits for a second without news (five at most), so a burst of
+           * notes is acknowledged in one request, not one per note. A note written
+           * here, Sync Now or a stop ends the wait at once. */
+          {
+            gboolean more = FALSE;
+
+            ok = long_poll (self, &worker, WAIT_SECONDS, &more, &error);
+            post_arrivals (self, &worker);
+            for (guint i = 0; ok && more && i < ACK_QUIET_WAITS; i++)
+              {
+                ok = long_poll (self, &worker, 1, &more, &error);
+                post_arrivals (self, &worker);
+              }
+          }
           if (ok)
             continue;
         }

@@ -213,7 +213,12 @@ tarmac_cli_import (TarmacStore  *store,
         }
     }
   else
-    batch = tarmac_batch_import_new (store);
+    {
+      batch = tarmac_batch_import_new (store);
+      if (argc - 1 > TARMAC_BATCH_IMPORT_MAX_FILES)
+        tarmac_batch_import_set_limits (batch, TARMAC_BATCH_IMPORT_BACKLOG_FILES,
+                                        TARMAC_BATCH_IMPORT_BACKLOG_MSEC);
+    }
 
   /* In batches: one fsync per batch, not per file; each report is printed once its
    * batch is committed, so what the officer reads as imported is on disk. */

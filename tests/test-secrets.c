@@ -13,6 +13,7 @@
 
 #include "tarmac-importer.h"
 #include "tarmac-store-private.h"
+#include "tarmac-test-util.h"
 
 /* The keystore (tarmac-secrets.c): secrets sealed in the database, opened with the
  * passphrase fallback (the test environment sets TARMAC_PASSPHRASE and turns the keyring
@@ -364,10 +365,14 @@ test_card_key_migrated (void)
  * when the keyring is gone. */
 static GTestDBus *keyring_bus;
 
+/* Until the daemon owns its name on the bus: 30 s at most, since a loaded machine may take
+ * several seconds to start it. */
 static gboolean
 wait_for_secret_service (void)
 {
-  for (guint i = 0; i < 100; i++)
+  gint64 end = g_get_monotonic_time () + TARMAC_TEST_WAIT_SECONDS * G_TIME_SPAN_SECOND;
+
+  while (g_get_monotonic_time () < end)
     {
       g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
       g_autoptr(GVariant) reply = NULL;

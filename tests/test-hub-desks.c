@@ -18,6 +18,7 @@
 #include "tarmac-sync-auth.h"
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
+#include "tarmac-test-desk.h"
 #include "tarmac-test-hub.h"
 
 /* Several desks at one airport (tarmac-site-handover.c), with the real tarmac-hub and
@@ -28,12 +29,7 @@
 
 #define NOTE_TEXT "Two travellers with sequential tickets on ET908, same sponsor"
 
-typedef struct
-{
-  TarmacStore       *store;
-  TarmacSyncReplica *replica;
-  TarmacSyncClient  *client;
-} Desk;
+typedef TarmacTestDesk Desk;
 
 typedef struct
 {
@@ -43,41 +39,8 @@ typedef struct
   Desk          lfw;
 } Fixture;
 
-static void
-desk_open (Desk       *desk,
-           const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_strdup_printf ("%s.db", name);
-  g_autofree char *path = tarmac_test_db_path (file);
 
-  desk->store = tarmac_store_open (path, &error);
-  g_assert_no_error (error);
-  desk->replica = tarmac_sync_replica_new (desk->store, &error);
-  g_assert_no_error (error);
-  desk->client = tarmac_sync_client_new (desk->replica);
-}
 
-static void
-desk_close (Desk *desk)
-{
-  g_clear_object (&desk->client);
-  g_clear_object (&desk->replica);
-  g_clear_object (&desk->store);
-}
-
-static void
-desk_enrol (Fixture    *f,
-            Desk       *desk,
-            const char *site)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *code = tarmac_test_hub_run (&f->hub, "enrol-code", site, NULL);
-
-  g_assert_true (tarmac_sync_client_enrol (desk->client, f->hub.url, code, f->hub.fingerprint, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (tarmac_sync_replica_get_site (desk->replica), ==, site);
-}
 
 static void
 desk_sync (Desk *desk)
@@ -126,16 +89,16 @@ fixture_set_up (Fixture       *f,
 {
   tarmac_test_hub_init (&f->hub, "DKR", "Dakar", "LFW", "Lomé", NULL);
 
-  desk_open (&f->dkr1, "dkr1");
-  desk_open (&f->dkr2, "dkr2");
-  desk_open (&f->lfw, "lfw");
-  desk_enrol (f, &f->dkr1, "DKR");
-  desk_enrol (f, &f->lfw, "LFW");
+  tarmac_test_desk_open (&f->dkr1, "dkr1");
+  tarmac_test_desk_open (&f->dkr2, "dkr2");
+  tarmac_test_desk_open (&f->lfw, "lfw");
+  tarmac_test_desk_enrol (&f->hub, &f->dkr1, "DKR");
+  tarmac_test_desk_enrol (&f->hub, &f->lfw, "LFW");
   desk_sync (&f->dkr1);
   desk_sync (&f->lfw);
 
   /* The second desk of Dakar: enrolled, but without the airport's key. */
-  desk_enrol (f, &f->dkr2, "DKR");
+  tarmac_test_desk_enrol (&f->hub, &f->dkr2, "DKR");
   g_assert_true (tarmac_sync_replica_is_awaiting_key (f->dkr2.replica));
   g_assert_false (tarmac_sync_replica_is_awaiting_key (f->dkr1.replica));
 }
@@ -144,9 +107,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  desk_close (&f->dkr1);
-  desk_close (&f->dkr2);
-  desk_close (&f->lfw);
+  tarmac_test_desk_close (&f->dkr1);
+  tarmac_test_desk_close (&f->dkr2);
+  tarmac_test_desk_close (&f->lfw);
   tarmac_test_hub_clear (&f->hub);
 }
 
@@ -296,8 +259,8 @@ test_two_desks (Fixture       *f,
   g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM note WHERE origin_site = 'LFW'"), ==, 2);
 
   /* The key is kept (sealed in the keystore): it is still there after a restart. */
-  desk_close (&f->dkr2);
-  desk_open (&f->dkr2, "dkr2");
+  tarmac_test_desk_close (&f->dkr2);
+  tarmac_test_desk_open (&f->dkr2, "dkr2");
   g_assert_false (tarmac_sync_replica_is_awaiting_key (f->dkr2.replica));
   g_clear_object (&waiting);
   waiting = find_waiting (&f->dkr1, dkr2_id);
@@ -432,8 +395,8 @@ test_reset_key (Fixture       *f,
                                NULL), ==, 0);
   g_assert_cmpint (hub_status (f, "site", "reset-key", "DKR", NULL), ==, 0);
 
-  desk_open (&dkr3, "dkr3");
-  desk_enrol (f, &dkr3, "DKR");
+  tarmac_test_desk_open (&dkr3, "dkr3");
+  tarmac_test_desk_enrol (&f->hub, &dkr3, "DKR");
   g_assert_false (tarmac_sync_replica_is_awaiting_key (dkr3.replica));
   desk_sync (&dkr3);
   g_assert_true (tarmac_sync_client_approve (dkr3.client, dkr2_id, code, &error));
@@ -446,7 +409,7 @@ test_reset_key (Fixture       *f,
   desk_sync (&f->dkr2);
   g_assert_cmpint (count (&dkr3, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 1);
   g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 1);
-  desk_close (&dkr3);
+  tarmac_test_desk_close (&dkr3);
 }
 
 static void
@@ -479,16 +442,16 @@ test_rotate (Fixture       *f,
 
   approve_desk (&f->dkr1, &f->dkr2);
   desk_sync (&f->dkr2);
-  desk_open (&dkr3, "dkr3");
-  desk_enrol (f, &dkr3, "DKR");
+  tarmac_test_desk_open (&dkr3, "dkr3");
+  tarmac_test_desk_enrol (&f->hub, &dkr3, "DKR");
   desk_sync (&f->dkr1);
   approve_desk (&f->dkr1, &dkr3);
   desk_sync (&dkr3);
   dkr3_id = g_strdup (tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (dkr3.replica)));
 
   /* A desk approved but never synced since: it never proved it holds the key. */
-  desk_open (&dkr4, "dkr4");
-  desk_enrol (f, &dkr4, "DKR");
+  tarmac_test_desk_open (&dkr4, "dkr4");
+  tarmac_test_desk_enrol (&f->hub, &dkr4, "DKR");
   desk_sync (&f->dkr1);
   approve_desk (&f->dkr1, &dkr4);
 
@@ -526,8 +489,8 @@ test_rotate (Fixture       *f,
   g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
 
   /* The old key is kept across a restart. */
-  desk_close (&f->dkr2);
-  desk_open (&f->dkr2, "dkr2");
+  tarmac_test_desk_close (&f->dkr2);
+  tarmac_test_desk_open (&f->dkr2, "dkr2");
   g_assert_false (tarmac_sync_replica_is_awaiting_key (f->dkr2.replica));
   desk_sync (&f->dkr2);
 
@@ -540,8 +503,8 @@ test_rotate (Fixture       *f,
   desk_sync (&dkr4);
   g_assert_cmpint (count (&dkr4, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
 
-  desk_close (&dkr3);
-  desk_close (&dkr4);
+  tarmac_test_desk_close (&dkr3);
+  tarmac_test_desk_close (&dkr4);
 }
 
 /* Runs tarmac-cli on @db; returns its exit status and (optionally) what it printed. */

@@ -22,6 +22,7 @@
 #include "tarmac-sync-auth.h"
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
+#include "tarmac-test-desk.h"
 #include "tarmac-test-hub.h"
 
 /* The real tarmac-hub (init, site add, enrol-code, device revoke, serve with TLS on a
@@ -38,12 +39,7 @@
  * took 4 s at a load of 14 on two cores; the test then waits for the rest of it. */
 #define LOOKOUT_LIFE_MS 15000
 
-typedef struct
-{
-  TarmacStore       *store;
-  TarmacSyncReplica *replica;
-  TarmacSyncClient  *client;
-} Desk;
+typedef TarmacTestDesk Desk;
 
 typedef struct
 {
@@ -53,41 +49,8 @@ typedef struct
   Desk          add;
 } Fixture;
 
-static void
-desk_open (Desk       *desk,
-           const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_strdup_printf ("%s.db", name);
-  g_autofree char *path = tarmac_test_db_path (file);
 
-  desk->store = tarmac_store_open (path, &error);
-  g_assert_no_error (error);
-  desk->replica = tarmac_sync_replica_new (desk->store, &error);
-  g_assert_no_error (error);
-  desk->client = tarmac_sync_client_new (desk->replica);
-}
 
-static void
-desk_close (Desk *desk)
-{
-  g_clear_object (&desk->client);
-  g_clear_object (&desk->replica);
-  g_clear_object (&desk->store);
-}
-
-static void
-desk_enrol (Fixture    *f,
-            Desk       *desk,
-            const char *site)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *code = tarmac_test_hub_run (&f->hub, "enrol-code", site, NULL);
-
-  g_assert_true (tarmac_sync_client_enrol (desk->client, f->hub.url, code, f->hub.fingerprint, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (tarmac_sync_replica_get_site (desk->replica), ==, site);
-}
 
 static TarmacSyncStats
 desk_sync (Desk *desk)
@@ -117,12 +80,12 @@ fixture_set_up (Fixture       *f,
 {
   tarmac_test_hub_init (&f->hub, "DKR", "Dakar", "LFW", "Lomé", "ADD", "Addis Ababa", NULL);
 
-  desk_open (&f->dkr, "dkr");
-  desk_open (&f->lfw, "lfw");
-  desk_open (&f->add, "add");
-  desk_enrol (f, &f->dkr, "DKR");
-  desk_enrol (f, &f->lfw, "LFW");
-  desk_enrol (f, &f->add, "ADD");
+  tarmac_test_desk_open (&f->dkr, "dkr");
+  tarmac_test_desk_open (&f->lfw, "lfw");
+  tarmac_test_desk_open (&f->add, "add");
+  tarmac_test_desk_enrol (&f->hub, &f->dkr, "DKR");
+  tarmac_test_desk_enrol (&f->hub, &f->lfw, "LFW");
+  tarmac_test_desk_enrol (&f->hub, &f->add, "ADD");
 
   /* Everyone learns everyone's keys from the roster. */
   desk_sync (&f->dkr);
@@ -134,9 +97,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  desk_close (&f->dkr);
-  desk_close (&f->lfw);
-  desk_close (&f->add);
+  tarmac_test_desk_close (&f->dkr);
+  tarmac_test_desk_close (&f->lfw);
+  tarmac_test_desk_close (&f->add);
   tarmac_test_hub_clear (&f->hub);
 }
 
@@ -390,11 +353,11 @@ test_wrong_fingerprint (Fixture       *f,
   Desk other = { NULL };
 
   wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
-  desk_open (&other, "other");
+  tarmac_test_desk_open (&other, "other");
   g_assert_false (tarmac_sync_client_enrol (other.client, f->hub.url, code, wrong, &error));
   g_assert_nonnull (error);
   g_assert_false (tarmac_sync_replica_is_enrolled (other.replica));
-  desk_close (&other);
+  tarmac_test_desk_close (&other);
 }
 
 /* kill -9 of the hub just before its commit loses the batch whole; just after, the

@@ -102,12 +102,32 @@ serve_notifications (void)
   g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
                                      &vtable, NULL, NULL, &error);
   g_assert_no_error (error);
+  /* Queued for the name, not refused: another run of this test on the same session bus
+   * (meson test --repeat runs them side by side) holds it until it exits, and the
+   * notifications of this one would go to that one. */
   reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
                                        "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 0),
                                        G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
                                        &error);
   g_assert_no_error (error);
+  for (gint64 end = g_get_monotonic_time () + 900 * G_TIME_SPAN_SECOND;; g_usleep (50000))
+    {
+      g_autoptr(GVariant) owner = NULL;
+      const char *name = NULL;
+
+      owner = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                           "org.freedesktop.DBus", "GetNameOwner",
+                                           g_variant_new ("(s)", "org.freedesktop.Notifications"),
+                                           G_VARIANT_TYPE ("(s)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                           NULL, NULL);
+      if (owner != NULL)
+        g_variant_get (owner, "(&s)", &name);
+      if (g_strcmp0 (name, g_dbus_connection_get_unique_name (bus)) == 0)
+        break;
+      if (g_get_monotonic_time () > end)
+        g_error ("org.freedesktop.Notifications stays owned by %s", name);
+    }
 }
 
 typedef struct

@@ -19,6 +19,7 @@
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
 #include "tarmac-test-desk.h"
+#include "tarmac-test-store.h"
 #include "tarmac-test-hub.h"
 
 /* Several desks at one airport (tarmac-site-handover.c), with the real tarmac-hub and
@@ -51,16 +52,6 @@ desk_sync (Desk *desk)
   g_assert_no_error (error);
 }
 
-static gint64
-count (Desk       *desk,
-       const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (desk->store, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
 
 static void
 send_note (Desk       *desk,
@@ -190,7 +181,7 @@ test_two_desks (Fixture       *f,
   desk_sync (&f->lfw);
 
   desk_sync (&f->dkr1);
-  g_assert_cmpint (count (&f->dkr1, "SELECT count (*) FROM note WHERE body = '" NOTE_TEXT "'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->dkr1.store, "SELECT count (*) FROM note WHERE body = '" NOTE_TEXT "'"), ==, 1);
 
   /* The second desk cannot read yet, and says why, with its code. */
   code = tarmac_sync_replica_dup_desk_code (f->dkr2.replica);
@@ -199,7 +190,7 @@ test_two_desks (Fixture       *f,
   g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY);
   g_assert_nonnull (strstr (error->message, code));
   g_clear_error (&error);
-  g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM note"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM note"), ==, 0);
 
   /* The first desk sees it waiting, with the same code. */
   waiting = find_waiting (&f->dkr1, dkr2_id);
@@ -247,16 +238,16 @@ test_two_desks (Fixture       *f,
   /* The second desk takes it and reads what Lomé sent before. */
   desk_sync (&f->dkr2);
   g_assert_false (tarmac_sync_replica_is_awaiting_key (f->dkr2.replica));
-  g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM note WHERE body = '" NOTE_TEXT "'"), ==, 1);
-  g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM audit_log WHERE action = 'site-key'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM note WHERE body = '" NOTE_TEXT "'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM audit_log WHERE action = 'site-key'"), ==, 1);
 
   /* And what comes after, as does the first desk. */
   send_note (&f->lfw, "Second note to Dakar", "DKR");
   desk_sync (&f->lfw);
   desk_sync (&f->dkr1);
   desk_sync (&f->dkr2);
-  g_assert_cmpint (count (&f->dkr1, "SELECT count (*) FROM note WHERE origin_site = 'LFW'"), ==, 2);
-  g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM note WHERE origin_site = 'LFW'"), ==, 2);
+  g_assert_cmpint (tarmac_test_count (f->dkr1.store, "SELECT count (*) FROM note WHERE origin_site = 'LFW'"), ==, 2);
+  g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM note WHERE origin_site = 'LFW'"), ==, 2);
 
   /* The key is kept (sealed in the keystore): it is still there after a restart. */
   tarmac_test_desk_close (&f->dkr2);
@@ -277,10 +268,10 @@ test_waiting_desk_writes (Fixture       *f,
   send_note (&f->dkr2, "From the new desk", NULL);
   g_assert_false (tarmac_sync_client_sync (f->dkr2.client, NULL, &error));
   g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY);
-  g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM outbox"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM outbox"), ==, 0);
 
   desk_sync (&f->dkr1);
-  g_assert_cmpint (count (&f->dkr1, "SELECT count (*) FROM note WHERE body = 'From the new desk'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->dkr1.store, "SELECT count (*) FROM note WHERE body = 'From the new desk'"), ==, 1);
 }
 
 static gboolean
@@ -407,8 +398,8 @@ test_reset_key (Fixture       *f,
   desk_sync (&f->lfw);
   desk_sync (&dkr3);
   desk_sync (&f->dkr2);
-  g_assert_cmpint (count (&dkr3, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 1);
-  g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (dkr3.store, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 1);
   tarmac_test_desk_close (&dkr3);
 }
 
@@ -485,8 +476,8 @@ test_rotate (Fixture       *f,
 
   desk_sync (&f->dkr1);
   desk_sync (&f->dkr2);
-  g_assert_cmpint (count (&f->dkr1, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
-  g_assert_cmpint (count (&f->dkr2, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
+  g_assert_cmpint (tarmac_test_count (f->dkr1.store, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
+  g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
 
   /* The old key is kept across a restart. */
   tarmac_test_desk_close (&f->dkr2);
@@ -501,7 +492,7 @@ test_rotate (Fixture       *f,
   g_clear_error (&error);
   approve_desk (&f->dkr2, &dkr4);
   desk_sync (&dkr4);
-  g_assert_cmpint (count (&dkr4, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
+  g_assert_cmpint (tarmac_test_count (dkr4.store, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
 
   tarmac_test_desk_close (&dkr3);
   tarmac_test_desk_close (&dkr4);

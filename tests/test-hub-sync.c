@@ -23,6 +23,7 @@
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
 #include "tarmac-test-desk.h"
+#include "tarmac-test-store.h"
 #include "tarmac-test-hub.h"
 
 /* The real tarmac-hub (init, site add, enrol-code, device revoke, serve with TLS on a
@@ -63,16 +64,6 @@ desk_sync (Desk *desk)
   return stats;
 }
 
-static gint64
-count (Desk       *desk,
-       const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (desk->store, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -152,24 +143,24 @@ test_delivery (Fixture       *f,
   send_alert (&f->dkr, ALERT, "LFW");
   stats = desk_sync (&f->dkr);
   g_assert_cmpuint (stats.pushed, ==, 1);
-  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM outbox"), ==, 0);
-  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM note WHERE delivery = 'sent'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM outbox"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM note WHERE delivery = 'sent'"), ==, 1);
 
   stats = desk_sync (&f->lfw);
   g_assert_cmpuint (stats.pulled, ==, 1);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"
                                    " AND kind = 'alert' AND priority = 'urgent'"
                                    " AND body = '" ALERT "'"), ==, 1);
 
   /* Again: nothing new, nothing twice. */
   stats = desk_sync (&f->lfw);
   g_assert_cmpuint (stats.pulled, ==, 0);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM note"), ==, 1);
 
   /* Addis Ababa was not addressed: nothing arrives there. */
   stats = desk_sync (&f->add);
   g_assert_cmpuint (stats.pulled, ==, 0);
-  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM note"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->add.store, "SELECT count (*) FROM note"), ==, 0);
 
   /* The hub holds ciphertext only. */
   g_assert_false (file_contains (hub_db, "Courier"));
@@ -297,9 +288,9 @@ test_replay_and_tamper (Fixture       *f,
 
   /* The client's own sync now meets a duplicate, and clears its outbox. */
   desk_sync (&f->dkr);
-  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM outbox"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM outbox"), ==, 0);
   desk_sync (&f->lfw);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM note"), ==, 1);
 }
 
 static void
@@ -314,11 +305,11 @@ test_revoked (Fixture       *f,
   send_alert (&f->dkr, ALERT, "LFW");
   g_assert_false (tarmac_sync_client_sync (f->dkr.client, NULL, &error));
   g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_REVOKED);
-  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM outbox"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM outbox"), ==, 1);
 
   /* The others learn it from the roster, and would refuse its versions too. */
   desk_sync (&f->lfw);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM sync_device WHERE status = 'revoked'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM sync_device WHERE status = 'revoked'"), ==, 1);
 }
 
 static void
@@ -380,14 +371,14 @@ test_hub_killed (Fixture       *f,
       g_assert_false (tarmac_sync_client_sync (f->dkr.client, NULL, &error));
       g_clear_error (&error);
       tarmac_test_hub_end (&f->hub, 0);
-      g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM outbox"), ==, 1);
+      g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM outbox"), ==, 1);
 
       tarmac_test_hub_start (&f->hub);
       desk_sync (&f->dkr);
-      g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM outbox"), ==, 0);
+      g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM outbox"), ==, 0);
       desk_sync (&f->lfw);
-      g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note"), ==, round + 1);
-      g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions WHERE kind <> 'ack'"), ==, round + 1);
+      g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM note"), ==, round + 1);
+      g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM versions WHERE kind <> 'ack'"), ==, round + 1);
     }
 }
 
@@ -470,7 +461,7 @@ test_replies_and_receipts (Fixture       *f,
   /* Lomé: one unread alert; pulling it queued one delivery ack. */
   g_assert_cmpuint (desk_sync (&f->lfw).pulled, ==, 1);
   g_assert_cmpint (tarmac_sync_replica_count_unread (f->lfw.replica, NULL), ==, 1);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions WHERE kind = 'ack'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM versions WHERE kind = 'ack'"), ==, 1);
   seen = find_note (&f->lfw, tarmac_note_get_uuid (alert));
   g_assert_nonnull (seen);
   g_assert_true (tarmac_note_get_unread (seen));
@@ -490,7 +481,7 @@ test_replies_and_receipts (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (tarmac_sync_replica_mark_read (f->lfw.replica, tarmac_note_get_uuid (alert), "officer-3", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions WHERE kind = 'ack'"), ==, 2);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM versions WHERE kind = 'ack'"), ==, 2);
   g_assert_cmpint (tarmac_sync_replica_count_unread (f->lfw.replica, NULL), ==, 0);
   g_assert_false (tarmac_sync_replica_mark_read (f->lfw.replica, "0190aaaa-0000-7000-8000-000000000000",
                                                  "officer-3", &error));
@@ -506,7 +497,7 @@ test_replies_and_receipts (Fixture       *f,
   state = receipt_state (&f->dkr, tarmac_note_get_uuid (alert), "ADD");
   g_assert_cmpstr (state, ==, "sent");
   g_clear_pointer (&state, g_free);
-  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM note_receipt WHERE site = 'LFW'"
+  g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM note_receipt WHERE site = 'LFW'"
                                    " AND read_by = 'officer-3' AND read_at IS NOT NULL"), ==, 1);
   g_assert_cmpint (tarmac_sync_replica_count_unread (f->dkr.replica, NULL), ==, 1);
   thread = tarmac_sync_replica_list_thread (f->dkr.replica, tarmac_note_get_uuid (reply), &error);
@@ -560,7 +551,7 @@ add_traveller (Desk       *desk,
                          today, surname, given_names, dob, nationality, today);
   g_assert_true (_tarmac_store_exec (desk->store, sql, &error));
   g_assert_no_error (error);
-  id = count (desk, "SELECT max (id) FROM traveller");
+  id = tarmac_test_count (desk->store, "SELECT max (id) FROM traveller");
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("INSERT INTO travel_document (traveller_id, type, number, number_normalised,"
                          " retain_until) VALUES (%" G_GINT64_FORMAT ", 'P', '%s', '%s', '2099-01-01')",
@@ -614,17 +605,17 @@ test_lookout (Fixture       *f,
   desk_sync (&f->dkr);
 
   g_assert_cmpuint (desk_sync (&f->lfw).pulled, ==, 1);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM lookout WHERE surname = 'DIALLO'"
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM lookout WHERE surname = 'DIALLO'"
                                    " AND document_number = 'A1234567' AND origin_site = 'DKR'"), ==, 1);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note WHERE kind = 'lookout'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM note WHERE kind = 'lookout'"), ==, 1);
   sql = g_strdup_printf ("SELECT count (*) FROM hit WHERE source = 'lookout' AND traveller_id = %"
                          G_GINT64_FORMAT " AND lookout_record = '%s' AND status = 'new'"
                          " AND lookout_id = (SELECT id FROM lookout)", courier, record_id);
-  g_assert_cmpint (count (&f->lfw, sql), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, sql), ==, 1);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT count (*) FROM hit WHERE traveller_id = %" G_GINT64_FORMAT, stranger);
-  g_assert_cmpint (count (&f->lfw, sql), ==, 0);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM audit_log WHERE action = 'screen'"
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, sql), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'screen'"
                                    " AND object_type = 'lookout'"), ==, 1);
   lookouts = tarmac_lookout_list (f->lfw.store, &error);
   g_assert_no_error (error);
@@ -663,7 +654,7 @@ test_lookout (Fixture       *f,
   g_assert_true (tarmac_lookout_screen (f->lfw.store, 0, NULL, &n_hits, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_hits, ==, 0);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM hit"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM hit"), ==, 1);
 
   /* A manifest imported later: the screener of imports screens its travellers against
    * the lookouts held too. */
@@ -673,7 +664,7 @@ test_lookout (Fixture       *f,
     g_auto(TarmacScreenReport) report = { 0 };
     TarmacScreenScope scope = { .kind = TARMAC_SCREEN_FLIGHT };
 
-    scope.id = count (&f->lfw, "SELECT max (id) FROM flight");
+    scope.id = tarmac_test_count (f->lfw.store, "SELECT max (id) FROM flight");
     g_assert_true (tarmac_screener_screen (screener, f->lfw.store, &scope, &report, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (report.added, ==, 1);
@@ -682,7 +673,7 @@ test_lookout (Fixture       *f,
   g_assert_true (tarmac_lookout_screen (f->lfw.store, 0, imported, &n_hits, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_hits, ==, 0);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM hit WHERE source = 'lookout'"), ==, 2);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM hit WHERE source = 'lookout'"), ==, 2);
 
   /* An officer reviews the first hit: screening leaves it alone. */
   g_clear_pointer (&sql, g_free);
@@ -690,11 +681,11 @@ test_lookout (Fixture       *f,
   g_assert_true (_tarmac_store_exec (f->lfw.store, sql, &error));
   g_assert_true (tarmac_lookout_screen (f->lfw.store, 0, NULL, &n_hits, &error));
   g_assert_cmpuint (n_hits, ==, 0);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM hit WHERE status = 'referred'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM hit WHERE status = 'referred'"), ==, 1);
 
   /* Addis Ababa was not addressed. */
   desk_sync (&f->add);
-  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM lookout"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->add.store, "SELECT count (*) FROM lookout"), ==, 0);
 
   /* Everything above saw the lookout alive: had it expired on the way, the checks would
    * have failed for the wrong reason. */
@@ -709,14 +700,14 @@ test_lookout (Fixture       *f,
   tarmac_test_hub_start (&f->hub);
   desk_sync (&f->lfw);
   desk_sync (&f->dkr);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM lookout"), ==, 0);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note WHERE kind = 'lookout'"), ==, 0);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions WHERE kind = 'lookout'"), ==, 0);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM hit WHERE status = 'new'"), ==, 0);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM hit WHERE status = 'referred'"
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM lookout"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM note WHERE kind = 'lookout'"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM versions WHERE kind = 'lookout'"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM hit WHERE status = 'new'"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM hit WHERE status = 'referred'"
                                    " AND lookout_id IS NULL"), ==, 1);
-  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM lookout"), ==, 0);
-  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM versions WHERE kind = 'lookout'"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM lookout"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM versions WHERE kind = 'lookout'"), ==, 0);
 
   g_assert_cmpint (sqlite3_open_v2 (hub_db, &hub, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (hub, "SELECT count (*), sum (length (body_ct)),"
@@ -753,13 +744,13 @@ test_bundles (Fixture       *f,
   g_assert_true (tarmac_sync_replica_export_bundle (f->add.replica, outbox, &exported, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (exported, ==, 1);
-  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM outbox"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->add.store, "SELECT count (*) FROM outbox"), ==, 1);
 
   /* Carried to Dakar: applied once, then a no-op. */
   g_assert_true (tarmac_sync_replica_import_bundle (f->dkr.replica, outbox, &added, &duplicate, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (added, ==, 1);
-  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM note WHERE origin_site = 'ADD'"
+  g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM note WHERE origin_site = 'ADD'"
                                    " AND body LIKE 'Air-gapped%'"), ==, 1);
   g_assert_true (tarmac_sync_replica_import_bundle (f->dkr.replica, outbox, &added, &duplicate, &error));
   g_assert_no_error (error);
@@ -770,13 +761,13 @@ test_bundles (Fixture       *f,
   g_assert_true (g_file_get_contents (outbox, &contents, &length, NULL));
   contents[length / 2] = contents[length / 2] == 'A' ? 'B' : 'A';
   g_assert_true (g_file_set_contents (tampered, contents, length, NULL));
-  versions = count (&f->lfw, "SELECT count (*) FROM versions");
-  audit = count (&f->lfw, "SELECT count (*) FROM audit_log");
+  versions = tarmac_test_count (f->lfw.store, "SELECT count (*) FROM versions");
+  audit = tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log");
   g_assert_false (tarmac_sync_replica_import_bundle (f->lfw.replica, tampered, &added, &duplicate, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions"), ==, versions);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM audit_log"), ==, audit);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM versions"), ==, versions);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log"), ==, audit);
 
   /* Hostile files: mistyped fields, deep nesting, not JSON at all. */
   {
@@ -795,7 +786,7 @@ test_bundles (Fixture       *f,
         g_assert_true (error->domain == TARMAC_SYNC_ERROR);
         g_clear_error (&error);
       }
-    g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM versions"), ==, versions);
+    g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM versions"), ==, versions);
   }
 
   /* Carried to the hub: accepted as if pushed, then a duplicate. */
@@ -808,7 +799,7 @@ test_bundles (Fixture       *f,
 
   /* Dakar, online, finds it already there; its delivery ack goes up. */
   g_assert_cmpuint (desk_sync (&f->dkr).pulled, ==, 0);
-  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM note WHERE origin_site = 'ADD'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM note WHERE origin_site = 'ADD'"), ==, 1);
 
   /* Dakar answers; the hub writes Addis Ababa's inbox to a bundle. */
   send_alert (&f->dkr, "Received, team waiting at the gate", "ADD");
@@ -817,16 +808,16 @@ test_bundles (Fixture       *f,
   g_assert_true (g_str_has_prefix (out, "{\"exported\":"));
   g_assert_true (tarmac_sync_replica_import_bundle (f->add.replica, inbox, &added, &duplicate, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"
+  g_assert_cmpint (tarmac_test_count (f->add.store, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"
                                    " AND body = 'Received, team waiting at the gate'"), ==, 1);
   g_assert_cmpint (tarmac_sync_replica_get_cursor (f->add.replica, "main"), >, 0);
 
   /* The link comes back: nothing twice either way. */
   desk_sync (&f->add);
-  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM outbox"), ==, 0);
-  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->add.store, "SELECT count (*) FROM outbox"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->add.store, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 1);
   desk_sync (&f->dkr);
-  g_assert_cmpint (count (&f->dkr, "SELECT count (*) FROM note WHERE origin_site = 'ADD'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->dkr.store, "SELECT count (*) FROM note WHERE origin_site = 'ADD'"), ==, 1);
 }
 
 typedef struct
@@ -865,7 +856,7 @@ test_long_poll (Fixture       *f,
   g_assert_true (waiting.ok);
   g_assert_true (waiting.more);
   g_assert_cmpint (waiting.elapsed_us, <, 15 * G_USEC_PER_SEC);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM note"), ==, 1);
 }
 
 typedef struct
@@ -985,7 +976,7 @@ test_notify_delivery (Fixture       *f,
   g_assert_true (more);
   g_assert_cmpuint (tarmac_sync_client_get_notified (f->lfw.client), ==, 1);
   g_assert_cmpuint (tarmac_sync_client_get_long_polls (f->lfw.client), ==, 0);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 1);
   g_assert_true (tarmac_sync_client_get_notify_open (f->lfw.client));
 
   /* A routine note (main lane only) the same way; Addis, not a recipient, hears nothing. */
@@ -1010,13 +1001,13 @@ test_notify_delivery (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (more);
   g_assert_cmpuint (tarmac_sync_client_get_notified (f->lfw.client), ==, 2);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 2);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 2);
 
   g_assert_true (tarmac_sync_client_wait (f->add.client, 1, &more, &error));
   g_assert_no_error (error);
   g_assert_false (more);
   g_assert_cmpuint (tarmac_sync_client_get_notified (f->add.client), ==, 0);
-  g_assert_cmpint (count (&f->add, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->add.store, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 0);
 }
 
 /* A hub (or a proxy) that will not upgrade: the client long-polls instead, and the note
@@ -1047,7 +1038,7 @@ test_notify_refused (Fixture       *f,
   g_assert_true (more);
   g_assert_cmpuint (tarmac_sync_client_get_notified (f->lfw.client), ==, 0);
   g_assert_cmpuint (tarmac_sync_client_get_long_polls (f->lfw.client), ==, 2);
-  g_assert_cmpint (count (&f->lfw, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM note WHERE origin_site = 'DKR'"), ==, 1);
 }
 
 /* The hub closes a revoked device's socket: the wait fails as revoked, and so does every

@@ -14,6 +14,11 @@
 #include "tarmac-phonetic.h"
 #include "tarmac-translit.h"
 
+typedef struct
+{
+  const char *a, *b;
+} Pair;
+
 static TarmacNameToken *
 token_of (const char *word)
 {
@@ -101,6 +106,70 @@ test_arabic (void)
   g_assert_cmpstr (((TarmacNameToken *) g_ptr_array_index (article, 1))->forms[0], ==, "al");
 }
 
+/* An Arabic word written letter by letter, as ICU's Arabic-Latin and the systems that use
+ * it print it: no vowel guessed. */
+static void
+test_arabic_letters (void)
+{
+  static const struct { const char *arabic, *latin; } words[] = {
+    { "عزيز", "zyz" }, { "حمزة", "hmzt" }, { "أحمد", "ahmd" }, { "مصطفى", "mstfy" },
+    { "محمود", "mhmwd" }, { "علي", "ly" }, { "عبد", "bd" }, { "مؤمن", "mwmn" },
+  };
+  TarmacNameComparison comparison;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autoptr(TarmacNameToken) token = token_of (words[i].arabic);
+
+      if (!has_form (token, words[i].latin))
+        g_error ("%s has no form %s", words[i].arabic, words[i].latin);
+    }
+
+  /* ICU's rendering of the listed original script is the same name, word for word */
+  g_assert_cmpfloat (tarmac_name_compare_strings ("MHMD LY", "محمد علي", &comparison), ==,
+                     1.0);
+  g_assert_cmpuint (comparison.n_pairs, ==, 2);
+  g_assert_cmpint (comparison.pairs[0].how, ==, TARMAC_TOKEN_MATCH_TRANSLIT);
+  g_assert_cmpfloat (tarmac_name_compare_strings ("TARK ZYZ", "طارق عزيز", NULL), >=, 0.85);
+  /* and not every short word: zyz is not Aziz's neighbour Azzam */
+  g_assert_cmpfloat (tarmac_name_compare_strings ("ZYZ", "عزام", NULL), <, 0.6);
+}
+
+/* Latin letters read by Spanish, Somali and Portuguese conventions. */
+static void
+test_readings (void)
+{
+  static const Pair same[] = {
+    { "Jalid", "خالد" },                 /* Spanish j: خ */
+    { "Mejamad Lukajul", "محمد لكحل" },  /* and ح */
+    { "Yamal", "جمال" },                 /* Spanish y before a vowel: ج */
+    { "Maxamed Xasan", "محمد حسن" },     /* Somali x: ح */
+    { "Xarif", "شريف" },                 /* Portuguese x: ش */
+    { "Jasin Ghul", "Hassan Ghul" },     /* within Latin, with another word the same */
+  };
+  g_autoptr(TarmacNameToken) jasan = token_of ("Jasan");
+  g_autoptr(TarmacNameToken) jamal = token_of ("Jamal");
+  g_autoptr(TarmacNameToken) omar = token_of ("Omar");
+
+  g_assert_cmpstr (jasan->skeleton, ==, "jsn");
+  g_assert_cmpuint (jasan->n_readings, ==, 1);
+  g_assert_cmpstr (jasan->readings[0], ==, "hsn");
+  /* an English j stays: Jamal is جمال the English way */
+  g_assert_cmpfloat (tarmac_name_compare_strings ("Jamal", "جمال", NULL), >=, 0.85);
+  g_assert_cmpuint (jamal->n_readings, ==, 1);
+  g_assert_cmpuint (omar->n_readings, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      double score = tarmac_name_compare_strings (same[i].a, same[i].b, NULL);
+
+      if (score < 0.75)
+        g_error ("“%s” and “%s” scored %.3f", same[i].a, same[i].b, score);
+    }
+  /* Another reading of the letters is not another name: Juan is not حسن */
+  g_assert_cmpfloat (tarmac_name_compare_strings ("Juan", "حسن", NULL), <, 0.6);
+}
+
 static void
 test_particles (void)
 {
@@ -153,11 +222,6 @@ test_phonetic (void)
     g_assert_cmpstr (ali, !=, ola);
   }
 }
-
-typedef struct
-{
-  const char *a, *b;
-} Pair;
 
 static void
 test_compare_matches (void)
@@ -274,6 +338,8 @@ main (int   argc,
   g_test_add_func ("/screen/name/split", test_split);
   g_test_add_func ("/screen/name/cyrillic", test_cyrillic);
   g_test_add_func ("/screen/name/arabic", test_arabic);
+  g_test_add_func ("/screen/name/arabic-letters", test_arabic_letters);
+  g_test_add_func ("/screen/name/readings", test_readings);
   g_test_add_func ("/screen/name/particles", test_particles);
   g_test_add_func ("/screen/name/phonetic", test_phonetic);
   g_test_add_func ("/screen/name/compare-matches", test_compare_matches);

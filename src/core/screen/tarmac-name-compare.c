@@ -24,7 +24,8 @@
  *
  *  - Token similarity: the same word (1), the same after transliteration (1), one name
  *    family (0.93), one phonetic key (0.90), one consonant skeleton (0.88 across scripts,
- *    0.72 within Latin, where Mahmoud and Mohamed share one), or a few edits within a
+ *    0.72 within Latin, where Mahmoud and Mohamed share one; a Latin word's skeleton may be
+ *    read the Spanish or Portuguese way, Jasan = حسن), or a few edits within a
  *    budget that grows with length and is zero for words of three letters or less ("fails
  *    closed" on short words, as OpenSanctions' matcher does).
  *  - Segmentation: a run of two or three adjacent tokens glued together may align with one
@@ -306,6 +307,37 @@ is_foreign (const TarmacNameToken *token)
   return token->script != TARMAC_SCRIPT_LATIN;
 }
 
+/* Whether one word's skeleton is the other's read by another convention (a Spanish j for
+ * خ or ح, a Portuguese x for ش: tarmac-translit.c), either way. */
+static gboolean
+shares_reading (const TarmacNameToken *a,
+                const TarmacNameToken *b)
+{
+  for (guint i = 0; i < a->n_readings; i++)
+    if (a->readings[i][0] != '\0' && a->readings[i][1] != '\0' &&
+        g_str_equal (a->readings[i], b->skeleton))
+      return TRUE;
+  for (guint j = 0; j < b->n_readings; j++)
+    if (b->readings[j][0] != '\0' && b->readings[j][1] != '\0' &&
+        g_str_equal (b->readings[j], a->skeleton))
+      return TRUE;
+  return FALSE;
+}
+
+/* shares_reading() by the hashes: keys that differ in hash differ. */
+static gboolean
+may_share_reading (const TarmacNameToken *a,
+                   const TarmacNameToken *b)
+{
+  for (guint i = 0; i < a->n_readings; i++)
+    if (a->reading_hashes[i] == b->skeleton_hash)
+      return TRUE;
+  for (guint j = 0; j < b->n_readings; j++)
+    if (b->reading_hashes[j] == a->skeleton_hash)
+      return TRUE;
+  return FALSE;
+}
+
 static float
 token_similarity (const TarmacNameToken *a,
                   const TarmacNameToken *b,
@@ -351,8 +383,9 @@ token_similarity (const TarmacNameToken *a,
       best = 0.9f;
     }
 
-  if (best < 0.88f && a->skeleton[0] != '\0' && a->skeleton[1] != '\0' &&
-      g_str_equal (a->skeleton, b->skeleton))
+  if (best < 0.88f && ((a->skeleton[0] != '\0' && a->skeleton[1] != '\0' &&
+                        g_str_equal (a->skeleton, b->skeleton)) ||
+                       shares_reading (a, b)))
     {
       float s = (is_foreign (a) || is_foreign (b)) ? 0.88f : 0.72f;
 
@@ -405,7 +438,8 @@ token_similarity (const TarmacNameToken *a,
  * forms neither is the same word (1); the family and the initial are tested as there,
  * and when either decides there, it decides here (a family shared is 0.93, an initial
  * 0.8 or nothing); keys with different hashes differ, so neither the phonetic key (0.90)
- * nor the skeleton (0.88 across scripts, 0.72 within Latin) can be shared; a spelling is
+ * nor the skeleton, nor a reading of one word's skeleton against the other's (0.88 across
+ * scripts, 0.72 within Latin) can be shared; a spelling is
  * at most its fuzzy_bound(); across scripts a skeleton one edit away gives 0.75. */
 static float
 similarity_bound (const TarmacNameToken *a,
@@ -427,7 +461,8 @@ similarity_bound (const TarmacNameToken *a,
 
   if (a->phonetic_hash == b->phonetic_hash && a->phonetic[0] != '\0' && a->phonetic[1] != '\0')
     bound = 0.9f;
-  if (a->skeleton_hash == b->skeleton_hash && a->skeleton[0] != '\0' && a->skeleton[1] != '\0')
+  if ((a->skeleton_hash == b->skeleton_hash && a->skeleton[0] != '\0' &&
+       a->skeleton[1] != '\0') || may_share_reading (a, b))
     bound = MAX (bound, foreign ? 0.88f : 0.72f);
   for (guint i = 0; i < a->n_forms; i++)
     for (guint j = 0; j < b->n_forms; j++)

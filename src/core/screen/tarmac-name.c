@@ -157,6 +157,9 @@ tarmac_name_token_new (const char *text)
     token->skeleton = tarmac_translit_skeleton (text, token->script);
   else
     token->skeleton = _tarmac_translit_latin_skeleton (token->forms[0]);
+  if (token->script == TARMAC_SCRIPT_LATIN)
+    token->n_readings = _tarmac_translit_latin_readings (token->forms[0], token->skeleton,
+                                                         token->readings);
 
   token->phonetic = tarmac_phonetic_key (token->forms[0]);
   token->family = tarmac_name_family (text, token->forms[0]);
@@ -178,6 +181,8 @@ _tarmac_name_token_measure_forms (TarmacNameToken *token)
 {
   token->skeleton_hash = g_str_hash (token->skeleton);
   token->phonetic_hash = g_str_hash (token->phonetic);
+  for (guint i = 0; i < token->n_readings; i++)
+    token->reading_hashes[i] = g_str_hash (token->readings[i]);
   token->form_initial = token->forms[0][0];
   token->skeleton_initial = token->skeleton[0];
   for (guint i = 0; i < token->n_forms; i++)
@@ -204,6 +209,8 @@ tarmac_name_token_free (TarmacNameToken *token)
   for (guint i = 0; i < TARMAC_TRANSLIT_MAX_FORMS; i++)
     g_free (token->forms[i]);
   g_free (token->skeleton);
+  for (guint i = 0; i < token->n_readings; i++)
+    g_free (token->readings[i]);
   g_free (token->phonetic);
   g_free (token);
 }

@@ -26,6 +26,10 @@ typedef struct
   char                 *forms[TARMAC_TRANSLIT_MAX_FORMS]; /* Latin renderings; forms[0] set */
   guint                 n_forms;
   char                 *skeleton;  /* consonant skeleton */
+  /* A Latin word's skeleton read by other conventions (Spanish j = خ, Portuguese x = ش),
+   * where it differs from the skeleton */
+  char                 *readings[TARMAC_TRANSLIT_MAX_READINGS];
+  guint                 n_readings;
   char                 *phonetic;  /* tarmac_phonetic_key() of forms[0] */
   guint                 family;    /* tarmac_name_family(), 0 when none */
   TarmacScript          script;
@@ -40,6 +44,7 @@ typedef struct
   /* g_str_hash() of the skeleton and of the phonetic key: keys that differ in hash differ */
   guint                 skeleton_hash;
   guint                 phonetic_hash;
+  guint                 reading_hashes[TARMAC_TRANSLIT_MAX_READINGS];
   /* The first byte of forms[0] and of the skeleton (0 when empty), at hand */
   char                  form_initial;
   char                  skeleton_initial;

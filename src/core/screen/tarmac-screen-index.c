@@ -58,8 +58,8 @@ compare_key_posts (gconstpointer a,
   return x->value < y->value ? -1 : (x->value > y->value);
 }
 
-/* The keys of one word, through @emit: its forms, skeleton, phonetic key, family and the
- * deletions of its first form. */
+/* The keys of one word, through @emit: its forms, skeleton (and its other readings),
+ * phonetic key, family and the deletions of its first form. */
 typedef void (*EmitKey) (guint64  key,
                          char     kind,
                          gpointer data);
@@ -77,6 +77,9 @@ word_keys (const TarmacNameToken *token,
       emit (key_hash ('x', token->forms[i], strlen (token->forms[i])), 'x', data);
   if (strlen (token->skeleton) >= 2)
     emit (key_hash ('s', token->skeleton, strlen (token->skeleton)), 's', data);
+  for (guint i = 0; i < token->n_readings; i++)
+    if (strlen (token->readings[i]) >= 2)
+      emit (key_hash ('s', token->readings[i], strlen (token->readings[i])), 's', data);
   if (strlen (token->phonetic) >= 2)
     emit (key_hash ('p', token->phonetic, strlen (token->phonetic)), 'p', data);
   if (token->family != 0)

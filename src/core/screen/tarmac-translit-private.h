@@ -12,6 +12,12 @@
 G_BEGIN_DECLS
 
 /* The skeleton of a token already folded to Latin (tarmac-name.c has the forms at hand). */
-char *_tarmac_translit_latin_skeleton (const char *folded);
+char  *_tarmac_translit_latin_skeleton (const char *folded);
+
+/* A Latin word's skeletons read by Spanish and Portuguese conventions, when they differ
+ * (at most %TARMAC_TRANSLIT_MAX_READINGS, tarmac-translit.h). */
+guint  _tarmac_translit_latin_readings (const char *folded,
+                                        const char *skeleton,
+                                        char       *readings[TARMAC_TRANSLIT_MAX_READINGS]);
 
 G_END_DECLS

@@ -438,6 +438,56 @@ render_arabic (const ArabicLetter **letters,
   return g_string_free (out, FALSE);
 }
 
+/* The letters as written, one Latin letter or digraph each and no vowel guessed: what ICU's
+ * Arabic-Latin gives once its marks are folded to ASCII, and what systems that
+ * transliterate letter by letter print ("MHMD LY ALHBW" for محمد علي الحبو): alif, the
+ * hamza seats and alif maqsura as the letter they stand on (a, w, y), waw w, ya y, ta
+ * marbuta t, ʿayn and a bare hamza nothing. */
+static char *
+render_abjad (const ArabicLetter **letters,
+              guint                n_letters)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n_letters; i++)
+    {
+      const ArabicLetter *letter = letters[i];
+
+      switch (letter->kind)
+        {
+        case AR_CONSONANT:
+          g_string_append (out, letter->english);
+          break;
+        case AR_LONG_A:
+          g_string_append_c (out, letter->letter == 0x0649 ? 'y' : 'a');
+          break;
+        case AR_W:
+          g_string_append_c (out, 'w');
+          break;
+        case AR_Y:
+          g_string_append_c (out, 'y');
+          break;
+        case AR_TA_MARBUTA:
+          g_string_append_c (out, 't');
+          break;
+        case AR_VOWEL_SEAT:
+          /* أ إ → a, ؤ → w, ئ → y; ع and ء are not written */
+          if (letter->letter == 0x0623 || letter->letter == 0x0625)
+            g_string_append_c (out, 'a');
+          else if (letter->letter == 0x0624)
+            g_string_append_c (out, 'w');
+          else if (letter->letter == 0x0626)
+            g_string_append_c (out, 'y');
+          break;
+        case AR_SKIP:
+        default:
+          break;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static guint
 translit_arabic (const char *token,
                  char       *forms[TARMAC_TRANSLIT_MAX_FORMS])
@@ -454,7 +504,8 @@ translit_arabic (const char *token,
 
   forms[0] = render_arabic ((const ArabicLetter **) letters->pdata, letters->len, FALSE);
   forms[1] = render_arabic ((const ArabicLetter **) letters->pdata, letters->len, TRUE);
-  return 2;
+  forms[2] = render_abjad ((const ArabicLetter **) letters->pdata, letters->len);
+  return 3;
 }
 
 /* ICU's transforms are costly to open and not thread-safe: one, opened on first use,
@@ -516,7 +567,8 @@ translit_any (const char *token)
  *
  * Renders @token in lower-case Latin letters and digits. A Latin token gets one form (marks
  * dropped, ł → l); a Cyrillic one its ICAO 9303, BGN/PCGN and French forms; an Arabic one an
- * English-style and a French-style form; other scripts ICU's Any-Latin. Duplicate forms are
+ * English-style form, a French-style one and its letters without vowels (render_abjad());
+ * other scripts ICU's Any-Latin. Duplicate forms are
  * dropped, so the first form is always the ICAO one where ICAO has a table.
  *
  * Returns: how many forms were written (at least one; a form may be empty)
@@ -682,4 +734,98 @@ char *
 _tarmac_translit_latin_skeleton (const char *folded)
 {
   return latin_skeleton (folded);
+}
+
+static gboolean
+is_plain_vowel (char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Whether the y at @i of @s stands for a consonant: before a vowel, at the start of the
+ * word or after another vowel (Yamal, Noyib, Hoyi; not Amyr, Zyz). */
+static gboolean
+consonantal_y (const char *s,
+               gsize       i)
+{
+  return s[i] == 'y' && is_plain_vowel (s[i + 1]) && (i == 0 || is_plain_vowel (s[i - 1]));
+}
+
+/**
+ * _tarmac_translit_latin_readings:
+ * @folded: a token folded to Latin (a Latin word as written)
+ * @readings: (out): filled with up to %TARMAC_TRANSLIT_MAX_READINGS skeletons
+ * @skeleton: the word's skeleton, read the English way (latin_skeleton())
+ *
+ * The consonant skeletons of @folded read by the conventions of other languages, where
+ * they differ from @skeleton: Latin letters stand for different Arabic consonants in
+ * different traditions, so the same letters may be two names.
+ *
+ *  - Spanish: j is the jota, the sound of خ and ح (Jalid, Jasan, Mujammad), y before a
+ *    vowel is the consonant that English writes j for ج (Yamal, Noyib), and x is an old
+ *    jota (Ximénez), as it is ح in Somali spelling (Maxamed, Xasan);
+ *  - Portuguese and Catalan: x is ش (Xeque, Xarif).
+ *
+ * Returns: how many readings were written (0 when the word has none of these letters)
+ */
+guint
+_tarmac_translit_latin_readings (const char *folded,
+                                 const char *skeleton,
+                                 char       *readings[TARMAC_TRANSLIT_MAX_READINGS])
+{
+  GString *iberian = g_string_new (NULL);
+  GString *portuguese = g_string_new (NULL);
+  gboolean changed = FALSE, has_x = FALSE;
+  guint n = 0;
+
+  for (gsize i = 0; folded[i] != '\0'; i++)
+    {
+      char c = folded[i];
+
+      if (c == 'j' && (i == 0 || folded[i - 1] != 'd'))
+        {
+          g_string_append (iberian, "kh");
+          changed = TRUE;
+        }
+      else if (c == 'x')
+        {
+          g_string_append (iberian, "kh");
+          changed = has_x = TRUE;
+        }
+      else if (consonantal_y (folded, i))
+        {
+          g_string_append_c (iberian, 'j');
+          changed = TRUE;
+        }
+      else
+        g_string_append_c (iberian, c);
+
+      if (c == 'x')
+        g_string_append (portuguese, "sh");
+      else
+        g_string_append_c (portuguese, c);
+    }
+
+  if (changed)
+    {
+      char *reading = latin_skeleton (iberian->str);
+
+      if (!g_str_equal (reading, skeleton))
+        readings[n++] = reading;
+      else
+        g_free (reading);
+    }
+  if (has_x)
+    {
+      char *reading = latin_skeleton (portuguese->str);
+
+      if (!g_str_equal (reading, skeleton) && (n == 0 || !g_str_equal (reading, readings[0])))
+        readings[n++] = reading;
+      else
+        g_free (reading);
+    }
+
+  g_string_free (iberian, TRUE);
+  g_string_free (portuguese, TRUE);
+  return n;
 }

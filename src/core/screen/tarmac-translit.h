@@ -24,6 +24,9 @@ typedef enum
  * BGN/PCGN or ODNI, a French-style scheme). */
 #define TARMAC_TRANSLIT_MAX_FORMS 3
 
+/* How many other readings of a Latin word's consonants (Spanish, Portuguese) it may have. */
+#define TARMAC_TRANSLIT_MAX_READINGS 2
+
 char         *tarmac_translit_casefold  (const char  *text);
 TarmacScript  tarmac_translit_script    (const char  *token);
 guint         tarmac_translit_token     (const char  *token,

@@ -76,6 +76,7 @@ test_match (void)
   g_autoptr(GPtrArray) wrong_year = NULL;
   g_autoptr(GPtrArray) weak = NULL;
   g_autoptr(GPtrArray) weak_dob = NULL;
+  g_autoptr(GPtrArray) misread = NULL;
   g_autoptr(JsonNode) json = NULL;
 
   g_assert_no_error (error);
@@ -114,6 +115,11 @@ test_match (void)
   for (guint i = 0; i < expired->len; i++)
     g_assert_cmpstr (((TarmacMatchCandidate *) g_ptr_array_index (expired, i))->external_id,
                      !=, "NAT-3");
+
+  /* Misread letters find the entry: "rn" for "m", "i" for "l" twice */
+  misread = match (index, "Arnadou Kouiibaiy", "1980", NULL, NULL);
+  g_assert_cmpstr (top (misread)->external_id, ==, "900003");
+  g_assert_cmpfloat (top (misread)->score, >=, 0.8);
 
   /* A DOB that disagrees pulls the score down */
   right_year = match (index, "Amadou Coulibaly", "1980", NULL, NULL);

@@ -18,6 +18,7 @@ float  _tarmac_name_fuzzy_similarity (const char             *s,
                                       const char             *t);
 float  _tarmac_name_fuzzy_bound      (const char             *s,
                                       const char             *t);
+guint64 _tarmac_name_slip_reach      (guint64                 letters);
 typedef double (*TarmacNameFloorFunc) (gpointer data);
 
 double _tarmac_name_compare_at_least (TarmacNameToken *const *a,

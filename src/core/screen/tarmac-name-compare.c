@@ -160,6 +160,160 @@ osa_distance (const char *s,
   return MIN (prev[lt], limit + 1);
 }
 
+/* Slips of the hand and of the eye (research/screening.md §5.3 class 7): a finger one key
+ * off on its row of a QWERTY keyboard, and the shapes OCR of a scanned page or an MRZ
+ * takes for one another. Such a substitution costs half an edit; OCR's "rn" for "m", "cl"
+ * for "d" and "vv" for "w" one edit, not two. */
+static const char *const keyboard_rows[] = { "qwertyuiop", "asdfghjkl", "zxcvbnm" };
+static const char *const ocr_confusions[] = { "il", "uv", "oc", "ec", "hb" };
+static const char *const ocr_pairs[][2] = { { "rn", "m" }, { "cl", "d" }, { "vv", "w" } };
+
+typedef struct
+{
+  guint32 confusable[26];  /* letter a..z → the letters it is half an edit from, as bits */
+  guint64 reach[64];       /* for the bounds: byte & 63 → every byte & 63 a slip relates it to */
+} Slips;
+
+static void
+add_slip (Slips *slips,
+          char   a,
+          char   b,
+          gboolean substitution)
+{
+  if (substitution)
+    {
+      slips->confusable[a - 'a'] |= 1u << (b - 'a');
+      slips->confusable[b - 'a'] |= 1u << (a - 'a');
+    }
+  slips->reach[(guchar) a & 63] |= G_GUINT64_CONSTANT (1) << ((guchar) b & 63);
+  slips->reach[(guchar) b & 63] |= G_GUINT64_CONSTANT (1) << ((guchar) a & 63);
+}
+
+static const Slips *
+get_slips (void)
+{
+  static Slips slips;
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint r = 0; r < G_N_ELEMENTS (keyboard_rows); r++)
+        for (const char *k = keyboard_rows[r]; k[1] != '\0'; k++)
+          add_slip (&slips, k[0], k[1], TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (ocr_confusions); i++)
+        add_slip (&slips, ocr_confusions[i][0], ocr_confusions[i][1], TRUE);
+      /* A two-letter shape costs one edit for two letters: half an edit each, as far as
+       * the bounds know. */
+      for (guint i = 0; i < G_N_ELEMENTS (ocr_pairs); i++)
+        for (const char *k = ocr_pairs[i][0]; *k != '\0'; k++)
+          add_slip (&slips, *k, ocr_pairs[i][1][0], FALSE);
+      g_once_init_leave (&ready, 1);
+    }
+  return &slips;
+}
+
+/**
+ * _tarmac_name_slip_reach:
+ * @letters: a set of bytes, bit b & 63 for byte b (TarmacNameToken's form_letters)
+ *
+ * Returns: the bytes one keying or OCR slip away from one of @letters, as the same bits
+ */
+guint64
+_tarmac_name_slip_reach (guint64 letters)
+{
+  const Slips *slips = get_slips ();
+  guint64 reach = 0;
+
+  for (guint b = 0; b < 64; b++)
+    if (letters & (G_GUINT64_CONSTANT (1) << b))
+      reach |= slips->reach[b];
+  return reach;
+}
+
+/* In half edits: 0 for the same letter, 1 for a slip, 2 otherwise. */
+static inline guint
+substitution_cost (const Slips *slips,
+                   char         a,
+                   char         b)
+{
+  if (a == b)
+    return 0;
+  if (a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' &&
+      (slips->confusable[a - 'a'] >> (b - 'a')) & 1)
+    return 1;
+  return 2;
+}
+
+/* Whether @x @y is a shape OCR reads as @z ("rn" for "m"). */
+static inline gboolean
+reads_as (char x,
+          char y,
+          char z)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ocr_pairs); i++)
+    if (ocr_pairs[i][0][0] == x && ocr_pairs[i][0][1] == y && ocr_pairs[i][1][0] == z)
+      return TRUE;
+  return FALSE;
+}
+
+/* osa_distance() in half edits, with the slips above: a substitution of letters a slip
+ * confuses costs 1, any other edit 2, and OCR's two letters for one (either way) 2. The
+ * same early stop holds: every operation reads the row above (at any cost) or the row
+ * two above (at cost 2), so a row is at least the smaller of those two rows' minimums. */
+static guint
+typo_distance (const char *s,
+               gsize       ls,
+               const char *t,
+               gsize       lt,
+               guint       limit)
+{
+  const Slips *slips = get_slips ();
+  guint rows[3][MAX_FUZZY_LENGTH + 1];
+  guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+  guint prev_min = 0;
+
+  ls = MIN (ls, MAX_FUZZY_LENGTH);
+  lt = MIN (lt, MAX_FUZZY_LENGTH);
+
+  if (2 * (ls > lt ? ls - lt : lt - ls) > limit)
+    return limit + 1;
+
+  for (gsize j = 0; j <= lt; j++)
+    prev[j] = 2 * j;
+
+  for (gsize i = 1; i <= ls; i++)
+    {
+      guint *tmp;
+      guint row_min;
+
+      cur[0] = 2 * i;
+      row_min = cur[0];
+      for (gsize j = 1; j <= lt; j++)
+        {
+          guint best = MIN (prev[j] + 2, cur[j - 1] + 2);
+
+          best = MIN (best, prev[j - 1] + substitution_cost (slips, s[i - 1], t[j - 1]));
+          if (i > 1 && j > 1 && s[i - 1] == t[j - 2] && s[i - 2] == t[j - 1])
+            best = MIN (best, prev2[j - 2] + 2);
+          if (i > 1 && reads_as (s[i - 2], s[i - 1], t[j - 1]))
+            best = MIN (best, prev2[j - 1] + 2);
+          if (j > 1 && reads_as (t[j - 2], t[j - 1], s[i - 1]))
+            best = MIN (best, prev[j - 2] + 2);
+          cur[j] = best;
+          row_min = MIN (row_min, best);
+        }
+      if (row_min > limit && prev_min > limit)
+        return limit + 1;
+      prev_min = row_min;
+      tmp = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = tmp;
+    }
+
+  return MIN (prev[lt], limit + 1);
+}
+
 /* How many edits a word of this length may take and still be the same name. */
 static guint
 edit_budget (gsize length)
@@ -190,12 +344,13 @@ _tarmac_name_fuzzy_similarity (const char *s,
   if (jw < 0.6f)
     return jw * 0.75f;
 
-  budget = edit_budget (MIN (ls, lt));
-  distance = osa_distance (s, ls, t, lt, budget);
+  /* In half edits: a keying or OCR slip is half an edit (typo_distance()). */
+  budget = 2 * edit_budget (MIN (ls, lt));
+  distance = typo_distance (s, ls, t, lt, budget);
   if (distance > budget)
     return jw * 0.75f;
 
-  return (jw + (1.0f - (float) distance / MAX (ls, lt))) / 2.0f;
+  return (jw + (1.0f - (float) distance / (2 * MAX (ls, lt)))) / 2.0f;
 }
 
 /* The bits set in @x, without the library call that __builtin_popcountll() is on the
@@ -236,8 +391,11 @@ letter_set (const char *s,
  *    with the words' true common prefix;
  *  - every letter of @s that @t lacks must be replaced or deleted, every letter of @t
  *    that @s lacks inserted or replaced (a transposition moves letters both words have),
- *    and lengths that differ by d take d insertions: the edit distance is at least the
- *    largest of these counts;
+ *    each at a cost of one edit, or half an edit when a slip relates it to a letter the
+ *    other word has (its reach: a confusable substitution costs half an edit, and OCR's
+ *    two letters for one an edit for two letters), and lengths that differ by d take d
+ *    insertions or two-for-ones, one edit each: typo_distance() is at least the largest
+ *    of these sums (counted on the byte sets, in half edits);
  *  - the similarity is 0.75 × Jaro–Winkler when the distance exceeds the budget, else
  *    the mean of Jaro–Winkler and 1 − distance / length: both grow with Jaro–Winkler and
  *    fall with the distance.
@@ -249,11 +407,13 @@ static inline float
 fuzzy_bound (const char *s,
              gsize       ls,
              guint64     s_letters,
+             guint64     s_reach,
              const char *t,
              gsize       lt,
-             guint64     t_letters)
+             guint64     t_letters,
+             guint64     t_reach)
 {
-  gsize in_t, in_s, matches, prefix = 0, least;
+  gsize in_t, in_s, matches, prefix = 0, least, s_only, t_only;
   float jaro, jw, bound;
 
   if (ls == 0 || lt == 0)
@@ -273,12 +433,17 @@ fuzzy_bound (const char *s,
     prefix++;
   jw = jaro > 0.7f ? jaro + prefix * 0.1f * (1.0f - jaro) : jaro;
 
-  least = MAX (ls - in_t, lt - in_s);
-  least = MAX (least, ls > lt ? ls - lt : lt - ls);
-  if (least > edit_budget (MIN (ls, lt)))
+  /* In half edits: each letter one word lacks costs 2, or 1 when a slip relates it to a
+   * letter the word has (its reach). */
+  s_only = count_bits (s_letters & ~t_letters);
+  t_only = count_bits (t_letters & ~s_letters);
+  least = MAX (2 * s_only - count_bits (s_letters & ~t_letters & t_reach),
+               2 * t_only - count_bits (t_letters & ~s_letters & s_reach));
+  least = MAX (least, 2 * (ls > lt ? ls - lt : lt - ls));
+  if (least > 2 * edit_budget (MIN (ls, lt)))
     bound = jw * 0.75f;
   else
-    bound = MAX (jw * 0.75f, (jw + (1.0f - (float) least / MAX (ls, lt))) / 2.0f);
+    bound = MAX (jw * 0.75f, (jw + (1.0f - (float) least / (2 * MAX (ls, lt)))) / 2.0f);
 
   return bound + 1e-4f;
 }
@@ -298,7 +463,10 @@ _tarmac_name_fuzzy_bound (const char *s,
 {
   gsize ls = strlen (s), lt = strlen (t);
 
-  return fuzzy_bound (s, ls, letter_set (s, ls), t, lt, letter_set (t, lt));
+  guint64 s_letters = letter_set (s, ls), t_letters = letter_set (t, lt);
+
+  return fuzzy_bound (s, ls, s_letters, _tarmac_name_slip_reach (s_letters), t, lt, t_letters,
+                      _tarmac_name_slip_reach (t_letters));
 }
 
 static gboolean
@@ -405,7 +573,8 @@ token_similarity (const TarmacNameToken *a,
         float s;
 
         if (fuzzy_bound (a->form_heads[i], a->form_lengths[i], a->form_letters[i],
-                         b->form_heads[j], b->form_lengths[j], b->form_letters[j]) <
+                         a->form_reach[i], b->form_heads[j], b->form_lengths[j],
+                         b->form_letters[j], b->form_reach[j]) <
             MAX (best, MIN_PAIR_SIMILARITY))
           continue;
         s = _tarmac_name_fuzzy_similarity (a->forms[i], b->forms[j]);
@@ -467,8 +636,8 @@ similarity_bound (const TarmacNameToken *a,
   for (guint i = 0; i < a->n_forms; i++)
     for (guint j = 0; j < b->n_forms; j++)
       bound = MAX (bound, fuzzy_bound (a->form_heads[i], a->form_lengths[i], a->form_letters[i],
-                                       b->form_heads[j], b->form_lengths[j],
-                                       b->form_letters[j]));
+                                       a->form_reach[i], b->form_heads[j], b->form_lengths[j],
+                                       b->form_letters[j], b->form_reach[j]));
   if (foreign)
     bound = MAX (bound, 0.75f);
   return bound;
@@ -674,7 +843,7 @@ glued_bound (TarmacNameToken *const *runs,
 {
   char head[5] = { 0 };
   gsize head_len = 0;
-  guint64 letters = 0;
+  guint64 letters = 0, reach = 0;
   float bound = single->family != 0 ? 0.93f : 0.9f;
 
   if (run_spells (runs, first, count, TRUE, single->text))
@@ -686,13 +855,15 @@ glued_bound (TarmacNameToken *const *runs,
   for (guint i = first; i < first + count; i++)
     {
       letters |= runs[i]->form_letters[0];
+      reach |= runs[i]->form_reach[0];
       for (gsize k = 0; k < runs[i]->form_lengths[0] && head_len < 4; k++)
         head[head_len++] = runs[i]->form_heads[0][k];
     }
   /* fuzzy_bound() reads no more of the glued form than its first four letters. */
   for (guint j = 0; j < single->n_forms; j++)
-    bound = MAX (bound, fuzzy_bound (head, glued_len, letters, single->form_heads[j],
-                                     single->form_lengths[j], single->form_letters[j]));
+    bound = MAX (bound, fuzzy_bound (head, glued_len, letters, reach, single->form_heads[j],
+                                     single->form_lengths[j], single->form_letters[j],
+                                     single->form_reach[j]));
   return bound;
 }
 

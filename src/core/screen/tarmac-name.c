@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "tarmac-name-compare-private.h"
 #include "tarmac-name-families.h"
 #include "tarmac-name.h"
 #include "tarmac-phonetic.h"
@@ -195,6 +196,7 @@ _tarmac_name_token_measure_forms (TarmacNameToken *token)
         letters |= G_GUINT64_CONSTANT (1) << ((guchar) form[length] & 63);
       token->form_lengths[i] = length;
       token->form_letters[i] = letters;
+      token->form_reach[i] = _tarmac_name_slip_reach (letters);
       memset (token->form_heads[i], 0, sizeof token->form_heads[i]);
       memcpy (token->form_heads[i], form, MIN (length, sizeof token->form_heads[i]));
     }

@@ -38,6 +38,8 @@ typedef struct
    * it holds (bit b & 63 for byte b). */
   guint                 form_lengths[TARMAC_TRANSLIT_MAX_FORMS];
   guint64               form_letters[TARMAC_TRANSLIT_MAX_FORMS];
+  /* and the bytes one keying or OCR slip away from those (_tarmac_name_slip_reach()) */
+  guint64               form_reach[TARMAC_TRANSLIT_MAX_FORMS];
   /* and its first four bytes (0-padded), for the bounds' common prefix without reading
    * the form itself */
   char                  form_heads[TARMAC_TRANSLIT_MAX_FORMS][4];

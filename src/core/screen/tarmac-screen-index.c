@@ -64,6 +64,40 @@ typedef void (*EmitKey) (guint64  key,
                          char     kind,
                          gpointer data);
 
+/* @form with the letters OCR takes for one another folded together (l → i, v → u,
+ * b → h, c → e), and with @shapes its two-letter shapes too (rn → m, cl → d, vv → w), in
+ * @out (as long as @form at most). */
+static gsize
+ocr_fold (const char *form,
+          gsize       length,
+          gboolean    shapes,
+          char       *out)
+{
+  gsize n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = form[i], d = i + 1 < length ? form[i + 1] : '\0';
+
+      if (shapes && ((c == 'r' && d == 'n') || (c == 'c' && d == 'l') || (c == 'v' && d == 'v')))
+        {
+          out[n++] = c == 'r' ? 'm' : c == 'c' ? 'd' : 'w';
+          i++;
+          continue;
+        }
+      switch (c)
+        {
+        case 'l': c = 'i'; break;
+        case 'v': c = 'u'; break;
+        case 'b': c = 'h'; break;
+        case 'c': c = 'e'; break;
+        default: break;
+        }
+      out[n++] = c;
+    }
+  return n;
+}
+
 static void
 word_keys (const TarmacNameToken *token,
            EmitKey                emit,
@@ -91,18 +125,26 @@ word_keys (const TarmacNameToken *token,
     }
 
   /* Words of three letters or less match exactly or not at all (the comparator's edit
-   * budget is zero there), so they need no deletions. */
+   * budget is zero there), so they need no deletions. The deletions are those of the form
+   * with OCR's look-alike letters folded (a word one edit away is so still, and one
+   * misread letter more is not another word), and the form with OCR's shapes folded too
+   * is a key of its own ("sharnsuddin" finds "shamsuddin"). */
   if (length >= 4 && length <= 32)
     {
-      char deleted[32];
+      char folded[32], shaped[32], deleted[32];
+      gsize shaped_length;
 
-      emit (key_hash ('d', form, length), 'd', data);
+      length = ocr_fold (form, length, FALSE, folded);
+      emit (key_hash ('d', folded, length), 'd', data);
       for (gsize i = 0; i < length; i++)
         {
-          memcpy (deleted, form, i);
-          memcpy (deleted + i, form + i + 1, length - i - 1);
+          memcpy (deleted, folded, i);
+          memcpy (deleted + i, folded + i + 1, length - i - 1);
           emit (key_hash ('d', deleted, length - 1), 'd', data);
         }
+      shaped_length = ocr_fold (form, strlen (form), TRUE, shaped);
+      if (shaped_length != length || memcmp (shaped, folded, length) != 0)
+        emit (key_hash ('d', shaped, shaped_length), 'd', data);
     }
 }
 

@@ -48,8 +48,10 @@ desk_sync (Desk *desk)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (tarmac_sync_client_sync (desk->client, NULL, &error));
+  gboolean ok = tarmac_sync_client_sync (desk->client, NULL, &error);
+
   g_assert_no_error (error);
+  g_assert_true (ok);
 }
 
 
@@ -393,8 +395,20 @@ test_reset_key (Fixture       *f,
   g_assert_true (tarmac_sync_client_approve (dkr3.client, dkr2_id, code, &error));
   g_assert_no_error (error);
 
+  /* Lomé cannot tell a reset from a hub that forged the key: it holds the note until an
+   * officer accepts the key whose code Dakar reads out (test-hub-pins.c says more). */
   desk_sync (&f->lfw);
   send_note (&f->lfw, "After the new key", "DKR");
+  desk_sync (&f->lfw);
+  desk_sync (&dkr3);
+  g_assert_cmpint (tarmac_test_count (dkr3.store, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 0);
+  g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, "DKR"), ==, 1);
+  {
+    g_autofree char *dkr_code = tarmac_sync_replica_dup_site_key_code (dkr3.replica);
+
+    g_assert_true (tarmac_sync_replica_trust_key (f->lfw.replica, "DKR", dkr_code, &error));
+    g_assert_no_error (error);
+  }
   desk_sync (&f->lfw);
   desk_sync (&dkr3);
   desk_sync (&f->dkr2);

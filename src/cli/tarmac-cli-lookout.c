@@ -122,6 +122,7 @@ lookout_send (TarmacStore  *store,
     }
 
   g_print ("%s\n", record_id);
+  tarmac_cli_warn_held (replica, opt_to);
   return EXIT_OK;
 }
 

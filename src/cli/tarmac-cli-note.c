@@ -117,6 +117,7 @@ note_send (TarmacStore  *store,
     }
 
   g_print ("%s\n", tarmac_note_get_uuid (note));
+  tarmac_cli_warn_held (replica, tarmac_note_get_recipients (note));
   return EXIT_OK;
 }
 

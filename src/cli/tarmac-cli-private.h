@@ -14,6 +14,7 @@
 #include "tarmac-demo.h"
 #include "tarmac-screener.h"
 #include "tarmac-store.h"
+#include "tarmac-sync-replica.h"
 
 G_BEGIN_DECLS
 
@@ -84,6 +85,8 @@ gboolean tarmac_cli_write_output       (const char          *path,
 int      tarmac_cli_seizure            (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);
+void     tarmac_cli_warn_held          (TarmacSyncReplica   *replica,
+                                        const char          *recipients);
 int      tarmac_cli_sync               (TarmacStore         *store,
                                         int                  argc,
                                         char               **argv);

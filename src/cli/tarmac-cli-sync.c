@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "tarmac-cli-private.h"
+#include "tarmac-key-change.h"
 #include "tarmac-site-desk.h"
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
@@ -30,7 +31,10 @@
  * confirmation code of those that wait for the airport's key.
  * sync approve DEVICE_ID --code CODE: hands the airport's key to that desk when CODE is
  * the one it shows (tarmac-site-handover.c).
- * sync rotate-key: replaces the airport's key (after a desk was revoked). */
+ * sync rotate-key: replaces the airport's key (after a desk was revoked).
+ * sync keys [--json]: the codes of this airport's key and of this desk's signing key, and
+ * the keys the roster changed without proof, which wait for an officer (tarmac-sync-pins.c).
+ * sync trust SITE|DEVICE_ID CODE: accepts such a key once its code was compared by phone. */
 
 static char *opt_hub = NULL;
 static char *opt_code = NULL;
@@ -215,6 +219,191 @@ devices (TarmacSyncClient  *client,
 }
 
 static int
+keys (TarmacSyncClient  *client,
+      TarmacSyncReplica *replica,
+      int                argc,
+      char             **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  g_autofree char *site_code = NULL;
+  g_autofree char *sign_code = NULL;
+
+  if (!tarmac_cli_parse_options (&argc, &argv, devices_entries, &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_USAGE;
+    }
+  if (!tarmac_sync_replica_is_enrolled (replica))
+    {
+      tarmac_cli_print_error (_("This workstation is not enrolled in a network"));
+      return EXIT_FAILED;
+    }
+
+  /* A fresh roster; a desk that waits for its airport's key lists the rest all the same. */
+  if (!tarmac_sync_client_refresh_desks (client, &error)
+      && !g_error_matches (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  g_clear_error (&error);
+
+  changes = tarmac_sync_replica_list_key_changes (replica, &error);
+  if (changes == NULL)
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return EXIT_FAILED;
+    }
+  site_code = tarmac_sync_replica_dup_site_key_code (replica);
+  sign_code = tarmac_sync_replica_dup_sign_key_code (replica);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "site");
+      json_builder_add_string_value (builder, tarmac_sync_replica_get_site (replica));
+      json_builder_set_member_name (builder, "site_key_code");
+      if (site_code != NULL)
+        json_builder_add_string_value (builder, site_code);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "sign_key_code");
+      json_builder_add_string_value (builder, sign_code);
+      json_builder_set_member_name (builder, "changes");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+        {
+          g_autoptr(TarmacKeyChange) change = g_list_model_get_item (changes, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, tarmac_key_change_get_is_site (change) ? "site" : "device");
+          json_builder_set_member_name (builder, "subject");
+          json_builder_add_string_value (builder, tarmac_key_change_get_subject (change));
+          json_builder_set_member_name (builder, "site");
+          json_builder_add_string_value (builder, tarmac_key_change_get_site (change));
+          json_builder_set_member_name (builder, "pinned_code");
+          json_builder_add_string_value (builder, tarmac_key_change_get_old_code (change));
+          json_builder_set_member_name (builder, "new_code");
+          json_builder_add_string_value (builder, tarmac_key_change_get_new_code (change));
+          json_builder_set_member_name (builder, "since");
+          json_builder_add_string_value (builder, tarmac_key_change_get_since (change));
+          json_builder_set_member_name (builder, "held");
+          json_builder_add_int_value (builder, tarmac_key_change_get_n_held (change));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      text = json_to_string (root, TRUE);
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+
+  /* Translators: %1$s is the airport's code, %2$s the key's code (XXXXX-XXXXX-XXXXX-XXXXX) */
+  if (site_code != NULL)
+    g_print (_("Key of %1$s: %2$s\n"), tarmac_sync_replica_get_site (replica), site_code);
+  g_print (_("Signing key of this desk: %s\n"), sign_code);
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(TarmacKeyChange) change = g_list_model_get_item (changes, i);
+      const char *subject = tarmac_key_change_get_subject (change);
+
+      g_print ("\n");
+      if (tarmac_key_change_get_is_site (change))
+        {
+          guint held = tarmac_key_change_get_n_held (change);
+
+          g_print (_("The key of airport %s changed without proof from its desks.\n"), subject);
+          /* Translators: both are key codes (XXXXX-XXXXX-XXXXX-XXXXX) */
+          g_print (_("  known key: %1$s\n  new key:   %2$s\n"), tarmac_key_change_get_old_code (change),
+                   tarmac_key_change_get_new_code (change));
+          if (held > 0)
+            g_print (ngettext ("  %1$u note to %2$s is held until you accept the new key.\n",
+                               "  %1$u notes to %2$s are held until you accept the new key.\n", held),
+                     held, subject);
+          g_print (_("  Call %1$s and compare the new key’s code with theirs (tarmac-cli sync keys there);\n"
+                     "  if it is the same: tarmac-cli sync trust %1$s CODE\n"), subject);
+        }
+      else
+        {
+          /* Translators: %1$s is a device id, %2$s its airport */
+          g_print (_("The signing key of the desk %1$s of %2$s changed: what it sends is refused.\n"),
+                   subject, tarmac_key_change_get_site (change));
+          g_print (_("  known key: %1$s\n  new key:   %2$s\n"), tarmac_key_change_get_old_code (change),
+                   tarmac_key_change_get_new_code (change));
+          g_print (_("  Compare the new key’s code with that desk’s (tarmac-cli sync keys there);\n"
+                     "  if it is the same: tarmac-cli sync trust %s CODE\n"), subject);
+        }
+    }
+
+  return EXIT_OK;
+}
+
+/**
+ * tarmac_cli_warn_held:
+ * @recipients: the airports a note or lookout just saved goes to, comma-separated
+ *
+ * Says which of them it is held back from (their key changed without proof).
+ */
+void
+tarmac_cli_warn_held (TarmacSyncReplica *replica,
+                      const char        *recipients)
+{
+  g_autoptr(GListModel) changes = tarmac_sync_replica_list_key_changes (replica, NULL);
+  g_auto(GStrv) sites = g_strsplit (recipients != NULL ? recipients : "", ",", 64);
+
+  for (guint i = 0; changes != NULL && i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(TarmacKeyChange) change = g_list_model_get_item (changes, i);
+      const char *site = tarmac_key_change_get_subject (change);
+
+      if (tarmac_key_change_get_is_site (change) && g_strv_contains ((const char * const *) sites, site))
+        tarmac_cli_print_error (_("Held for %1$s: its key changed without proof from its desks. It is "
+                                  "sent once an officer accepts the new key (tarmac-cli sync keys, then "
+                                  "tarmac-cli sync trust %1$s CODE)"), site);
+    }
+}
+
+static int
+trust (TarmacSyncReplica *replica,
+       int                argc,
+       char             **argv)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 held;
+
+  if (argc != 3)
+    {
+      tarmac_cli_print_error (_("usage: tarmac-cli sync trust SITE|DEVICE_ID CODE"));
+      return EXIT_USAGE;
+    }
+
+  held = tarmac_sync_replica_count_held (replica, argv[1]);
+  if (!tarmac_sync_replica_trust_key (replica, argv[1], argv[2], &error))
+    {
+      tarmac_cli_print_error ("%s", error->message);
+      return error->code == TARMAC_SYNC_ERROR_BAD_CODE ? EXIT_FAILED : EXIT_USAGE;
+    }
+
+  if (g_uuid_string_is_valid (argv[1]))
+    g_print (_("The new signing key of the desk %s is accepted\n"), argv[1]);
+  else if (held > 0)
+    g_print (ngettext ("The new key of %1$s is accepted: %2$u held note goes to it at the next sync\n",
+                       "The new key of %1$s is accepted: %2$u held notes go to it at the next sync\n",
+                       (gulong) held),
+             argv[1], (guint) held);
+  else
+    g_print (_("The new key of %s is accepted\n"), argv[1]);
+  return EXIT_OK;
+}
+
+static int
 approve (TarmacSyncClient  *client,
          int                argc,
          char             **argv)
@@ -277,6 +466,10 @@ tarmac_cli_sync (TarmacStore  *store,
     return devices (client, replica, argc - 1, argv + 1);
   if (argc > 1 && g_str_equal (argv[1], "approve"))
     return approve (client, argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "keys"))
+    return keys (client, replica, argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "trust"))
+    return trust (replica, argc - 1, argv + 1);
   if (argc == 2 && g_str_equal (argv[1], "rotate-key"))
     {
       guint sealed = 0, left_out = 0;

@@ -77,7 +77,8 @@ static const Command commands[] = {
   { "sync", N_("Enrol with a hub (sync enrol --hub URL --code CODE --fingerprint FP), send and "
                 "receive notes (sync [--watch]), list this airport’s desks (sync devices [--json]) "
                 "hand the airport’s key to a new one (sync approve DEVICE_ID --code CODE) or replace "
-                "it after a desk was revoked (sync rotate-key)"),
+                "it after a desk was revoked (sync rotate-key), show the keys' codes and the keys "
+                "that changed without proof (sync keys [--json]) and accept one (sync trust SITE CODE)"),
     TRUE, tarmac_cli_sync },
   { "note", N_("Write a note to other airports (note send --to CODE[,CODE] [--priority urgent] [--reply-to UUID] "
                 "--text TEXT), list them (note list [--json]), mark one read (note read UUID) or "

@@ -18,6 +18,7 @@
 #include "tarmac-envelope-verifier.h"
 #include "tarmac-envelope.h"
 #include "tarmac-hub-db.h"
+#include "tarmac-key-continuity.h"
 #include "tarmac-site-handover.h"
 #include "tarmac-sync-error.h"
 
@@ -91,6 +92,13 @@ static const char schema[] =
   "CREATE TABLE IF NOT EXISTS key_proofs ("
   "  device_id TEXT PRIMARY KEY REFERENCES devices (device_id), site_box_pk BLOB NOT NULL,"
   "  proof BLOB NOT NULL) STRICT;"
+  /* Each rotation's proof: the new key signed with the old one (tarmac-key-continuity.c),
+   * which the roster lists so that the other airports take the new key without asking
+   * an officer. The hub cannot make one: it never holds an airport's key. */
+  "CREATE TABLE IF NOT EXISTS site_key_chain ("
+  "  seq INTEGER PRIMARY KEY, site TEXT NOT NULL REFERENCES sites (code),"
+  "  prev_pk BLOB NOT NULL, box_pk BLOB NOT NULL, signer BLOB NOT NULL, sig BLOB NOT NULL,"
+  "  made_by TEXT NOT NULL, made_at INTEGER NOT NULL) STRICT;"
   "CREATE TABLE IF NOT EXISTS audit ("
   "  seq INTEGER PRIMARY KEY, ts INTEGER NOT NULL, actor TEXT NOT NULL,"
   "  action TEXT NOT NULL, object TEXT NOT NULL, detail TEXT NOT NULL,"
@@ -1046,6 +1054,9 @@ tarmac_hub_db_rotate_site_key (TarmacHubDb     *self,
   JsonArray *handovers = json_object_has_member (request, "handovers")
                          && JSON_NODE_HOLDS_ARRAY (json_object_get_member (request, "handovers"))
                          ? json_object_get_array_member (request, "handovers") : NULL;
+  JsonObject *chain = json_object_has_member (request, "chain")
+                      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (request, "chain"))
+                      ? json_object_get_object_member (request, "chain") : NULL;
   gint64 now = now_ms ();
   guint8 site_pk[32];
   guint n;
@@ -1131,6 +1142,43 @@ tarmac_hub_db_rotate_site_key (TarmacHubDb     *self,
 
   if (!g_hash_table_contains (seen, device->device_id))
     goto malformed;
+
+  /* The new key signed with the old one, which the hub keeps for the roster; a desk of
+   * an older version sends none (the other airports then ask an officer). */
+  if (chain != NULL)
+    {
+      g_autoptr(sqlite3_stmt) current = NULL;
+      g_autoptr(sqlite3_stmt) link = NULL;
+      guint8 prev_pk[32], signer[32], sig[crypto_sign_BYTES];
+
+      current = prepare (self, "SELECT box_pk FROM sites WHERE code = ?1", error);
+      if (current == NULL)
+        goto fail;
+      sqlite3_bind_text (current, 1, device->site, -1, SQLITE_STATIC);
+      if (sqlite3_step (current) != SQLITE_ROW || sqlite3_column_bytes (current, 0) != 32
+          || !get_key (chain, "signer", signer, 32) || !get_key (chain, "sig", sig, sizeof sig))
+        goto malformed;
+      memcpy (prev_pk, sqlite3_column_blob (current, 0), 32);
+      if (!tarmac_site_key_change_verify (device->site, prev_pk, site_pk, signer, sig))
+        {
+          rollback (self);
+          return refusal (status, 400, "bad_signature");
+        }
+
+      link = prepare (self, "INSERT INTO site_key_chain (site, prev_pk, box_pk, signer, sig, made_by,"
+                            " made_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+      if (link == NULL)
+        goto fail;
+      sqlite3_bind_text (link, 1, device->site, -1, SQLITE_STATIC);
+      sqlite3_bind_blob (link, 2, prev_pk, 32, SQLITE_STATIC);
+      sqlite3_bind_blob (link, 3, site_pk, 32, SQLITE_STATIC);
+      sqlite3_bind_blob (link, 4, signer, 32, SQLITE_STATIC);
+      sqlite3_bind_blob (link, 5, sig, sizeof sig, SQLITE_STATIC);
+      sqlite3_bind_text (link, 6, device->device_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (link, 7, now);
+      if (!step_done (self, link, error))
+        goto fail;
+    }
 
   /* The site's new key; the desks left out wait for an approval again; the proofs were
    * of the old key. */
@@ -1247,17 +1295,21 @@ tarmac_hub_db_roster (TarmacHubDb  *self,
 {
   g_autoptr(sqlite3_stmt) version = NULL;
   g_autoptr(sqlite3_stmt) sites = NULL;
+  g_autoptr(sqlite3_stmt) chain = NULL;
   g_autoptr(sqlite3_stmt) devices = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
   version = prepare (self, "SELECT value FROM meta WHERE key = 'roster_version'", error);
   sites = prepare (self, "SELECT code, name, box_pk, status FROM sites ORDER BY code", error);
+  chain = prepare (self, "SELECT prev_pk, box_pk, signer, sig FROM"
+                         " (SELECT * FROM site_key_chain WHERE site = ?1 ORDER BY seq DESC LIMIT ?2)"
+                         " ORDER BY seq", error);
   devices = prepare (self, "SELECT d.device_id, d.site, d.sign_pk, d.status, d.box_pk,"
                           "  h.device_id IS NOT NULL AND h.sealed IS NULL, p.proof"
                           " FROM devices d LEFT JOIN key_handovers h USING (device_id)"
                           " LEFT JOIN key_proofs p USING (device_id)"
                           " ORDER BY d.device_id", error);
-  if (version == NULL || sites == NULL || devices == NULL)
+  if (version == NULL || sites == NULL || chain == NULL || devices == NULL)
     return NULL;
 
   json_builder_begin_object (builder);
@@ -1279,6 +1331,23 @@ tarmac_hub_db_roster (TarmacHubDb  *self,
         add_base64 (builder, "box_pk", sqlite3_column_blob (sites, 2), 32);
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder, (const char *) sqlite3_column_text (sites, 3));
+      /* The last rotations' proofs, oldest first: a workstation follows them from the
+       * key it pinned (tarmac-key-continuity.c). */
+      sqlite3_reset (chain);
+      sqlite3_bind_text (chain, 1, (const char *) sqlite3_column_text (sites, 0), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (chain, 2, TARMAC_KEY_CHAIN_MAX);
+      json_builder_set_member_name (builder, "key_chain");
+      json_builder_begin_array (builder);
+      while (sqlite3_step (chain) == SQLITE_ROW)
+        {
+          json_builder_begin_object (builder);
+          add_base64 (builder, "prev_pk", sqlite3_column_blob (chain, 0), 32);
+          add_base64 (builder, "box_pk", sqlite3_column_blob (chain, 1), 32);
+          add_base64 (builder, "signer", sqlite3_column_blob (chain, 2), 32);
+          add_base64 (builder, "sig", sqlite3_column_blob (chain, 3), crypto_sign_BYTES);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1409,6 +1478,12 @@ store_envelope (TarmacHubDb     *self,
     {
       const char *site = g_ptr_array_index (visible, i);
       GBytes *sealed = tarmac_envelope_get_wrap (envelope, site);
+
+      /* A recipient the sender holds the note back from (its key changed without a
+       * proof, and no officer accepted it yet): it gets the note when the sender adds
+       * its wrap (tarmac_hub_db_add_wraps()), not before. */
+      if (sealed == NULL)
+        continue;
 
       sqlite3_reset (wrap);
       sqlite3_bind_text (wrap, 1, tarmac_envelope_get_version_id (envelope), -1, SQLITE_STATIC);
@@ -1564,6 +1639,156 @@ tarmac_hub_db_group_commit (TarmacHubDb  *self,
 }
 
 /**
+ * tarmac_hub_db_add_wraps:
+ * @device: the authenticated device
+ * @wraps: [{version_id, site, wrap}], at most 500
+ * @touched_sites: (element-type utf8): receives the sites whose inbox grew
+ * @urgent: (out): whether one of those versions goes on the urgent lane
+ *
+ * A desk sends a recipient the record key of versions it held back from it (the
+ * recipient's key had changed without proof until an officer accepted it): each wrap is
+ * kept, and the version goes into the recipient's inbox, in one transaction. Only a
+ * desk of the version's own airport may add one, only for a recipient the signed header
+ * names, and only once (the same wrap again is a duplicate; another one is refused).
+ *
+ * Returns: (transfer full): {results: [{version_id, site, status, code?}]}
+ */
+JsonNode *
+tarmac_hub_db_add_wraps (TarmacHubDb      *self,
+                         TarmacHubDevice  *device,
+                         JsonArray        *wraps,
+                         GPtrArray        *touched_sites,
+                         gboolean         *urgent,
+                         guint            *status,
+                         GError          **error)
+{
+  g_autoptr(sqlite3_stmt) version = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) inbox = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  guint n = json_array_get_length (wraps);
+
+  if (n > 500)
+    return refusal (status, 413, "too_large");
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  version = prepare (self, "SELECT server_seq, header, body_ct, sig FROM versions WHERE version_id = ?1",
+                     error);
+  insert = prepare (self, "INSERT INTO wraps (version_id, site, wrap) VALUES (?1, ?2, ?3)"
+                          " ON CONFLICT DO NOTHING", error);
+  inbox = prepare (self, "INSERT OR IGNORE INTO inbox (site, lane, server_seq) VALUES (?1, ?2, ?3)",
+                   error);
+  if (version == NULL || insert == NULL || inbox == NULL)
+    goto fail;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "results");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *item = json_array_get_object_element (wraps, i);
+      const char *version_id = item != NULL
+                               ? json_object_get_string_member_with_default (item, "version_id", "") : "";
+      const char *site = item != NULL ? json_object_get_string_member_with_default (item, "site", "") : "";
+      g_autoptr(GBytes) header = NULL;
+      g_autoptr(GBytes) ct = NULL;
+      g_autoptr(GBytes) sig = NULL;
+      g_autoptr(TarmacEnvelope) envelope = NULL;
+      guint8 wrap[TARMAC_SYNC_WRAP_BYTES];
+      const char *code = NULL;
+      const char *state = "added";
+      gint64 seq = 0;
+
+      if (item == NULL || !tarmac_envelope_is_site_code (site)
+          || !get_key (item, "wrap", wrap, sizeof wrap))
+        code = "malformed";
+      else
+        {
+          sqlite3_reset (version);
+          sqlite3_bind_text (version, 1, version_id, -1, SQLITE_STATIC);
+          if (sqlite3_step (version) != SQLITE_ROW)
+            code = "not_found";   /* never pushed, or expired and dropped */
+        }
+
+      if (code == NULL)
+        {
+          seq = sqlite3_column_int64 (version, 0);
+          header = g_bytes_new (sqlite3_column_blob (version, 1), sqlite3_column_bytes (version, 1));
+          ct = g_bytes_new (sqlite3_column_blob (version, 2), sqlite3_column_bytes (version, 2));
+          sig = g_bytes_new (sqlite3_column_blob (version, 3), sqlite3_column_bytes (version, 3));
+          envelope = tarmac_envelope_new_from_parts (header, ct, sig, NULL, NULL);
+          if (envelope == NULL)
+            code = "malformed";
+          else if (g_strcmp0 (tarmac_envelope_get_origin_site (envelope), device->site) != 0)
+            code = "origin_mismatch";
+          else if (!tarmac_envelope_is_visible_to (envelope, site))
+            code = "not_recipient";
+        }
+
+      if (code == NULL)
+        {
+          sqlite3_reset (insert);
+          sqlite3_bind_text (insert, 1, version_id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert, 2, site, -1, SQLITE_STATIC);
+          sqlite3_bind_blob (insert, 3, wrap, sizeof wrap, SQLITE_STATIC);
+          if (!step_done (self, insert, error))
+            goto fail;
+          if (sqlite3_changes (self->db) == 0)
+            state = "duplicate";
+        }
+
+      if (code == NULL && g_str_equal (state, "added"))
+        {
+          const char *kind = tarmac_envelope_get_kind (envelope);
+          gboolean is_urgent = g_str_equal (kind, "alert") || g_str_equal (kind, "lookout")
+                               || tarmac_envelope_get_priority (envelope) == TARMAC_NOTE_PRIORITY_URGENT;
+
+          for (int lane = 0; lane < (is_urgent ? 2 : 1); lane++)
+            {
+              sqlite3_reset (inbox);
+              sqlite3_bind_text (inbox, 1, site, -1, SQLITE_STATIC);
+              sqlite3_bind_text (inbox, 2, lane == 0 ? "main" : "urgent", -1, SQLITE_STATIC);
+              sqlite3_bind_int64 (inbox, 3, seq);
+              if (!step_done (self, inbox, error))
+                goto fail;
+            }
+          *urgent = *urgent || is_urgent;
+          if (!g_ptr_array_find_with_equal_func (touched_sites, site, g_str_equal, NULL))
+            g_ptr_array_add (touched_sites, g_strdup (site));
+          if (!tarmac_hub_db_audit (self, device->device_id, "wrap-added", version_id, site, error))
+            goto fail;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "version_id");
+      json_builder_add_string_value (builder, version_id);
+      json_builder_set_member_name (builder, "site");
+      json_builder_add_string_value (builder, site);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, code != NULL ? "rejected" : state);
+      if (code != NULL)
+        {
+          json_builder_set_member_name (builder, "code");
+          json_builder_add_string_value (builder, code);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  if (!exec (self, "COMMIT", error))
+    goto fail;
+
+  *status = 200;
+  return json_builder_get_root (builder);
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+/**
  * tarmac_hub_db_push:
  * @device: the authenticated device
  * @batch_id: the batch's id, from the URL
@@ -1669,14 +1894,11 @@ tarmac_hub_db_push (TarmacHubDb      *self,
                      "not the owner");
       else
         {
-          const char * const *recipients = tarmac_envelope_get_recipients (envelope);
-
-          /* Every site that may read it must have its key, or it would never open there. */
+          /* The origin's own desks must be able to read it. A recipient without a wrap is
+           * one the sender holds it back from (its key changed without proof): it gets
+           * the version when its wrap comes (tarmac_hub_db_add_wraps()). */
           if (tarmac_envelope_get_wrap (envelope, device->site) == NULL)
             g_set_error (&local_error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED, "wrap");
-          for (gsize r = 0; local_error == NULL && recipients[r] != NULL; r++)
-            if (tarmac_envelope_get_wrap (envelope, recipients[r]) == NULL)
-              g_set_error (&local_error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_MALFORMED, "wrap");
         }
 
       if (local_error != NULL)

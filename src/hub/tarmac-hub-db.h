@@ -81,6 +81,13 @@ JsonNode        *tarmac_hub_db_rotate_site_key (TarmacHubDb     *self,
                                                 JsonObject      *request,
                                                 guint           *status,
                                                 GError         **error);
+JsonNode        *tarmac_hub_db_add_wraps       (TarmacHubDb     *self,
+                                                TarmacHubDevice *device,
+                                                JsonArray       *wraps,
+                                                GPtrArray       *touched_sites,
+                                                gboolean        *urgent,
+                                                guint           *status,
+                                                GError         **error);
 JsonNode        *tarmac_hub_db_get_handover    (TarmacHubDb     *self,
                                                 TarmacHubDevice *device,
                                                 guint           *status,

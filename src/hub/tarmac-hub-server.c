@@ -638,6 +638,53 @@ site_key_cb (SoupServer        *server,
     send_node (msg, status, response);
 }
 
+/* PUT /v1/wraps: a desk sends the record keys of versions it held back from an airport
+ * whose new key an officer has now accepted (tarmac_hub_db_add_wraps()). */
+static void
+wraps_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  TarmacHubServer *self = user_data;
+  g_autoptr(TarmacHubDevice) device = NULL;
+  g_autoptr(JsonNode) request = NULL;
+  g_autoptr(JsonNode) response = NULL;
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) poke = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+  JsonNode *wraps;
+  gboolean urgent = FALSE;
+  guint status = 500;
+
+  if (!method_is (msg, "PUT") || (device = authenticate (self, msg)) == NULL
+      || (request = parse_body (msg)) == NULL)
+    return;
+
+  wraps = json_object_get_member (json_node_get_object (request), "wraps");
+  if (wraps == NULL || !JSON_NODE_HOLDS_ARRAY (wraps))
+    {
+      send_error (msg, SOUP_STATUS_BAD_REQUEST, "malformed");
+      return;
+    }
+
+  flush (self);   /* a transaction of its own */
+  response = tarmac_hub_db_add_wraps (self->db, device, json_node_get_array (wraps), sites, &urgent,
+                                      &status, &error);
+  if (response == NULL)
+    {
+      internal_error (msg, error);
+      return;
+    }
+
+  send_node (msg, status, response);
+  for (guint i = 0; i < sites->len; i++)
+    g_hash_table_insert (poke, g_strdup (g_ptr_array_index (sites, i)), g_strdup (""));
+  if (g_hash_table_size (poke) > 0)
+    notify_sites (self, poke, urgent);
+}
+
 static void
 waiter_free (Waiter *waiter)
 {
@@ -1065,6 +1112,7 @@ tarmac_hub_server_new (TarmacHubDb     *db,
   soup_server_add_handler (self->server, "/v1/handover", handover_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/site-key", site_key_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/key-proof", site_key_cb, self, NULL);
+  soup_server_add_handler (self->server, "/v1/wraps", wraps_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/push/", push_cb, self, NULL);
   soup_server_add_handler (self->server, "/v1/changes", changes_cb, self, NULL);
   /* TARMAC_HUB_NO_NOTIFY=1 plays a proxy that does not upgrade (404), for the tests of the

@@ -1167,6 +1167,30 @@ static const TarmacMigration migrations[] = {
     "ALTER TABLE traveller_source_new RENAME TO traveller_source;"
     "CREATE INDEX traveller_source_message ON traveller_source (message_id);"
   },
+  {
+    18,
+    "airport and desk keys pinned, notes held from a key changed without proof",
+    /* sync_site.box_pk and sync_device.sign_pk become pins: the keys this workstation
+     * trusts, set at first contact (the roster before this version counts as that) and
+     * moved only by a proof the hub cannot make, or by an officer. A key the roster gives
+     * without such a proof waits in pending_pk; notes sealed meanwhile keep the record key
+     * for that airport in held_wrap (sealed to this desk's own box key) until an officer
+     * accepts the new key — then the wrap is sealed to it and sent. */
+    "ALTER TABLE sync_site ADD COLUMN pinned_at TEXT;"
+    "ALTER TABLE sync_site ADD COLUMN pending_pk BLOB CHECK (pending_pk IS NULL OR length (pending_pk) = 32);"
+    "ALTER TABLE sync_site ADD COLUMN pending_since TEXT;"
+    "ALTER TABLE sync_device ADD COLUMN pending_pk BLOB CHECK (pending_pk IS NULL OR length (pending_pk) = 32);"
+    "ALTER TABLE sync_device ADD COLUMN pending_since TEXT;"
+    "CREATE TABLE held_wrap ("
+    "  version_id TEXT NOT NULL,"
+    "  site       TEXT NOT NULL,"
+    "  own_wrap   BLOB NOT NULL CHECK (length (own_wrap) = 80),"
+    "  wrap       BLOB CHECK (wrap IS NULL OR length (wrap) = 80),"
+    "  held_at    TEXT NOT NULL,"
+    "  PRIMARY KEY (version_id, site)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX held_wrap_site ON held_wrap (site);"
+  },
 };
 
 const TarmacMigration *

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tarmac-device-keys.h"
+#include "tarmac-key-continuity.h"
 #include "tarmac-site-handover.h"
 #include "tarmac-sync-error.h"
 
@@ -622,4 +623,66 @@ tarmac_device_keys_open_site_wrap (TarmacDeviceKeys  *self,
   g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_TAMPERED,
                _("The record key sealed to this site does not open"));
   return FALSE;
+}
+
+/**
+ * tarmac_device_keys_sign_site_key_change:
+ * @site: this desk's airport
+ * @new_pk: the airport's new key, 32 bytes
+ * @signer: (out caller-allocates): the current key in Edwards form, 32 bytes
+ * @signature: (out caller-allocates): 64 bytes
+ *
+ * Signs @new_pk with the airport's current key (tarmac-key-continuity.c): the proof the
+ * other airports check before they take the new key without asking an officer.
+ */
+gboolean
+tarmac_device_keys_sign_site_key_change (TarmacDeviceKeys  *self,
+                                         const char        *site,
+                                         const guint8      *new_pk,
+                                         guint8            *signer,
+                                         guint8            *signature,
+                                         GError           **error)
+{
+  g_autoptr(GByteArray) message = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
+
+  if (!self->has_site_key)
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY,
+                   _("This desk does not hold its airport’s current key: it cannot change it"));
+      return FALSE;
+    }
+
+  message = tarmac_site_key_change_message (site, self->site_pk, new_pk);
+  tarmac_x25519_sign (self->secret->site_sk, message->data, message->len, signer, signature);
+  return TRUE;
+}
+
+/**
+ * tarmac_device_keys_open_own_wrap:
+ * @wrap: a record key sealed to this device's own box key
+ * @key: (out caller-allocates): %TARMAC_SYNC_KEY_BYTES bytes
+ *
+ * Opens a record key this desk kept for itself: the key of a note held back from an
+ * airport whose key changed without proof, until an officer accepts the new key.
+ */
+gboolean
+tarmac_device_keys_open_own_wrap (TarmacDeviceKeys  *self,
+                                  const guint8      *wrap,
+                                  gsize              wrap_length,
+                                  guint8            *key,
+                                  GError           **error)
+{
+  g_return_val_if_fail (TARMAC_IS_DEVICE_KEYS (self), FALSE);
+
+  if (wrap_length != TARMAC_SYNC_WRAP_BYTES
+      || crypto_box_seal_open (key, wrap, wrap_length, self->box_pk, self->secret->box_sk) != 0)
+    {
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_TAMPERED,
+                   _("The record key kept by this desk does not open"));
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -67,5 +67,16 @@ gboolean          tarmac_device_keys_open_site_wrap  (TarmacDeviceKeys  *self,
                                                       gsize              wrap_length,
                                                       guint8            *key,
                                                       GError           **error);
+gboolean          tarmac_device_keys_sign_site_key_change (TarmacDeviceKeys  *self,
+                                                           const char        *site,
+                                                           const guint8      *new_pk,
+                                                           guint8            *signer,
+                                                           guint8            *signature,
+                                                           GError           **error);
+gboolean          tarmac_device_keys_open_own_wrap   (TarmacDeviceKeys  *self,
+                                                      const guint8      *wrap,
+                                                      gsize              wrap_length,
+                                                      guint8            *key,
+                                                      GError           **error);
 
 G_END_DECLS

@@ -1293,3 +1293,28 @@ tarmac_envelope_get_wraps (TarmacEnvelope *self)
   g_return_val_if_fail (TARMAC_IS_ENVELOPE (self), NULL);
   return self->wraps;
 }
+
+/**
+ * tarmac_envelope_steal_wrap:
+ * @site: a site whose wrap the envelope carries
+ *
+ * Takes @site's wrap out of the envelope: what the hub gets then carries no key for
+ * @site, which receives the version only once its wrap is added (PUT /v1/wraps). The
+ * signed parts and the version id do not change: wraps are not signed.
+ *
+ * Returns: (transfer full) (nullable): the wrap, or %NULL if there was none
+ */
+GBytes *
+tarmac_envelope_steal_wrap (TarmacEnvelope *self,
+                            const char     *site)
+{
+  gpointer key = NULL, value = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_ENVELOPE (self), NULL);
+
+  if (site == NULL || !g_hash_table_steal_extended (self->wraps, site, &key, &value))
+    return NULL;
+
+  g_free (key);
+  return value;
+}

@@ -114,5 +114,7 @@ GBytes             *tarmac_envelope_get_signature        (TarmacEnvelope        
 GBytes             *tarmac_envelope_get_wrap             (TarmacEnvelope             *self,
                                                           const char                 *site);
 GHashTable         *tarmac_envelope_get_wraps            (TarmacEnvelope             *self);
+GBytes             *tarmac_envelope_steal_wrap           (TarmacEnvelope             *self,
+                                                          const char                 *site);
 
 G_END_DECLS

@@ -335,6 +335,7 @@ apply_roster (TarmacSyncClient  *self,
   g_autofree char *version_text = NULL;
   JsonObject *object;
   JsonArray *sites, *devices;
+  TarmacStore *store;
   gsize roster_length = 0, sig_length = 0, pk_length = 0;
   gint64 version;
 
@@ -368,17 +369,27 @@ apply_roster (TarmacSyncClient  *self,
   if (sites == NULL || devices == NULL)
     goto bad;
 
+  /* The keys it gives are checked against those pinned here (tarmac-sync-pins.c): the
+   * coordinator's signature says only that the hub sent it. One transaction. */
+  store = _tarmac_sync_replica_get_store (self->replica);
+  if (!tarmac_store_begin (store, error))
+    return FALSE;
+
   for (guint i = 0; i < json_array_get_length (sites) && i < 1000; i++)
     {
       JsonObject *site = json_array_get_object_element (sites, i);
+      JsonNode *chain = site != NULL ? json_object_get_member (site, "key_chain") : NULL;
       guint8 box_pk[32];
 
       if (site != NULL && decode_key (site, "box_pk", box_pk)
-          && !tarmac_sync_replica_add_site (self->replica,
-                                            json_object_get_string_member_with_default (site, "code", ""),
-                                            json_object_get_string_member_with_default (site, "name", ""),
-                                            box_pk, error))
-        return FALSE;
+          && !_tarmac_sync_replica_pin_site (self->replica,
+                                             json_object_get_string_member_with_default (site, "code", ""),
+                                             json_object_get_string_member_with_default (site, "name", ""),
+                                             box_pk,
+                                             chain != NULL && JSON_NODE_HOLDS_ARRAY (chain)
+                                             ? json_node_get_array (chain) : NULL,
+                                             error))
+        goto fail;
     }
 
   for (guint i = 0; i < json_array_get_length (devices) && i < 10000; i++)
@@ -391,20 +402,26 @@ apply_roster (TarmacSyncClient  *self,
         continue;
 
       device_id = json_object_get_string_member_with_default (device, "device_id", "");
-      if (!tarmac_sync_replica_add_device (self->replica, device_id,
-                                           json_object_get_string_member_with_default (device, "site", ""),
-                                           sign_pk, error))
-        return FALSE;
+      if (!_tarmac_sync_replica_pin_device (self->replica, device_id,
+                                            json_object_get_string_member_with_default (device, "site", ""),
+                                            sign_pk, error))
+        goto fail;
       if (g_strcmp0 (json_object_get_string_member_with_default (device, "status", ""), "revoked") == 0
           && !tarmac_sync_replica_revoke_device (self->replica, device_id, error))
-        return FALSE;
+        goto fail;
     }
 
-  if (!_tarmac_sync_replica_set_site_desks (self->replica, devices, error))
-    return FALSE;
-
   version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
-  return tarmac_sync_replica_set_setting (self->replica, "roster_version", version_text, error);
+  if (!_tarmac_sync_replica_set_site_desks (self->replica, devices, error)
+      || !tarmac_sync_replica_set_setting (self->replica, "roster_version", version_text, error)
+      || !tarmac_store_commit (store, error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  tarmac_store_rollback (store);
+  return FALSE;
 
 bad:
   if (error != NULL && *error == NULL)
@@ -917,6 +934,42 @@ push (TarmacSyncClient  *self,
   return TRUE;
 }
 
+/* The record keys of notes held back from an airport whose new key an officer accepted
+ * since (tarmac_sync_replica_trust_key()), once the hub has the notes themselves. */
+static gboolean
+push_wraps (TarmacSyncClient  *self,
+            GError           **error)
+{
+  for (guint round = 0; round < MAX_ROUNDS; round++)
+    {
+      g_autoptr(JsonNode) body = _tarmac_sync_replica_list_ready_wraps (self->replica, 500);
+      g_autoptr(JsonNode) answer = NULL;
+      JsonArray *results;
+      guint status = 0, sent = 0;
+
+      if (body == NULL)
+        return TRUE;
+
+      answer = request (self, "PUT", "/v1/wraps", body, TRUE, &status, error);
+      if (answer == NULL)
+        return FALSE;
+      if (status != 200 || !JSON_NODE_HOLDS_OBJECT (answer)
+          || (results = json_object_get_array_member (json_node_get_object (answer), "results")) == NULL)
+        {
+          set_refusal (error, status, answer);
+          return FALSE;
+        }
+
+      if (!_tarmac_sync_replica_wraps_sent (self->replica, results, &sent, error))
+        return FALSE;
+      self->stats.pushed += sent;
+      if (sent == 0)
+        return TRUE;   /* only refusals: do not ask again in this round */
+    }
+
+  return TRUE;
+}
+
 static gboolean
 pull_lane (TarmacSyncClient  *self,
            const char        *lane,
@@ -1065,7 +1118,7 @@ tarmac_sync_client_sync (TarmacSyncClient  *self,
        && (!greet || hello (self, error))
        && refresh_roster (self, error);
   requests = self->stats.requests;
-  ok = ok && push (self, error) && receive_site_key (self, error);
+  ok = ok && push (self, error) && push_wraps (self, error) && receive_site_key (self, error);
   if (ok && needs_pull (self, greet || self->stats.requests == requests, &urgent))
     ok = (!urgent || pull_lane (self, "urgent", 0, NULL, error))
          && pull_lane (self, "main", 0, NULL, error);

@@ -491,12 +491,14 @@ _tarmac_sync_replica_seal_rotation (TarmacSyncReplica  *self,
   g_autoptr(JsonNode) desks = load_desks (self);
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autofree char *pk64 = NULL;
+  g_autofree char *signer64 = NULL;
+  g_autofree char *chain_sig64 = NULL;
   TarmacDeviceKeys *keys = tarmac_sync_replica_get_keys (self);
   TarmacStore *store = _tarmac_sync_replica_get_store (self);
   const char *site = tarmac_sync_replica_get_site (self);
   JsonArray *array;
   guint8 *seed;
-  guint8 site_pk[32];
+  guint8 site_pk[32], signer[32], chain_sig[TARMAC_SYNC_SIGNATURE_BYTES];
 
   *n_sealed = *n_left_out = 0;
   if (keys == NULL || !_tarmac_sync_replica_site_key_is_current (self) || desks == NULL)
@@ -512,9 +514,26 @@ _tarmac_sync_replica_seal_rotation (TarmacSyncReplica  *self,
   tarmac_device_keys_new_site_seed (seed, site_pk);
   pk64 = g_base64_encode (site_pk, sizeof site_pk);
 
+  /* The new key signed with the current one: the other airports take it without asking
+   * an officer (tarmac-sync-pins.c). */
+  if (!tarmac_device_keys_sign_site_key_change (keys, site, site_pk, signer, chain_sig, error))
+    {
+      sodium_free (seed);
+      return NULL;
+    }
+  signer64 = g_base64_encode (signer, sizeof signer);
+  chain_sig64 = g_base64_encode (chain_sig, sizeof chain_sig);
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "box_pk");
   json_builder_add_string_value (builder, pk64);
+  json_builder_set_member_name (builder, "chain");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "signer");
+  json_builder_add_string_value (builder, signer64);
+  json_builder_set_member_name (builder, "sig");
+  json_builder_add_string_value (builder, chain_sig64);
+  json_builder_end_object (builder);
   json_builder_set_member_name (builder, "handovers");
   json_builder_begin_array (builder);
   array = json_node_get_array (desks);

@@ -92,6 +92,42 @@ JsonNode       *_tarmac_sync_replica_seal_rotation     (TarmacSyncReplica       
                                                         guint                    *n_left_out,
                                                         GError                  **error);
 
+gboolean        _tarmac_sync_replica_add_pending_wrap  (TarmacSyncReplica        *self,
+                                                        const char               *version_id,
+                                                        const char               *site,
+                                                        GBytes                   *wrap,
+                                                        GError                  **error);
+
+/* tarmac-sync-pins.c */
+gboolean        _tarmac_sync_replica_pin_site          (TarmacSyncReplica        *self,
+                                                        const char               *code,
+                                                        const char               *name,
+                                                        const guint8             *box_pk,
+                                                        JsonArray                *chain,
+                                                        GError                  **error);
+gboolean        _tarmac_sync_replica_pin_device        (TarmacSyncReplica        *self,
+                                                        const char               *device_id,
+                                                        const char               *site,
+                                                        const guint8             *sign_pk,
+                                                        GError                  **error);
+gboolean        _tarmac_sync_replica_hold_wraps        (TarmacSyncReplica        *self,
+                                                        TarmacEnvelope           *envelope,
+                                                        GPtrArray                *held,
+                                                        GError                  **error);
+gboolean        _tarmac_sync_replica_forget_held       (TarmacSyncReplica        *self,
+                                                        const char               *version_id,
+                                                        GError                  **error);
+gboolean        _tarmac_sync_replica_release_held      (TarmacSyncReplica        *self,
+                                                        const char               *site,
+                                                        const guint8             *box_pk,
+                                                        GError                  **error);
+JsonNode       *_tarmac_sync_replica_list_ready_wraps  (TarmacSyncReplica        *self,
+                                                        guint                     limit);
+gboolean        _tarmac_sync_replica_wraps_sent        (TarmacSyncReplica        *self,
+                                                        JsonArray                *results,
+                                                        guint                    *n_sent,
+                                                        GError                  **error);
+
 /* tarmac-sync-lookouts.c */
 gboolean        _tarmac_lookout_apply                  (TarmacSyncReplica        *self,
                                                         TarmacEnvelope           *envelope,

@@ -350,6 +350,7 @@ tarmac_sync_replica_forget_identity (TarmacSyncReplica  *self,
     "DELETE FROM sync_state WHERE key <> 'hlc'",
     "DELETE FROM sync_site",
     "DELETE FROM sync_device",
+    "DELETE FROM held_wrap",
     "DELETE FROM outbox",
     "UPDATE versions SET state = 'rejected:left' WHERE state = 'local-pending'",
     "UPDATE note SET delivery = 'local' WHERE delivery = 'pending'",
@@ -514,9 +515,14 @@ tarmac_sync_replica_revoke_device (TarmacSyncReplica  *self,
   return TRUE;
 }
 
+/* The box keys to seal to, by site: the pinned ones. A site whose key changed without
+ * proof (pending_pk) gets this desk's own box key instead, and goes into @held: the
+ * caller takes its wrap out (_tarmac_sync_replica_hold_wraps()) and keeps it until an
+ * officer accepts the new key. */
 static GHashTable *
 lookup_box_keys (TarmacSyncReplica   *self,
                  const char * const  *sites,
+                 GPtrArray           *held,
                  GError             **error)
 {
   g_autoptr(GHashTable) keys = NULL;
@@ -524,7 +530,8 @@ lookup_box_keys (TarmacSyncReplica   *self,
 
   keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   stmt = _tarmac_store_prepare_cached (self->store,
-                                "SELECT box_pk FROM sync_site WHERE code = ?1 AND status = 'active'",
+                                "SELECT box_pk, pending_pk IS NOT NULL FROM sync_site"
+                                " WHERE code = ?1 AND status = 'active'",
                                 error);
   if (stmt == NULL)
     return NULL;
@@ -538,6 +545,14 @@ lookup_box_keys (TarmacSyncReplica   *self,
           g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_KEYS,
                        _("%s is not an active site of the network"), sites[i]);
           return NULL;
+        }
+      if (sqlite3_column_int (stmt, 1) && self->keys != NULL)
+        {
+          if (held != NULL)
+            g_ptr_array_add (held, g_strdup (sites[i]));
+          g_hash_table_insert (keys, g_strdup (sites[i]),
+                               g_bytes_new (tarmac_device_keys_get_box_pk (self->keys), TARMAC_SYNC_KEY_BYTES));
+          continue;
         }
       g_hash_table_insert (keys, g_strdup (sites[i]),
                            g_bytes_new (sqlite3_column_blob (stmt, 0), TARMAC_SYNC_KEY_BYTES));
@@ -556,8 +571,16 @@ lookup_box_keys (TarmacSyncReplica   *self,
                        _("%s is not an active site of the network"), self->site);
           return NULL;
         }
-      g_hash_table_insert (keys, g_strdup (self->site),
-                           g_bytes_new (sqlite3_column_blob (stmt, 0), TARMAC_SYNC_KEY_BYTES));
+      if (sqlite3_column_int (stmt, 1))
+        {
+          if (held != NULL)
+            g_ptr_array_add (held, g_strdup (self->site));
+          g_hash_table_insert (keys, g_strdup (self->site),
+                               g_bytes_new (tarmac_device_keys_get_box_pk (self->keys), TARMAC_SYNC_KEY_BYTES));
+        }
+      else
+        g_hash_table_insert (keys, g_strdup (self->site),
+                             g_bytes_new (sqlite3_column_blob (stmt, 0), TARMAC_SYNC_KEY_BYTES));
     }
 
   return g_steal_pointer (&keys);
@@ -850,13 +873,57 @@ insert_record (TarmacSyncReplica  *self,
   return _tarmac_store_step_done (self->store, stmt, error);
 }
 
+/* Adds @site's wrap to @version_id if it still waits in the outbox: it then goes with
+ * the version. (The hub gets it by PUT /v1/wraps as well, in case the push that carries
+ * the version without it is already on its way.) */
+gboolean
+_tarmac_sync_replica_add_pending_wrap (TarmacSyncReplica  *self,
+                                       const char         *version_id,
+                                       const char         *site,
+                                       GBytes             *wrap,
+                                       GError            **error)
+{
+  g_autoptr(TarmacCachedStmt) select = NULL;
+  g_autoptr(TarmacCachedStmt) update = NULL;
+  g_autoptr(GHashTable) wraps = NULL;
+  g_autofree char *json = NULL;
+  int rc;
+
+  select = _tarmac_store_prepare_cached (self->store, "SELECT wraps FROM versions WHERE version_id = ?1"
+                                                      " AND state = 'local-pending'", error);
+  if (select == NULL)
+    return FALSE;
+  sqlite3_bind_text (select, 1, version_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (select);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      _tarmac_store_set_error (self->store, rc, error);
+      return FALSE;
+    }
+
+  wraps = wraps_from_json (_tarmac_store_column_text (select, 0));
+  g_hash_table_replace (wraps, g_strdup (site), g_bytes_ref (wrap));
+  json = wraps_to_json (wraps);
+  g_clear_pointer (&select, _tarmac_store_release_cached);
+
+  update = _tarmac_store_prepare_cached (self->store, "UPDATE versions SET wraps = ?2 WHERE version_id = ?1",
+                                         error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_text (update, 1, version_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 2, json, -1, SQLITE_STATIC);
+  return _tarmac_store_step_done (self->store, update, error);
+}
+
 /* Whether @site is an active site of the roster, whose key versions can be sealed to. */
 gboolean
 _tarmac_sync_replica_has_site_key (TarmacSyncReplica *self,
                                    const char        *site)
 {
   const char *sites[] = { site, NULL };
-  g_autoptr(GHashTable) keys = lookup_box_keys (self, sites, NULL);
+  g_autoptr(GHashTable) keys = lookup_box_keys (self, sites, NULL, NULL);
 
   return keys != NULL;
 }
@@ -878,6 +945,7 @@ _tarmac_sync_replica_save_record (TarmacSyncReplica        *self,
 {
   g_autoptr(TarmacEnvelope) envelope = NULL;
   g_autoptr(GHashTable) box_keys = NULL;
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *record_id = NULL;
   g_autoptr(TarmacCachedStmt) stmt = NULL;
   TarmacEnvelopeDraft envelope_draft = { 0 };
@@ -890,7 +958,7 @@ _tarmac_sync_replica_save_record (TarmacSyncReplica        *self,
       return NULL;
     }
 
-  box_keys = lookup_box_keys (self, draft->recipients, error);
+  box_keys = lookup_box_keys (self, draft->recipients, held, error);
   if (box_keys == NULL)
     return NULL;
 
@@ -909,7 +977,7 @@ _tarmac_sync_replica_save_record (TarmacSyncReplica        *self,
   envelope_draft.expires_at = draft->expires_at;
 
   envelope = tarmac_envelope_seal (&envelope_draft, draft->body, self->keys, box_keys, error);
-  if (envelope == NULL)
+  if (envelope == NULL || !_tarmac_sync_replica_hold_wraps (self, envelope, held, error))
     return NULL;
 
   if (!state_set_int (self, "device_seq", device_seq, error)
@@ -1746,6 +1814,7 @@ tarmac_sync_replica_now_ms (TarmacSyncReplica *self)
 static TarmacEnvelope *
 restamp_one (TarmacSyncReplica  *self,
              TarmacEnvelope     *envelope,
+             GPtrArray          *held,
              GError            **error)
 {
   g_autoptr(GBytes) body = NULL;
@@ -1755,7 +1824,7 @@ restamp_one (TarmacSyncReplica  *self,
   body = tarmac_envelope_open (envelope, self->site, self->keys, error);
   if (body == NULL)
     return NULL;
-  box_keys = lookup_box_keys (self, tarmac_envelope_get_recipients (envelope), error);
+  box_keys = lookup_box_keys (self, tarmac_envelope_get_recipients (envelope), held, error);
   if (box_keys == NULL)
     return NULL;
 
@@ -1858,12 +1927,16 @@ _tarmac_sync_replica_restamp (TarmacSyncReplica  *self,
     {
       TarmacEnvelope *old = g_ptr_array_index (outbox, i);
       g_autoptr(TarmacEnvelope) fresh = NULL;
+      g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_free);
 
       if (TARMAC_HLC_MS (tarmac_envelope_get_hlc (old)) <= now + TARMAC_HLC_MAX_AHEAD_MS / 2)
         continue;
 
-      fresh = restamp_one (self, old, error);
-      if (fresh == NULL || !replace_version (self, old, fresh, error))
+      fresh = restamp_one (self, old, held, error);
+      if (fresh == NULL
+          || !_tarmac_sync_replica_forget_held (self, tarmac_envelope_get_version_id (old), error)
+          || !_tarmac_sync_replica_hold_wraps (self, fresh, held, error)
+          || !replace_version (self, old, fresh, error))
         goto fail;
       done++;
     }

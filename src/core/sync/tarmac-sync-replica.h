@@ -106,6 +106,17 @@ char              *tarmac_sync_replica_dup_desk_code     (TarmacSyncReplica     
 GListModel        *tarmac_sync_replica_list_desks        (TarmacSyncReplica       *self,
                                                           GError                 **error);
 
+GListModel        *tarmac_sync_replica_list_key_changes  (TarmacSyncReplica       *self,
+                                                          GError                 **error);
+gboolean           tarmac_sync_replica_trust_key         (TarmacSyncReplica       *self,
+                                                          const char              *subject,
+                                                          const char              *code,
+                                                          GError                 **error);
+gint64             tarmac_sync_replica_count_held        (TarmacSyncReplica       *self,
+                                                          const char              *site);
+char              *tarmac_sync_replica_dup_site_key_code (TarmacSyncReplica       *self);
+char              *tarmac_sync_replica_dup_sign_key_code (TarmacSyncReplica       *self);
+
 TarmacNote        *tarmac_sync_replica_save_note         (TarmacSyncReplica       *self,
                                                           const TarmacNoteDraft   *draft,
                                                           GError                 **error);

@@ -135,9 +135,11 @@ tarmac_x25519_sign (const guint8 *x25519_sk,
                     guint8       *signature)
 {
   crypto_hash_sha512_state state;
-  guint8 *a = sodium_malloc (32 + 64 + 32 + 64 + 32 + 32);
-  guint8 *wide, *r, *hash, *h, *ha;
+  guint8 *a, *wide, *r, *hash, *h, *ha;
 
+  if (sodium_init () < 0)
+    g_error ("libsodium cannot start");
+  a = sodium_malloc (32 + 64 + 32 + 64 + 32 + 32);
   if (a == NULL)
     g_error ("Out of locked memory for keys");
   wide = a + 32;

@@ -187,8 +187,6 @@ _tarmac_sync_replica_pin_site (TarmacSyncReplica  *self,
       g_clear_pointer (&stmt, _tarmac_store_release_cached);
       detail = tarmac_key_code (code, box_pk);
       return tarmac_sync_replica_add_site (self, code, name, box_pk, error)
-             && exec_bound (self, "UPDATE sync_site SET pinned_at = ?3 WHERE code = ?1",
-                            code, NULL, error)
              && tarmac_audit_append (store, "key-pin", "site", code, detail, error);
     }
 

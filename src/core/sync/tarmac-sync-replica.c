@@ -405,7 +405,8 @@ tarmac_sync_replica_forget_identity (TarmacSyncReplica  *self,
  * @name: its name, for display
  * @box_pk: its X25519 public key, 32 bytes, from the verified roster
  *
- * Adds or updates a site that notes can be sent to.
+ * Adds or updates a site that notes can be sent to, trusting @box_pk: a key from the
+ * roster goes through _tarmac_sync_replica_pin_site() first (tarmac-sync-pins.c).
  */
 gboolean
 tarmac_sync_replica_add_site (TarmacSyncReplica  *self,
@@ -415,6 +416,7 @@ tarmac_sync_replica_add_site (TarmacSyncReplica  *self,
                               GError            **error)
 {
   g_autoptr(TarmacCachedStmt) stmt = NULL;
+  g_autofree char *now = _tarmac_store_now ();
 
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), FALSE);
   g_return_val_if_fail (box_pk != NULL, FALSE);
@@ -427,7 +429,7 @@ tarmac_sync_replica_add_site (TarmacSyncReplica  *self,
     }
 
   stmt = _tarmac_store_prepare_cached (self->store,
-                                "INSERT INTO sync_site (code, name, box_pk) VALUES (?1, ?2, ?3)"
+                                "INSERT INTO sync_site (code, name, box_pk, pinned_at) VALUES (?1, ?2, ?3, ?4)"
                                 " ON CONFLICT (code) DO UPDATE SET"
                                 "  name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END,"
                                 "  box_pk = excluded.box_pk",
@@ -438,6 +440,7 @@ tarmac_sync_replica_add_site (TarmacSyncReplica  *self,
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, name != NULL ? name : "", -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 3, box_pk, TARMAC_SYNC_KEY_BYTES, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   return _tarmac_store_step_done (self->store, stmt, error);
 }
 

@@ -1,0 +1,507 @@
+/* test-hub-pins.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sodium.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tarmac-envelope.h"
+#include "tarmac-hlc.h"
+#include "tarmac-key-change.h"
+#include "tarmac-key-continuity.h"
+#include "tarmac-note.h"
+#include "tarmac-store-private.h"
+#include "tarmac-sync-client.h"
+#include "tarmac-sync-error.h"
+#include "tarmac-test-desk.h"
+#include "tarmac-test-store.h"
+#include "tarmac-test-hub.h"
+
+/* Key continuity (tarmac-sync-pins.c) with the real tarmac-hub on loopback and real
+ * client databases — Dakar, Lomé and Abidjan:
+ *
+ *  - first contact pins every airport's key and every desk's signing key;
+ *  - a rotation by a desk of Dakar carries the new key signed with the old one: Lomé
+ *    follows it silently, even two rotations it missed, and its notes reach Dakar;
+ *  - a hub that forges a roster (the test writes the hub's database, as an intruder on
+ *    the hub could, and the hub signs it with the coordinator's key) cannot get a note
+ *    sealed to a key of its own: Lomé keeps sealing nothing to it, holds the note, lists
+ *    the change with both codes, sends the rest of a note to several airports at once,
+ *    refuses a wrong code, and sends the held note only once the officer accepts;
+ *  - the coordinator's `site reset-key` looks the same from Lomé, and once the officer
+ *    accepts the code Dakar's new desk reads out, the held note is read there;
+ *  - a desk's signing key changed in the roster: its versions are refused until accepted. */
+
+typedef TarmacTestDesk Desk;
+
+typedef struct
+{
+  TarmacTestHub hub;
+  Desk          dkr;
+  Desk          lfw;
+  Desk          abj;
+} Fixture;
+
+static void
+desk_sync (Desk *desk)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = tarmac_sync_client_sync (desk->client, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+/* The roster afresh, as the next round that sees the hub's roster version would. */
+static void
+desk_refresh (Desk *desk)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = tarmac_sync_client_refresh_desks (desk->client, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+static void
+send_note (Desk               *desk,
+           const char         *text,
+           const char * const *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacNote) note = NULL;
+  TarmacNoteDraft draft = {
+    .kind = "note",
+    .priority = TARMAC_NOTE_PRIORITY_ROUTINE,
+    .recipients = to,
+    .author = "officer-17",
+    .text = text,
+  };
+
+  note = tarmac_sync_replica_save_note (desk->replica, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (note);
+}
+
+static guint
+count_notes (Desk       *desk,
+             const char *text)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM note WHERE body = '%s'", text);
+
+  return (guint) tarmac_test_count (desk->store, sql);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  tarmac_test_hub_init (&f->hub, "DKR", "Dakar", "LFW", "Lomé", "ABJ", "Abidjan", NULL);
+
+  tarmac_test_desk_open (&f->dkr, "dkr");
+  tarmac_test_desk_open (&f->lfw, "lfw");
+  tarmac_test_desk_open (&f->abj, "abj");
+  tarmac_test_desk_enrol (&f->hub, &f->dkr, "DKR");
+  tarmac_test_desk_enrol (&f->hub, &f->lfw, "LFW");
+  tarmac_test_desk_enrol (&f->hub, &f->abj, "ABJ");
+  desk_sync (&f->dkr);
+  desk_sync (&f->lfw);
+  desk_sync (&f->abj);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  tarmac_test_desk_close (&f->dkr);
+  tarmac_test_desk_close (&f->lfw);
+  tarmac_test_desk_close (&f->abj);
+  tarmac_test_hub_clear (&f->hub);
+}
+
+/* The key @desk pinned for @site (32 bytes into @out). */
+static void
+pinned_key (Desk       *desk,
+            const char *site,
+            guint8     *out)
+{
+  g_autoptr(TarmacCachedStmt) stmt = _tarmac_store_prepare_cached (desk->store,
+                                                                   "SELECT box_pk FROM sync_site WHERE code = ?1",
+                                                                   NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, site, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_bytes (stmt, 0), ==, 32);
+  memcpy (out, sqlite3_column_blob (stmt, 0), 32);
+}
+
+static const guint8 *
+site_key_of (Desk *desk)
+{
+  return tarmac_device_keys_get_site_box_pk (tarmac_sync_replica_get_keys (desk->replica));
+}
+
+static guint
+n_changes (Desk *desk)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) changes = tarmac_sync_replica_list_key_changes (desk->replica, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (changes);
+}
+
+/* Runs @sql on the hub's database while it serves, as an intruder on the hub could: the
+ * hub then signs what it finds there with the coordinator's key. */
+static void
+hub_write (Fixture      *f,
+           const char   *sql,
+           const guint8 *key,
+           const char   *text)
+{
+  g_autofree char *path = g_build_filename (f->hub.data, "hub.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, key, 32, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static int
+hub_count (Fixture    *f,
+           const char *sql,
+           const char *text)
+{
+  g_autofree char *path = g_build_filename (f->hub.data, "hub.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* First contact: each workstation pins what the first verified roster gives. */
+static void
+test_first_contact (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint8 pinned[32];
+
+  pinned_key (&f->lfw, "DKR", pinned);
+  g_assert_cmpmem (pinned, 32, site_key_of (&f->dkr), 32);
+  pinned_key (&f->dkr, "LFW", pinned);
+  g_assert_cmpmem (pinned, 32, site_key_of (&f->lfw), 32);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'key-pin'"
+                                                    " AND object_id IN ('DKR', 'ABJ')"), ==, 2);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM sync_site WHERE pinned_at IS NULL"
+                                                    " OR pending_pk IS NOT NULL"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM sync_device"), ==, 3);
+  g_assert_cmpuint (n_changes (&f->lfw), ==, 0);
+}
+
+/* Dakar rotates its key twice while Lomé looks away: the roster's chain of proofs
+ * takes Lomé from the key it pinned to the newest, without an officer. */
+static void
+test_rotate_proven (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *to_dkr[] = { "DKR", NULL };
+  guint8 pinned[32], first[32];
+
+  memcpy (first, site_key_of (&f->dkr), 32);
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_true (tarmac_sync_client_rotate_site_key (f->dkr.client, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (memcmp (first, site_key_of (&f->dkr), 32) != 0);
+  g_assert_cmpint (hub_count (f, "SELECT count (*) FROM site_key_chain WHERE site = ?1", "DKR"), ==, 2);
+
+  desk_refresh (&f->lfw);
+  pinned_key (&f->lfw, "DKR", pinned);
+  g_assert_cmpmem (pinned, 32, site_key_of (&f->dkr), 32);
+  g_assert_cmpuint (n_changes (&f->lfw), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'key-change'"
+                                                    " AND object_id = 'DKR'"), ==, 1);
+
+  send_note (&f->lfw, "After two rotations", to_dkr);
+  g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, NULL), ==, 0);
+  desk_sync (&f->lfw);
+  desk_sync (&f->dkr);
+  g_assert_cmpuint (count_notes (&f->dkr, "After two rotations"), ==, 1);
+}
+
+/* A hub that forges Dakar's key: Lomé seals nothing to it until an officer accepts it. */
+static void
+test_forged_roster (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(TarmacKeyChange) change = NULL;
+  g_autofree char *real_code = tarmac_key_code ("DKR", site_key_of (&f->dkr));
+  g_autofree char *forged_code = NULL;
+  g_autofree char *version_id = NULL;
+  const char *to_both[] = { "DKR", "ABJ", NULL };
+  guint8 forged_pk[32], forged_sk[32], pinned[32], record_key[32];
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *hub_db = g_build_filename (f->hub.data, "hub.db", NULL);
+
+  crypto_box_keypair (forged_pk, forged_sk);
+  forged_code = tarmac_key_code ("DKR", forged_pk);
+  hub_write (f, "UPDATE sites SET box_pk = ?1 WHERE code = 'DKR' AND ?2 IS NULL", forged_pk, NULL);
+
+  /* Lomé takes the roster (the coordinator did sign it) but not the key. */
+  desk_refresh (&f->lfw);
+  pinned_key (&f->lfw, "DKR", pinned);
+  g_assert_cmpmem (pinned, 32, site_key_of (&f->dkr), 32);
+  changes = tarmac_sync_replica_list_key_changes (f->lfw.replica, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
+  change = g_list_model_get_item (changes, 0);
+  g_assert_true (tarmac_key_change_get_is_site (change));
+  g_assert_cmpstr (tarmac_key_change_get_subject (change), ==, "DKR");
+  g_assert_cmpstr (tarmac_key_change_get_old_code (change), ==, real_code);
+  g_assert_cmpstr (tarmac_key_change_get_new_code (change), ==, forged_code);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log"
+                                                    " WHERE action = 'key-change-unproven' AND object_id = 'DKR'"), ==, 1);
+
+  /* A note to Dakar and Abidjan: Abidjan gets it at once, Dakar's part is held. */
+  send_note (&f->lfw, "Courier on ET908 tonight", to_both);
+  g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, "DKR"), ==, 1);
+  version_id = tarmac_test_query_text (f->lfw.store, "SELECT version_id FROM held_wrap WHERE site = 'DKR'");
+  desk_sync (&f->lfw);
+  desk_sync (&f->abj);
+  desk_sync (&f->dkr);
+  g_assert_cmpuint (count_notes (&f->abj, "Courier on ET908 tonight"), ==, 1);
+  g_assert_cmpuint (count_notes (&f->dkr, "Courier on ET908 tonight"), ==, 0);
+
+  /* The hub holds the version, with no key sealed for Dakar and nothing in its inbox. */
+  g_assert_cmpint (hub_count (f, "SELECT count (*) FROM versions WHERE version_id = ?1", version_id), ==, 1);
+  g_assert_cmpint (hub_count (f, "SELECT count (*) FROM wraps WHERE version_id = ?1 AND site = 'DKR'",
+                              version_id), ==, 0);
+  g_assert_cmpint (hub_count (f, "SELECT count (*) FROM inbox i JOIN versions v USING (server_seq)"
+                                 " WHERE v.version_id = ?1 AND i.site = 'DKR'", version_id), ==, 0);
+  g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, "DKR"), ==, 1);
+
+  /* A code that is not the new key's is refused, and audited. */
+  g_assert_false (tarmac_sync_replica_trust_key (f->lfw.replica, "DKR", real_code, &error));
+  g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_BAD_CODE);
+  g_clear_error (&error);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log"
+                                                    " WHERE action = 'key-trust-refused'"), ==, 1);
+  g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, "DKR"), ==, 1);
+
+  /* An officer who accepts the forged key (its code, typed in lower case) lets the
+   * note go to it: the hub then holds Dakar's wrap, sealed to the forged key. */
+  {
+    g_autofree char *typed = g_ascii_strdown (forged_code, -1);
+
+    g_assert_true (tarmac_sync_replica_trust_key (f->lfw.replica, "DKR", typed, &error));
+    g_assert_no_error (error);
+  }
+  desk_sync (&f->lfw);
+  g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM held_wrap"), ==, 0);
+  g_assert_cmpint (hub_count (f, "SELECT count (*) FROM inbox i JOIN versions v USING (server_seq)"
+                                 " WHERE v.version_id = ?1 AND i.site = 'DKR'", version_id), ==, 1);
+  g_assert_cmpint (sqlite3_open_v2 (hub_db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT wrap FROM wraps WHERE version_id = ?1 AND site = 'DKR'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, version_id, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (crypto_box_seal_open (record_key, sqlite3_column_blob (stmt, 0),
+                                         (unsigned long long) sqlite3_column_bytes (stmt, 0), forged_pk,
+                                         forged_sk), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'key-trust'"
+                                                    " AND object_id = 'DKR'"), ==, 1);
+}
+
+/* The coordinator resets Dakar's key after its only desk was lost; the next desk of
+ * Dakar brings a new one. Lomé holds its note until the officer accepts the code that
+ * desk reads out (tarmac-cli sync keys), then Dakar reads it. */
+static void
+test_reset_key (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_code = NULL;
+  const char *to_dkr[] = { "DKR", NULL };
+  Desk dkr2 = { NULL };
+
+  g_free (tarmac_test_hub_run (&f->hub, "device", "revoke",
+                               tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (f->dkr.replica)),
+                               NULL));
+  g_free (tarmac_test_hub_run (&f->hub, "site", "reset-key", "DKR", NULL));
+  tarmac_test_desk_open (&dkr2, "dkr2");
+  tarmac_test_desk_enrol (&f->hub, &dkr2, "DKR");
+  g_assert_false (tarmac_sync_replica_is_awaiting_key (dkr2.replica));
+  desk_sync (&dkr2);
+  new_code = tarmac_sync_replica_dup_site_key_code (dkr2.replica);
+
+  desk_refresh (&f->lfw);
+  g_assert_cmpuint (n_changes (&f->lfw), ==, 1);
+  send_note (&f->lfw, "Seized 4 kg at gate 12", to_dkr);
+  desk_sync (&f->lfw);
+  desk_sync (&dkr2);
+  g_assert_cmpuint (count_notes (&dkr2, "Seized 4 kg at gate 12"), ==, 0);
+
+  g_assert_true (tarmac_sync_replica_trust_key (f->lfw.replica, "DKR", new_code, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changes (&f->lfw), ==, 0);
+  desk_sync (&f->lfw);
+  desk_sync (&dkr2);
+  g_assert_cmpuint (count_notes (&dkr2, "Seized 4 kg at gate 12"), ==, 1);
+
+  /* From now on Lomé seals to the accepted key directly. */
+  send_note (&f->lfw, "And a second one", to_dkr);
+  g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, NULL), ==, 0);
+  desk_sync (&f->lfw);
+  desk_sync (&dkr2);
+  g_assert_cmpuint (count_notes (&dkr2, "And a second one"), ==, 1);
+  tarmac_test_desk_close (&dkr2);
+}
+
+/* The roster gives Dakar's desk another signing key: Lomé keeps the pinned one, so a
+ * version signed with the new key is refused until an officer accepts it. */
+static void
+test_device_key (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacDeviceKeys) forger = NULL;
+  g_autoptr(TarmacEnvelope) envelope = NULL;
+  g_autoptr(GHashTable) box_keys = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(TarmacKeyChange) change = NULL;
+  g_autofree char *record_id = tarmac_envelope_new_record_id ();
+  const char *device_id = tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (f->dkr.replica));
+  const char *to_lfw[] = { "LFW", NULL };
+  const char body_text[] = "{\"text\":\"Signed by someone else\"}";
+  g_autoptr(GBytes) body = g_bytes_new_static (body_text, strlen (body_text));
+  guint8 seeds[3][32];
+  TarmacEnvelopeDraft draft = { 0 };
+
+  for (int i = 0; i < 3; i++)
+    randombytes_buf (seeds[i], 32);
+  forger = tarmac_device_keys_new_from_seeds (device_id, seeds[0], seeds[1], seeds[2]);
+  hub_write (f, "UPDATE devices SET sign_pk = ?1 WHERE device_id = ?2", tarmac_device_keys_get_sign_pk (forger),
+             device_id);
+  desk_refresh (&f->lfw);
+
+  changes = tarmac_sync_replica_list_key_changes (f->lfw.replica, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
+  change = g_list_model_get_item (changes, 0);
+  g_assert_false (tarmac_key_change_get_is_site (change));
+  g_assert_cmpstr (tarmac_key_change_get_subject (change), ==, device_id);
+  g_assert_cmpstr (tarmac_key_change_get_site (change), ==, "DKR");
+
+  box_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  g_hash_table_insert (box_keys, g_strdup ("LFW"), g_bytes_new (site_key_of (&f->lfw), 32));
+  draft.kind = "note";
+  draft.record_id = record_id;
+  draft.origin_site = "DKR";
+  draft.author = "intruder";
+  draft.device_seq = 1000;
+  draft.hlc = TARMAC_HLC_MAKE (g_get_real_time () / 1000, 0);
+  draft.recipients = to_lfw;
+  draft.priority = TARMAC_NOTE_PRIORITY_URGENT;
+  envelope = tarmac_envelope_seal (&draft, body, forger, box_keys, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (tarmac_sync_replica_apply (f->lfw.replica, envelope, 1, &error), ==, TARMAC_APPLY_REFUSED);
+  g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_BAD_SIGNATURE);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_notes (&f->lfw, "Signed by someone else"), ==, 0);
+
+  g_assert_true (tarmac_sync_replica_trust_key (f->lfw.replica, device_id, tarmac_key_change_get_new_code (change),
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tarmac_sync_replica_apply (f->lfw.replica, envelope, 1, &error), ==, TARMAC_APPLY_NEW);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_notes (&f->lfw, "Signed by someone else"), ==, 1);
+}
+
+/* Signing with an X25519 key and checking it as Ed25519 (tarmac-key-continuity.c). */
+static void
+test_site_signature (void)
+{
+  for (int i = 0; i < 64; i++)
+    {
+      guint8 seed[32], old_pk[32], old_sk[32], new_pk[32], new_sk[32], signer[32], sig[64];
+      g_autoptr(GByteArray) message = NULL;
+
+      randombytes_buf (seed, sizeof seed);
+      crypto_box_seed_keypair (old_pk, old_sk, seed);
+      crypto_box_keypair (new_pk, new_sk);
+      message = tarmac_site_key_change_message ("DKR", old_pk, new_pk);
+      tarmac_x25519_sign (old_sk, message->data, message->len, signer, sig);
+
+      g_assert_true (tarmac_site_key_change_verify ("DKR", old_pk, new_pk, signer, sig));
+      /* Another airport, the keys swapped (a link replayed backwards), a bit flipped, or
+       * a signer that is not the old key: all refused. */
+      g_assert_false (tarmac_site_key_change_verify ("LFW", old_pk, new_pk, signer, sig));
+      g_assert_false (tarmac_site_key_change_verify ("DKR", new_pk, old_pk, signer, sig));
+      sig[i % 64] ^= 1;
+      g_assert_false (tarmac_site_key_change_verify ("DKR", old_pk, new_pk, signer, sig));
+      sig[i % 64] ^= 1;
+      g_assert_false (tarmac_site_key_change_verify ("DKR", new_pk, new_pk, signer, sig));
+    }
+
+  {
+    guint8 pk[32] = { 1, 2, 3 };
+    g_autofree char *code = tarmac_key_code ("DKR", pk);
+    g_autofree char *other = tarmac_key_code ("LFW", pk);
+    g_autofree char *typed = g_ascii_strdown (code, -1);
+
+    /* XXXXX-XXXXX-XXXXX-XXXXX: 100 bits, bound to the airport. */
+    g_assert_cmpuint (strlen (code), ==, 23);
+    g_assert_true (tarmac_key_code_equal (typed, code));
+    g_assert_false (tarmac_key_code_equal (other, code));
+    g_assert_false (tarmac_key_code_equal ("", code));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/hub-pins/site-signature", test_site_signature);
+  g_test_add ("/hub-pins/first-contact", Fixture, NULL, fixture_set_up, test_first_contact, fixture_tear_down);
+  g_test_add ("/hub-pins/rotate-proven", Fixture, NULL, fixture_set_up, test_rotate_proven, fixture_tear_down);
+  g_test_add ("/hub-pins/forged-roster", Fixture, NULL, fixture_set_up, test_forged_roster, fixture_tear_down);
+  g_test_add ("/hub-pins/reset-key", Fixture, NULL, fixture_set_up, test_reset_key, fixture_tear_down);
+  g_test_add ("/hub-pins/device-key", Fixture, NULL, fixture_set_up, test_device_key, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -7,10 +7,14 @@
 
 #include "config.h"
 
+#include <sodium.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "tarmac-application.h"
 #include "tarmac-compose-window.h"
+#include "tarmac-key-changes-group.h"
+#include "tarmac-key-continuity.h"
 #include "tarmac-network-page.h"
 #include "tarmac-network-preferences.h"
 #include "tarmac-note-row.h"
@@ -670,6 +674,121 @@ test_second_desk (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+static TarmacKeyChangesGroup *
+key_changes_group (Fixture *f)
+{
+  GtkWidget *page = tarmac_window_get_page (f->window, "network");
+
+  return TARMAC_KEY_CHANGES_GROUP (tarmac_network_page_get_key_changes (TARMAC_NETWORK_PAGE (page)));
+}
+
+static gboolean
+key_change_shown (Fixture *f)
+{
+  return !tarmac_key_changes_group_get_busy (key_changes_group (f))
+         && tarmac_key_changes_group_get_n_changes (key_changes_group (f)) == 1;
+}
+
+static gboolean
+key_change_gone (Fixture *f)
+{
+  return !tarmac_key_changes_group_get_busy (key_changes_group (f))
+         && tarmac_key_changes_group_get_n_changes (key_changes_group (f)) == 0;
+}
+
+static gboolean
+group_idle (Fixture *f)
+{
+  return !tarmac_key_changes_group_get_busy (key_changes_group (f));
+}
+
+static gboolean
+nothing_held (Fixture *f)
+{
+  return tarmac_test_count (tarmac_window_get_store (f->window), "SELECT count (*) FROM held_wrap") == 0;
+}
+
+static void
+on_note_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TarmacNote) note = tarmac_sync_service_save_note_finish (TARMAC_SYNC_SERVICE (object), result, NULL);
+
+  *(gboolean *) user_data = note != NULL;
+}
+
+/* A hub that gives Lomé a key of its own (the test writes the hub's database while it
+ * serves): the app's Network page says so with both codes, holds the note written to
+ * Lomé, refuses a wrong code, and sends the note once the officer types the new key's. */
+static void
+test_key_changed (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *hub_db = g_build_filename (f->hub.data, "hub.db", NULL);
+  g_autofree char *forged_code = NULL;
+  g_autofree char *out = NULL;
+  const char *to_lfw[] = { "LFW", NULL };
+  TarmacNoteDraft draft = {
+    .kind = "note",
+    .priority = TARMAC_NOTE_PRIORITY_ROUTINE,
+    .recipients = to_lfw,
+    .author = "officer-17",
+    .text = "For Lomé only",
+  };
+  GtkWidget *row;
+  gboolean saved = FALSE;
+  guint8 forged_pk[32], forged_sk[32];
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  enrol_from_preferences (f);
+  wait_for (f, is_online, 60);
+
+  crypto_box_keypair (forged_pk, forged_sk);
+  forged_code = tarmac_key_code ("LFW", forged_pk);
+  g_assert_cmpint (sqlite3_open_v2 (hub_db, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 30000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE sites SET box_pk = ?1 WHERE code = 'LFW'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, forged_pk, 32, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* Lomé writes to Dakar: the app pulls it, learns that the roster moved, and fetches it. */
+  g_free (cli (f, "sync", NULL));
+  g_free (cli (f, "note", "send", "--to", "DKR", "--text", "Hello from Lomé", NULL));
+  g_free (cli (f, "sync", NULL));
+  wait_for (f, key_change_shown, 60);
+  row = tarmac_test_find_descendant (GTK_WIDGET (key_changes_group (f)), ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "LFW"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), forged_code));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (key_changes_group (f))));
+
+  tarmac_sync_service_save_note_async (service (f), &draft, NULL, on_note_saved_cb, &saved);
+  while (!saved)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for (f, is_online, 60);
+  /* The note, and the acknowledgements owed to Lomé (records like any other). */
+  g_assert_cmpint (tarmac_test_count (tarmac_window_get_store (f->window),
+                                      "SELECT count (*) FROM held_wrap h JOIN versions v USING (version_id)"
+                                      " WHERE h.site = 'LFW' AND v.kind = 'note'"), ==, 1);
+
+  tarmac_key_changes_group_trust (key_changes_group (f), "LFW", "AAAAA-AAAAA-AAAAA-AAAAA");
+  wait_for (f, group_idle, 60);
+  g_assert_cmpuint (tarmac_key_changes_group_get_n_changes (key_changes_group (f)), ==, 1);
+  g_assert_false (nothing_held (f));
+
+  tarmac_key_changes_group_trust (key_changes_group (f), "LFW", forged_code);
+  wait_for (f, key_change_gone, 60);
+  wait_for (f, nothing_held, 60);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (key_changes_group (f))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +808,8 @@ main (int   argc,
               fixture_set_up, test_two_windows, fixture_tear_down);
   g_test_add ("/window-sync/second-desk", Fixture, NULL,
               fixture_set_up, test_second_desk, fixture_tear_down);
+  g_test_add ("/window-sync/key-changed", Fixture, NULL,
+              fixture_set_up, test_key_changed, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&application);

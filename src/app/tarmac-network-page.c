@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tarmac-format.h"
+#include "tarmac-key-changes-group.h"
 #include "tarmac-network-page.h"
 #include "tarmac-note-row.h"
 
@@ -33,6 +34,9 @@ struct _TarmacNetworkPage
   AdwStatusPage       *empty_page;
   GtkWidget           *empty_button;
   GtkWidget           *new_button;
+  GtkBox              *content_box;
+  GtkWidget           *hub_list;
+  GtkWidget           *key_changes;      /* TarmacKeyChangesGroup */
 
   /* Owned references */
   GSettings           *settings;
@@ -339,6 +343,7 @@ on_enrolled_changed_cb (TarmacNetworkPage *self)
       tarmac_note_row_set_can_reply (TARMAC_NOTE_ROW (child), enrolled);
 
   update_state (self);
+  tarmac_key_changes_group_refresh (TARMAC_KEY_CHANGES_GROUP (self->key_changes));
   /* Child-visible: the stack's page on show, mapped or about to be (at start-up the
    * window may not be mapped yet). */
   if (gtk_widget_get_child_visible (GTK_WIDGET (self)))
@@ -348,6 +353,9 @@ on_enrolled_changed_cb (TarmacNetworkPage *self)
 static void
 on_synced_cb (TarmacNetworkPage *self)
 {
+  /* A round may have brought a roster that changed a key without proof. */
+  tarmac_key_changes_group_refresh (TARMAC_KEY_CHANGES_GROUP (self->key_changes));
+
   /* Acknowledgements came in with the round: where the notes got may have changed. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->notes != NULL)
     follow_up_notes (self);
@@ -388,6 +396,7 @@ tarmac_network_page_reload (TarmacPage *page)
   gtk_list_box_bind_model (self->notes_list, self->notes, create_note_row_cb, self, NULL);
   update_state (self);
   follow_up_notes (self);
+  tarmac_key_changes_group_refresh (TARMAC_KEY_CHANGES_GROUP (self->key_changes));
 }
 
 static void
@@ -423,7 +432,9 @@ tarmac_network_page_class_init (TarmacNetworkPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/jaitf/Tarmac/tarmac-network-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, empty_button);
+  gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, hub_list);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, hub_button);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPage, hub_row);
@@ -436,6 +447,10 @@ static void
 tarmac_network_page_init (TarmacNetworkPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Keys that changed without proof come first, under the link's state. */
+  self->key_changes = tarmac_key_changes_group_new ();
+  gtk_box_insert_child_after (self->content_box, self->key_changes, self->hub_list);
 
   self->settings = g_settings_new (BASE_ID);
   g_signal_connect_object (self->settings, "changed::hub-address",
@@ -486,6 +501,7 @@ tarmac_network_page_set_sync_service (TarmacNetworkPage *self,
     return;
 
   g_signal_group_set_target (self->service_signals, service);
+  tarmac_key_changes_group_set_service (TARMAC_KEY_CHANGES_GROUP (self->key_changes), service);
   update_state (self);
 }
 
@@ -515,4 +531,13 @@ tarmac_network_page_reveal_note (TarmacNetworkPage *self,
         gtk_widget_grab_focus (GTK_WIDGET (row));
       return;
     }
+}
+
+/* (transfer none): the group that lists the keys changed without proof (tests) */
+GtkWidget *
+tarmac_network_page_get_key_changes (TarmacNetworkPage *self)
+{
+  g_return_val_if_fail (TARMAC_IS_NETWORK_PAGE (self), NULL);
+
+  return self->key_changes;
 }

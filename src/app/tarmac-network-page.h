@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TarmacNetworkPage, tarmac_network_page, TARMAC, NETWORK_PAGE, TarmacPage)
 
 GListModel *tarmac_network_page_get_notes        (TarmacNetworkPage *self);
+GtkWidget  *tarmac_network_page_get_key_changes  (TarmacNetworkPage *self);
 void        tarmac_network_page_set_sync_service (TarmacNetworkPage *self,
                                                   TarmacSyncService *service);
 void        tarmac_network_page_reveal_note      (TarmacNetworkPage *self,

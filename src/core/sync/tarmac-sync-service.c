@@ -51,6 +51,8 @@ typedef enum
   JOB_LIST_DESKS,
   JOB_APPROVE,
   JOB_ROTATE,
+  JOB_LIST_KEY_CHANGES,
+  JOB_TRUST_KEY,
 } JobKind;
 
 typedef struct
@@ -71,7 +73,7 @@ typedef struct
   char               *hub_url;
   char               *code;
   char               *fingerprint;
-  /* JOB_APPROVE */
+  /* JOB_APPROVE; JOB_TRUST_KEY (the airport or desk) */
   char               *device_id;
 } Job;
 
@@ -648,6 +650,30 @@ run_job (TarmacSyncService *self,
       tarmac_sync_client_set_cancellable (worker->client, self->stop_cancellable);
       if (tarmac_sync_client_approve (worker->client, job->device_id, job->code, &error))
         g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      break;
+
+    case JOB_LIST_KEY_CHANGES:
+      {
+        GListModel *changes = tarmac_sync_replica_list_key_changes (worker->replica, &error);
+
+        if (changes == NULL)
+          g_task_return_error (task, g_steal_pointer (&error));
+        else
+          g_task_return_pointer (task, changes, g_object_unref);
+        return;
+      }
+
+    case JOB_TRUST_KEY:
+      if (tarmac_sync_replica_trust_key (worker->replica, job->device_id, job->code, &error))
+        {
+          g_task_return_boolean (task, TRUE);
+          /* The notes held back go now, not at the next round. */
+          g_mutex_lock (&self->mutex);
+          self->wake = TRUE;
+          g_mutex_unlock (&self->mutex);
+        }
       else
         g_task_return_error (task, g_steal_pointer (&error));
       break;
@@ -1560,6 +1586,76 @@ gboolean
 tarmac_sync_service_approve_finish (TarmacSyncService  *self,
                                     GAsyncResult       *result,
                                     GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * tarmac_sync_service_list_key_changes_async:
+ *
+ * The keys the roster changed without proof, waiting for an officer
+ * (tarmac_sync_replica_list_key_changes()), read on the worker.
+ */
+void
+tarmac_sync_service_list_key_changes_async (TarmacSyncService   *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
+
+  queue_job (self, job_new (JOB_LIST_KEY_CHANGES), tarmac_sync_service_list_key_changes_async,
+             cancellable, callback, user_data);
+}
+
+/**
+ * tarmac_sync_service_list_key_changes_finish:
+ *
+ * Returns: (transfer full): a list of #TarmacKeyChange
+ */
+GListModel *
+tarmac_sync_service_list_key_changes_finish (TarmacSyncService  *self,
+                                             GAsyncResult       *result,
+                                             GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * tarmac_sync_service_trust_key_async:
+ * @subject: an airport's code or a desk's id whose key changed without proof
+ * @code: the new key's code, as the airport read it out
+ *
+ * Accepts the new key (tarmac_sync_replica_trust_key()) on the worker, then syncs, so
+ * the notes held back from the airport go at once.
+ */
+void
+tarmac_sync_service_trust_key_async (TarmacSyncService   *self,
+                                     const char          *subject,
+                                     const char          *code,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (TARMAC_IS_SYNC_SERVICE (self));
+  g_return_if_fail (subject != NULL && code != NULL);
+
+  job = job_new (JOB_TRUST_KEY);
+  job->device_id = g_strdup (subject);
+  job->code = g_strdup (code);
+  queue_job (self, job, tarmac_sync_service_trust_key_async, cancellable, callback, user_data);
+}
+
+gboolean
+tarmac_sync_service_trust_key_finish (TarmacSyncService  *self,
+                                      GAsyncResult       *result,
+                                      GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 

@@ -111,5 +111,21 @@ void               tarmac_sync_service_list_receipts_async (TarmacSyncService   
 GHashTable        *tarmac_sync_service_list_receipts_finish (TarmacSyncService    *self,
                                                             GAsyncResult          *result,
                                                             GError               **error);
+void               tarmac_sync_service_list_key_changes_async (TarmacSyncService  *self,
+                                                               GCancellable       *cancellable,
+                                                               GAsyncReadyCallback callback,
+                                                               gpointer            user_data);
+GListModel        *tarmac_sync_service_list_key_changes_finish (TarmacSyncService *self,
+                                                               GAsyncResult      *result,
+                                                               GError           **error);
+void               tarmac_sync_service_trust_key_async     (TarmacSyncService     *self,
+                                                            const char            *subject,
+                                                            const char            *code,
+                                                            GCancellable          *cancellable,
+                                                            GAsyncReadyCallback    callback,
+                                                            gpointer               user_data);
+gboolean           tarmac_sync_service_trust_key_finish    (TarmacSyncService     *self,
+                                                            GAsyncResult          *result,
+                                                            GError               **error);
 
 G_END_DECLS

@@ -73,8 +73,11 @@ static const char schema[] =
   "CREATE TABLE IF NOT EXISTS wraps ("
   "  version_id TEXT NOT NULL, site TEXT NOT NULL, wrap BLOB NOT NULL,"
   "  PRIMARY KEY (version_id, site)) STRICT, WITHOUT ROWID;"
+  /* server_seq orders a site's inbox (its cursor); it is the version's own, but for a
+   * version delivered late (its wrap came after it, tarmac_hub_db_add_wraps()), which gets
+   * a new one past every cursor and names its version in ver_seq. */
   "CREATE TABLE IF NOT EXISTS inbox ("
-  "  site TEXT NOT NULL, lane TEXT NOT NULL, server_seq INTEGER NOT NULL,"
+  "  site TEXT NOT NULL, lane TEXT NOT NULL, server_seq INTEGER NOT NULL, ver_seq INTEGER,"
   "  PRIMARY KEY (site, lane, server_seq)) STRICT, WITHOUT ROWID;"
   "CREATE TABLE IF NOT EXISTS push_batches ("
   "  batch_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, response TEXT NOT NULL,"
@@ -193,6 +196,29 @@ step_done (TarmacHubDb   *self,
   return TRUE;
 }
 
+/* Adds @column to @table of a hub made by an older version (CREATE TABLE IF NOT EXISTS
+ * leaves an existing table as it was). */
+static gboolean
+add_column (TarmacHubDb  *self,
+            const char   *table,
+            const char   *column,
+            const char   *type,
+            GError      **error)
+{
+  g_autofree char *query = g_strdup_printf ("SELECT 1 FROM pragma_table_info ('%s') WHERE name = '%s'",
+                                            table, column);
+  g_autofree char *alter = g_strdup_printf ("ALTER TABLE %s ADD COLUMN %s %s", table, column, type);
+  sqlite3_stmt *stmt = NULL;
+  gboolean present;
+
+  if (sqlite3_prepare_v2 (self->db, query, -1, &stmt, NULL) != SQLITE_OK)
+    return set_error (self, error);
+  present = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  return present || exec (self, alter, error);
+}
+
 static void
 rollback (TarmacHubDb *self)
 {
@@ -257,7 +283,8 @@ tarmac_hub_db_open (const char  *path,
   sqlite3_busy_timeout (self->db, 5000);
   if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
                    " PRAGMA foreign_keys = ON;", error)
-      || !exec (self, schema, error))
+      || !exec (self, schema, error)
+      || !add_column (self, "inbox", "ver_seq", "INTEGER", error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -1665,6 +1692,7 @@ tarmac_hub_db_add_wraps (TarmacHubDb      *self,
   g_autoptr(sqlite3_stmt) version = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) inbox = NULL;
+  g_autoptr(sqlite3_stmt) sequence = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   guint n = json_array_get_length (wraps);
 
@@ -1677,9 +1705,13 @@ tarmac_hub_db_add_wraps (TarmacHubDb      *self,
                      error);
   insert = prepare (self, "INSERT INTO wraps (version_id, site, wrap) VALUES (?1, ?2, ?3)"
                           " ON CONFLICT DO NOTHING", error);
-  inbox = prepare (self, "INSERT OR IGNORE INTO inbox (site, lane, server_seq) VALUES (?1, ?2, ?3)",
+  inbox = prepare (self, "INSERT INTO inbox (site, lane, server_seq, ver_seq) VALUES (?1, ?2, ?3, ?4)",
                    error);
-  if (version == NULL || insert == NULL || inbox == NULL)
+  /* A number past every cursor, from the versions' own sequence, so that the site pulls
+   * the version now even if it pulled later ones before. */
+  sequence = prepare (self, "UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = 'versions' RETURNING seq",
+                      error);
+  if (version == NULL || insert == NULL || inbox == NULL || sequence == NULL)
     goto fail;
 
   json_builder_begin_object (builder);
@@ -1743,13 +1775,24 @@ tarmac_hub_db_add_wraps (TarmacHubDb      *self,
           const char *kind = tarmac_envelope_get_kind (envelope);
           gboolean is_urgent = g_str_equal (kind, "alert") || g_str_equal (kind, "lookout")
                                || tarmac_envelope_get_priority (envelope) == TARMAC_NOTE_PRIORITY_URGENT;
+          gint64 delivery;
 
+          sqlite3_reset (sequence);
+          if (sqlite3_step (sequence) != SQLITE_ROW)
+            {
+              set_error (self, error);
+              goto fail;
+            }
+          delivery = sqlite3_column_int64 (sequence, 0);
+          while (sqlite3_step (sequence) == SQLITE_ROW)
+            ;
           for (int lane = 0; lane < (is_urgent ? 2 : 1); lane++)
             {
               sqlite3_reset (inbox);
               sqlite3_bind_text (inbox, 1, site, -1, SQLITE_STATIC);
               sqlite3_bind_text (inbox, 2, lane == 0 ? "main" : "urgent", -1, SQLITE_STATIC);
-              sqlite3_bind_int64 (inbox, 3, seq);
+              sqlite3_bind_int64 (inbox, 3, delivery);
+              sqlite3_bind_int64 (inbox, 4, seq);
               if (!step_done (self, inbox, error))
                 goto fail;
             }
@@ -1979,7 +2022,7 @@ tarmac_hub_db_changes (TarmacHubDb  *self,
   gboolean more = FALSE;
 
   stmt = cached (self, "SELECT i.server_seq, v.header, v.body_ct, v.sig, w.wrap FROM inbox i"
-                        " JOIN versions v ON v.server_seq = i.server_seq"
+                        " JOIN versions v ON v.server_seq = coalesce (i.ver_seq, i.server_seq)"
                         " JOIN wraps w ON w.version_id = v.version_id AND w.site = i.site"
                         " WHERE i.site = ?1 AND i.lane = ?2 AND i.server_seq > ?3"
                         " ORDER BY i.server_seq LIMIT ?4", error);
@@ -2086,7 +2129,7 @@ tarmac_hub_db_expire (TarmacHubDb  *self,
                       GError      **error)
 {
   static const char * const steps[] = {
-    "DELETE FROM inbox WHERE server_seq IN (SELECT server_seq FROM versions"
+    "DELETE FROM inbox WHERE coalesce (ver_seq, server_seq) IN (SELECT server_seq FROM versions"
     " WHERE expires_at <= ?1 AND length (body_ct) > 0)",
     "DELETE FROM wraps WHERE version_id IN (SELECT version_id FROM versions"
     " WHERE expires_at <= ?1 AND length (body_ct) > 0)",

@@ -563,8 +563,9 @@ tarmac_sync_replica_count_held (TarmacSyncReplica *self,
   g_return_val_if_fail (TARMAC_IS_SYNC_REPLICA (self), -1);
 
   store = _tarmac_sync_replica_get_store (self);
-  stmt = _tarmac_store_prepare_cached (store, "SELECT count (*) FROM held_wrap WHERE wrap IS NULL"
-                                              " AND (?1 IS NULL OR site = ?1)", NULL);
+  /* A held lookout that expired meanwhile is gone with its version: not counted. */
+  stmt = _tarmac_store_prepare_cached (store, "SELECT count (*) FROM held_wrap h JOIN versions v USING (version_id)"
+                                              " WHERE h.wrap IS NULL AND (?1 IS NULL OR h.site = ?1)", NULL);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, site, -1, SQLITE_STATIC);
@@ -596,8 +597,8 @@ tarmac_sync_replica_list_key_changes (TarmacSyncReplica  *self,
   store = _tarmac_sync_replica_get_store (self);
   sites = _tarmac_store_prepare_cached (store,
                                         "SELECT code, box_pk, pending_pk, pending_since,"
-                                        "  (SELECT count (*) FROM held_wrap h WHERE h.site = s.code"
-                                        "   AND h.wrap IS NULL)"
+                                        "  (SELECT count (*) FROM held_wrap h JOIN versions v USING (version_id)"
+                                        "   WHERE h.site = s.code AND h.wrap IS NULL)"
                                         " FROM sync_site s WHERE pending_pk IS NOT NULL ORDER BY code", error);
   if (sites == NULL)
     return NULL;

@@ -174,9 +174,14 @@ on_note_sent_cb (TarmacWindow        *self,
 {
   TarmacNetworkPage *page = get_network_page (self);
   const char *recipients = tarmac_note_get_recipients (note);
+  g_autofree char *held = tarmac_sync_dup_held_sites (self->store, tarmac_note_get_uuid (note));
   g_autofree char *title = NULL;
 
-  if (recipients == NULL || *recipients == '\0')
+  if (held != NULL)
+    /* Translators: a toast; %s lists airport codes, for example "LFW,ADD" */
+    title = g_strdup_printf (_("Saved, but held for %s: the key changed without proof (see the Network page)"),
+                             held);
+  else if (recipients == NULL || *recipients == '\0')
     title = g_strdup (_("Note saved at this airport"));
   else if (tarmac_sync_service_get_state (self->sync_service) == TARMAC_SYNC_STATE_ONLINE)
     /* Translators: a toast; %s lists airport codes, for example "LFW,ADD" */

@@ -786,3 +786,32 @@ tarmac_sync_replica_dup_sign_key_code (TarmacSyncReplica *self)
 
   return tarmac_key_code (tarmac_device_keys_get_device_id (keys), tarmac_device_keys_get_sign_pk (keys));
 }
+
+/**
+ * tarmac_sync_dup_held_sites:
+ * @store: a workstation's database (any connection to it)
+ * @record_id: a note (its uuid) or lookout written here
+ *
+ * Returns: (transfer full) (nullable): the airports, comma-separated, that the record is
+ *   held back from because their key changed without proof; %NULL when none
+ */
+char *
+tarmac_sync_dup_held_sites (TarmacStore *store,
+                            const char  *record_id)
+{
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), NULL);
+  g_return_val_if_fail (record_id != NULL, NULL);
+
+  stmt = _tarmac_store_prepare_cached (store, "SELECT group_concat (DISTINCT h.site) FROM held_wrap h"
+                                              " JOIN versions v USING (version_id)"
+                                              " WHERE v.record_id = ?1 AND h.wrap IS NULL", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, record_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+
+  return g_strdup (_tarmac_store_column_text (stmt, 0));
+}

@@ -116,6 +116,8 @@ gint64             tarmac_sync_replica_count_held        (TarmacSyncReplica     
                                                           const char              *site);
 char              *tarmac_sync_replica_dup_site_key_code (TarmacSyncReplica       *self);
 char              *tarmac_sync_replica_dup_sign_key_code (TarmacSyncReplica       *self);
+char              *tarmac_sync_dup_held_sites            (TarmacStore             *store,
+                                                          const char              *record_id);
 
 TarmacNote        *tarmac_sync_replica_save_note         (TarmacSyncReplica       *self,
                                                           const TarmacNoteDraft   *draft,

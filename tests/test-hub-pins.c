@@ -36,7 +36,8 @@
  *    refuses a wrong code, and sends the held note only once the officer accepts;
  *  - the coordinator's `site reset-key` looks the same from Lomé, and once the officer
  *    accepts the code Dakar's new desk reads out, the held note is read there;
- *  - a desk's signing key changed in the roster: its versions are refused until accepted. */
+ *  - a desk's signing key changed in the roster: its versions are refused until accepted;
+ *  - the same through tarmac-cli (sync keys, note send, sync trust). */
 
 typedef TarmacTestDesk Desk;
 
@@ -460,6 +461,90 @@ test_device_key (Fixture       *f,
   g_assert_cmpuint (count_notes (&f->lfw, "Signed by someone else"), ==, 1);
 }
 
+/* Runs tarmac-cli on @db; returns its exit status, what it printed and its errors. */
+static int
+cli (const char  *db,
+     char       **out,
+     char       **err,
+     const char  *first,
+     ...)
+{
+  g_autofree char *cli_path = tarmac_test_build_path ("src/cli/tarmac-cli");
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, cli_path);
+  g_ptr_array_add (args, "--db");
+  g_ptr_array_add (args, (gpointer) db);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* The same through tarmac-cli: sync keys lists the change with both codes (and the
+ * airport's own code at Dakar), note send says the note is held, sync trust refuses a
+ * wrong code and takes the right one, and sync sends the note. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *lfw_db = tarmac_test_db_path ("lfw.db");
+  g_autofree char *dkr_db = tarmac_test_db_path ("dkr.db");
+  g_autofree char *real_code = tarmac_key_code ("DKR", site_key_of (&f->dkr));
+  g_autofree char *forged_code = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *keys, *change;
+  guint8 forged_pk[32], forged_sk[32];
+
+  /* Dakar reads out the code of its key. */
+  g_assert_cmpint (cli (dkr_db, &out, NULL, "sync", "keys", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, real_code));
+  g_clear_pointer (&out, g_free);
+
+  crypto_box_keypair (forged_pk, forged_sk);
+  forged_code = tarmac_key_code ("DKR", forged_pk);
+  hub_write (f, "UPDATE sites SET box_pk = ?1 WHERE code = 'DKR' AND ?2 IS NULL", forged_pk, NULL);
+
+  g_assert_cmpint (cli (lfw_db, &out, NULL, "sync", "keys", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  keys = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (keys, "site"), ==, "LFW");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (keys, "changes")), ==, 1);
+  change = json_array_get_object_element (json_object_get_array_member (keys, "changes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (change, "kind"), ==, "site");
+  g_assert_cmpstr (json_object_get_string_member (change, "subject"), ==, "DKR");
+  g_assert_cmpstr (json_object_get_string_member (change, "pinned_code"), ==, real_code);
+  g_assert_cmpstr (json_object_get_string_member (change, "new_code"), ==, forged_code);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (cli (lfw_db, &out, &err, "note", "send", "--to", "DKR", "--text", "Via the CLI", NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "Held for DKR"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli (lfw_db, NULL, NULL, "sync", "trust", "DKR", real_code, NULL), ==, 1);
+  g_assert_cmpint (cli (lfw_db, &out, NULL, "sync", "trust", "DKR", forged_code, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "1 held note"));
+  g_assert_cmpint (cli (lfw_db, NULL, NULL, "sync", NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM held_wrap"), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'key-trust'"), ==, 1);
+}
+
 /* Signing with an X25519 key and checking it as Ed25519 (tarmac-key-continuity.c). */
 static void
 test_site_signature (void)
@@ -512,6 +597,7 @@ main (int   argc,
   g_test_add ("/hub-pins/forged-roster", Fixture, NULL, fixture_set_up, test_forged_roster, fixture_tear_down);
   g_test_add ("/hub-pins/reset-key", Fixture, NULL, fixture_set_up, test_reset_key, fixture_tear_down);
   g_test_add ("/hub-pins/device-key", Fixture, NULL, fixture_set_up, test_device_key, fixture_tear_down);
+  g_test_add ("/hub-pins/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
 
   return g_test_run ();
 }

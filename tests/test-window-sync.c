@@ -744,6 +744,8 @@ test_key_changed (Fixture       *f,
 
   enrol_from_preferences (f);
   wait_for (f, is_online, 60);
+  /* The code of Dakar's own key, for Preferences → Network, as the CLI prints it. */
+  g_assert_cmpuint (strlen (tarmac_sync_service_get_site_key_code (service (f))), ==, 23);
 
   crypto_box_keypair (forged_pk, forged_sk);
   forged_code = tarmac_key_code ("LFW", forged_pk);

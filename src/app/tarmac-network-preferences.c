@@ -45,6 +45,7 @@ struct _TarmacNetworkPreferences
   AdwActionRow        *site_row;
   AdwActionRow        *hub_url_row;
   AdwActionRow        *device_row;
+  AdwActionRow        *key_row;
   AdwActionRow        *state_row;
   TarmacDesksGroup    *desks_group;
   AdwPreferencesGroup *leave_group;
@@ -132,6 +133,9 @@ update (TarmacNetworkPreferences *self)
       adw_action_row_set_subtitle (self->site_row, tarmac_sync_service_get_site (self->service));
       adw_action_row_set_subtitle (self->hub_url_row, tarmac_sync_service_get_hub_url (self->service));
       adw_action_row_set_subtitle (self->device_row, tarmac_sync_service_get_device_id (self->service));
+      adw_action_row_set_subtitle (self->key_row, tarmac_sync_service_get_site_key_code (self->service));
+      gtk_widget_set_visible (GTK_WIDGET (self->key_row),
+                              tarmac_sync_service_get_site_key_code (self->service) != NULL);
 
       switch (tarmac_sync_service_get_state (self->service))
         {
@@ -416,6 +420,7 @@ tarmac_network_preferences_class_init (TarmacNetworkPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, confirm_row);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, desks_group);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, device_row);
+  gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, key_row);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, enrol_group);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, enrol_spinner);
   gtk_widget_class_bind_template_child (widget_class, TarmacNetworkPreferences, error_label);
@@ -457,7 +462,7 @@ tarmac_network_preferences_new (TarmacSyncService *service)
   TarmacNetworkPreferences *self;
   static const char * const notifies[] = {
     "notify::state", "notify::reason", "notify::pending", "notify::enrolled",
-    "notify::site", "notify::device-id", "notify::hub-url",
+    "notify::site", "notify::device-id", "notify::hub-url", "notify::site-key-code",
   };
 
   g_return_val_if_fail (service == NULL || TARMAC_IS_SYNC_SERVICE (service), NULL);

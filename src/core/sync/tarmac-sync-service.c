@@ -93,6 +93,7 @@ typedef struct
   char            *site;
   char            *device_id;
   char            *hub_url;
+  char            *site_key_code;
   GStrv            site_codes;
   GStrv            site_names;
   guint            n_arrived;
@@ -134,6 +135,7 @@ struct _TarmacSyncService
   char               *site;
   char               *device_id;
   char               *hub_url;
+  char               *site_key_code;
   GStrv               site_codes;
   GStrv               site_names;
 };
@@ -153,6 +155,7 @@ enum {
   PROP_SITE,
   PROP_DEVICE_ID,
   PROP_HUB_URL,
+  PROP_SITE_KEY_CODE,
   N_PROPS
 };
 
@@ -195,6 +198,7 @@ snapshot_free (gpointer data)
   g_free (snapshot->site);
   g_free (snapshot->device_id);
   g_free (snapshot->hub_url);
+  g_free (snapshot->site_key_code);
   g_strfreev (snapshot->site_codes);
   g_strfreev (snapshot->site_names);
   g_free (snapshot->arrived_uuid);
@@ -271,6 +275,7 @@ apply_snapshot_cb (gpointer data)
       set_string (&self->site, snapshot->site, object, properties[PROP_SITE]);
       set_string (&self->device_id, snapshot->device_id, object, properties[PROP_DEVICE_ID]);
       set_string (&self->hub_url, snapshot->hub_url, object, properties[PROP_HUB_URL]);
+      set_string (&self->site_key_code, snapshot->site_key_code, object, properties[PROP_SITE_KEY_CODE]);
       if (was_enrolled != (self->site != NULL))
         g_object_notify_by_pspec (object, properties[PROP_ENROLLED]);
 
@@ -387,6 +392,7 @@ fill_identity (Worker   *worker,
   snapshot->site = g_strdup (tarmac_sync_replica_get_site (worker->replica));
   snapshot->device_id = g_strdup (tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (worker->replica)));
   snapshot->hub_url = tarmac_sync_replica_dup_setting (worker->replica, "hub_url");
+  snapshot->site_key_code = tarmac_sync_replica_dup_site_key_code (worker->replica);
 
   /* The airports notes can be sent to: the roster's, this one aside. Public data. */
   stmt = _tarmac_store_prepare (worker->store,
@@ -1043,6 +1049,7 @@ tarmac_sync_service_finalize (GObject *object)
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   g_clear_pointer (&self->site, g_free);
   g_clear_pointer (&self->device_id, g_free);
+  g_clear_pointer (&self->site_key_code, g_free);
   g_clear_pointer (&self->hub_url, g_free);
   g_clear_pointer (&self->site_codes, g_strfreev);
   g_clear_pointer (&self->site_names, g_strfreev);
@@ -1102,6 +1109,10 @@ tarmac_sync_service_get_property (GObject    *object,
 
     case PROP_HUB_URL:
       g_value_set_string (value, self->hub_url);
+      break;
+
+    case PROP_SITE_KEY_CODE:
+      g_value_set_string (value, self->site_key_code);
       break;
 
     default:
@@ -1188,6 +1199,12 @@ tarmac_sync_service_class_init (TarmacSyncServiceClass *klass)
 
   properties[PROP_HUB_URL] =
     g_param_spec_string ("hub-url", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The code of this airport's key, which an officer reads out to another airport that
+   * saw it change without proof (tarmac-sync-pins.c); NULL while the desk waits for it. */
+  properties[PROP_SITE_KEY_CODE] =
+    g_param_spec_string ("site-key-code", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1397,6 +1414,15 @@ tarmac_sync_service_get_site (TarmacSyncService *self)
   g_return_val_if_fail (TARMAC_IS_SYNC_SERVICE (self), NULL);
 
   return self->site;
+}
+
+/* (nullable): the code of this airport's key, while this desk holds it */
+const char *
+tarmac_sync_service_get_site_key_code (TarmacSyncService *self)
+{
+  g_return_val_if_fail (TARMAC_IS_SYNC_SERVICE (self), NULL);
+
+  return self->site_key_code;
 }
 
 const char *

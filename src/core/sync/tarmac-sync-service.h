@@ -41,6 +41,7 @@ guint              tarmac_sync_service_get_notified        (TarmacSyncService   
 gboolean           tarmac_sync_service_get_enrolled        (TarmacSyncService     *self);
 const char        *tarmac_sync_service_get_site            (TarmacSyncService     *self);
 const char        *tarmac_sync_service_get_device_id       (TarmacSyncService     *self);
+const char        *tarmac_sync_service_get_site_key_code   (TarmacSyncService     *self);
 const char        *tarmac_sync_service_get_hub_url         (TarmacSyncService     *self);
 GStrv              tarmac_sync_service_dup_sites           (TarmacSyncService     *self,
                                                             GStrv                 *names);

@@ -135,6 +135,33 @@ test_arabic_letters (void)
   g_assert_cmpfloat (tarmac_name_compare_strings ("ZYZ", "عزام", NULL), <, 0.6);
 }
 
+/* The name of God in compound names is one word, said Allāh: not an article and a noun
+ * whose vowels are guessed. */
+static void
+test_allah (void)
+{
+  static const Pair same[] = {
+    { "Hidayat Ullah", "هدايت الله" },
+    { "Sana Ullah Ghafari", "ثناء اللہ غفاری" },  /* Urdu spelling */
+    { "Nasr Ellah", "نصر الله" },
+    { "Hidayat Ullah", "HIDAYATULLAH" },           /* glued in the list */
+  };
+  g_autoptr(TarmacNameToken) allah = token_of ("الله");
+  g_autoptr(GPtrArray) urdu = tarmac_name_split ("ثناء اللہ");
+
+  g_assert_cmpstr (allah->forms[0], ==, "allah");
+  g_assert_true (has_form (allah, "ullah"));
+  g_assert_cmpuint (urdu->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (urdu, 1), ==, "اللہ");
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      double score = tarmac_name_compare_strings (same[i].a, same[i].b, NULL);
+
+      if (score < 0.85)
+        g_error ("“%s” and “%s” scored %.3f", same[i].a, same[i].b, score);
+    }
+}
+
 /* Latin letters read by Spanish, Somali and Portuguese conventions. */
 static void
 test_readings (void)
@@ -369,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/screen/name/cyrillic", test_cyrillic);
   g_test_add_func ("/screen/name/arabic", test_arabic);
   g_test_add_func ("/screen/name/arabic-letters", test_arabic_letters);
+  g_test_add_func ("/screen/name/allah", test_allah);
   g_test_add_func ("/screen/name/readings", test_readings);
   g_test_add_func ("/screen/name/slips", test_slips);
   g_test_add_func ("/screen/name/particles", test_particles);

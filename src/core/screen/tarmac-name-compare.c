@@ -476,7 +476,7 @@ is_foreign (const TarmacNameToken *token)
 }
 
 /* Whether one word's skeleton is the other's read by another convention (a Spanish j for
- * خ or ح, a Portuguese x for ش: tarmac-translit.c), either way. */
+ * خ or ح, a Portuguese x for ش, a Persian ث said s: tarmac-translit.c), either way. */
 static gboolean
 shares_reading (const TarmacNameToken *a,
                 const TarmacNameToken *b)

@@ -42,6 +42,8 @@ static const char *const families[] = {
   "abdulhamid abdelhamid abdoulhamid عبدالحميد",
   "abdulmalik abdelmalek abdulmalek abdelmalik عبدالملك",
   "ali aly alee علي",
+  /* the name of God in compound names: Hidayat Ullah, Nasr Allah, Abd Ellah */
+  "allah ullah ulla ollah ellah oullah الله اللہ",
   "umar omar omer oumar umaru omaru عمر",
   "uthman osman usman othman ousmane ousman usmane osmane outhman ousmani عثمان",
   "ibrahim ibrahima ebrahim brahim ibraheem ibrahime إبراهيم",

@@ -56,9 +56,10 @@ is_joiner (gunichar c)
 static gboolean
 starts_with_arabic_article (const char *token)
 {
-  /* ال followed by at least two letters; الله (God, in Abdallah) is a word of its own */
+  /* ال followed by at least two letters; الله (God, in Abdallah; اللہ in Urdu spelling) is
+   * a word of its own */
   return g_str_has_prefix (token, "ال") && g_utf8_strlen (token, -1) > 3 &&
-         !g_str_equal (token, "الله");
+         !g_str_equal (token, "الله") && !g_str_equal (token, "اللہ");
 }
 
 /**
@@ -155,7 +156,11 @@ tarmac_name_token_new (const char *text)
     token->n_forms = tarmac_translit_token (text, token->script, token->forms);
 
   if (token->script == TARMAC_SCRIPT_ARABIC && !(token->flags & TARMAC_NAME_TOKEN_PARTICLE))
-    token->skeleton = tarmac_translit_skeleton (text, token->script);
+    {
+      token->skeleton = tarmac_translit_skeleton (text, token->script);
+      token->readings[0] = _tarmac_translit_arabic_reading (text, token->skeleton);
+      token->n_readings = token->readings[0] != NULL;
+    }
   else
     token->skeleton = _tarmac_translit_latin_skeleton (token->forms[0]);
   if (token->script == TARMAC_SCRIPT_LATIN)

@@ -26,8 +26,8 @@ typedef struct
   char                 *forms[TARMAC_TRANSLIT_MAX_FORMS]; /* Latin renderings; forms[0] set */
   guint                 n_forms;
   char                 *skeleton;  /* consonant skeleton */
-  /* A Latin word's skeleton read by other conventions (Spanish j = خ, Portuguese x = ش),
-   * where it differs from the skeleton */
+  /* The skeleton read by other conventions, where it differs: a Latin word's Spanish
+   * (j = خ) and Portuguese (x = ش) readings, an Arabic word's Persian one (ث = s) */
   char                 *readings[TARMAC_TRANSLIT_MAX_READINGS];
   guint                 n_readings;
   char                 *phonetic;  /* tarmac_phonetic_key() of forms[0] */

@@ -19,5 +19,8 @@ char  *_tarmac_translit_latin_skeleton (const char *folded);
 guint  _tarmac_translit_latin_readings (const char *folded,
                                         const char *skeleton,
                                         char       *readings[TARMAC_TRANSLIT_MAX_READINGS]);
+/* An Arabic-script word's skeleton read the Persian way (ث = s), when it differs. */
+char  *_tarmac_translit_arabic_reading (const char *token,
+                                        const char *skeleton);
 
 G_END_DECLS

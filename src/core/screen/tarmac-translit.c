@@ -493,13 +493,31 @@ translit_arabic (const char *token,
                  char       *forms[TARMAC_TRANSLIT_MAX_FORMS])
 {
   g_autoptr(GPtrArray) letters = g_ptr_array_new ();
+  static const gunichar allah[] = { 0x0627, 0x0644, 0x0644, 0x0647 };
+  gboolean is_allah = TRUE;
 
   for (const char *p = token; *p != '\0'; p = g_utf8_next_char (p))
     {
       const ArabicLetter *letter = lookup_arabic (g_utf8_get_char (p));
 
       if (letter->kind != AR_SKIP)
-        g_ptr_array_add (letters, (gpointer) letter);
+        {
+          /* ه or the Urdu ہ */
+          is_allah &= letters->len < G_N_ELEMENTS (allah) &&
+                      (letter->letter == allah[letters->len] ||
+                       (letters->len == 3 && letter->letter == 0x06C1));
+          g_ptr_array_add (letters, (gpointer) letter);
+        }
+    }
+
+  /* The name of God in compound names (Hidayatullah, عبد الله): one word said Allāh,
+   * its vowels not guessed letter by letter. */
+  if (is_allah && letters->len == G_N_ELEMENTS (allah))
+    {
+      forms[0] = g_strdup ("allah");
+      forms[1] = g_strdup ("ullah");
+      forms[2] = g_strdup ("allh");
+      return 3;
     }
 
   forms[0] = render_arabic ((const ArabicLetter **) letters->pdata, letters->len, FALSE);
@@ -687,6 +705,50 @@ latin_skeleton (const char *s)
   return g_string_free (out, FALSE);
 }
 
+/* The skeleton of an Arabic-script word, with @persian: read as Persian, Urdu, Pashto and
+ * Turkish speakers say the letters of Arabic loans, and write them in Latin: ث as s
+ * (Sanaullah, Osman), ذ and ض as z (Zakir, Ramazan). */
+static char *
+arabic_skeleton (const char *token,
+                 gboolean    persian)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = token; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const ArabicLetter *letter = lookup_arabic (c);
+      char skeleton = letter->skeleton;
+
+      if (persian && c == 0x062B)
+        skeleton = 's';
+      else if (persian && (c == 0x0630 || c == 0x0636))
+        skeleton = 'z';
+      if (skeleton != 0 && (out->len == 0 || out->str[out->len - 1] != skeleton))
+        g_string_append_c (out, skeleton);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * _tarmac_translit_arabic_reading:
+ * @token: an Arabic-script word
+ * @skeleton: its skeleton (tarmac_translit_skeleton())
+ *
+ * Returns: (transfer full) (nullable): @token's skeleton read the Persian way (ث as s, ذ
+ *   and ض as z), or %NULL when it is @skeleton
+ */
+char *
+_tarmac_translit_arabic_reading (const char *token,
+                                 const char *skeleton)
+{
+  char *reading = arabic_skeleton (token, TRUE);
+
+  if (g_str_equal (reading, skeleton))
+    g_clear_pointer (&reading, g_free);
+  return reading;
+}
+
 /**
  * tarmac_translit_skeleton:
  * @token: one case-folded name token
@@ -704,19 +766,7 @@ tarmac_translit_skeleton (const char   *token,
                           TarmacScript  script)
 {
   if (script == TARMAC_SCRIPT_ARABIC)
-    {
-      GString *out = g_string_new (NULL);
-
-      for (const char *p = token; *p != '\0'; p = g_utf8_next_char (p))
-        {
-          const ArabicLetter *letter = lookup_arabic (g_utf8_get_char (p));
-
-          if (letter->skeleton != 0 &&
-              (out->len == 0 || out->str[out->len - 1] != letter->skeleton))
-            g_string_append_c (out, letter->skeleton);
-        }
-      return g_string_free (out, FALSE);
-    }
+    return arabic_skeleton (token, FALSE);
   else
     {
       char *forms[TARMAC_TRANSLIT_MAX_FORMS];

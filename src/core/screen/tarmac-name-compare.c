@@ -23,7 +23,8 @@
  * similarities, weighted by how rare the tokens are.
  *
  *  - Token similarity: the same word (1), the same after transliteration (1), one name
- *    family (0.93), one phonetic key (0.90), one consonant skeleton (0.88 across scripts,
+ *    family (0.93), one phonetic key (0.90), one consonant skeleton (0.88 across scripts
+ *    or against a word written without vowels, Mhmd, whose consonants are all it says;
  *    0.72 within Latin, where Mahmoud and Mohamed share one; a Latin word's skeleton may be
  *    read the Spanish or Portuguese way, Jasan = حسن), or a few edits within a
  *    budget that grows with length and is zero for words of three letters or less ("fails
@@ -469,10 +470,12 @@ _tarmac_name_fuzzy_bound (const char *s,
                       _tarmac_name_slip_reach (t_letters));
 }
 
+/* Whether a token's vowels are unknown, so that its skeleton is all there is to compare:
+ * another script, or Latin letters without vowels (Mhmd). */
 static gboolean
 is_foreign (const TarmacNameToken *token)
 {
-  return token->script != TARMAC_SCRIPT_LATIN;
+  return token->script != TARMAC_SCRIPT_LATIN || (token->flags & TARMAC_NAME_TOKEN_BARE);
 }
 
 /* Whether one word's skeleton is the other's read by another convention (a Spanish j for

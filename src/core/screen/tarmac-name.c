@@ -124,6 +124,20 @@ in_list (const char        *word,
   return FALSE;
 }
 
+/* Whether a folded Latin word of three letters or more has no vowel at all (not even y):
+ * Mhmd, Hmz, Bd — a name written as Arabic script writes it, or as a transliteration
+ * letter by letter leaves it (w, for و, may be there: Mhmwd). */
+static gboolean
+is_bare (const char *form)
+{
+  gsize length = 0;
+
+  for (const char *p = form; *p != '\0'; p++, length++)
+    if (!g_ascii_isalpha (*p) || strchr ("aeiouy", *p) != NULL)
+      return FALSE;
+  return length >= 3;
+}
+
 /**
  * tarmac_name_token_new:
  * @text: one case-folded word, from tarmac_name_split()
@@ -175,6 +189,8 @@ tarmac_name_token_new (const char *text)
     token->flags |= TARMAC_NAME_TOKEN_PARTICLE;
   if (strlen (token->forms[0]) == 1 && g_ascii_isalpha (token->forms[0][0]))
     token->flags |= TARMAC_NAME_TOKEN_INITIAL;
+  if (token->script == TARMAC_SCRIPT_LATIN && is_bare (token->forms[0]))
+    token->flags |= TARMAC_NAME_TOKEN_BARE;
 
   _tarmac_name_token_measure_forms (token);
   return token;

@@ -17,6 +17,8 @@ typedef enum
 {
   TARMAC_NAME_TOKEN_PARTICLE = 1 << 0, /* al, bin, de, van…: kept, weighs little */
   TARMAC_NAME_TOKEN_INITIAL  = 1 << 1, /* one letter */
+  TARMAC_NAME_TOKEN_BARE     = 1 << 2, /* Latin letters without a vowel (Mhmd), as an abjad
+                                        * is written: its consonants are all it says */
 } TarmacNameTokenFlags;
 
 /* One analysed name token: what the matcher compares. */

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tarmac-screen-accuracy.h"
 #include "tarmac-screen-thresholds.h"
 
@@ -63,6 +65,48 @@ test_variants_deterministic (void)
   g_assert_cmpuint (per_class[TARMAC_VARIANT_NEGATIVE], ==, 50);
 }
 
+/* Fair renderings: الله is one word (Allah, Ullah, Ellah, Alá, glued or not), never an
+ * article with a guessed vowel ("AL-LOH", "LEH"), and an initial is a whole letter,
+ * even after ‘ (the name's UTF-8 stays valid). */
+static void
+test_variants_fair (void)
+{
+  static const char *const unfair[] = { "LAH", "LEH", "LIH", "LOH", "LUH", "LH" };
+  g_autoptr(TarmacWatchlistData) list = tarmac_watchlist_data_new ("un", "test", "persons");
+  TarmacWatchlistEntry *entry = tarmac_watchlist_entry_new ("1", "person");
+  guint allah = 0, initials = 0;
+
+  tarmac_watchlist_entry_add_name (entry, "SAID JAN ‘ABD AL-SALAM HIDAYATULLAH",
+                                   TARMAC_NAME_QUALITY_PRIMARY);
+  tarmac_watchlist_entry_add_name (entry, "سعيد جان عبد السلام هدايت الله",
+                                   TARMAC_NAME_QUALITY_STRONG);
+  g_ptr_array_add (list->entries, entry);
+
+  for (guint64 seed = 1; seed <= 40; seed++)
+    {
+      g_autoptr(GPtrArray) probes = tarmac_screen_variants_new (list, seed, 1);
+
+      for (guint i = 0; i < probes->len; i++)
+        {
+          const TarmacScreenProbe *probe = g_ptr_array_index (probes, i);
+          g_auto(GStrv) words = g_strsplit_set (probe->name, " -", -1);
+
+          g_assert_true (g_utf8_validate (probe->name, -1, NULL));
+          initials += g_strcmp0 (probe->how, "initials") == 0;
+          if (probe->klass != TARMAC_VARIANT_RETRANSLIT || g_str_equal (probe->how, "icu"))
+            continue;
+          for (guint w = 0; words[w] != NULL; w++)
+            for (guint u = 0; u < G_N_ELEMENTS (unfair); u++)
+              if (g_str_equal (words[w], unfair[u]))
+                g_error ("seed %u: “%s” (%s)", (guint) seed, probe->name, probe->how);
+          allah += strstr (probe->name, "LLAH") != NULL || strstr (probe->name, "ALA") != NULL ||
+                   strstr (probe->name, "ULLA") != NULL;
+        }
+    }
+  g_assert_cmpuint (allah, >, 10);
+  g_assert_cmpuint (initials, >, 0);
+}
+
 static void
 test_recall_targets (void)
 {
@@ -107,6 +151,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/screen-accuracy/variants-deterministic", test_variants_deterministic);
+  g_test_add_func ("/screen-accuracy/variants-fair", test_variants_fair);
   g_test_add_func ("/screen-accuracy/recall-targets", test_recall_targets);
 
   return g_test_run ();

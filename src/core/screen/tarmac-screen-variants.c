@@ -331,6 +331,54 @@ romanise_arabic_word (Gen        *gen,
   return g_string_free (out, FALSE);
 }
 
+/* The name of God, الله, in compound names (Hidayatullah, Abdallah, Nasrallah): one word
+ * said Allāh, whose article is part of it and whose vowels no scheme guesses. It is
+ * written Allah or Ullah, often glued to the word before it, Ellah or Oullah in French,
+ * Alá in Spanish and Portuguese. */
+static const char *const allah_english[] = { "allah", "ullah", "ullah", "ulla" };
+static const char *const allah_french[] = { "allah", "ellah", "oullah" };
+static const char *const allah_iberian[] = { "ala", "allah", "ala" };
+
+static gboolean
+is_allah (const char *word)
+{
+  GString *letters = g_string_new (NULL);
+  gboolean allah;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* harakat, shadda, the dagger alif and tatweel */
+      if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640)
+        continue;
+      g_string_append_unichar (letters, c);
+    }
+  allah = g_str_equal (letters->str, "الله") || g_str_equal (letters->str, "اللہ");
+  g_string_free (letters, TRUE);
+  return allah;
+}
+
+static gboolean
+is_allah_rendering (const char *word)
+{
+  const char *const *lists[] = { allah_english, allah_french, allah_iberian };
+  const guint sizes[] = { G_N_ELEMENTS (allah_english), G_N_ELEMENTS (allah_french),
+                          G_N_ELEMENTS (allah_iberian) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < sizes[l]; i++)
+      if (g_str_equal (word, lists[l][i]))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_abd (const char *word)
+{
+  return g_str_equal (word, "abd") || g_str_equal (word, "'abd") || g_str_equal (word, "abad");
+}
+
 static char *
 romanise_arabic (Gen        *gen,
                  const char *name,
@@ -347,6 +395,29 @@ romanise_arabic (Gen        *gen,
 
       if (word[0] == '\0')
         continue;
+      if (is_allah (word))
+        {
+          const char *allah;
+
+          if (scheme == SCHEME_FRENCH)
+            allah = pick (gen, allah_french, G_N_ELEMENTS (allah_french));
+          else if (scheme == SCHEME_SPANISH || scheme == SCHEME_PORTUGUESE)
+            allah = pick (gen, allah_iberian, G_N_ELEMENTS (allah_iberian));
+          else
+            allah = pick (gen, allah_english, G_N_ELEMENTS (allah_english));
+          /* Glued to the word before (Abd is glued below, its own way). */
+          if (out->len > 0 && !is_abd (g_ptr_array_index (out, out->len - 1)) &&
+              chance (gen, 50))
+            {
+              char *before = g_ptr_array_index (out, out->len - 1);
+
+              g_ptr_array_index (out, out->len - 1) = g_strconcat (before, allah, NULL);
+              g_free (before);
+            }
+          else
+            g_ptr_array_add (out, g_strdup (allah));
+          continue;
+        }
       if (g_str_has_prefix (word, "ال") && g_utf8_strlen (word, -1) > 3)
         {
           const ArabicRule *first = arabic_rule (g_utf8_get_char (word + strlen ("ال")));
@@ -377,14 +448,16 @@ romanise_arabic (Gen        *gen,
     {
       const char *word = g_ptr_array_index (out, i);
 
-      if ((g_str_equal (word, "abd") || g_str_equal (word, "'abd") || g_str_equal (word, "abad"))
-          && chance (gen, 60))
+      if (is_abd (word) && chance (gen, 60))
         {
           const char *next = g_ptr_array_index (out, i + 1);
           static const char *const glue[] = { "abdul", "abdel", "abdoul", "abd", "abdal" };
           const char *tail = next;
 
-          if (g_str_has_prefix (tail, "al-") || g_str_has_prefix (tail, "el-"))
+          /* Abdullah, Abdellah, Abdalla */
+          if (is_allah_rendering (tail))
+            tail = g_str_has_suffix (tail, "h") ? "lah" : "la";
+          else if (g_str_has_prefix (tail, "al-") || g_str_has_prefix (tail, "el-"))
             tail += 3;
           else if (g_str_has_prefix (tail, "al") || g_str_has_prefix (tail, "el"))
             tail += 2;
@@ -873,6 +946,26 @@ is_article (const char *word)
          g_str_equal (lower, "al") || g_str_equal (lower, "el");
 }
 
+/* A space and the initial of @word: its first letter, whole (a word may start with ‘ or '
+ * before its letter, and a letter may take several bytes); nothing for a word without
+ * letters. */
+static void
+append_initial (GString    *text,
+                const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalpha (c))
+        {
+          g_string_append_c (text, ' ');
+          g_string_append_unichar (text, c);
+          return;
+        }
+    }
+}
+
 static char *
 omit (Gen        *gen,
       GPtrArray  *words,
@@ -933,7 +1026,7 @@ omit (Gen        *gen,
           GString *text = g_string_new (g_ptr_array_index (words, 0));
 
           for (guint i = 1; i + 1 < n; i++)
-            g_string_append_printf (text, " %c", ((char *) g_ptr_array_index (words, i))[0]);
+            append_initial (text, g_ptr_array_index (words, i));
           g_string_append_printf (text, " %s", (char *) g_ptr_array_index (words, n - 1));
           *how = "initials";
           return g_string_free (text, FALSE);

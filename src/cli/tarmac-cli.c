@@ -75,7 +75,7 @@ static const Command commands[] = {
                   "(search [--json] QUERY)"),
     TRUE, tarmac_cli_search },
   { "sync", N_("Enrol with a hub (sync enrol --hub URL --code CODE --fingerprint FP), send and "
-                "receive notes (sync [--watch]), list this airport’s desks (sync devices [--json]) "
+                "receive notes (sync [--watch]), list this airport’s desks (sync devices [--json]), "
                 "hand the airport’s key to a new one (sync approve DEVICE_ID --code CODE) or replace "
                 "it after a desk was revoked (sync rotate-key), show the keys' codes and the keys "
                 "that changed without proof (sync keys [--json]) and accept one (sync trust SITE CODE)"),

@@ -12,6 +12,7 @@
 
 #include "tarmac-hit.h"
 #include "tarmac-importer.h"
+#include "tarmac-screen-index.h"
 #include "tarmac-screen-thresholds.h"
 #include "tarmac-screener.h"
 #include "tarmac-store-private.h"
@@ -471,6 +472,266 @@ test_cancelled (void)
   g_assert_true (tarmac_screener_needs_rescreen (screener, store));
 }
 
+/* Many screenings at once on one screener and its one index, which none of them changes:
+ * each takes a reference on the index when it starts and lets it go when it ends, on its
+ * own thread. However these interleave, the index must stay alive while any run uses it,
+ * and be freed once, with the screener, when the last one is done: a reference count
+ * that is not atomic loses an update now and then, and the index is either freed under
+ * a run still matching on it (a crash) or never freed. */
+
+#define SHARED_THREADS    4
+#define SHARED_SCREENINGS 5000
+
+typedef struct
+{
+  TarmacScreener *screener;
+  const char     *db_path;
+  gint64          flight_id;
+  int            *gate;       /* atomic: the threads start together once it is set */
+  guint           matched;    /* screenings that matched the flight's travellers */
+  GError         *error;
+} SharedRun;
+
+static gpointer
+shared_run_thread (gpointer data)
+{
+  SharedRun *run = data;
+  g_autoptr(TarmacStore) store = tarmac_store_open (run->db_path, &run->error);
+  TarmacScreenScope nobody = { TARMAC_SCREEN_FLIGHT, -1, NULL, NULL, NULL };
+  TarmacScreenScope flight = { TARMAC_SCREEN_FLIGHT, run->flight_id, NULL, NULL, NULL };
+
+  while (!g_atomic_int_get (run->gate))
+    g_thread_yield ();
+
+  /* Mostly nobody, so that taking and letting go of the index is most of the work; now
+   * and then the flight, so that a run matches on it meanwhile. */
+  for (guint i = 0; store != NULL && i < SHARED_SCREENINGS; i++)
+    {
+      g_auto(TarmacScreenReport) report = { 0, };
+      gboolean match = i % 100 == 0;
+
+      if (!tarmac_screener_screen (run->screener, store, match ? &flight : &nobody, &report,
+                                   NULL, &run->error))
+        break;
+      run->matched += match && report.travellers == 6 && report.unchanged == 3;
+    }
+  return NULL;
+}
+
+static void
+test_shared_index (void)
+{
+  g_autofree char *db_path = tarmac_test_db_path ("shared-index.db");
+  g_autoptr(TarmacStore) store = open_with_lists ("shared-index.db");
+  TarmacScreener *screener = tarmac_screener_new ();
+  guint alive = _tarmac_screen_index_get_n_alive ();
+  SharedRun runs[SHARED_THREADS];
+  GThread *threads[SHARED_THREADS];
+  int gate = FALSE;
+  gint64 file_id = import_manifest (store);
+  gint64 flight_id = query_int (store, "SELECT id FROM flight");
+
+  {
+    g_auto(TarmacScreenReport) report = { 0, };
+
+    screen (screener, store, TARMAC_SCREEN_SOURCE_FILE, file_id, &report);
+    g_assert_cmpuint (report.added, ==, 3);
+  }
+  /* The index the screener keeps, and no other. */
+  g_assert_cmpuint (_tarmac_screen_index_get_n_alive (), ==, alive + 1);
+
+  for (guint t = 0; t < SHARED_THREADS; t++)
+    {
+      runs[t] = (SharedRun) { screener, db_path, flight_id, &gate, 0, NULL };
+      threads[t] = g_thread_new ("screen", shared_run_thread, &runs[t]);
+    }
+  g_atomic_int_set (&gate, TRUE);
+  for (guint t = 0; t < SHARED_THREADS; t++)
+    {
+      g_thread_join (threads[t]);
+      g_assert_no_error (runs[t].error);
+      g_assert_cmpuint (runs[t].matched, ==, SHARED_SCREENINGS / 100);
+    }
+
+  /* The lists never changed: the same index served every run, and it is the screener's
+   * alone now; it goes with the screener. */
+  g_assert_cmpuint (_tarmac_screen_index_get_n_alive (), ==, alive + 1);
+  g_object_unref (screener);
+  g_assert_cmpuint (_tarmac_screen_index_get_n_alive (), ==, alive);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM hit"), ==, 3);
+}
+
+/* Two screenings at once on one screener, as the window runs them: a re-screen of
+ * everyone and the screening of the file just imported, each in a thread on a connection
+ * of its own, while a third thread keeps moving the lists' generation on and screening,
+ * so that the index is rebuilt and swapped while the other two still match on the one
+ * they started with. Round after round, neither may fail or crash, and each listed
+ * traveller of each file gets his hit once: not lost, not raised twice, and counted as
+ * added by exactly one of the two runs. */
+
+#define CONCURRENT_ROUNDS 25
+
+typedef struct
+{
+  TarmacScreener *screener;
+  const char     *db_path;
+  gint64          file_id;    /* the file to screen, or 0: everyone */
+  int            *gate;       /* atomic: the runs start together once it is set */
+  guint           added;
+  GError         *error;
+} ConcurrentRun;
+
+static gpointer
+concurrent_run_thread (gpointer data)
+{
+  ConcurrentRun *run = data;
+  g_autoptr(TarmacStore) store = tarmac_store_open (run->db_path, &run->error);
+  g_auto(TarmacScreenReport) report = { 0, };
+  TarmacScreenScope scope = { TARMAC_SCREEN_SOURCE_FILE, run->file_id, NULL, NULL, NULL };
+
+  while (!g_atomic_int_get (run->gate))
+    g_thread_yield ();
+  if (store == NULL)
+    return NULL;
+
+  if (run->file_id > 0
+      ? tarmac_screener_screen (run->screener, store, &scope, &report, NULL, &run->error)
+      : tarmac_screener_rescreen (run->screener, store, &report, NULL, &run->error))
+    run->added = report.added;
+  return NULL;
+}
+
+typedef struct
+{
+  TarmacScreener *screener;
+  const char     *db_path;
+  int             stop;       /* atomic */
+  guint           rebuilds;
+  guint           wrong_entries;
+  GError         *error;
+} IndexChurn;
+
+static gboolean
+bump_generation_on (TarmacStore  *store,
+                    GError      **error)
+{
+  return tarmac_store_begin (store, error) &&
+         _tarmac_screen_bump_list_generation (store, error) &&
+         tarmac_store_commit (store, error);
+}
+
+static void
+bump_list_generation (TarmacStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bump_generation_on (store, &error));
+  g_assert_no_error (error);
+}
+
+/* The lists "change" (the generation moves on, the entries stay, so the hits expected do
+ * not change) and a screening of nobody takes the new index, again and again. */
+static gpointer
+index_churn_thread (gpointer data)
+{
+  IndexChurn *churn = data;
+  g_autoptr(TarmacStore) store = tarmac_store_open (churn->db_path, &churn->error);
+  TarmacScreenScope nobody = { TARMAC_SCREEN_FLIGHT, -1, NULL, NULL, NULL };
+
+  while (store != NULL && !g_atomic_int_get (&churn->stop))
+    {
+      g_auto(TarmacScreenReport) report = { 0, };
+
+      if (!bump_generation_on (store, &churn->error) ||
+          !tarmac_screener_screen (churn->screener, store, &nobody, &report, NULL,
+                                   &churn->error))
+        break;
+      churn->wrong_entries += report.index_entries != 2;
+      churn->rebuilds += report.build_ms > 0.0;
+      /* A new index every moment is enough: the runs are what is tested. */
+      g_usleep (500);
+    }
+  return NULL;
+}
+
+/* The fixture's manifest as another flight (another number), so that it is a new file. */
+static gint64
+import_flight (TarmacStore *store,
+               guint        number)
+{
+  g_autofree char *manifest = data_path ("manifest.edi");
+  g_autofree char *contents = NULL;
+  g_autofree char *flight = g_strdup_printf ("XQ%04u", number);
+  g_autofree char *name = g_strdup_printf ("%s.edi", flight);
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (manifest, &contents, &length, NULL));
+  edited = g_string_new_len (contents, length);
+  g_string_replace (edited, "XQ0077", flight, 0);
+  g_assert_true (tarmac_import_bytes (store, name, (const guint8 *) edited->str, edited->len,
+                                      &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->result, ==, TARMAC_IMPORT_RESULT_IMPORTED);
+  return report->source_file_id;
+}
+
+static void
+test_concurrent (void)
+{
+  g_autofree char *db_path = tarmac_test_db_path ("concurrent.db");
+  g_autoptr(TarmacStore) store = open_with_lists ("concurrent.db");
+  g_autoptr(TarmacScreener) screener = tarmac_screener_new ();
+  IndexChurn churn = { screener, db_path, FALSE, 0, 0, NULL };
+  GThread *churner;
+
+  churner = g_thread_new ("index-churn", index_churn_thread, &churn);
+  for (guint round = 1; round <= CONCURRENT_ROUNDS; round++)
+    {
+      int gate = FALSE;
+      ConcurrentRun everyone = { screener, db_path, 0, &gate, 0, NULL };
+      ConcurrentRun file = { screener, db_path, import_flight (store, 100 + round), &gate, 0,
+                             NULL };
+      GThread *threads[2];
+
+      /* The lists moved on, as the churn does: everyone is screened again, on an index
+       * one of the two runs builds. */
+      bump_list_generation (store);
+      g_assert_true (tarmac_screener_needs_rescreen (screener, store));
+
+      threads[0] = g_thread_new ("rescreen", concurrent_run_thread, &everyone);
+      threads[1] = g_thread_new ("screen-file", concurrent_run_thread, &file);
+      g_atomic_int_set (&gate, TRUE);
+      g_thread_join (threads[0]);
+      g_thread_join (threads[1]);
+
+      g_assert_no_error (everyone.error);
+      g_assert_no_error (file.error);
+      /* ABDULRAHMAN (SCR-1), MENSAH (a stolen passport) and TRAORE (SCR-2), each raised
+       * by whichever run wrote first, and found again by the other. */
+      g_assert_cmpuint (everyone.added + file.added, ==, 3);
+      g_assert_cmpint (query_int (store, "SELECT count(*) FROM hit"), ==, 3 * round);
+      g_assert_cmpint (query_int (store, "SELECT count(*) FROM source_file"
+                                         " WHERE screened_at IS NULL"), ==, 0);
+    }
+  g_atomic_int_set (&churn.stop, TRUE);
+  g_thread_join (churner);
+  g_assert_no_error (churn.error);
+  g_assert_cmpuint (churn.wrong_entries, ==, 0);
+  g_test_message ("%u index rebuilds by the churn in %u rounds", churn.rebuilds,
+                  CONCURRENT_ROUNDS);
+
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM (SELECT 1 FROM hit"
+                                     " GROUP BY traveller_id, watchlist_entry_id, source"
+                                     " HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (count_hits (store, "ABDULRAHMAN"), ==, CONCURRENT_ROUNDS);
+  g_assert_cmpint (count_hits (store, "MENSAH"), ==, CONCURRENT_ROUNDS);
+  g_assert_cmpint (count_hits (store, "TRAORE"), ==, CONCURRENT_ROUNDS);
+  g_assert_cmpint (count_hits (store, "DIALLO"), ==, 0);
+}
+
 /* The command line: import screens each file and counts its hits; hits list and screen
  * print the documented JSON; listing hits is audited. */
 static char *
@@ -640,6 +901,8 @@ main (int   argc,
   g_test_add_func ("/screen/screener/list-change-rescreens", test_list_change_rescreens);
   g_test_add_func ("/screen/screener/cancelled", test_cancelled);
   g_test_add_func ("/screen/screener/unscreened", test_unscreened);
+  g_test_add_func ("/screen/screener/shared-index", test_shared_index);
+  g_test_add_func ("/screen/screener/concurrent", test_concurrent);
   g_test_add_func ("/screen/screener/cli", test_cli);
 
   return g_test_run ();

@@ -175,6 +175,10 @@ document_fuzzy_key (const char *normalised)
   return g_string_free (out, FALSE);
 }
 
+/* How many indexes exist, for the tests: every index built is freed once, however many
+ * threads shared it. */
+static int n_alive;
+
 static void
 scratch_free (MatchScratch *scratch)
 {
@@ -231,6 +235,7 @@ tarmac_screen_index_new (void)
   self->entry_documents = g_ptr_array_new_with_free_func (g_free);
   g_mutex_init (&self->pool_lock);
   self->scratch_pool = g_ptr_array_new ();
+  g_atomic_int_inc (&n_alive);
   return self;
 }
 
@@ -263,6 +268,7 @@ tarmac_screen_index_free (TarmacScreenIndex *self)
   g_ptr_array_unref (self->scratch_pool);
   g_mutex_clear (&self->pool_lock);
   g_free (self);
+  g_atomic_int_add (&n_alive, -1);
 }
 
 static guint32
@@ -480,6 +486,13 @@ guint
 tarmac_screen_index_get_n_entries (TarmacScreenIndex *self)
 {
   return self->entries->len;
+}
+
+/* How many indexes are built and not freed yet, in the whole process. */
+guint
+_tarmac_screen_index_get_n_alive (void)
+{
+  return (guint) g_atomic_int_get (&n_alive);
 }
 
 guint

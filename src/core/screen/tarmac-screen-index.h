@@ -65,6 +65,7 @@ TarmacScreenIndex *tarmac_screen_index_load          (TarmacStore               
 guint              tarmac_screen_index_get_n_names   (TarmacScreenIndex          *index);
 guint              tarmac_screen_index_get_n_entries (TarmacScreenIndex          *index);
 guint              _tarmac_screen_index_get_n_words  (TarmacScreenIndex          *index);
+guint              _tarmac_screen_index_get_n_alive  (void);
 GPtrArray         *tarmac_screen_index_match         (TarmacScreenIndex          *index,
                                                       const TarmacMatchQuery     *query,
                                                       double                      min_score,

@@ -30,7 +30,8 @@
  * The index is built from the database and kept: it is rebuilt when the lists changed
  * (meta "watchlist-generation", which every list load, manual entry and removal moves on,
  * whatever connection or program wrote it) or a day began (entries expire by the day).
- * One screener serves every thread: a run holds a reference on the index it started with.
+ * One screener serves every thread: a run holds a reference on the index it started with,
+ * so a rebuild for another run never frees it under this one (see acquire_index()).
  *
  * Matching reads; writing is one short transaction at the end with one audit row. There
  * is at most one hit per traveller and list entry: screening again updates the score and
@@ -51,14 +52,19 @@ struct _TarmacScreener
 {
   GObject             parent_instance;
 
-  GMutex              lock;
-  TarmacScreenIndex **index;      /* a GRcBox, shared with the runs using it */
+  GMutex              lock;       /* guards index and index_key */
+  TarmacScreenIndex **index;      /* an atomic RcBox, shared with the runs using it */
   char               *index_key;  /* the generation and day it was built for */
 };
 
 G_DEFINE_FINAL_TYPE (TarmacScreener, tarmac_screener, G_TYPE_OBJECT)
 
-/* The reference-counted box that holds an index while runs use it. */
+/* The reference-counted box that holds an index while runs use it. Atomically counted
+ * (g_atomic_rc_box_*): a run lets its reference go on its own thread, without the
+ * screener's lock, while other threads take or let go of theirs. g_rc_box_*'s count is a
+ * plain load and store, and two threads at once lost an update now and then: the index
+ * was freed under a run still matching on it (the rare SIGSEGV of window-screen, where a
+ * re-screen and a file's screening run side by side) or never freed. */
 typedef TarmacScreenIndex *TarmacScreenIndexBox;
 
 static void
@@ -72,7 +78,7 @@ index_box_clear (gpointer data)
 static void
 index_box_release (TarmacScreenIndex **index)
 {
-  g_rc_box_release_full (index, index_box_clear);
+  g_atomic_rc_box_release_full (index, index_box_clear);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TarmacScreenIndexBox, index_box_release)
@@ -167,7 +173,8 @@ _tarmac_screen_bump_list_generation (TarmacStore  *store,
 /* The index ------------------------------------------------------------------------------ */
 
 /* The index for the lists as they are now: the one kept when the lists have not changed
- * since and the day is the same, or a new one. */
+ * since and the day is the same, or a new one. A reference is only ever taken here, under
+ * the lock, on the box the screener itself still holds: its count cannot be at zero. */
 static TarmacScreenIndex **
 acquire_index (TarmacScreener  *self,
                TarmacStore     *store,
@@ -188,7 +195,7 @@ acquire_index (TarmacScreener  *self,
   g_mutex_lock (&self->lock);
   if (self->index != NULL && g_strcmp0 (self->index_key, key) == 0)
     {
-      box = g_rc_box_acquire (self->index);
+      box = g_atomic_rc_box_acquire (self->index);
       g_mutex_unlock (&self->lock);
       *build_ms = 0.0;
       return box;
@@ -204,10 +211,10 @@ acquire_index (TarmacScreener  *self,
     }
   *build_ms = (g_get_monotonic_time () - started) / 1000.0;
 
-  box = g_rc_box_new (TarmacScreenIndex *);
+  box = g_atomic_rc_box_new (TarmacScreenIndex *);
   *box = index;
   g_clear_pointer (&self->index, index_box_release);
-  self->index = g_rc_box_acquire (box);
+  self->index = g_atomic_rc_box_acquire (box);
   g_free (self->index_key);
   self->index_key = g_steal_pointer (&key);
   g_mutex_unlock (&self->lock);

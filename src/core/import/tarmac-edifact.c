@@ -57,6 +57,30 @@ typedef struct
   guint line;
 } Origin;
 
+/* The segment being read, kept by the reader from one segment to the next so that
+ * reading one allocates nothing but the segment itself: the values go one after the other
+ * into text, each ended by a NUL, and three arrays say where they are. read_segment()
+ * then copies all of it into one block (segment_new()). Plain arrays, as for the value:
+ * every component of every segment passes through here. */
+typedef struct
+{
+  char    *text;          /* the values, NUL-terminated, back to back */
+  gsize    text_len;
+  gsize    text_size;
+  gsize   *components;    /* where each component's value starts in text */
+  guint    n_components;
+  gsize    components_size;
+  guint   *repetitions;   /* the components before each repetition's end */
+  guint    n_repetitions;
+  gsize    repetitions_size;
+  guint   *elements;      /* the repetitions before each element's end */
+  guint    n_elements;
+  gsize    elements_size;
+  guint    rep_start;     /* the first component of the repetition being read */
+  guint    element_start; /* the first repetition of the element being read */
+  gboolean have_tag;      /* the tag, at the start of text, has been read */
+} Builder;
+
 struct _TarmacEdifactReader
 {
   /* borrowed */
@@ -103,16 +127,9 @@ struct _TarmacEdifactReader
   Origin       *origins;
   gsize         value_len;
   gsize         value_size;
+  Builder       builder;
 };
 
-typedef struct
-{
-  GPtrArray *components;   /* char *, the repetition being built */
-  GPtrArray *repetitions;  /* GStrv, the element being built */
-  GArray    *elements;     /* TarmacEdifactElement */
-  char      *tag;
-  gboolean   have_tag;
-} Builder;
 
 static const struct
 {
@@ -448,36 +465,74 @@ decode_value (TarmacEdifactReader *self)
 
 /* Building a segment. */
 
-static void
-builder_init (Builder *b)
+/* @items, an array of *@size items of @item_size with @used in use, with room for @extra
+ * more: the same array, or a larger one. */
+static inline gpointer
+reserve (gpointer  items,
+         gsize    *size,
+         gsize     used,
+         gsize     extra,
+         gsize     item_size)
 {
-  b->components = g_ptr_array_new_with_free_func (g_free);
-  b->repetitions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  b->elements = g_array_new (FALSE, FALSE, sizeof (TarmacEdifactElement));
-  b->tag = NULL;
-  b->have_tag = FALSE;
+  if (G_LIKELY (used + extra <= *size))
+    return items;
+  *size = MAX (MAX (*size * 2, used + extra), 64);
+  return g_realloc_n (items, *size, item_size);
+}
+
+static inline void
+text_append (Builder    *b,
+             const char *bytes,
+             gsize       n)
+{
+  b->text = reserve (b->text, &b->text_size, b->text_len, n + 1, 1);
+  memcpy (b->text + b->text_len, bytes, n);
+  b->text_len += n;
+  b->text[b->text_len++] = '\0';
+}
+
+/* Appends the value read (self->value), decoded to UTF-8 and NUL-terminated, to the
+ * text of @b. Most values are plain ASCII and are copied as they are. */
+static void
+append_value (TarmacEdifactReader *self,
+              Builder             *b)
+{
+  const char *bytes = (const char *) self->value;
+  gsize n = self->value_len;
+  g_autofree char *decoded = NULL;
+  gsize ascii = 0;
+
+  while (ascii < n && bytes[ascii] != 0 && (guint8) bytes[ascii] < 0x80)
+    ascii++;
+
+  if (ascii == n)
+    text_append (b, bytes, n);
+  else
+    {
+      decoded = decode_value (self);
+      text_append (b, decoded, strlen (decoded));
+    }
 }
 
 static void
-element_clear (TarmacEdifactElement *element)
+builder_reset (Builder *b)
 {
-  for (guint i = 0; i < element->n_repetitions; i++)
-    g_strfreev (element->repetitions[i]);
-  g_free (element->repetitions);
+  b->text_len = 0;
+  b->n_components = 0;
+  b->n_repetitions = 0;
+  b->n_elements = 0;
+  b->rep_start = 0;
+  b->element_start = 0;
+  b->have_tag = FALSE;
 }
 
 static void
 builder_clear (Builder *b)
 {
-  g_ptr_array_unref (b->components);
-  g_ptr_array_unref (b->repetitions);
-  if (b->elements != NULL)
-    {
-      for (guint i = 0; i < b->elements->len; i++)
-        element_clear (&g_array_index (b->elements, TarmacEdifactElement, i));
-      g_array_unref (b->elements);
-    }
-  g_free (b->tag);
+  g_clear_pointer (&b->text, g_free);
+  g_clear_pointer (&b->components, g_free);
+  g_clear_pointer (&b->repetitions, g_free);
+  g_clear_pointer (&b->elements, g_free);
 }
 
 static gboolean
@@ -486,10 +541,13 @@ finish_component (TarmacEdifactReader  *self,
                   gsize                 offset,
                   GError              **error)
 {
-  g_ptr_array_add (b->components, decode_value (self));
+  b->components = reserve (b->components, &b->components_size, b->n_components, 1,
+                           sizeof (gsize));
+  b->components[b->n_components++] = b->text_len;
+  append_value (self, b);
   self->value_len = 0;
 
-  if (b->components->len > TARMAC_EDIFACT_MAX_ITEMS)
+  if (b->n_components - b->rep_start > TARMAC_EDIFACT_MAX_ITEMS)
     {
       g_set_error (error, TARMAC_EDIFACT_ERROR, TARMAC_EDIFACT_ERROR_TOO_MANY_COMPONENTS,
                    _("More than %u components in one element at byte %zu"
@@ -510,11 +568,12 @@ finish_repetition (TarmacEdifactReader  *self,
   if (!finish_component (self, b, offset, error))
     return FALSE;
 
-  /* Stealing leaves the array empty and usable: no new one per repetition. */
-  g_ptr_array_add (b->components, NULL);
-  g_ptr_array_add (b->repetitions, g_ptr_array_steal (b->components, NULL));
+  b->repetitions = reserve (b->repetitions, &b->repetitions_size, b->n_repetitions, 1,
+                            sizeof (guint));
+  b->repetitions[b->n_repetitions++] = b->n_components;
+  b->rep_start = b->n_components;
 
-  if (b->repetitions->len > TARMAC_EDIFACT_MAX_ITEMS)
+  if (b->n_repetitions - b->element_start > TARMAC_EDIFACT_MAX_ITEMS)
     {
       g_set_error (error, TARMAC_EDIFACT_ERROR, TARMAC_EDIFACT_ERROR_TOO_MANY_REPETITIONS,
                    _("More than %u repetitions of one element at byte %zu"
@@ -532,27 +591,27 @@ finish_element (TarmacEdifactReader  *self,
                 gsize                 offset,
                 GError              **error)
 {
-  TarmacEdifactElement element;
-
   if (!finish_repetition (self, b, offset, error))
     return FALSE;
 
   if (!b->have_tag)
     {
-      /* The tag is the first component of the first "element". */
-      GStrv first = g_ptr_array_index (b->repetitions, 0);
-
-      b->tag = g_strdup (first[0]);
+      /* The tag is the first component of the first "element", at the start of text;
+       * the rest of that element is dropped. */
+      b->text_len = strlen (b->text) + 1;
+      b->n_components = 0;
+      b->n_repetitions = 0;
+      b->rep_start = 0;
+      b->element_start = 0;
       b->have_tag = TRUE;
-      g_ptr_array_set_size (b->repetitions, 0);
       return TRUE;
     }
 
-  element.n_repetitions = b->repetitions->len;
-  element.repetitions = (GStrv *) g_ptr_array_steal (b->repetitions, NULL);
-  g_array_append_val (b->elements, element);
+  b->elements = reserve (b->elements, &b->elements_size, b->n_elements, 1, sizeof (guint));
+  b->elements[b->n_elements++] = b->n_repetitions;
+  b->element_start = b->n_repetitions;
 
-  if (b->elements->len > TARMAC_EDIFACT_MAX_ITEMS)
+  if (b->n_elements > TARMAC_EDIFACT_MAX_ITEMS)
     {
       g_set_error (error, TARMAC_EDIFACT_ERROR, TARMAC_EDIFACT_ERROR_TOO_MANY_ELEMENTS,
                    _("More than %u elements in one segment at byte %zu"
@@ -562,6 +621,60 @@ finish_element (TarmacEdifactReader  *self,
     }
 
   return TRUE;
+}
+
+/* The segment @b holds, in one block: the segment, its elements, their repetitions
+ * (NULL-terminated arrays of components) and the text they point into, so that
+ * tarmac_edifact_segment_free() is one g_free(). Every part's size is a multiple of a
+ * pointer's, so each part stays aligned. */
+static TarmacEdifactSegment *
+segment_new (Builder *b)
+{
+  guint n_elements = b->n_elements;
+  guint n_repetitions = b->n_repetitions;
+  guint n_components = b->n_components;
+  TarmacEdifactSegment *segment;
+  TarmacEdifactElement *elements;
+  GStrv *repetitions;
+  char **values;
+  char *text;
+  guint r = 0, c = 0, v = 0;
+
+  G_STATIC_ASSERT (sizeof (TarmacEdifactSegment) % sizeof (gpointer) == 0);
+  G_STATIC_ASSERT (sizeof (TarmacEdifactElement) % sizeof (gpointer) == 0);
+
+  segment = g_malloc (sizeof (TarmacEdifactSegment) +
+                      n_elements * sizeof (TarmacEdifactElement) +
+                      n_repetitions * sizeof (GStrv) +
+                      (n_components + n_repetitions) * sizeof (char *) +
+                      b->text_len);
+  elements = (TarmacEdifactElement *) (segment + 1);
+  repetitions = (GStrv *) (elements + n_elements);
+  values = (char **) (repetitions + n_repetitions);
+  text = (char *) (values + n_components + n_repetitions);
+  memcpy (text, b->text, b->text_len);
+
+  for (guint e = 0; e < n_elements; e++)
+    {
+      guint end = b->elements[e];
+
+      elements[e].n_repetitions = end - r;
+      elements[e].repetitions = repetitions + r;
+      for (; r < end; r++)
+        {
+          guint last = b->repetitions[r];
+
+          repetitions[r] = values + v;
+          for (; c < last; c++)
+            values[v++] = text + b->components[c];
+          values[v++] = NULL;
+        }
+    }
+
+  segment->tag = text;
+  segment->n_elements = n_elements;
+  segment->elements = elements;
+  return segment;
 }
 
 static inline void
@@ -592,9 +705,9 @@ read_segment (TarmacEdifactReader  *self,
   gboolean terminated = FALSE;
   gboolean release_at_end = FALSE;
   gboolean valid_tag;
-  Builder b;
+  Builder *b = &self->builder;
 
-  builder_init (&b);
+  builder_reset (b);
   self->value_len = 0;
 
   while (i < self->length)
@@ -653,17 +766,17 @@ read_segment (TarmacEdifactReader  *self,
 
       if (c == self->element)
         {
-          if (!finish_element (self, &b, i, error))
+          if (!finish_element (self, b, i, error))
             goto fail;
         }
       else if (c == self->component)
         {
-          if (!finish_component (self, &b, i, error))
+          if (!finish_component (self, b, i, error))
             goto fail;
         }
       else if (self->repetition >= 0 && c == self->repetition)
         {
-          if (!finish_repetition (self, &b, i, error))
+          if (!finish_repetition (self, b, i, error))
             goto fail;
         }
       else if (c != '\r' && c != '\n')
@@ -674,36 +787,30 @@ read_segment (TarmacEdifactReader  *self,
       count_line (self, i++);
     }
 
-  if (!finish_element (self, &b, i, error))
+  if (!finish_element (self, b, i, error))
     goto fail;
 
   if (!terminated && !release_at_end)
     add_warning (self, TARMAC_EDIFACT_WARNING_UNTERMINATED_SEGMENT, start, start_line,
                  _("The last segment, at byte %zu, has no terminator"), start);
 
-  valid_tag = strlen (b.tag) == 3;
-  for (guint k = 0; valid_tag && k < 3; k++)
-    valid_tag = is_tag_char ((guint8) b.tag[k]);
-  if (!valid_tag)
-    add_warning (self, TARMAC_EDIFACT_WARNING_INVALID_TAG, start, start_line,
-                 _("“%s” at byte %zu is not a segment tag"), b.tag, start);
-
-  segment = g_new0 (TarmacEdifactSegment, 1);
-  segment->tag = g_steal_pointer (&b.tag);
+  segment = segment_new (b);
   segment->offset = start;
   segment->length = i - start;
   segment->line = start_line;
   segment->index = self->n_segments;
-  segment->n_elements = b.elements->len;
-  segment->elements = (TarmacEdifactElement *) (gpointer) g_array_free (b.elements, FALSE);
-  b.elements = NULL;
-  builder_clear (&b);
+
+  valid_tag = strlen (segment->tag) == 3;
+  for (guint k = 0; valid_tag && k < 3; k++)
+    valid_tag = is_tag_char ((guint8) segment->tag[k]);
+  if (!valid_tag)
+    add_warning (self, TARMAC_EDIFACT_WARNING_INVALID_TAG, start, start_line,
+                 _("“%s” at byte %zu is not a segment tag"), segment->tag, start);
 
   self->pos = i;
   return segment;
 
 fail:
-  builder_clear (&b);
   return NULL;
 }
 
@@ -955,6 +1062,7 @@ tarmac_edifact_reader_free (TarmacEdifactReader *self)
   g_ptr_array_unref (self->warnings);
   g_free (self->value);
   g_free (self->origins);
+  builder_clear (&self->builder);
   g_free (self);
 }
 
@@ -1094,13 +1202,7 @@ tarmac_edifact_reader_get_warning (TarmacEdifactReader *self,
 void
 tarmac_edifact_segment_free (TarmacEdifactSegment *segment)
 {
-  if (segment == NULL)
-    return;
-
-  for (guint i = 0; i < segment->n_elements; i++)
-    element_clear (&segment->elements[i]);
-  g_free (segment->elements);
-  g_free (segment->tag);
+  /* One block (segment_new()). */
   g_free (segment);
 }
 

@@ -186,22 +186,29 @@ code_is (TarmacEdifactSegment *segment,
   return g_strcmp0 (code, expected) == 0;
 }
 
+/* @text with runs of blanks (space, tab, line breaks) made one space, and none at either
+ * end. One pass: every name of every traveller goes through here. */
 static char *
 collapse_spaces (const char *text)
 {
-  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
-  GString *out = g_string_new (NULL);
+  char *out = g_malloc (strlen (text) + 1);
+  gsize n = 0;
+  gboolean blank = FALSE;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (const char *p = text; *p != '\0'; p++)
     {
-      if (words[i][0] == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, words[i]);
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        {
+          blank = n > 0;
+          continue;
+        }
+      if (blank)
+        out[n++] = ' ';
+      blank = FALSE;
+      out[n++] = *p;
     }
-
-  return g_string_free (out, FALSE);
+  out[n] = '\0';
+  return out;
 }
 
 /* Layouts by length: 6 YYMMDD, 8 CCYYMMDD, 10 YYMMDDHHMM, 12 CCYYMMDDHHMM. */

@@ -42,31 +42,14 @@ is_apostrophe (gunichar c)
          c == 0x00B4;
 }
 
-/**
- * tarmac_name_key:
- * @name: a name as written in a manifest, in any case and with any accents
- *
- * Folds @name to the key that search compares: compatibility-decomposed, combining marks
- * dropped, case-folded, Latin letters without a decomposition folded to ASCII (ł → l),
- * apostrophes dropped, other punctuation and runs of space collapsed to one space. So
- * "N'DIAYE", "N’Diaye" and "Ndiaye" give one key, and so do "Łukasz" and "Lukasz".
- *
- * The screening pipeline adds script transliteration on top of this; this key is what the
- * interactive search uses.
- *
- * Returns: (transfer full): the key, possibly empty
- */
-char *
-tarmac_name_key (const char *name)
+static char *
+unicode_name_key (const char *name)
 {
   g_autofree char *without_apostrophes = NULL;
   g_autofree char *decomposed = NULL;
   g_autofree char *folded = NULL;
   GString *key;
   gboolean pending_space = FALSE;
-
-  if (name == NULL || !g_utf8_validate (name, -1, NULL))
-    return g_strdup ("");
 
   /* Apostrophes go before normalising: compatibility decomposition turns some of them
    * (´) into a space and a combining mark, which would split the name. */
@@ -122,4 +105,70 @@ tarmac_name_key (const char *name)
     }
 
   return g_string_free (key, FALSE);
+}
+
+/* The key of an ASCII name, as unicode_name_key() makes it: for ASCII, normalising
+ * changes nothing and case folding is lowering, so this is one pass over the bytes. Most
+ * names in manifests are ASCII (IATA's character set), and an import keys every
+ * traveller. */
+static char *
+ascii_name_key (const char *name,
+                gsize       length)
+{
+  char *key = g_malloc (length + 1);
+  gsize n = 0;
+  gboolean pending_space = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = name[i];
+
+      if (c == '\'' || c == '`')
+        continue;
+      if (!g_ascii_isalnum (c))
+        {
+          pending_space = n > 0;
+          continue;
+        }
+      if (pending_space)
+        {
+          key[n++] = ' ';
+          pending_space = FALSE;
+        }
+      key[n++] = g_ascii_tolower (c);
+    }
+  key[n] = '\0';
+  return key;
+}
+
+/**
+ * tarmac_name_key:
+ * @name: a name as written in a manifest, in any case and with any accents
+ *
+ * Folds @name to the key that search compares: compatibility-decomposed, combining marks
+ * dropped, case-folded, Latin letters without a decomposition folded to ASCII (ł → l),
+ * apostrophes dropped, other punctuation and runs of space collapsed to one space. So
+ * "N'DIAYE", "N’Diaye" and "Ndiaye" give one key, and so do "Łukasz" and "Lukasz".
+ *
+ * The screening pipeline adds script transliteration on top of this; this key is what the
+ * interactive search uses.
+ *
+ * Returns: (transfer full): the key, possibly empty
+ */
+char *
+tarmac_name_key (const char *name)
+{
+  gsize length = 0;
+
+  if (name == NULL)
+    return g_strdup ("");
+
+  while (name[length] != '\0' && (guchar) name[length] < 0x80)
+    length++;
+  if (name[length] == '\0')
+    return ascii_name_key (name, length);
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return g_strdup ("");
+  return unicode_name_key (name);
 }

@@ -35,6 +35,8 @@ typedef struct
                                       * the preparer thread; %NULL: made here */
   char                flight_date[11]; /* of the flight being written, "" when none: what
                                         * the document checks compare with */
+  gint64              sources_first;   /* the travellers of the message being written not */
+  gint64              sources_last;    /* linked to it yet, ids first to last; 0: none */
 } Import;
 
 void         _tarmac_import_clear               (Import              *import);

@@ -614,6 +614,26 @@ traveller_name_key (const TarmacPaxlstTraveller *traveller)
   return tarmac_name_key (full_name);
 }
 
+/* Links the travellers import->sources_first to import->sources_last to @message_id,
+ * in one statement instead of one per traveller (statement overhead was a tenth of the
+ * writer's time). @line and @offset (the message's) go into errors. */
+static gboolean
+link_sources (Import   *import,
+              gint64    message_id,
+              guint     line,
+              gsize     offset,
+              GError  **error)
+{
+  if (import->sources_last == 0)
+    return TRUE;
+
+  sqlite3_bind_int64 (import->insert_source, 1, import->sources_first);
+  sqlite3_bind_int64 (import->insert_source, 2, import->sources_last);
+  sqlite3_bind_int64 (import->insert_source, 3, message_id);
+  import->sources_first = import->sources_last = 0;
+  return _tarmac_import_step (import, import->insert_source, line, offset, error);
+}
+
 static gboolean
 insert_traveller (Import                       *import,
                   gint64                        flight_id,
@@ -694,11 +714,14 @@ insert_traveller (Import                       *import,
   traveller_id = sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
   _tarmac_store_queue_for_search_key (import->store, traveller_id, key, import->flight_date);
 
-  sqlite3_bind_int64 (import->insert_source, 1, traveller_id);
-  sqlite3_bind_int64 (import->insert_source, 2, message_id);
-  if (!_tarmac_import_step (import, import->insert_source, traveller->line,
-                            traveller->offset, error))
+  /* New rows get the next ids: the message's travellers are linked to it as one range
+   * (link_sources()), unless a gap breaks it. */
+  if (import->sources_last != 0 && traveller_id == import->sources_last + 1)
+    import->sources_last = traveller_id;
+  else if (!link_sources (import, message_id, traveller->line, traveller->offset, error))
     return FALSE;
+  else
+    import->sources_first = import->sources_last = traveller_id;
 
   if (!_tarmac_import_check_traveller (import, traveller_id, traveller->date_of_birth,
                                        traveller->line, traveller->offset, error))
@@ -748,8 +771,10 @@ prepare_statements (Import  *import,
 
   import->insert_source =
     _tarmac_store_prepare_cached (import->store,
-                                  "INSERT INTO traveller_source (traveller_id, message_id)"
-                                  " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                                  "WITH RECURSIVE ids (id) AS (SELECT ?1"
+                                  "  UNION ALL SELECT id + 1 FROM ids WHERE id < ?2)"
+                                  " INSERT INTO traveller_source (traveller_id, message_id)"
+                                  " SELECT id, ?3 FROM ids WHERE 1 ON CONFLICT DO NOTHING",
                                   error);
   return import->insert_source != NULL;
 }
@@ -832,6 +857,8 @@ _tarmac_import_write_paxlst (Import        *import,
         if (!insert_traveller (import, flight_id, message_id, message,
                                g_ptr_array_index (message->travellers, j), error))
           return FALSE;
+      if (!link_sources (import, message_id, message->line, message->offset, error))
+        return FALSE;
 
       if (set == NULL && !_tarmac_import_check_count (import, message, message_id, error))
         return FALSE;

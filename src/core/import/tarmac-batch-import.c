@@ -84,6 +84,7 @@ kept_free (Kept *kept)
  * is parsed: on two cores the parser and SQLite run side by side. */
 typedef struct
 {
+  TarmacImportPrepared *spent;     /* or, a file written: only to be freed */
   char                 *path;      /* or: */
   char                 *name;
   guint8               *data;      /* a copy: the caller's buffer may go */
@@ -116,6 +117,15 @@ prepare_job (gpointer data,
   TarmacImportPrepared *prepared;
 
   (void) user_data;
+
+  /* Freeing a file's parsed messages (a few allocations per traveller) is work the
+   * writer's thread would otherwise do between two files. */
+  if (job->spent != NULL)
+    {
+      _tarmac_import_prepared_free (job->spent);
+      g_free (job);
+      return;
+    }
 
   if (job->path != NULL)
     prepared = _tarmac_import_prepare_file (job->path);
@@ -388,6 +398,18 @@ may_go_unguarded (TarmacBatchImport    *self,
          self->kept_bytes + prepared->length <= KEPT_MAX_BYTES;
 }
 
+/* Hands @prepared, written, to the preparer thread to free, after the file it is
+ * preparing. */
+static void
+free_on_preparer (TarmacBatchImport    *self,
+                  TarmacImportPrepared *prepared)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->spent = prepared;
+  g_thread_pool_push (self->preparer, job, NULL);
+}
+
 /* Imports the oldest added file, once prepared. */
 static GPtrArray *
 import_next (TarmacBatchImport *self)
@@ -434,8 +456,8 @@ import_next (TarmacBatchImport *self)
       _tarmac_import_prepared (self->store, prepared, &report, job->cancellable, NULL);
     }
 
-  _tarmac_import_prepared_free (prepared);
   job_free (job);
+  free_on_preparer (self, prepared);
   return added (self, report);
 }
 

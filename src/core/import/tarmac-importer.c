@@ -1203,7 +1203,9 @@ import_bytes (TarmacStore           *store,
 
   if (prepared != NULL && prepared->parsed)
     {
-      messages = g_steal_pointer (&prepared->messages);
+      /* A reference, not the array: @prepared frees the messages, which a batch import
+       * does on its preparer thread (tarmac-batch-import.c). */
+      messages = g_ptr_array_ref (prepared->messages);
       warnings = g_steal_pointer (&prepared->warnings);
       parse_error = g_steal_pointer (&prepared->parse_error);
     }

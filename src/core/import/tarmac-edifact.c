@@ -486,7 +486,9 @@ text_append (Builder    *b,
              gsize       n)
 {
   b->text = reserve (b->text, &b->text_size, b->text_len, n + 1, 1);
-  memcpy (b->text + b->text_len, bytes, n);
+  /* An empty value before anything was ever buffered has no buffer at all (NULL). */
+  if (n > 0)
+    memcpy (b->text + b->text_len, bytes, n);
   b->text_len += n;
   b->text[b->text_len++] = '\0';
 }

@@ -27,6 +27,11 @@
  * The words are the key's space-separated parts without '\' and '"', as the delete
  * and update triggers split them (json_each over the same key). */
 
+/* Postings written by one statement: a statement's own cost (binding aside) was as much
+ * as a posting's b-tree insert. 64 rows of 3 values stay far below SQLite's limit of
+ * 32,766 variables. */
+#define POSTINGS_PER_INSERT 64
+
 typedef struct
 {
   const char *token;    /* in the pass's string chunk */
@@ -158,6 +163,7 @@ tarmac_search_index_update (TarmacStore  *store,
   g_autoptr(TarmacCachedStmt) pending = NULL;
   g_autoptr(TarmacCachedStmt) queued = NULL;
   g_autoptr(GArray) queue = NULL;
+  g_autoptr(TarmacCachedStmt) insert_tokens = NULL;
   g_autoptr(TarmacCachedStmt) insert_token = NULL;
   g_autoptr(TarmacCachedStmt) insert_vocab = NULL;
   g_autoptr(GArray) postings = NULL;
@@ -215,6 +221,15 @@ tarmac_search_index_update (TarmacStore  *store,
 
   if (postings->len > 0)
     {
+      g_autofree char *many_sql = NULL;
+      GString *sql = g_string_new ("INSERT OR IGNORE INTO search_token (token, day, traveller_id)"
+                                   " VALUES (?, ?, ?)");
+
+      for (guint i = 1; i < POSTINGS_PER_INSERT; i++)
+        g_string_append (sql, ", (?, ?, ?)");
+      many_sql = g_string_free (sql, FALSE);
+
+      insert_tokens = _tarmac_store_prepare_cached (store, many_sql, error);
       insert_token = _tarmac_store_prepare_cached (store,
                                                    "INSERT OR IGNORE INTO search_token"
                                                    " (token, day, traveller_id)"
@@ -224,28 +239,41 @@ tarmac_search_index_update (TarmacStore  *store,
                                                    "INSERT OR IGNORE INTO search_vocab (token)"
                                                    " VALUES (?1)",
                                                    error);
-      if (insert_token == NULL || insert_vocab == NULL)
+      if (insert_tokens == NULL || insert_token == NULL || insert_vocab == NULL)
         goto out;
 
       g_array_sort (postings, compare_postings);
-      for (guint i = 0; i < postings->len; i++)
+      for (guint i = 0; i < postings->len; )
         {
-          const Posting *posting = &g_array_index (postings, Posting, i);
+          guint n = postings->len - i >= POSTINGS_PER_INSERT ? POSTINGS_PER_INSERT : 1;
+          sqlite3_stmt *insert = n > 1 ? insert_tokens : insert_token;
 
-          sqlite3_bind_text (insert_token, 1, posting->token, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (insert_token, 2, posting->day);
-          sqlite3_bind_int64 (insert_token, 3, posting->traveller_id);
-          if (!step_done (store, insert_token, error))
+          for (guint k = 0; k < n; k++)
+            {
+              const Posting *posting = &g_array_index (postings, Posting, i + k);
+
+              sqlite3_bind_text (insert, 3 * k + 1, posting->token, -1, SQLITE_STATIC);
+              sqlite3_bind_int64 (insert, 3 * k + 2, posting->day);
+              sqlite3_bind_int64 (insert, 3 * k + 3, posting->traveller_id);
+            }
+          if (!step_done (store, insert, error))
             goto out;
 
-          /* Equal words share one string in the chunk. */
-          if (posting->token == last_token)
-            continue;
-          last_token = posting->token;
-          sqlite3_bind_text (insert_vocab, 1, posting->token, -1, SQLITE_STATIC);
-          if (!step_done (store, insert_vocab, error))
-            goto out;
+          for (guint k = 0; k < n; k++)
+            {
+              const Posting *posting = &g_array_index (postings, Posting, i + k);
+
+              /* Equal words share one string in the chunk. */
+              if (posting->token == last_token)
+                continue;
+              last_token = posting->token;
+              sqlite3_bind_text (insert_vocab, 1, posting->token, -1, SQLITE_STATIC);
+              if (!step_done (store, insert_vocab, error))
+                goto out;
+            }
+          i += n;
         }
+      sqlite3_clear_bindings (insert_tokens);
       sqlite3_clear_bindings (insert_token);
       sqlite3_clear_bindings (insert_vocab);
     }

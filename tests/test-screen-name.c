@@ -345,6 +345,19 @@ test_compare_matches (void)
     }
 }
 
+/* An entry's middle names cost less when its first and last names are there: manifests
+ * often give only those. */
+static void
+test_compare_middle_names (void)
+{
+  const char *entry = "Sher Mohammad Abbas Stanekzai Padshah Khan";
+  double ends = tarmac_name_compare_strings ("Sher Khan", entry, NULL);
+  double not_ends = tarmac_name_compare_strings ("Sher Abbas", entry, NULL);
+
+  g_assert_cmpfloat (ends, >=, 0.71);
+  g_assert_cmpfloat (ends, >, not_ends + 0.03);
+}
+
 static void
 test_compare_explains (void)
 {
@@ -425,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/screen/name/particles", test_particles);
   g_test_add_func ("/screen/name/phonetic", test_phonetic);
   g_test_add_func ("/screen/name/compare-matches", test_compare_matches);
+  g_test_add_func ("/screen/name/compare-middle-names", test_compare_middle_names);
   g_test_add_func ("/screen/name/compare-explains", test_compare_explains);
   g_test_add_func ("/screen/name/compare-hostile", test_compare_hostile);
 

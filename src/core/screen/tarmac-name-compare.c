@@ -37,12 +37,15 @@
  *    faster below 0.9), where a token of the first
  *    name left over costs 0.6 of its weight and one of the second name 0.25 — a passenger
  *    whose list entry lacks a middle name still matches; a list name missing half of the
- *    passenger's name does not.
+ *    passenger's name does not. The second name's middle names (between its first and last
+ *    tokens, both aligned) cost 0.2: manifests often give only a given name and a surname
+ *    ("Sher Khan" for Sher Mohammad Abbas Stanekzai Padshah Khan).
  */
 
 #define MIN_PAIR_SIMILARITY 0.6f
 #define UNMATCHED_A_COST    0.6
 #define UNMATCHED_B_COST    0.25
+#define UNMATCHED_MIDDLE_COST 0.2
 #define MAX_SPAN            3
 #define MAX_FUZZY_LENGTH    48
 /* Every pair of single tokens, and every run of two or three tokens of one name (at most
@@ -1004,8 +1007,18 @@ add_glued_candidates (TarmacNameToken *const *runs,
  * larger of w/2 × (c − floor), c being the credit of its best possible pair (pair_credit()
  * grows with similarity; a pair needs MIN_PAIR_SIMILARITY), and −0.6 floor w (or
  * −0.25 floor w) left over; whatever the alignment, the sum is at most the sum of these
- * bests. When that sum is negative, the score is under @floor. The margin covers the
- * rounding of the float weights. */
+ * bests. When that sum is negative, the score is under @floor. A token of the second
+ * name between its first and last is counted at the middle names' cost, 0.2 (the lower:
+ * whether the ends are aligned is not known yet). The margin covers the rounding of the
+ * float weights. */
+/* Whether token @j of a name of @n is between its first and last. */
+static inline gboolean
+is_middle (guint j,
+           guint n)
+{
+  return j > 0 && j + 1 < n;
+}
+
 static gboolean
 tokens_under (const float *a_weights,
               guint        n_a,
@@ -1027,7 +1040,8 @@ tokens_under (const float *a_weights,
     }
   for (guint j = 0; j < n_b; j++)
     {
-      double left = -UNMATCHED_B_COST * floor * b_weights[j];
+      double left = -(is_middle (j, n_b) ? UNMATCHED_MIDDLE_COST : UNMATCHED_B_COST) * floor *
+                    b_weights[j];
 
       sum += best_b[j] >= MIN_PAIR_SIMILARITY
                ? MAX (left, b_weights[j] / 2.0 * (pair_credit (best_b[j]) - floor))
@@ -1122,7 +1136,7 @@ _tarmac_name_compare_at_least (TarmacNameToken *const *a,
   guint n_candidates = 0;
   guint32 used_a = 0, used_b = 0;
   double numerator = 0.0, denominator = 0.0;
-  gboolean need_glue = FALSE;
+  gboolean need_glue = FALSE, ends;
 
   if (out == NULL)
     out = &local;
@@ -1250,9 +1264,13 @@ _tarmac_name_compare_at_least (TarmacNameToken *const *a,
   for (guint i = 0; i < n_a; i++)
     if (!(used_a & (1u << i)))
       denominator += UNMATCHED_A_COST * a_weights[i];
+  /* The entry's middle names, when its first and last words are aligned: a manifest
+   * often gives only a given name and a surname. */
+  ends = n_b > 2 && (used_b & 1u) && (used_b & (1u << (n_b - 1)));
   for (guint j = 0; j < n_b; j++)
     if (!(used_b & (1u << j)))
-      denominator += UNMATCHED_B_COST * b_weights[j];
+      denominator += (ends && is_middle (j, n_b) ? UNMATCHED_MIDDLE_COST : UNMATCHED_B_COST) *
+                     b_weights[j];
 
   out->a_matched = used_a;
   out->b_matched = used_b;

@@ -21,11 +21,14 @@
  *
  * The old key is an X25519 key, which cannot sign as it is. It signs as XEdDSA does
  * (Signal's "XEdDSA and VXEdDSA", §2.3): its clamped scalar a gives the Edwards point
- * A = a·B, whose Montgomery form is the X25519 public key; the signature is a Schnorr
- * signature under (a, A) that libsodium's Ed25519 verification accepts. The verifier
- * checks that A maps to the pinned X25519 key, then verifies with A. The nonce is derived
- * from a secret (a and the message), as Ed25519's is, so it never repeats for two
- * messages.
+ * A = a·B, whose Montgomery form is the X25519 public key. A and −A have the same
+ * Montgomery form, so, as XEdDSA requires, the signer is always the one of the two whose
+ * sign bit is 0 (a is negated when A's is 1): one X25519 key has exactly one Edwards key,
+ * and one valid signer per proof. The signature is a Schnorr signature under (a, A) that
+ * libsodium's Ed25519 verification accepts. The verifier refuses a signer whose sign bit
+ * is set, checks that it maps to the pinned X25519 key, then verifies with it. The nonce
+ * is derived from a secret (a and the message, after a tag of its own), as Ed25519's is,
+ * so it never repeats for two messages.
  *
  * A key's code — what two officers read to each other by phone before accepting a key
  * that changed without proof — is 100 bits of BLAKE2b over the subject and the key, in
@@ -124,7 +127,7 @@ tarmac_site_key_change_message (const char   *site,
 /**
  * tarmac_x25519_sign:
  * @x25519_sk: an X25519 secret key (crypto_box), 32 bytes
- * @signer: (out caller-allocates): the Edwards form of its public key, 32 bytes
+ * @signer: (out caller-allocates): the Edwards form of its public key (sign bit 0), 32 bytes
  * @signature: (out caller-allocates): 64 bytes, an Ed25519 signature under @signer
  */
 void
@@ -156,6 +159,19 @@ tarmac_x25519_sign (const guint8 *x25519_sk,
   if (crypto_scalarmult_ed25519_base_noclamp (signer, a) != 0)
     g_error ("An X25519 key that cannot sign");
 
+  /* a reduced mod L, as the scalar functions expect; then, if A's sign bit is 1, −a and
+   * −A (the same point but for the sign of x): the signer's sign bit is always 0. The
+   * branch is on a bit of the public key, which tells nothing secret. */
+  memset (wide, 0, 64);
+  memcpy (wide, a, 32);
+  crypto_core_ed25519_scalar_reduce (a, wide);
+  if (signer[31] & 0x80)
+    {
+      crypto_core_ed25519_scalar_negate (ha, a);
+      memcpy (a, ha, 32);
+      signer[31] &= 0x7f;
+    }
+
   crypto_hash_sha512_init (&state);
   crypto_hash_sha512_update (&state, (const guint8 *) "tarmac-xeddsa-nonce-v1", 22);
   crypto_hash_sha512_update (&state, a, 32);
@@ -172,13 +188,12 @@ tarmac_x25519_sign (const guint8 *x25519_sk,
   crypto_hash_sha512_final (&state, hash);
   crypto_core_ed25519_scalar_reduce (h, hash);
 
-  /* s = r + h·a (mod L); a is reduced first, as the scalar functions expect. */
-  memset (wide, 0, 64);
-  memcpy (wide, a, 32);
-  crypto_core_ed25519_scalar_reduce (a, wide);
+  /* s = r + h·a (mod L) */
   crypto_core_ed25519_scalar_mul (ha, h, a);
   crypto_core_ed25519_scalar_add (signature + 32, r, ha);
 
+  /* The hash state held a (sodium_free() wipes the rest). */
+  sodium_memzero (&state, sizeof state);
   sodium_free (a);
 }
 
@@ -198,7 +213,9 @@ tarmac_site_key_change_verify (const char   *site,
   g_autoptr(GByteArray) message = NULL;
   guint8 montgomery[32];
 
-  if (crypto_sign_ed25519_pk_to_curve25519 (montgomery, signer) != 0
+  /* One signer per X25519 key: the Edwards key with sign bit 0. */
+  if ((signer[31] & 0x80) != 0
+      || crypto_sign_ed25519_pk_to_curve25519 (montgomery, signer) != 0
       || sodium_memcmp (montgomery, prev_pk, 32) != 0)
     return FALSE;
 

@@ -34,6 +34,8 @@
  *    sealed to a key of its own: Lomé keeps sealing nothing to it, holds the note, lists
  *    the change with both codes, sends the rest of a note to several airports at once,
  *    refuses a wrong code, and sends the held note only once the officer accepts;
+ *  - a hub that forges the key and then gives the real one again: the held note goes to
+ *    the pinned key;
  *  - the coordinator's `site reset-key` looks the same from Lomé, and once the officer
  *    accepts the code Dakar's new desk reads out, the held note is read there;
  *  - a desk's signing key changed in the roster: its versions are refused until accepted;
@@ -347,6 +349,39 @@ test_forged_roster (Fixture       *f,
                                                     " AND object_id = 'DKR'"), ==, 1);
 }
 
+/* A hub that forges Dakar's key and then gives the real one again: the note Lomé held
+ * meanwhile goes to the key it pinned, and Dakar reads it, with no officer involved. */
+static void
+test_forged_withdrawn (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *to_dkr[] = { "DKR", NULL };
+  guint8 forged_pk[32], forged_sk[32], real_pk[32];
+
+  memcpy (real_pk, site_key_of (&f->dkr), 32);
+  crypto_box_keypair (forged_pk, forged_sk);
+  hub_write (f, "UPDATE sites SET box_pk = ?1 WHERE code = 'DKR' AND ?2 IS NULL", forged_pk, NULL);
+  desk_refresh (&f->lfw);
+  g_assert_cmpuint (n_changes (&f->lfw), ==, 1);
+  send_note (&f->lfw, "Held while forged", to_dkr);
+  g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, "DKR"), ==, 1);
+  desk_sync (&f->lfw);
+  desk_sync (&f->dkr);
+  g_assert_cmpuint (count_notes (&f->dkr, "Held while forged"), ==, 0);
+
+  hub_write (f, "UPDATE sites SET box_pk = ?1 WHERE code = 'DKR' AND ?2 IS NULL", real_pk, NULL);
+  desk_refresh (&f->lfw);
+  g_assert_cmpuint (n_changes (&f->lfw), ==, 0);
+  g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log"
+                                                    " WHERE action = 'key-change-withdrawn' AND object_id = 'DKR'"), ==, 1);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'release'"), ==, 1);
+  desk_sync (&f->lfw);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM held_wrap"), ==, 0);
+  desk_sync (&f->dkr);
+  g_assert_cmpuint (count_notes (&f->dkr, "Held while forged"), ==, 1);
+}
+
 /* The coordinator resets Dakar's key after its only desk was lost; the next desk of
  * Dakar brings a new one. Lomé holds its note until the officer accepts the code that
  * desk reads out (tarmac-cli sync keys), then Dakar reads it. */
@@ -595,6 +630,8 @@ main (int   argc,
   g_test_add ("/hub-pins/first-contact", Fixture, NULL, fixture_set_up, test_first_contact, fixture_tear_down);
   g_test_add ("/hub-pins/rotate-proven", Fixture, NULL, fixture_set_up, test_rotate_proven, fixture_tear_down);
   g_test_add ("/hub-pins/forged-roster", Fixture, NULL, fixture_set_up, test_forged_roster, fixture_tear_down);
+  g_test_add ("/hub-pins/forged-withdrawn", Fixture, NULL, fixture_set_up, test_forged_withdrawn,
+              fixture_tear_down);
   g_test_add ("/hub-pins/reset-key", Fixture, NULL, fixture_set_up, test_reset_key, fixture_tear_down);
   g_test_add ("/hub-pins/device-key", Fixture, NULL, fixture_set_up, test_device_key, fixture_tear_down);
   g_test_add ("/hub-pins/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);

@@ -207,14 +207,17 @@ _tarmac_sync_replica_pin_site (TarmacSyncReplica  *self,
 
   if (sodium_memcmp (pinned, box_pk, 32) == 0)
     {
-      /* The same key (the name may have changed); a change seen before was withdrawn. */
+      /* The same key (the name may have changed); a change seen before was withdrawn:
+       * what was held back meanwhile goes to the pinned key, which is trusted (held, it
+       * would wait for an acceptance that no longer can come). */
       if (!tarmac_sync_replica_add_site (self, code, name, box_pk, error))
         return FALSE;
       if (!has_pending)
         return TRUE;
       return exec_bound (self, "UPDATE sync_site SET pending_pk = NULL, pending_since = NULL"
                                " WHERE code = ?1", code, NULL, error)
-             && tarmac_audit_append (store, "key-change-withdrawn", "site", code, "", error);
+             && tarmac_audit_append (store, "key-change-withdrawn", "site", code, "", error)
+             && _tarmac_sync_replica_release_held (self, code, pinned, error);
     }
 
   detail = change_detail (code, pinned, box_pk);

@@ -18,6 +18,7 @@
 #include "tarmac-sync-auth.h"
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
+#include "tarmac-test-cli.h"
 #include "tarmac-test-desk.h"
 #include "tarmac-test-store.h"
 #include "tarmac-test-hub.h"
@@ -512,40 +513,6 @@ test_rotate (Fixture       *f,
   tarmac_test_desk_close (&dkr4);
 }
 
-/* Runs tarmac-cli on @db; returns its exit status and (optionally) what it printed. */
-static int
-cli (const char  *db,
-     char       **out,
-     const char  *first,
-     ...)
-{
-  g_autofree char *cli_path = tarmac_test_build_path ("src/cli/tarmac-cli");
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *printed = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, cli_path);
-  g_ptr_array_add (args, "--db");
-  g_ptr_array_add (args, (gpointer) db);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                               &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &printed, NULL, &error));
-  g_assert_no_error (error);
-  if (out != NULL)
-    *out = g_steal_pointer (&printed);
-  return g_subprocess_get_exit_status (process);
-}
-
 /* The same through tarmac-cli: sync enrol shows the code, sync devices lists the desk
  * with it, sync approve refuses a wrong code and takes the right one. */
 static void
@@ -562,16 +529,17 @@ test_cli (Fixture       *f,
   const char *code, *device_id = NULL, *listed_code = NULL;
   JsonArray *desks;
 
-  g_assert_cmpint (cli (db3, &out, "sync", "enrol", "--hub", f->hub.url, "--code", enrol_code,
-                        "--fingerprint", f->hub.fingerprint, NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (db3, &out, NULL, "sync", "enrol", "--hub", f->hub.url,
+                                    "--code", enrol_code, "--fingerprint", f->hub.fingerprint,
+                                    NULL), ==, 0);
   code = strstr (out, "Code to read to them: ");
   g_assert_nonnull (code);
   code += strlen ("Code to read to them: ");
 
   /* Waiting: sync fails and says why. */
-  g_assert_cmpint (cli (db3, NULL, "sync", NULL), !=, 0);
+  g_assert_cmpint (tarmac_test_cli (db3, NULL, NULL, "sync", NULL), !=, 0);
 
-  g_assert_cmpint (cli (db1, &listing, "sync", "devices", "--json", NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (db1, &listing, NULL, "sync", "devices", "--json", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, listing, -1, &error));
   g_assert_no_error (error);
   desks = json_node_get_array (json_parser_get_root (parser));
@@ -590,10 +558,12 @@ test_cli (Fixture       *f,
   g_assert_nonnull (device_id);
   g_assert_cmpint (strncmp (code, listed_code, 11), ==, 0);
 
-  g_assert_cmpint (cli (db1, NULL, "sync", "approve", device_id, "--code", "ZZZZZ-ZZZZZ", NULL), ==, 1);
-  g_assert_cmpint (cli (db3, NULL, "sync", NULL), !=, 0);
-  g_assert_cmpint (cli (db1, NULL, "sync", "approve", device_id, "--code", listed_code, NULL), ==, 0);
-  g_assert_cmpint (cli (db3, NULL, "sync", NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (db1, NULL, NULL, "sync", "approve", device_id,
+                                    "--code", "ZZZZZ-ZZZZZ", NULL), ==, 1);
+  g_assert_cmpint (tarmac_test_cli (db3, NULL, NULL, "sync", NULL), !=, 0);
+  g_assert_cmpint (tarmac_test_cli (db1, NULL, NULL, "sync", "approve", device_id,
+                                    "--code", listed_code, NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (db3, NULL, NULL, "sync", NULL), ==, 0);
 }
 
 /* The code depends on every public key and on the site: a hub that lists other keys for

@@ -19,6 +19,7 @@
 #include "tarmac-store-private.h"
 #include "tarmac-sync-client.h"
 #include "tarmac-sync-error.h"
+#include "tarmac-test-cli.h"
 #include "tarmac-test-desk.h"
 #include "tarmac-test-store.h"
 #include "tarmac-test-hub.h"
@@ -496,37 +497,6 @@ test_device_key (Fixture       *f,
   g_assert_cmpuint (count_notes (&f->lfw, "Signed by someone else"), ==, 1);
 }
 
-/* Runs tarmac-cli on @db; returns its exit status, what it printed and its errors. */
-static int
-cli (const char  *db,
-     char       **out,
-     char       **err,
-     const char  *first,
-     ...)
-{
-  g_autofree char *cli_path = tarmac_test_build_path ("src/cli/tarmac-cli");
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, cli_path);
-  g_ptr_array_add (args, "--db");
-  g_ptr_array_add (args, (gpointer) db);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
-  g_assert_no_error (error);
-  return g_subprocess_get_exit_status (process);
-}
-
 /* The same through tarmac-cli: sync keys lists the change with both codes (and the
  * airport's own code at Dakar), note send says the note is held, sync trust refuses a
  * wrong code and takes the right one, and sync sends the note. */
@@ -546,7 +516,7 @@ test_cli (Fixture       *f,
   guint8 forged_pk[32], forged_sk[32];
 
   /* Dakar reads out the code of its key. */
-  g_assert_cmpint (cli (dkr_db, &out, NULL, "sync", "keys", NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (dkr_db, &out, NULL, "sync", "keys", NULL), ==, 0);
   g_assert_nonnull (strstr (out, real_code));
   g_clear_pointer (&out, g_free);
 
@@ -554,7 +524,7 @@ test_cli (Fixture       *f,
   forged_code = tarmac_key_code ("DKR", forged_pk);
   hub_write (f, "UPDATE sites SET box_pk = ?1 WHERE code = 'DKR' AND ?2 IS NULL", forged_pk, NULL);
 
-  g_assert_cmpint (cli (lfw_db, &out, NULL, "sync", "keys", "--json", NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (lfw_db, &out, NULL, "sync", "keys", "--json", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   g_assert_no_error (error);
   keys = json_node_get_object (json_parser_get_root (parser));
@@ -567,15 +537,18 @@ test_cli (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (change, "new_code"), ==, forged_code);
   g_clear_pointer (&out, g_free);
 
-  g_assert_cmpint (cli (lfw_db, &out, &err, "note", "send", "--to", "DKR", "--text", "Via the CLI", NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (lfw_db, &out, &err, "note", "send", "--to", "DKR",
+                                    "--text", "Via the CLI", NULL), ==, 0);
   g_assert_nonnull (strstr (err, "Held for DKR"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (cli (lfw_db, NULL, NULL, "sync", "trust", "DKR", real_code, NULL), ==, 1);
-  g_assert_cmpint (cli (lfw_db, &out, NULL, "sync", "trust", "DKR", forged_code, NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (lfw_db, NULL, NULL, "sync", "trust", "DKR", real_code,
+                                    NULL), ==, 1);
+  g_assert_cmpint (tarmac_test_cli (lfw_db, &out, NULL, "sync", "trust", "DKR", forged_code,
+                                    NULL), ==, 0);
   g_assert_nonnull (strstr (out, "1 held note"));
-  g_assert_cmpint (cli (lfw_db, NULL, NULL, "sync", NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (lfw_db, NULL, NULL, "sync", NULL), ==, 0);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM held_wrap"), ==, 0);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'key-trust'"), ==, 1);
 }

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "tarmac-test-cli.h"
 #include "tarmac-test-hub.h"
 
 /* research/sync.md §5.5 F2 and F4 with real processes: a real hub on loopback and two
@@ -28,7 +29,8 @@ typedef struct
   char          *lfw;
 } Fixture;
 
-/* Runs tarmac-cli on @db; returns its exit status. */
+/* Runs tarmac-cli on @db, stopped at @crash_point (TARMAC_SYNC_CRASH) when set, its
+ * clock moved by @skew_ms (TARMAC_TEST_CLOCK_SKEW_MS) when set; returns its exit status. */
 static int
 cli (const char *db,
      const char *crash_point,
@@ -36,68 +38,21 @@ cli (const char *db,
      const char *first,
      ...)
 {
-  g_autofree char *cli_path = tarmac_test_build_path ("src/cli/tarmac-cli");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  /* Set when given, unset otherwise: never inherited from the test's environment. */
+  g_autofree char *crash = crash_point != NULL
+                           ? g_strconcat ("TARMAC_SYNC_CRASH=", crash_point, NULL)
+                           : g_strdup ("TARMAC_SYNC_CRASH");
+  g_autofree char *skew = skew_ms != NULL
+                          ? g_strconcat ("TARMAC_TEST_CLOCK_SKEW_MS=", skew_ms, NULL)
+                          : g_strdup ("TARMAC_TEST_CLOCK_SKEW_MS");
+  const char *env[] = { crash, skew, NULL };
   va_list ap;
+  int status;
 
-  g_ptr_array_add (args, cli_path);
-  g_ptr_array_add (args, "--db");
-  g_ptr_array_add (args, (gpointer) db);
   va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
+  status = tarmac_test_cli_valist (db, env, NULL, NULL, first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  if (crash_point != NULL)
-    g_subprocess_launcher_setenv (launcher, "TARMAC_SYNC_CRASH", crash_point, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "TARMAC_SYNC_CRASH");
-  if (skew_ms != NULL)
-    g_subprocess_launcher_setenv (launcher, "TARMAC_TEST_CLOCK_SKEW_MS", skew_ms, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "TARMAC_TEST_CLOCK_SKEW_MS");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait (process, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
-}
-
-/* Runs tarmac-cli on @db and returns what it printed; it must succeed. */
-static char *
-cli_output (const char *db,
-            const char *first,
-            ...)
-{
-  g_autofree char *cli_path = tarmac_test_build_path ("src/cli/tarmac-cli");
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, cli_path);
-  g_ptr_array_add (args, "--db");
-  g_ptr_array_add (args, (gpointer) db);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
-  return g_strstrip (out);
+  return status;
 }
 
 /* One number from a database file, read as another process would. */
@@ -276,17 +231,17 @@ test_cli (Fixture       *f,
   JsonObject *note;
   JsonObject *receipt;
 
-  uuid = cli_output (f->dkr, "note", "send", "--to", "LFW", "--priority", "urgent", "--alert",
-                     "--text", "Two bags checked through to ACC", NULL);
+  uuid = tarmac_test_cli_output (f->dkr, "note", "send", "--to", "LFW", "--priority", "urgent",
+                                 "--alert", "--text", "Two bags checked through to ACC", NULL);
   g_assert_true (g_uuid_string_is_valid (uuid));
   g_assert_cmpint (cli (f->dkr, NULL, NULL, "sync", NULL), ==, 0);
   g_assert_cmpint (cli (f->lfw, NULL, NULL, "sync", NULL), ==, 0);
 
-  out = cli_output (f->lfw, "note", "unread", NULL);
+  out = tarmac_test_cli_output (f->lfw, "note", "unread", NULL);
   g_assert_cmpstr (out, ==, "1");
   g_clear_pointer (&out, g_free);
 
-  out = cli_output (f->lfw, "note", "list", "--json", NULL);
+  out = tarmac_test_cli_output (f->lfw, "note", "list", "--json", NULL);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   g_assert_no_error (error);
   note = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
@@ -300,24 +255,24 @@ test_cli (Fixture       *f,
   g_clear_pointer (&out, g_free);
 
   g_assert_cmpint (cli (f->lfw, NULL, NULL, "note", "read", uuid, "--author", "officer-3", NULL), ==, 0);
-  out = cli_output (f->lfw, "note", "unread", NULL);
+  out = tarmac_test_cli_output (f->lfw, "note", "unread", NULL);
   g_assert_cmpstr (out, ==, "0");
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (cli (f->lfw, NULL, NULL, "note", "send", "--reply-to", uuid,
                         "--text", "Found them, both", NULL), ==, 0);
 
   /* Lomé's outbox (a delivery ack, a read ack, the reply) carried to Dakar on a bundle. */
-  out = cli_output (f->lfw, "bundle", "export", bundle, "--json", NULL);
+  out = tarmac_test_cli_output (f->lfw, "bundle", "export", bundle, "--json", NULL);
   g_assert_cmpstr (out, ==, "{\"exported\":3}");
   g_clear_pointer (&out, g_free);
-  out = cli_output (f->dkr, "bundle", "import", bundle, "--json", NULL);
+  out = tarmac_test_cli_output (f->dkr, "bundle", "import", bundle, "--json", NULL);
   g_assert_cmpstr (out, ==, "{\"new\":3,\"duplicate\":0}");
   g_clear_pointer (&out, g_free);
-  out = cli_output (f->dkr, "bundle", "import", bundle, "--json", NULL);
+  out = tarmac_test_cli_output (f->dkr, "bundle", "import", bundle, "--json", NULL);
   g_assert_cmpstr (out, ==, "{\"new\":0,\"duplicate\":3}");
   g_clear_pointer (&out, g_free);
 
-  out = cli_output (f->dkr, "note", "list", "--json", NULL);
+  out = tarmac_test_cli_output (f->dkr, "note", "list", "--json", NULL);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   g_assert_no_error (error);
   note = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 1);

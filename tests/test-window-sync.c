@@ -21,6 +21,7 @@
 #include "tarmac-preferences-window.h"
 #include "tarmac-sync-indicator.h"
 #include "tarmac-sync-tls.h"
+#include "tarmac-test-cli.h"
 #include "tarmac-test-display.h"
 #include "tarmac-test-hub.h"
 #include "tarmac-test-store.h"
@@ -142,40 +143,6 @@ typedef struct
   TarmacWindow  *window;
 } Fixture;
 
-/* tarmac-cli --db LFW ARGS…: its standard output */
-static char *
-cli (Fixture    *f,
-     const char *first,
-     ...)
-{
-  g_autofree char *cli_path = tarmac_test_build_path ("src/cli/tarmac-cli");
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, cli_path);
-  g_ptr_array_add (args, "--db");
-  g_ptr_array_add (args, f->lfw_db);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_successful (process))
-    g_error ("tarmac-cli %s failed: %s", first, err);
-  return g_steal_pointer (&out);
-}
-
 typedef gboolean (*Condition) (Fixture *f);
 
 #define wait_for(f, condition, seconds) wait_for_named (f, condition, seconds, #condition)
@@ -278,8 +245,8 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "dkr.db", NULL);
   f->lfw_db = g_build_filename (f->dir, "lfw.db", NULL);
   code = tarmac_test_hub_run (&f->hub, "enrol-code", "LFW", NULL);
-  out = cli (f, "sync", "enrol", "--hub", f->hub.url, "--code", code,
-             "--fingerprint", f->hub.fingerprint, NULL);
+  out = tarmac_test_cli_output (f->lfw_db, "sync", "enrol", "--hub", f->hub.url, "--code", code,
+                                "--fingerprint", f->hub.fingerprint, NULL);
 
   store = tarmac_store_open (path, &error);
   g_assert_no_error (error);
@@ -373,7 +340,7 @@ test_two_sites (Fixture       *f,
   g_assert_cmpstr (tarmac_sync_indicator_get_text (indicator), ==, "Synced just now");
 
   /* Lomé learns Dakar's keys; Dakar already has Lomé's from the roster. */
-  out = cli (f, "sync", NULL);
+  out = tarmac_test_cli_output (f->lfw_db, "sync", NULL);
   sites = tarmac_sync_service_dup_sites (service (f), NULL);
   g_assert_true (g_strv_contains ((const char * const *) sites, "LFW"));
 
@@ -404,8 +371,8 @@ test_two_sites (Fixture       *f,
 
   /* It is at Lomé after one round there, as an urgent alert about the flight. */
   g_free (out);
-  out = cli (f, "sync", NULL);
-  list = cli (f, "note", "list", "--json", NULL);
+  out = tarmac_test_cli_output (f->lfw_db, "sync", NULL);
+  list = tarmac_test_cli_output (f->lfw_db, "note", "list", "--json", NULL);
   g_assert_nonnull (strstr (list, ALERT_OUT));
   g_assert_nonnull (strstr (list, "\"urgent\""));
   g_assert_nonnull (strstr (list, "\"DKR\""));
@@ -414,10 +381,10 @@ test_two_sites (Fixture       *f,
   /* Lomé answers with an urgent alert; the app is on Today and was not asked to sync. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "today"));
   g_free (out);
-  out = cli (f, "note", "send", "--to", "DKR", "--priority", "urgent", "--alert",
-             "--text", ALERT_IN, NULL);
+  out = tarmac_test_cli_output (f->lfw_db, "note", "send", "--to", "DKR", "--priority", "urgent",
+                                "--alert", "--text", ALERT_IN, NULL);
   g_free (out);
-  out = cli (f, "sync", NULL);
+  out = tarmac_test_cli_output (f->lfw_db, "sync", NULL);
   wait_for (f, alert_notified, 30);
   g_assert_cmpstr (notified_summary, ==, "Urgent alert from LFW");
   /* The notification says who, never what: it shows on a locked screen. */
@@ -434,9 +401,9 @@ test_two_sites (Fixture       *f,
   /* Lomé's next rounds send its "delivered" and get Dakar's "read"; Dakar's page then
    * says how far its own alert got. */
   g_free (out);
-  out = cli (f, "sync", NULL);
+  out = tarmac_test_cli_output (f->lfw_db, "sync", NULL);
   g_free (out);
-  out = cli (f, "sync", NULL);
+  out = tarmac_test_cli_output (f->lfw_db, "sync", NULL);
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(TarmacStore) lfw = tarmac_store_open (f->lfw_db, &error);
@@ -569,37 +536,6 @@ test_two_windows (Fixture       *f,
   tarmac_test_run_for (10);
 }
 
-/* tarmac-cli --db DB ARGS…: its exit status, and what it printed */
-static int
-cli_on (const char  *db,
-        char       **out,
-        const char  *first,
-        ...)
-{
-  g_autofree char *cli_path = tarmac_test_build_path ("src/cli/tarmac-cli");
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, cli_path);
-  g_ptr_array_add (args, "--db");
-  g_ptr_array_add (args, (gpointer) db);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, NULL, &error);
-  g_assert_no_error (error);
-  return g_subprocess_get_exit_status (process);
-}
-
 static void
 wait_for_desks (TarmacDesksGroup *group)
 {
@@ -633,8 +569,9 @@ test_second_desk (Fixture       *f,
   enrol_from_preferences (f);
   wait_for (f, is_online, 60);
 
-  g_assert_cmpint (cli_on (db2, &out, "sync", "enrol", "--hub", f->hub.url, "--code", enrol_code,
-                           "--fingerprint", f->hub.fingerprint, NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (db2, &out, NULL, "sync", "enrol", "--hub", f->hub.url,
+                                    "--code", enrol_code, "--fingerprint", f->hub.fingerprint,
+                                    NULL), ==, 0);
   at = strstr (out, "Code to read to them: ");
   g_assert_nonnull (at);
   desk_code = g_strndup (at + strlen ("Code to read to them: "), 11);
@@ -656,12 +593,12 @@ test_second_desk (Fixture       *f,
   tarmac_desks_group_approve (group, device_id, "AAAAA-AAAAA");
   wait_for_desks (group);
   g_assert_cmpuint (tarmac_desks_group_get_n_waiting (group), ==, 1);
-  g_assert_cmpint (cli_on (db2, NULL, "sync", NULL), !=, 0);
+  g_assert_cmpint (tarmac_test_cli (db2, NULL, NULL, "sync", NULL), !=, 0);
 
   tarmac_desks_group_approve (group, device_id, desk_code);
   wait_for_desks (group);
   g_assert_cmpuint (tarmac_desks_group_get_n_waiting (group), ==, 0);
-  g_assert_cmpint (cli_on (db2, NULL, "sync", NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (db2, NULL, NULL, "sync", NULL), ==, 0);
 
   /* Two desks hold the key now: the page offers to change it, and changing it sends the
    * new key to the other desk too. */
@@ -669,7 +606,7 @@ test_second_desk (Fixture       *f,
   tarmac_desks_group_rotate (group);
   wait_for_desks (group);
   g_assert_true (tarmac_desks_group_get_rotated (group));
-  g_assert_cmpint (cli_on (db2, NULL, "sync", NULL), ==, 0);
+  g_assert_cmpint (tarmac_test_cli (db2, NULL, NULL, "sync", NULL), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
@@ -761,9 +698,10 @@ test_key_changed (Fixture       *f,
   sqlite3_close (db);
 
   /* Lomé writes to Dakar: the app pulls it, learns that the roster moved, and fetches it. */
-  g_free (cli (f, "sync", NULL));
-  g_free (cli (f, "note", "send", "--to", "DKR", "--text", "Hello from Lomé", NULL));
-  g_free (cli (f, "sync", NULL));
+  g_free (tarmac_test_cli_output (f->lfw_db, "sync", NULL));
+  g_free (tarmac_test_cli_output (f->lfw_db, "note", "send", "--to", "DKR",
+                                  "--text", "Hello from Lomé", NULL));
+  g_free (tarmac_test_cli_output (f->lfw_db, "sync", NULL));
   wait_for (f, key_change_shown, 60);
   row = tarmac_test_find_descendant (GTK_WIDGET (key_changes_group (f)), ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (row);

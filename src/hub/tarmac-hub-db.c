@@ -18,6 +18,7 @@
 #include "tarmac-envelope-verifier.h"
 #include "tarmac-envelope.h"
 #include "tarmac-hub-db.h"
+#include "tarmac-hub-reply.h"
 #include "tarmac-key-continuity.h"
 #include "tarmac-site-handover.h"
 #include "tarmac-sync-error.h"
@@ -217,6 +218,16 @@ add_column (TarmacHubDb  *self,
   sqlite3_finalize (stmt);
 
   return present || exec (self, alter, error);
+}
+
+/* Commits a change to the roster with a new roster version, so that the desks fetch it
+ * again. */
+static gboolean
+commit_roster_change (TarmacHubDb  *self,
+                      GError      **error)
+{
+  return exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'; COMMIT",
+               error);
 }
 
 static void
@@ -506,7 +517,7 @@ tarmac_hub_db_reset_site_key (TarmacHubDb  *self,
     }
 
   if (!tarmac_hub_db_audit (self, "admin", "site-reset-key", code, "", error)
-      || !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'; COMMIT", error))
+      || !commit_roster_change (self, error))
     goto fail;
 
   return TRUE;
@@ -607,14 +618,8 @@ refusal (guint      *status,
          guint       code,
          const char *name)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
   *status = code;
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, name);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return tarmac_hub_json_strings ("error", name, NULL);
 }
 
 /**
@@ -636,7 +641,6 @@ tarmac_hub_db_enrol (TarmacHubDb  *self,
   g_autoptr(sqlite3_stmt) site_key = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) waiting = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
   crypto_generichash_state state;
   const char *code_id = json_object_get_string_member_with_default (request, "code_id", NULL);
   const char *device_id = json_object_get_string_member_with_default (request, "device_id", NULL);
@@ -732,22 +736,12 @@ tarmac_hub_db_enrol (TarmacHubDb  *self,
   sqlite3_bind_text (code, 3, device_id, -1, SQLITE_STATIC);
   if (!step_done (self, code, error)
       || !tarmac_hub_db_audit (self, device_id, "enrol", site, code_id, error)
-      || !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'; COMMIT", error))
+      || !commit_roster_change (self, error))
     goto fail;
 
   *status = 200;
-  builder = json_builder_new_immutable ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "device_id");
-  json_builder_add_string_value (builder, device_id);
-  json_builder_set_member_name (builder, "site");
-  json_builder_add_string_value (builder, site);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, "active");
-  json_builder_set_member_name (builder, "site_key");
-  json_builder_add_string_value (builder, holds_key ? "yours" : "waiting");
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return tarmac_hub_json_strings ("device_id", device_id, "site", site, "status", "active",
+                                  "site_key", holds_key ? "yours" : "waiting", NULL);
 
 fail:
   rollback (self);
@@ -854,7 +848,7 @@ tarmac_hub_db_revoke_device (TarmacHubDb  *self,
     }
 
   if (!tarmac_hub_db_audit (self, "admin", "revoke", device_id, "", error)
-      || !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'; COMMIT", error))
+      || !commit_roster_change (self, error))
     goto fail;
 
   return TRUE;
@@ -903,7 +897,6 @@ tarmac_hub_db_store_handover (TarmacHubDb     *self,
   g_autoptr(sqlite3_stmt) self_waiting = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(GByteArray) message = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
   const char *sealed64 = json_object_get_string_member_with_default (request, "sealed", "");
   const char *sig64 = json_object_get_string_member_with_default (request, "sig", "");
   guint8 sealed[TARMAC_HANDOVER_SEALED_MAX], sig[crypto_sign_BYTES], box_pk[32], site_pk[32];
@@ -979,19 +972,12 @@ tarmac_hub_db_store_handover (TarmacHubDb     *self,
       sqlite3_bind_int64 (update, 5, now_ms ());
       if (!step_done (self, update, error)
           || !tarmac_hub_db_audit (self, approver->device_id, "handover", device_id, approver->site, error)
-          || !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'; COMMIT", error))
+          || !commit_roster_change (self, error))
         goto fail;
     }
 
   *status = 200;
-  builder = json_builder_new_immutable ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "device_id");
-  json_builder_add_string_value (builder, device_id);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, "approved");
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return tarmac_hub_json_strings ("device_id", device_id, "status", "approved", NULL);
 
 fail:
   rollback (self);
@@ -1014,7 +1000,6 @@ tarmac_hub_db_store_key_proof (TarmacHubDb     *self,
                                GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
   guint8 site_pk[32], proof[32];
 
   if (!get_key (request, "site_box_pk", site_pk, 32) || !get_key (request, "proof", proof, 32))
@@ -1043,12 +1028,7 @@ tarmac_hub_db_store_key_proof (TarmacHubDb     *self,
     goto fail;
 
   *status = 200;
-  builder = json_builder_new_immutable ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, "ok");
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return tarmac_hub_json_strings ("status", "ok", NULL);
 
 fail:
   rollback (self);
@@ -1239,7 +1219,7 @@ tarmac_hub_db_rotate_site_key (TarmacHubDb     *self,
   sqlite3_bind_text (stmt, 1, device->site, -1, SQLITE_STATIC);
   if (!step_done (self, stmt, error)
       || !tarmac_hub_db_audit (self, device->device_id, "site-key-rotate", device->site, "", error)
-      || !exec (self, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'; COMMIT", error))
+      || !commit_roster_change (self, error))
     goto fail;
 
   *status = 200;

@@ -14,6 +14,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "tarmac-hub-reply.h"
 #include "tarmac-hub-server.h"
 #include "tarmac-sync-auth.h"
 #include "tarmac-sync-error.h"
@@ -104,21 +105,6 @@ now_ms (void)
 }
 
 static void
-send_node (SoupServerMessage *msg,
-           guint              status,
-           JsonNode          *node)
-{
-  g_autofree char *body = json_to_string (node, FALSE);
-  gsize length = strlen (body);
-
-  soup_server_message_set_status (msg, status, NULL);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "Cache-Control", "no-store");
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&body), length);
-}
-
-static void
 send_error (SoupServerMessage *msg,
             guint              status,
             const char        *code)
@@ -133,7 +119,7 @@ send_error (SoupServerMessage *msg,
   json_builder_add_int_value (builder, now_ms ());
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
-  send_node (msg, status, node);
+  tarmac_hub_reply_json (msg, status, node);
 }
 
 static guint
@@ -285,6 +271,19 @@ internal_error (SoupServerMessage *msg,
   send_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable");
 }
 
+/* What the database answered with its status, or that it could not answer (@error). */
+static void
+send_answer (SoupServerMessage *msg,
+             guint              status,
+             JsonNode          *response,
+             GError            *error)
+{
+  if (response == NULL)
+    internal_error (msg, error);
+  else
+    tarmac_hub_reply_json (msg, status, response);
+}
+
 static void notify_sites (TarmacHubServer *self,
                           GHashTable      *sites,
                           gboolean         urgent);
@@ -422,7 +421,7 @@ health_cb (SoupServer        *server,
   json_builder_add_string_value (builder, PACKAGE_VERSION);
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
-  send_node (msg, SOUP_STATUS_OK, node);
+  tarmac_hub_reply_json (msg, SOUP_STATUS_OK, node);
 }
 
 static void
@@ -462,7 +461,7 @@ enrol_cb (SoupServer        *server,
       coordinator = g_base64_encode (self->coordinator_pk, sizeof self->coordinator_pk);
       json_object_set_string_member (json_node_get_object (response), "coordinator_pk", coordinator);
     }
-  send_node (msg, status, response);
+  tarmac_hub_reply_json (msg, status, response);
 }
 
 static JsonNode *
@@ -512,7 +511,7 @@ roster_cb (SoupServer        *server,
   if (node == NULL)
     internal_error (msg, error);
   else
-    send_node (msg, SOUP_STATUS_OK, node);
+    tarmac_hub_reply_json (msg, SOUP_STATUS_OK, node);
 }
 
 static void
@@ -549,7 +548,7 @@ hello_cb (SoupServer        *server,
   json_builder_add_int_value (builder, now_ms ());
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
-  send_node (msg, SOUP_STATUS_OK, node);
+  tarmac_hub_reply_json (msg, SOUP_STATUS_OK, node);
 }
 
 /* PUT /v1/handover/{device_id}: a desk hands its site's key to a new desk, sealed;
@@ -598,10 +597,7 @@ handover_cb (SoupServer        *server,
                                                json_node_get_object (request), &status, &error);
     }
 
-  if (response == NULL)
-    internal_error (msg, error);
-  else
-    send_node (msg, status, response);
+  send_answer (msg, status, response, error);
 }
 
 /* PUT /v1/site-key: a desk rotates its site's key (tarmac_hub_db_rotate_site_key());
@@ -632,10 +628,7 @@ site_key_cb (SoupServer        *server,
     response = tarmac_hub_db_store_key_proof (self->db, device, json_node_get_object (request),
                                               &status, &error);
 
-  if (response == NULL)
-    internal_error (msg, error);
-  else
-    send_node (msg, status, response);
+  send_answer (msg, status, response, error);
 }
 
 /* PUT /v1/wraps: a desk sends the record keys of versions it held back from an airport
@@ -678,7 +671,7 @@ wraps_cb (SoupServer        *server,
       return;
     }
 
-  send_node (msg, status, response);
+  tarmac_hub_reply_json (msg, status, response);
   for (guint i = 0; i < sites->len; i++)
     g_hash_table_insert (poke, g_strdup (g_ptr_array_index (sites, i)), g_strdup (""));
   if (g_hash_table_size (poke) > 0)
@@ -713,7 +706,7 @@ waiter_answer (Waiter *waiter)
     }
   else
     {
-      send_node (waiter->msg, SOUP_STATUS_OK, node);
+      tarmac_hub_reply_json (waiter->msg, SOUP_STATUS_OK, node);
       hold (self, waiter->msg, NULL, FALSE, NULL);
     }
   waiter_free (waiter);
@@ -786,7 +779,7 @@ changes_cb (SoupServer        *server,
         internal_error (msg, error);
       else
         {
-          send_node (msg, SOUP_STATUS_OK, node);
+          tarmac_hub_reply_json (msg, SOUP_STATUS_OK, node);
           hold (self, msg, NULL, FALSE, NULL);
         }
       return;
@@ -897,7 +890,7 @@ push_cb (SoupServer        *server,
     }
 
   /* Answered, and the sites poked, once the group is on disk. */
-  send_node (msg, SOUP_STATUS_OK, response);
+  tarmac_hub_reply_json (msg, SOUP_STATUS_OK, response);
   hold (self, msg, sites, urgent, device);
 }
 

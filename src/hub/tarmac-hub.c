@@ -14,9 +14,9 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "tarmac-hub-commands.h"
+#include "tarmac-hub-reply.h"
 #include "tarmac-i18n.h"
 
 /* tarmac-hub: the sync hub daemon. Its commands (init, site, enrol-code, device, serve)
@@ -43,22 +43,6 @@ static const GOptionEntry entries[] = {
 static gint64 started_at;
 
 static void
-send_json (SoupServerMessage *msg,
-           guint              status,
-           JsonBuilder       *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *body = json_to_string (root, FALSE);
-  gsize length = strlen (body);
-
-  soup_server_message_set_status (msg, status, NULL);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "Cache-Control", "no-store");
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&body), length);
-}
-
-static void
 health_cb (SoupServer        *server,
            SoupServerMessage *msg,
            const char        *path,
@@ -66,6 +50,7 @@ health_cb (SoupServer        *server,
            gpointer           user_data)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
   const char *method = soup_server_message_get_method (msg);
 
   if (g_strcmp0 (method, "GET") != 0 && g_strcmp0 (method, "HEAD") != 0)
@@ -87,8 +72,9 @@ health_cb (SoupServer        *server,
   json_builder_add_int_value (builder,
                               (g_get_monotonic_time () - started_at) / G_USEC_PER_SEC);
   json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
 
-  send_json (msg, SOUP_STATUS_OK, builder);
+  tarmac_hub_reply_json (msg, SOUP_STATUS_OK, root);
 }
 
 static void
@@ -98,14 +84,9 @@ not_found_cb (SoupServer        *server,
               GHashTable        *query,
               gpointer           user_data)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = tarmac_hub_json_strings ("error", "not-found", NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, "not-found");
-  json_builder_end_object (builder);
-
-  send_json (msg, SOUP_STATUS_NOT_FOUND, builder);
+  tarmac_hub_reply_json (msg, SOUP_STATUS_NOT_FOUND, root);
 }
 
 static gboolean

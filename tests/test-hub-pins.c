@@ -223,6 +223,14 @@ test_first_contact (Fixture       *f,
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM sync_site WHERE pinned_at IS NULL"
                                                     " OR pending_pk IS NOT NULL"), ==, 0);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM sync_device"), ==, 3);
+  /* The other airports' desks are pinned at first sight, each audited with its airport
+   * and code (this desk's own was not seen in a roster first). */
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'key-pin'"
+                                                    " AND object_type = 'device'"
+                                                    " AND (detail LIKE 'DKR _____-_____-_____-_____'"
+                                                    "      OR detail LIKE 'ABJ _____-_____-_____-_____')"), ==, 2);
+  g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'key-pin'"
+                                                    " AND object_type = 'device'"), ==, 2);
   g_assert_cmpuint (n_changes (&f->lfw), ==, 0);
 }
 

@@ -276,8 +276,15 @@ _tarmac_sync_replica_pin_device (TarmacSyncReplica  *self,
     }
   if (rc == SQLITE_DONE)
     {
+      /* First sight, trusted as the roster says (README "what still relies on the hub"):
+       * audited with the key's code, so that a desk the hub slipped into an airport can
+       * be found afterwards, and when. */
+      g_autofree char *code = tarmac_key_code (device_id, sign_pk);
+
       g_clear_pointer (&stmt, _tarmac_store_release_cached);
-      return tarmac_sync_replica_add_device (self, device_id, site, sign_pk, error);
+      detail = g_strdup_printf ("%s %s", site, code);
+      return tarmac_sync_replica_add_device (self, device_id, site, sign_pk, error)
+             && tarmac_audit_append (store, "key-pin", "device", device_id, detail, error);
     }
 
   memcpy (pinned, sqlite3_column_blob (stmt, 0), 32);

@@ -844,7 +844,9 @@ retransliterate (Gen                        *gen,
     {
       const TarmacWatchlistName *name = g_ptr_array_index (entry->names, i);
 
-      if (name->script != NULL &&
+      /* A Low-quality alias counts only as written (class 9): romanised anew, it is not
+       * a name the entry should alert on. */
+      if (name->script != NULL && name->quality != TARMAC_NAME_QUALITY_WEAK &&
           (g_str_equal (name->script, "arabic") || g_str_equal (name->script, "cyrillic")))
         g_ptr_array_add (originals, (gpointer) name);
     }

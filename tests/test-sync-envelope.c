@@ -130,6 +130,32 @@ verifier_for (Fixture *f)
   return verifier;
 }
 
+/* A site key of small order (a hostile roster's, at first contact): crypto_box_seal()
+ * refuses it and writes only its first 32 bytes, so sealing must fail rather than send
+ * a wrap of leftover memory. Both small-order points that X25519 rejects are tried. */
+static void
+test_small_order_key (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const guint8 small_order[][32] = {
+    { 0 },
+    { 1 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (small_order); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) body = g_bytes_new_static (body_text, strlen (body_text));
+      g_autoptr(TarmacEnvelope) envelope = NULL;
+      TarmacEnvelopeDraft draft = draft_for (1);
+
+      g_hash_table_replace (f->box_keys, "LFW", g_bytes_new (small_order[i], 32));
+      envelope = tarmac_envelope_seal (&draft, body, f->dkr, f->box_keys, &error);
+      g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_KEYS);
+      g_assert_null (envelope);
+    }
+}
+
 /* Fixed seeds, key and nonce give fixed bytes (the commitment and the version id were
  * recomputed outside Tarmac, with Python's hashlib.blake2b): a change to the header layout, the
  * signed message or the version id breaks every envelope already stored, so it must be
@@ -732,6 +758,8 @@ main (int   argc,
   g_test_add ("/sync/envelope/verifier-sparse", Fixture, NULL, fixture_set_up, test_verifier_sparse, fixture_tear_down);
   g_test_add ("/sync/envelope/draft-rules", Fixture, NULL, fixture_set_up, test_draft_rules, fixture_tear_down);
   g_test_add ("/sync/envelope/hostile-json", Fixture, NULL, fixture_set_up, test_hostile_json, fixture_tear_down);
+  g_test_add ("/sync/envelope/small-order-key", Fixture, NULL, fixture_set_up, test_small_order_key,
+              fixture_tear_down);
   g_test_add_func ("/sync/hlc", test_hlc);
   g_test_add_func ("/sync/record-id", test_record_id);
   g_test_add_func ("/sync/keys-in-keystore", test_keys_in_keystore);

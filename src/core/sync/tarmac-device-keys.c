@@ -355,7 +355,15 @@ tarmac_device_keys_seal_site_key (TarmacDeviceKeys  *self,
   for (guint i = 0; i < self->n_old; i++)
     memcpy (plain + SEED_BYTES * (1 + i), self->secret->old_seed[i], SEED_BYTES);
   sealed = g_malloc (plain_length + crypto_box_SEALBYTES);
-  crypto_box_seal (sealed, plain, plain_length, box_pk);
+  if (crypto_box_seal (sealed, plain, plain_length, box_pk) != 0)
+    {
+      /* A box key of small order: nothing was sealed past the first 32 bytes. */
+      sodium_free (plain);
+      g_free (sealed);
+      g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_KEYS,
+                   _("The desk’s key is not a valid key: the airport’s key cannot be handed to it"));
+      return NULL;
+    }
   sodium_free (plain);
 
   return g_bytes_new_take (sealed, plain_length + crypto_box_SEALBYTES);

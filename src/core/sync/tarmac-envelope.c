@@ -819,8 +819,17 @@ _tarmac_envelope_seal_fixed (const TarmacEnvelopeDraft  *draft,
           return NULL;
         }
 
+      /* crypto_box_seal() refuses a key of small order (the shared secret would be
+       * known) and then leaves all but the first 32 bytes unwritten: what the wrap
+       * held before must not go to the hub. */
       wrap = g_malloc (TARMAC_SYNC_WRAP_BYTES);
-      crypto_box_seal (wrap, record_key, KEY_BYTES, pk);
+      if (crypto_box_seal (wrap, record_key, KEY_BYTES, pk) != 0)
+        {
+          g_free (wrap);
+          g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_KEYS,
+                       _("The key of the site %s is not a valid key: nothing can be sealed to it"), site);
+          return NULL;
+        }
       g_hash_table_insert (wraps, g_strdup (site),
                            g_bytes_new_take (wrap, TARMAC_SYNC_WRAP_BYTES));
     }

@@ -418,7 +418,16 @@ _tarmac_sync_replica_release_held (TarmacSyncReplica  *self,
           g_free (wrap);
           continue;
         }
-      crypto_box_seal (wrap, record_key, TARMAC_SYNC_KEY_BYTES, box_pk);
+      if (crypto_box_seal (wrap, record_key, TARMAC_SYNC_KEY_BYTES, box_pk) != 0)
+        {
+          /* A key of small order (crypto_box_seal() wrote nothing past the first 32
+           * bytes): the note stays held rather than go with a wrap of leftover memory. */
+          g_warning ("Held version %s: the key of %s cannot be sealed to",
+                     _tarmac_store_column_text (select, 0), site);
+          sodium_free (record_key);
+          g_free (wrap);
+          continue;
+        }
       sodium_free (record_key);
       g_ptr_array_add (ids, g_strdup (_tarmac_store_column_text (select, 0)));
       g_ptr_array_add (wraps, g_bytes_new_take (wrap, TARMAC_SYNC_WRAP_BYTES));

@@ -133,10 +133,13 @@ test_recall_targets (void)
       g_assert_cmpfloat (recall, >=, 0.99);
     }
 
-  /* Re-transliterated names: at least 90 % among the hits (to review or alert); on this
-   * small set of 72 the alert threshold alone finds about 87 % (0.91 on the UN list). */
+  /* Re-transliterated names: at least 90 % at the alert threshold (issue 4's target; on
+   * this small set of 72 it finds 97 %, 0.97 on the UN list over ten seeds), and more
+   * among the hits to review. */
   g_assert_cmpfloat (tarmac_screen_accuracy_recall (accuracy, TARMAC_VARIANT_RETRANSLIT,
-                                                    review, &n), >=, 0.90);
+                                                    alert, &n), >=, 0.90);
+  g_assert_cmpfloat (tarmac_screen_accuracy_recall (accuracy, TARMAC_VARIANT_RETRANSLIT,
+                                                    review, &n), >=, 0.95);
   g_assert_cmpuint (n, >, 50);
 
   /* A low-quality alias alone, without DOB or nationality, does not alert. */

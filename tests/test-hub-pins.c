@@ -299,9 +299,15 @@ test_forged_roster (Fixture       *f,
   g_assert_true (tarmac_key_change_get_is_site (change));
   g_assert_cmpstr (tarmac_key_change_get_subject (change), ==, "DKR");
   g_assert_cmpstr (tarmac_key_change_get_old_code (change), ==, real_code);
-  g_assert_cmpstr (tarmac_key_change_get_new_code (change), ==, forged_code);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log"
                                                     " WHERE action = 'key-change-unproven' AND object_id = 'DKR'"), ==, 1);
+  /* Nothing an officer at Lomé can read gives the new key's code to copy. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM audit_log WHERE instr (detail, '%s')",
+                                            forged_code);
+
+    g_assert_cmpint (tarmac_test_count (f->lfw.store, sql), ==, 0);
+  }
 
   /* A note to Dakar and Abidjan: Abidjan gets it at once, Dakar's part is held. */
   send_note (&f->lfw, "Courier on ET908 tonight", to_both);
@@ -322,8 +328,14 @@ test_forged_roster (Fixture       *f,
                                  " WHERE v.version_id = ?1 AND i.site = 'DKR'", version_id), ==, 0);
   g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, "DKR"), ==, 1);
 
-  /* A code that is not the new key's is refused, and audited. */
-  g_assert_false (tarmac_sync_replica_trust_key (f->lfw.replica, "DKR", real_code, &error));
+  /* The officer calls Dakar, whose officer reads out the code of Dakar's key: it is not
+   * the new key's, so it is refused, and audited. */
+  {
+    g_autofree char *read_out = tarmac_sync_replica_dup_site_key_code (f->dkr.replica);
+
+    g_assert_cmpstr (read_out, ==, real_code);
+    g_assert_false (tarmac_sync_replica_trust_key (f->lfw.replica, "DKR", read_out, &error));
+  }
   g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_BAD_CODE);
   g_clear_error (&error);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log"
@@ -497,31 +509,93 @@ test_device_key (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpuint (count_notes (&f->lfw, "Signed by someone else"), ==, 0);
 
-  g_assert_true (tarmac_sync_replica_trust_key (f->lfw.replica, device_id, tarmac_key_change_get_new_code (change),
-                                                &error));
-  g_assert_no_error (error);
+  /* The code Dakar's desk reads out is its own key's: refused. The code a desk that holds
+   * the new key would read out (tarmac-cli sync keys there) is accepted. */
+  {
+    g_autofree char *read_out = tarmac_sync_replica_dup_sign_key_code (f->dkr.replica);
+    g_autofree char *forger_code = tarmac_key_code (device_id, tarmac_device_keys_get_sign_pk (forger));
+
+    g_assert_cmpstr (tarmac_key_change_get_old_code (change), ==, read_out);
+    g_assert_false (tarmac_sync_replica_trust_key (f->lfw.replica, device_id, read_out, &error));
+    g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_BAD_CODE);
+    g_clear_error (&error);
+    g_assert_true (tarmac_sync_replica_trust_key (f->lfw.replica, device_id, forger_code, &error));
+    g_assert_no_error (error);
+  }
   g_assert_cmpint (tarmac_sync_replica_apply (f->lfw.replica, envelope, 1, &error), ==, TARMAC_APPLY_NEW);
   g_assert_no_error (error);
   g_assert_cmpuint (count_notes (&f->lfw, "Signed by someone else"), ==, 1);
 }
 
-/* The same through tarmac-cli: sync keys lists the change with both codes (and the
- * airport's own code at Dakar), note send says the note is held, sync trust refuses a
- * wrong code and takes the right one, and sync sends the note. */
+/* Reads what `tarmac-cli sync keys --json` prints for @db_path. */
+static JsonObject *
+cli_keys (const char *db_path,
+          JsonParser *parser,
+          char      **out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (tarmac_test_cli (db_path, out, &err, "sync", "keys", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, *out, -1, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* Asserts that `tarmac-cli sync keys`, with or without --json, says at @db_path that the
+ * key of Dakar changed and gives the key known there, but never @new_code, the code an
+ * officer must get by phone from Dakar (on standard error neither: the roster is fetched
+ * then, and the change logged). */
+static void
+assert_keys_hide (const char *db_path,
+                  const char *known_code,
+                  const char *new_code)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *keys, *change;
+
+  keys = cli_keys (db_path, parser, &out);
+  g_assert_cmpstr (json_object_get_string_member (keys, "site"), ==, "LFW");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (keys, "changes")), ==, 1);
+  change = json_array_get_object_element (json_object_get_array_member (keys, "changes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (change, "kind"), ==, "site");
+  g_assert_cmpstr (json_object_get_string_member (change, "subject"), ==, "DKR");
+  g_assert_cmpstr (json_object_get_string_member (change, "pinned_code"), ==, known_code);
+  g_assert_false (json_object_has_member (change, "new_code"));
+  g_assert_null (strstr (out, new_code));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (tarmac_test_cli (db_path, &out, &err, "sync", "keys", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "The key of airport DKR changed"));
+  g_assert_nonnull (strstr (out, known_code));
+  g_assert_null (strstr (out, new_code));
+  g_assert_null (strstr (err, new_code));
+}
+
+/* The same through tarmac-cli, as officers do it: sync keys says that Dakar's key changed
+ * and gives the key known here, not the new one's code; note send says the note is held;
+ * the code Dakar's officer reads out (sync keys there) does not match a key the hub forged,
+ * so sync trust refuses it. Then Dakar loses its desk, the coordinator resets its key and
+ * a new desk brings one: Lomé accepts the code that desk reads out, and sync sends the
+ * note. */
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
 {
   g_autofree char *lfw_db = tarmac_test_db_path ("lfw.db");
   g_autofree char *dkr_db = tarmac_test_db_path ("dkr.db");
+  g_autofree char *dkr2_db = tarmac_test_db_path ("dkr2.db");
   g_autofree char *real_code = tarmac_key_code ("DKR", site_key_of (&f->dkr));
   g_autofree char *forged_code = NULL;
+  g_autofree char *read_out = NULL;
+  g_autofree char *new_code = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonObject *keys, *change;
   guint8 forged_pk[32], forged_sk[32];
+  Desk dkr2 = { NULL };
 
   /* Dakar reads out the code of its key. */
   g_assert_cmpint (tarmac_test_cli (dkr_db, &out, NULL, "sync", "keys", NULL), ==, 0);
@@ -531,19 +605,7 @@ test_cli (Fixture       *f,
   crypto_box_keypair (forged_pk, forged_sk);
   forged_code = tarmac_key_code ("DKR", forged_pk);
   hub_write (f, "UPDATE sites SET box_pk = ?1 WHERE code = 'DKR' AND ?2 IS NULL", forged_pk, NULL);
-
-  g_assert_cmpint (tarmac_test_cli (lfw_db, &out, NULL, "sync", "keys", "--json", NULL), ==, 0);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-  keys = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpstr (json_object_get_string_member (keys, "site"), ==, "LFW");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (keys, "changes")), ==, 1);
-  change = json_array_get_object_element (json_object_get_array_member (keys, "changes"), 0);
-  g_assert_cmpstr (json_object_get_string_member (change, "kind"), ==, "site");
-  g_assert_cmpstr (json_object_get_string_member (change, "subject"), ==, "DKR");
-  g_assert_cmpstr (json_object_get_string_member (change, "pinned_code"), ==, real_code);
-  g_assert_cmpstr (json_object_get_string_member (change, "new_code"), ==, forged_code);
-  g_clear_pointer (&out, g_free);
+  assert_keys_hide (lfw_db, real_code, forged_code);
 
   g_assert_cmpint (tarmac_test_cli (lfw_db, &out, &err, "note", "send", "--to", "DKR",
                                     "--text", "Via the CLI", NULL), ==, 0);
@@ -551,14 +613,34 @@ test_cli (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (tarmac_test_cli (lfw_db, NULL, NULL, "sync", "trust", "DKR", real_code,
-                                    NULL), ==, 1);
-  g_assert_cmpint (tarmac_test_cli (lfw_db, &out, NULL, "sync", "trust", "DKR", forged_code,
-                                    NULL), ==, 0);
+  read_out = g_strdup (json_object_get_string_member (cli_keys (dkr_db, parser, &out), "site_key_code"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpstr (read_out, ==, real_code);
+  g_assert_cmpint (tarmac_test_cli (lfw_db, NULL, NULL, "sync", "trust", "DKR", read_out, NULL), ==, 1);
+  g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, "DKR"), ==, 1);
+
+  /* A key Dakar's desks really hold, after a reset: Lomé gets its code from Dakar only. */
+  g_free (tarmac_test_hub_run (&f->hub, "device", "revoke",
+                               tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (f->dkr.replica)),
+                               NULL));
+  g_free (tarmac_test_hub_run (&f->hub, "site", "reset-key", "DKR", NULL));
+  tarmac_test_desk_open (&dkr2, "dkr2");
+  tarmac_test_desk_enrol (&f->hub, &dkr2, "DKR");
+  desk_sync (&dkr2);
+  new_code = g_strdup (json_object_get_string_member (cli_keys (dkr2_db, parser, &out), "site_key_code"));
+  g_clear_pointer (&out, g_free);
+  g_assert_nonnull (new_code);
+  g_assert_cmpstr (new_code, !=, real_code);
+  assert_keys_hide (lfw_db, real_code, new_code);
+
+  g_assert_cmpint (tarmac_test_cli (lfw_db, &out, NULL, "sync", "trust", "DKR", new_code, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "1 held note"));
   g_assert_cmpint (tarmac_test_cli (lfw_db, NULL, NULL, "sync", NULL), ==, 0);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM held_wrap"), ==, 0);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'key-trust'"), ==, 1);
+  desk_sync (&dkr2);
+  g_assert_cmpuint (count_notes (&dkr2, "Via the CLI"), ==, 1);
+  tarmac_test_desk_close (&dkr2);
 }
 
 /* Signing with an X25519 key and checking it as Ed25519 (tarmac-key-continuity.c). */

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -655,16 +656,63 @@ on_note_saved_cb (GObject      *object,
   *(gboolean *) user_data = note != NULL;
 }
 
-/* A hub that gives Lomé a key of its own (the test writes the hub's database while it
- * serves): the app's Network page says so with both codes, holds the note written to
- * Lomé, refuses a wrong code, and sends the note once the officer types the new key's. */
+/* What `tarmac-cli sync keys --json` (or another --json command) gives at @db_path for
+ * @member: the code an officer there reads out by phone. */
+static char *
+cli_json_member (const char *db_path,
+                 const char *command,
+                 const char *member)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = tarmac_test_cli_output (db_path, "sync", command, "--json", NULL);
+  JsonNode *root;
+
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    {
+      /* sync devices: the one that is this desk */
+      JsonArray *desks = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (desks); i++)
+        if (json_object_get_boolean_member (json_array_get_object_element (desks, i), "this_desk"))
+          return g_strdup (json_object_get_string_member (json_array_get_object_element (desks, i), member));
+      g_assert_not_reached ();
+    }
+  return g_strdup (json_object_get_string_member (json_node_get_object (root), member));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Lomé loses its only desk, the coordinator resets its key and a new desk of Lomé brings
+ * one, which no desk of Lomé signed over: the app's Network page says the key changed,
+ * with the key known here but not the new one's code, and holds the note written to Lomé;
+ * it refuses a wrong code, and Accept… takes the code Lomé's new desk reads out (its
+ * tarmac-cli sync keys) and sends the note. */
 static void
 test_key_changed (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *hub_db = g_build_filename (f->hub.data, "hub.db", NULL);
-  g_autofree char *forged_code = NULL;
-  g_autofree char *out = NULL;
+  g_autofree char *lfw2_db = g_build_filename (f->dir, "lfw2.db", NULL);
+  g_autofree char *known_code = NULL;
+  g_autofree char *new_code = NULL;
+  g_autofree char *device_id = NULL;
+  g_autofree char *code = NULL;
   const char *to_lfw[] = { "LFW", NULL };
   TarmacNoteDraft draft = {
     .kind = "note",
@@ -673,40 +721,39 @@ test_key_changed (Fixture       *f,
     .author = "officer-17",
     .text = "For Lomé only",
   };
-  GtkWidget *row;
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *button, *entry;
   gboolean saved = FALSE;
-  guint8 forged_pk[32], forged_sk[32];
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
 
   enrol_from_preferences (f);
   wait_for (f, is_online, 60);
   /* The code of Dakar's own key, for Preferences → Network, as the CLI prints it. */
   g_assert_cmpuint (strlen (tarmac_sync_service_get_site_key_code (service (f))), ==, 23);
 
-  crypto_box_keypair (forged_pk, forged_sk);
-  forged_code = tarmac_key_code ("LFW", forged_pk);
-  g_assert_cmpint (sqlite3_open_v2 (hub_db, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 30000);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE sites SET box_pk = ?1 WHERE code = 'LFW'", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_bind_blob (stmt, 1, forged_pk, 32, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE meta SET value = value + 1 WHERE key = 'roster_version'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  g_free (tarmac_test_cli_output (f->lfw_db, "sync", NULL));
+  known_code = cli_json_member (f->lfw_db, "keys", "site_key_code");
+  device_id = cli_json_member (f->lfw_db, "devices", "device_id");
+  g_free (tarmac_test_hub_run (&f->hub, "device", "revoke", device_id, NULL));
+  g_free (tarmac_test_hub_run (&f->hub, "site", "reset-key", "LFW", NULL));
+  code = tarmac_test_hub_run (&f->hub, "enrol-code", "LFW", NULL);
+  g_free (tarmac_test_cli_output (lfw2_db, "sync", "enrol", "--hub", f->hub.url, "--code", code,
+                                  "--fingerprint", f->hub.fingerprint, NULL));
+  g_free (tarmac_test_cli_output (lfw2_db, "sync", NULL));
+  new_code = cli_json_member (lfw2_db, "keys", "site_key_code");
+  g_assert_nonnull (new_code);
+  g_assert_cmpstr (new_code, !=, known_code);
 
   /* Lomé writes to Dakar: the app pulls it, learns that the roster moved, and fetches it. */
-  g_free (tarmac_test_cli_output (f->lfw_db, "sync", NULL));
-  g_free (tarmac_test_cli_output (f->lfw_db, "note", "send", "--to", "DKR",
-                                  "--text", "Hello from Lomé", NULL));
-  g_free (tarmac_test_cli_output (f->lfw_db, "sync", NULL));
+  g_free (tarmac_test_cli_output (lfw2_db, "note", "send", "--to", "DKR", "--text", "Hello from Lomé", NULL));
+  g_free (tarmac_test_cli_output (lfw2_db, "sync", NULL));
   wait_for (f, key_change_shown, 60);
   row = tarmac_test_find_descendant (GTK_WIDGET (key_changes_group (f)), ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "LFW"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), forged_code));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), known_code));
+  /* The officer here must get the new key's code by phone: it is not shown. */
+  g_assert_null (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), new_code));
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), new_code));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (key_changes_group (f))));
 
   tarmac_sync_service_save_note_async (service (f), &draft, NULL, on_note_saved_cb, &saved);
@@ -723,10 +770,33 @@ test_key_changed (Fixture       *f,
   g_assert_cmpuint (tarmac_key_changes_group_get_n_changes (key_changes_group (f)), ==, 1);
   g_assert_false (nothing_held (f));
 
-  tarmac_key_changes_group_trust (key_changes_group (f), "LFW", forged_code);
+  /* Accept… asks for the code Lomé reads out, and does not give it. */
+  row = tarmac_test_find_descendant (GTK_WIDGET (key_changes_group (f)), ADW_TYPE_ACTION_ROW);
+  button = tarmac_test_find_descendant (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_null (strstr (adw_message_dialog_get_heading (dialog), new_code));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), new_code));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Call LFW"));
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), new_code);
+  adw_message_dialog_response (dialog, "accept");
+  if (find_message_dialog () == dialog)
+    gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for (f, key_change_gone, 60);
   wait_for (f, nothing_held, 60);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (key_changes_group (f))));
+
+  /* Lomé's new desk reads the note that was held. */
+  g_free (tarmac_test_cli_output (lfw2_db, "sync", NULL));
+  {
+    g_autofree char *list = tarmac_test_cli_output (lfw2_db, "note", "list", "--json", NULL);
+
+    g_assert_nonnull (strstr (list, "For Lomé only"));
+  }
 }
 
 int

@@ -16,11 +16,12 @@
 
 /* The Network page's warning: an airport's key (or a desk's signing key) that the roster
  * changed without a proof from the airport's own desks (tarmac-sync-pins.c). Each row
- * gives the key known here and the new one as codes, which the officer compares by phone
- * with the airport, says how many notes are held meanwhile, and offers Accept…, which asks
- * for the new key's code as the airport reads it and accepts the key only if it is the
- * same. The list is read when the page is shown and after each sync; the group hides
- * itself when nothing waits. */
+ * gives the code of the key known here, says that the key changed and how many notes are
+ * held meanwhile, and offers Accept…, which asks for the code an officer of that airport
+ * reads out by phone and accepts the key only if it is the new key's. The new key's code
+ * is never shown here: an officer who could copy it would not need to call, and a key
+ * forged by the hub would pass. The list is read when the page is shown and after each
+ * sync; the group hides itself when nothing waits. */
 
 struct _TarmacKeyChangesGroup
 {
@@ -73,22 +74,24 @@ on_trust_clicked_cb (GtkButton             *button,
     {
       /* Translators: %s is an airport's code */
       heading = g_strdup_printf (_("Accept the New Key of %s?"), subject);
-      /* Translators: %1$s is an airport's code, %2$s the code of its key shown here */
+      /* Translators: %s is an airport's code. "Preferences → Network" and "Code of the
+       * Airport’s Key" must be translated as they are in the preferences window. */
       body = g_strdup_printf (_("Call %1$s by a number you already know, and ask an officer there "
-                                "to read the code of the airport’s key (Preferences → Network, or "
-                                "tarmac-cli sync keys). Type it here: the key is accepted only if it is "
-                                "%2$s. Notes to %1$s are sealed to it from then on."),
-                              subject, tarmac_key_change_get_new_code (change));
+                                "to read out the code of the airport’s key (Preferences → Network, "
+                                "Code of the Airport’s Key, or tarmac-cli sync keys). Type the code "
+                                "they read out: the key is accepted only if it is the new key’s. Notes "
+                                "to %1$s are sealed to it from then on."),
+                              subject);
     }
   else
     {
       heading = g_strdup (_("Accept the Desk’s New Key?"));
-      /* Translators: %1$s is a workstation's id, %2$s its airport, %3$s the key's code */
-      body = g_strdup_printf (_("Ask an officer at the desk %1$s of %2$s to read the code of its "
-                                "signing key (tarmac-cli sync keys). Type it here: the key is accepted "
-                                "only if it is %3$s."),
-                              subject, tarmac_key_change_get_site (change),
-                              tarmac_key_change_get_new_code (change));
+      /* Translators: %1$s is a workstation's id, %2$s its airport */
+      body = g_strdup_printf (_("Call %2$s by a number you already know, and ask an officer at the "
+                                "desk %1$s to read out the code of its signing key (tarmac-cli sync "
+                                "keys there). Type the code they read out: the key is accepted only "
+                                "if it is the new key’s."),
+                              subject, tarmac_key_change_get_site (change));
     }
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
@@ -135,9 +138,9 @@ show_changes (TarmacKeyChangesGroup *self,
       g_autofree char *subtitle = NULL;
       GtkWidget *row, *button, *icon;
 
-      /* Translators: the two key codes, each XXXXX-XXXXX-XXXXX-XXXXX */
-      codes = g_strdup_printf (_("Known key: %1$s · New key: %2$s"), tarmac_key_change_get_old_code (change),
-                               tarmac_key_change_get_new_code (change));
+      /* Translators: %s is the code of the key known here (XXXXX-XXXXX-XXXXX-XXXXX); the
+       * new key's code is not shown, on purpose */
+      codes = g_strdup_printf (_("Key known here: %s"), tarmac_key_change_get_old_code (change));
       if (tarmac_key_change_get_is_site (change))
         {
           g_autofree char *held_text = NULL;
@@ -152,10 +155,10 @@ show_changes (TarmacKeyChangesGroup *self,
                                          held, subject);
           else
             held_text = g_strdup_printf (_("Notes to %s are held until you accept the new key."), subject);
-          /* Translators: %1$s the codes, %2$s what is held, %3$s an airport's code */
-          subtitle = g_strdup_printf (_("%1$s\n%2$s Compare the new code by phone with %3$s before "
-                                        "accepting it: a key changed this way may be the hub’s, not "
-                                        "the airport’s."),
+          /* Translators: %1$s the key known here, %2$s what is held, %3$s an airport's code */
+          subtitle = g_strdup_printf (_("%1$s\n%2$s To accept the new key, call %3$s and type the "
+                                        "code they read out: a key changed this way may be the hub’s, "
+                                        "not the airport’s."),
                                       codes, held_text, subject);
         }
       else
@@ -163,9 +166,9 @@ show_changes (TarmacKeyChangesGroup *self,
           /* Translators: %1$s is a workstation's id, %2$s its airport */
           title = g_strdup_printf (_("The signing key of the desk %1$s of %2$s changed"), subject,
                                    tarmac_key_change_get_site (change));
-          /* Translators: %s the codes */
-          subtitle = g_strdup_printf (_("%s\nWhat it sends is refused until you accept the new key, "
-                                        "after comparing its code with that desk."), codes);
+          /* Translators: %s the key known here */
+          subtitle = g_strdup_printf (_("%s\nWhat it sends is refused until you accept the new key "
+                                        "with the code that desk reads out by phone."), codes);
         }
 
       row = adw_action_row_new ();

@@ -289,8 +289,6 @@ keys (TarmacSyncClient  *client,
           json_builder_add_string_value (builder, tarmac_key_change_get_site (change));
           json_builder_set_member_name (builder, "pinned_code");
           json_builder_add_string_value (builder, tarmac_key_change_get_old_code (change));
-          json_builder_set_member_name (builder, "new_code");
-          json_builder_add_string_value (builder, tarmac_key_change_get_new_code (change));
           json_builder_set_member_name (builder, "since");
           json_builder_add_string_value (builder, tarmac_key_change_get_since (change));
           json_builder_set_member_name (builder, "held");
@@ -320,25 +318,29 @@ keys (TarmacSyncClient  *client,
           guint held = tarmac_key_change_get_n_held (change);
 
           g_print (_("The key of airport %s changed without proof from its desks.\n"), subject);
-          /* Translators: both are key codes (XXXXX-XXXXX-XXXXX-XXXXX) */
-          g_print (_("  known key: %1$s\n  new key:   %2$s\n"), tarmac_key_change_get_old_code (change),
-                   tarmac_key_change_get_new_code (change));
+          /* Translators: a key code (XXXXX-XXXXX-XXXXX-XXXXX); the new key's is not shown,
+           * on purpose */
+          g_print (_("  key known here: %s\n"), tarmac_key_change_get_old_code (change));
           if (held > 0)
             g_print (ngettext ("  %1$u note to %2$s is held until you accept the new key.\n",
                                "  %1$u notes to %2$s are held until you accept the new key.\n", held),
                      held, subject);
-          g_print (_("  Call %1$s and compare the new key’s code with theirs (tarmac-cli sync keys there);\n"
-                     "  if it is the same: tarmac-cli sync trust %1$s CODE\n"), subject);
+          /* Translators: %s is an airport's code; "Preferences → Network" and "Code of the
+           * Airport’s Key" as in the app's preferences window */
+          g_print (_("  Call %1$s by a number you already know and ask them to read out the code of\n"
+                     "  their key (Preferences → Network, Code of the Airport’s Key, or tarmac-cli sync\n"
+                     "  keys there); then: tarmac-cli sync trust %1$s CODE (refused if it is not the new key’s)\n"),
+                   subject);
         }
       else
         {
           /* Translators: %1$s is a device id, %2$s its airport */
           g_print (_("The signing key of the desk %1$s of %2$s changed: what it sends is refused.\n"),
                    subject, tarmac_key_change_get_site (change));
-          g_print (_("  known key: %1$s\n  new key:   %2$s\n"), tarmac_key_change_get_old_code (change),
-                   tarmac_key_change_get_new_code (change));
-          g_print (_("  Compare the new key’s code with that desk’s (tarmac-cli sync keys there);\n"
-                     "  if it is the same: tarmac-cli sync trust %s CODE\n"), subject);
+          g_print (_("  key known here: %s\n"), tarmac_key_change_get_old_code (change));
+          g_print (_("  Call that desk’s airport and ask them to read out the code of its signing key\n"
+                     "  (tarmac-cli sync keys there); then: tarmac-cli sync trust %s CODE\n"
+                     "  (refused if it is not the new key’s)\n"), subject);
         }
     }
 

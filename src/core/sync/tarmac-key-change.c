@@ -13,8 +13,10 @@
 
 /* A key the roster changed without a proof the hub cannot make (tarmac-sync-pins.c),
  * waiting for an officer: an airport's box key (notes to it are held meanwhile) or a
- * desk's signing key (its versions are refused meanwhile). The two codes are what the
- * officer compares by phone with the airport before accepting the new key. */
+ * desk's signing key (its versions are refused meanwhile). It carries the code of the key
+ * known here but not the new key's: the officer accepts the new key by typing the code an
+ * officer of that airport (or desk) reads out by phone, and a code shown here could be
+ * copied instead, which is how a key forged by the hub would get through. */
 
 struct _TarmacKeyChange
 {
@@ -24,7 +26,6 @@ struct _TarmacKeyChange
   char     *subject;
   char     *site;
   char     *old_code;
-  char     *new_code;
   char     *since;
   guint     n_held;
 };
@@ -39,7 +40,6 @@ tarmac_key_change_finalize (GObject *object)
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->site, g_free);
   g_clear_pointer (&self->old_code, g_free);
-  g_clear_pointer (&self->new_code, g_free);
   g_clear_pointer (&self->since, g_free);
 
   G_OBJECT_CLASS (tarmac_key_change_parent_class)->finalize (object);
@@ -64,7 +64,6 @@ tarmac_key_change_init (TarmacKeyChange *self)
  * @subject: the airport's code, or the desk's device id
  * @site: the airport (the desk's, for a desk)
  * @old_code: the code of the key pinned here
- * @new_code: the code of the key the roster gives now
  * @since: when the change was seen (ISO 8601, UTC)
  * @n_held: the notes held back from the airport meanwhile
  */
@@ -73,7 +72,6 @@ tarmac_key_change_new (gboolean    is_site,
                        const char *subject,
                        const char *site,
                        const char *old_code,
-                       const char *new_code,
                        const char *since,
                        guint       n_held)
 {
@@ -83,7 +81,6 @@ tarmac_key_change_new (gboolean    is_site,
   self->subject = g_strdup (subject);
   self->site = g_strdup (site);
   self->old_code = g_strdup (old_code);
-  self->new_code = g_strdup (new_code);
   self->since = g_strdup (since);
   self->n_held = n_held;
   return self;
@@ -115,13 +112,6 @@ tarmac_key_change_get_old_code (TarmacKeyChange *self)
 {
   g_return_val_if_fail (TARMAC_IS_KEY_CHANGE (self), NULL);
   return self->old_code;
-}
-
-const char *
-tarmac_key_change_get_new_code (TarmacKeyChange *self)
-{
-  g_return_val_if_fail (TARMAC_IS_KEY_CHANGE (self), NULL);
-  return self->new_code;
 }
 
 const char *

@@ -19,14 +19,12 @@ TarmacKeyChange *tarmac_key_change_new           (gboolean         is_site,
                                                   const char      *subject,
                                                   const char      *site,
                                                   const char      *old_code,
-                                                  const char      *new_code,
                                                   const char      *since,
                                                   guint            n_held);
 gboolean         tarmac_key_change_get_is_site   (TarmacKeyChange *self);
 const char      *tarmac_key_change_get_subject   (TarmacKeyChange *self);
 const char      *tarmac_key_change_get_site      (TarmacKeyChange *self);
 const char      *tarmac_key_change_get_old_code  (TarmacKeyChange *self);
-const char      *tarmac_key_change_get_new_code  (TarmacKeyChange *self);
 const char      *tarmac_key_change_get_since     (TarmacKeyChange *self);
 guint            tarmac_key_change_get_n_held    (TarmacKeyChange *self);
 

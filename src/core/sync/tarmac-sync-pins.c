@@ -112,15 +112,20 @@ chain_proves (const char   *site,
   return FALSE;
 }
 
+/* "OLD -> NEW" for a change proven by the airport's desks. For a change that waits for
+ * an officer (@new_pk %NULL) the new key's code is left out: the officer must type the
+ * code the airport reads out by phone, and a code printed here (in the audit log, or on
+ * the terminal that runs the sync) could be copied instead, which would let a forged key
+ * through. tarmac_sync_replica_trust_key() audits the code once it is accepted. */
 static char *
 change_detail (const char   *subject,
                const guint8 *old_pk,
                const guint8 *new_pk)
 {
   g_autofree char *old_code = tarmac_key_code (subject, old_pk);
-  g_autofree char *new_code = tarmac_key_code (subject, new_pk);
+  g_autofree char *new_code = new_pk != NULL ? tarmac_key_code (subject, new_pk) : NULL;
 
-  return g_strdup_printf ("%s -> %s", old_code, new_code);
+  return g_strdup_printf ("%s -> %s", old_code, new_code != NULL ? new_code : "unproven");
 }
 
 /* Runs @sql with ?1 = @subject, ?2 = @pk and ?3 = the time now, those it names (SQLite
@@ -220,9 +225,9 @@ _tarmac_sync_replica_pin_site (TarmacSyncReplica  *self,
              && _tarmac_sync_replica_release_held (self, code, pinned, error);
     }
 
-  detail = change_detail (code, pinned, box_pk);
   if (chain_proves (code, chain, pinned, box_pk))
     {
+      detail = change_detail (code, pinned, box_pk);
       g_debug ("The key of %s changed with its desks' proof: %s", code, detail);
       return tarmac_sync_replica_add_site (self, code, name, box_pk, error)
              && exec_bound (self, "UPDATE sync_site SET pending_pk = NULL, pending_since = NULL,"
@@ -234,6 +239,7 @@ _tarmac_sync_replica_pin_site (TarmacSyncReplica  *self,
   if (pending_same)
     return TRUE;
 
+  detail = change_detail (code, pinned, NULL);
   g_message ("The key of %s changed without proof from its desks: %s", code, detail);
   return exec_bound (self, "UPDATE sync_site SET pending_pk = ?2, pending_since = ?3 WHERE code = ?1",
                      code, box_pk, error)
@@ -304,7 +310,7 @@ _tarmac_sync_replica_pin_device (TarmacSyncReplica  *self,
   if (pending_same)
     return TRUE;
 
-  detail = change_detail (device_id, pinned, sign_pk);
+  detail = change_detail (device_id, pinned, NULL);
   g_message ("The signing key of desk %s changed: %s", device_id, detail);
   return exec_bound (self, "UPDATE sync_device SET pending_pk = ?2, pending_since = ?3 WHERE device_id = ?1",
                      device_id, sign_pk, error)
@@ -615,7 +621,7 @@ tarmac_sync_replica_list_key_changes (TarmacSyncReplica  *self,
 
   store = _tarmac_sync_replica_get_store (self);
   sites = _tarmac_store_prepare_cached (store,
-                                        "SELECT code, box_pk, pending_pk, pending_since,"
+                                        "SELECT code, box_pk, pending_since,"
                                         "  (SELECT count (*) FROM held_wrap h JOIN versions v USING (version_id)"
                                         "   WHERE h.site = s.code AND h.wrap IS NULL)"
                                         " FROM sync_site s WHERE pending_pk IS NOT NULL ORDER BY code", error);
@@ -625,10 +631,9 @@ tarmac_sync_replica_list_key_changes (TarmacSyncReplica  *self,
     {
       const char *code = _tarmac_store_column_text (sites, 0);
       g_autofree char *old_code = tarmac_key_code (code, sqlite3_column_blob (sites, 1));
-      g_autofree char *new_code = tarmac_key_code (code, sqlite3_column_blob (sites, 2));
-      g_autoptr(TarmacKeyChange) change = tarmac_key_change_new (TRUE, code, code, old_code, new_code,
-                                                                 _tarmac_store_column_text (sites, 3),
-                                                                 (guint) sqlite3_column_int (sites, 4));
+      g_autoptr(TarmacKeyChange) change = tarmac_key_change_new (TRUE, code, code, old_code,
+                                                                 _tarmac_store_column_text (sites, 2),
+                                                                 (guint) sqlite3_column_int (sites, 3));
 
       g_list_store_append (list, change);
     }
@@ -639,7 +644,7 @@ tarmac_sync_replica_list_key_changes (TarmacSyncReplica  *self,
     }
 
   devices = _tarmac_store_prepare_cached (store,
-                                          "SELECT device_id, site, sign_pk, pending_pk, pending_since"
+                                          "SELECT device_id, site, sign_pk, pending_since"
                                           " FROM sync_device WHERE pending_pk IS NOT NULL ORDER BY site, device_id",
                                           error);
   if (devices == NULL)
@@ -648,11 +653,10 @@ tarmac_sync_replica_list_key_changes (TarmacSyncReplica  *self,
     {
       const char *device_id = _tarmac_store_column_text (devices, 0);
       g_autofree char *old_code = tarmac_key_code (device_id, sqlite3_column_blob (devices, 2));
-      g_autofree char *new_code = tarmac_key_code (device_id, sqlite3_column_blob (devices, 3));
       g_autoptr(TarmacKeyChange) change = tarmac_key_change_new (FALSE, device_id,
                                                                  _tarmac_store_column_text (devices, 1),
-                                                                 old_code, new_code,
-                                                                 _tarmac_store_column_text (devices, 4), 0);
+                                                                 old_code,
+                                                                 _tarmac_store_column_text (devices, 3), 0);
 
       g_list_store_append (list, change);
     }

@@ -275,30 +275,33 @@ warn_count (Import      *import,
 /**
  * _tarmac_import_check_count:
  *
- * A message that is not part of a set: its CNT against the travellers read from it.
+ * A message that is not part of a set, just written: its CNT against the travellers read
+ * from it and written, which the writer counted (import->message_passengers and
+ * ->message_crew): the rows linked to the new message are those, and counting them in
+ * SQL was a query per message.
  */
-gboolean
+void
 _tarmac_import_check_count (Import                     *import,
-                            const TarmacPaxlstMessage  *message,
-                            gint64                      message_id,
-                            GError                    **error)
+                            const TarmacPaxlstMessage  *message)
 {
   gint64 found;
   g_autofree char *what = NULL;
 
   if (message->count < 0)
-    return TRUE;
-  found = count_travellers (import, "m.id = ?1", message_id, message->count_qualifier, error);
-  if (found == -2)
-    return FALSE;
-  if (found < 0 || found == message->count)
-    return TRUE;
+    return;
+  if (g_strcmp0 (message->count_qualifier, "42") == 0)
+    found = import->message_passengers;
+  else if (g_strcmp0 (message->count_qualifier, "41") == 0)
+    found = import->message_crew;
+  else
+    return;
+  if (found == message->count)
+    return;
 
   /* Translators: %s is the message's reference from its UNH segment */
   what = g_strdup_printf (_("Message %s"), message->reference ? message->reference : "?");
   warn_count (import, what, message->count_qualifier, message->count, found, message->offset,
               message->line);
-  return TRUE;
 }
 
 /* "2", "2, 3" or "2–4, 6": the parts of 1..@last not in @seen, runs as ranges so that a

@@ -37,6 +37,8 @@ typedef struct
                                         * the document checks compare with */
   gint64              sources_first;   /* the travellers of the message being written not */
   gint64              sources_last;    /* linked to it yet, ids first to last; 0: none */
+  guint               message_passengers; /* the travellers of the message being written, */
+  guint               message_crew;       /* for its CNT (_tarmac_import_check_count()) */
 } Import;
 
 void         _tarmac_import_clear               (Import              *import);
@@ -160,10 +162,8 @@ gboolean     _tarmac_import_set_flight          (Import              *import,
                                                  PartSet             *set,
                                                  gint64               flight_id,
                                                  GError             **error);
-gboolean     _tarmac_import_check_count         (Import              *import,
-                                                 const TarmacPaxlstMessage *message,
-                                                 gint64               message_id,
-                                                 GError             **error);
+void         _tarmac_import_check_count         (Import              *import,
+                                                 const TarmacPaxlstMessage *message);
 gboolean     _tarmac_import_finish_sets         (Import              *import,
                                                  GError             **error);
 

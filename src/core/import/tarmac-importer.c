@@ -747,7 +747,12 @@ insert_traveller (Import                       *import,
 
   import->report->n_travellers++;
   if (crew)
-    import->report->n_crew++;
+    {
+      import->report->n_crew++;
+      import->message_crew++;
+    }
+  else
+    import->message_passengers++;
 
   return TRUE;
 }
@@ -853,6 +858,7 @@ _tarmac_import_write_paxlst (Import        *import,
       if (set != NULL && !_tarmac_import_set_flight (import, set, flight_id, error))
         return FALSE;
 
+      import->message_passengers = import->message_crew = 0;
       for (guint j = 0; j < message->travellers->len; j++)
         if (!insert_traveller (import, flight_id, message_id, message,
                                g_ptr_array_index (message->travellers, j), error))
@@ -860,8 +866,8 @@ _tarmac_import_write_paxlst (Import        *import,
       if (!link_sources (import, message_id, message->line, message->offset, error))
         return FALSE;
 
-      if (set == NULL && !_tarmac_import_check_count (import, message, message_id, error))
-        return FALSE;
+      if (set == NULL)
+        _tarmac_import_check_count (import, message);
     }
 
   if (!_tarmac_import_finish_sets (import, error))

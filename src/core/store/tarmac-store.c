@@ -1275,12 +1275,15 @@ char *
 tarmac_store_get_meta (TarmacStore *self,
                        const char  *key)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (TARMAC_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (!(stmt = _tarmac_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL)))
+  /* Cached: an import reads the airport's code once per file, and compiling the
+   * statement each time was 1.5 % of the writing thread's time at a million travellers. */
+  if (!(stmt = _tarmac_store_prepare_cached (self, "SELECT value FROM meta WHERE key = ?1",
+                                             NULL)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);

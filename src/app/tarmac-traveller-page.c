@@ -896,21 +896,37 @@ show_error (TarmacTravellerPage *self,
   tarmac_page_set_empty (TARMAC_PAGE (self), TRUE);
 }
 
+/* The load holds the page weakly: a page closed while its load runs is disposed at once
+ * (which cancels the load) instead of living on with a thread of its own, and the
+ * callback then finds nothing to show. */
+static GWeakRef *
+weak_page_new (TarmacTravellerPage *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  return weak;
+}
+
 static void
 on_detail_loaded_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(TarmacTravellerPage) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(TarmacTravellerPage) self = g_weak_ref_get (weak);
   g_autoptr(TarmacTravellerDetail) detail = NULL;
   g_autoptr(GError) error = NULL;
   gboolean same_traveller;
 
+  g_weak_ref_clear (weak);
+  g_free (weak);
   detail = tarmac_store_load_traveller_detail_finish (TARMAC_STORE (object), result, &error);
 
-  /* Cancelled: another traveller was asked for, or the page is going away. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL ||
-      g_cancellable_is_cancelled (self->cancellable))
+  /* Cancelled: another traveller was asked for, or the page is gone or going away. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable) ||
+      g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     return;
 
   g_clear_object (&self->cancellable);
@@ -947,7 +963,7 @@ tarmac_traveller_page_reload (TarmacPage *page)
 
   self->cancellable = g_cancellable_new ();
   tarmac_store_load_traveller_detail_async (store, self->traveller_id, self->cancellable,
-                                            on_detail_loaded_cb, g_object_ref (self));
+                                            on_detail_loaded_cb, weak_page_new (self));
 }
 
 static void
@@ -1094,7 +1110,7 @@ tarmac_traveller_page_load (TarmacTravellerPage *self,
   tarmac_page_set_subtitle (TARMAC_PAGE (self), NULL);
 
   tarmac_store_load_traveller_detail_async (store, traveller_id, self->cancellable,
-                                            on_detail_loaded_cb, g_object_ref (self));
+                                            on_detail_loaded_cb, weak_page_new (self));
 }
 
 gint64

@@ -27,14 +27,15 @@
 
 static TarmacApplication *application;
 
+/* The fixture in a database at @db_path (":memory:" for one only this connection sees). */
 static TarmacStore *
-open_fixture (void)
+open_fixture_at (const char *db_path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seizures",
                                                  "results-filters.json", NULL);
-  TarmacStore *store = tarmac_store_open (":memory:", &error);
+  TarmacStore *store = tarmac_store_open (db_path, &error);
   JsonArray *array;
 
   g_assert_no_error (error);
@@ -47,6 +48,12 @@ open_fixture (void)
       g_assert_no_error (error);
     }
   return store;
+}
+
+static TarmacStore *
+open_fixture (void)
+{
+  return open_fixture_at (":memory:");
 }
 
 /* The value a card shows, or the text of a figure's label. */
@@ -124,6 +131,76 @@ test_statistics_figures (void)
   assert_figure (page, "seizures", "5");
 
   tarmac_test_window_destroy (window);
+}
+
+/* The figures of @airport's May are shown. */
+static gboolean
+shows_airport (TarmacStatisticsPage *page,
+               const char           *airport)
+{
+  TarmacSeizureStats *stats = tarmac_statistics_page_get_stats (page);
+
+  return !tarmac_statistics_page_is_computing (page) && stats != NULL &&
+         g_strcmp0 (tarmac_seizure_stats_get_from (stats), "2026-05-01") == 0 &&
+         g_strcmp0 (tarmac_seizure_stats_get_airport (stats), airport) == 0;
+}
+
+/* On a database file the figures are computed in a worker thread, on a connection of its
+ * own: the page answers later, keeping the old figures meanwhile, and of two quick filter
+ * changes the second wins whichever thread ends first. */
+static void
+test_statistics_thread (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tarmac-stats-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "tarmac.db", NULL);
+  g_autoptr(TarmacStore) store = open_fixture_at (db_path);
+  TarmacWindow *window = create_window (store);
+  TarmacStatisticsPage *page = TARMAC_STATISTICS_PAGE (tarmac_window_get_page (window, "statistics"));
+  gint64 reports;
+
+  g_assert_no_error (error);
+  tarmac_test_wait_for (!tarmac_statistics_page_is_computing (page));
+  reports = tarmac_test_count (store, "SELECT count(*) FROM audit_log WHERE action = 'report'");
+
+  tarmac_statistics_page_set_period (page, "2026-05-01", "2026-05-31");
+  g_assert_true (tarmac_statistics_page_is_computing (page));
+  tarmac_test_wait_for (shows_airport (page, NULL));
+  assert_figure (page, "seizures", "5");
+  g_assert_cmpuint (g_list_model_get_n_items (tarmac_statistics_page_get_events (page)), ==, 4);
+  g_assert_cmpstr (tarmac_page_get_subtitle (TARMAC_PAGE (page)), ==, "1 May 2026 – 31 May 2026");
+
+  /* While the next figures are computed, the page still shows these. */
+  tarmac_statistics_page_set_filter (page, "DSS", NULL, NULL);
+  g_assert_true (tarmac_statistics_page_is_computing (page));
+  assert_figure (page, "seizures", "5");
+  tarmac_test_wait_for (shows_airport (page, "DSS"));
+  assert_figure (page, "seizures", "3");
+
+  /* Two changes before the first answers: the page computes until the second answers,
+   * which wins, and stays. */
+  tarmac_statistics_page_set_filter (page, "DSS", "DRUG", NULL);
+  tarmac_statistics_page_set_filter (page, "LOS", NULL, NULL);
+  tarmac_test_wait_for (!tarmac_statistics_page_is_computing (page));
+  g_assert_true (shows_airport (page, "LOS"));
+  g_assert_null (tarmac_seizure_stats_get_category (tarmac_statistics_page_get_stats (page)));
+  assert_figure (page, "seizures", "2");
+  tarmac_test_run_for (100);
+  g_assert_true (shows_airport (page, "LOS"));
+  assert_figure (page, "seizures", "2");
+  g_assert_cmpuint (g_list_model_get_n_items (tarmac_statistics_page_get_events (page)), ==, 2);
+
+  /* Each computation is audited, by the worker's connection (one dropped before it
+   * started writes nothing). */
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM audit_log WHERE action = 'report'"
+                                      " AND detail LIKE '2026-05-01..2026-05-31 airport=LOS'"),
+                   ==, 1);
+  g_assert_cmpint (tarmac_test_count (store, "SELECT count(*) FROM audit_log WHERE action = 'report'"),
+                   >=, reports + 3);
+
+  tarmac_test_window_destroy (window);
+  g_clear_object (&store);
+  tarmac_test_remove_database (dir, db_path);
 }
 
 static void
@@ -325,6 +402,7 @@ main (int   argc,
 
   g_test_add_func ("/statistics/figures", test_statistics_figures);
   g_test_add_func ("/statistics/export", test_statistics_export);
+  g_test_add_func ("/statistics/thread", test_statistics_thread);
   g_test_add_func ("/statistics/referral-form", test_statistics_referral_form);
   g_test_add_func ("/statistics/period-range", test_statistics_period_range);
 

@@ -24,6 +24,7 @@
 #include "tarmac-search-page.h"
 #include "tarmac-search-result.h"
 #include "tarmac-sheet-preview.h"
+#include "tarmac-statistics-page.h"
 #include "tarmac-store-private.h"
 #include "tarmac-test-display.h"
 #include "tarmac-test-store.h"
@@ -130,6 +131,10 @@ visit_every_page (TarmacWindow *window)
       show_page (window, page_names[i]);
 
       page = TARMAC_PAGE (tarmac_window_get_page (window, page_names[i]));
+      /* Its figures are computed (and audited) in a thread: let it answer before the
+       * test goes on to count audit rows. */
+      if (TARMAC_IS_STATISTICS_PAGE (page))
+        tarmac_test_wait_for (!tarmac_statistics_page_is_computing (TARMAC_STATISTICS_PAGE (page)));
       g_assert_nonnull (tarmac_page_get_title (page));
       g_assert_nonnull (tarmac_page_get_icon_name (page));
     }

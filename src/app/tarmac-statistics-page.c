@@ -20,6 +20,7 @@
 #include "tarmac-seizure-store.h"
 #include "tarmac-stat-card.h"
 #include "tarmac-statistics-page.h"
+#include "tarmac-store.h"
 
 /* The period results a coordinator reports (research/seizures.md §9): the AIRCOP-style
  * sheet as cards, the report's charts drawn by the same code as the PDF, the commodities
@@ -27,7 +28,12 @@
  * them. Filtered by period, airport, category and agency; every figure comes from
  * tarmac_seizure_stats_compute_filtered(), never from SQL here. The page shows the full
  * figures (it stays inside the task force); an export asks whether it leaves it, and then
- * hides counts below 3. */
+ * hides counts below 3.
+ *
+ * The figures are computed in a worker thread on a connection of its own (a year of a
+ * multi-airport database takes a good part of a second), while the page keeps the old
+ * ones dimmed; a filter changed meanwhile starts another computation and the answer of
+ * the older one is dropped. */
 struct _TarmacStatisticsPage
 {
   TarmacPage           parent_instance;
@@ -42,6 +48,7 @@ struct _TarmacStatisticsPage
   GtkDropDown         *category_dropdown;
   GtkDropDown         *agency_dropdown;
   AdwPreferencesGroup *sheet_group;
+  GtkSpinner          *spinner;
   GtkFlowBox          *sheet_box;
   GtkListBox          *sheet_list;
   AdwStatusPage       *empty_status;
@@ -70,6 +77,11 @@ struct _TarmacStatisticsPage
   GHashTable          *figures;      /* headline key → the figure's GtkLabel (borrowed) */
   char                *from;
   char                *to;
+
+  /* The computation in progress: its generation (answers of older ones are dropped) and
+   * what cancels it before it starts. */
+  guint                generation;
+  GCancellable        *cancellable;
 
   /* Set while the page changes its own dropdowns: no reload per change. */
   guint                updating : 1;
@@ -520,8 +532,8 @@ update_events (TarmacStatisticsPage *self)
 static void
 update_subtitle (TarmacStatisticsPage *self)
 {
-  g_autofree char *from = tarmac_format_date (self->from);
-  g_autofree char *to = tarmac_format_date (self->to);
+  g_autofree char *from = tarmac_format_date (tarmac_seizure_stats_get_from (self->stats));
+  g_autofree char *to = tarmac_format_date (tarmac_seizure_stats_get_to (self->stats));
   /* Translators: the Statistics page's subtitle: the first and last day of the period */
   g_autofree char *subtitle = g_strdup_printf (_("%s – %s"), from, to);
 
@@ -576,40 +588,14 @@ show_error (TarmacStatisticsPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* Shows @stats and @events, the answer of the latest computation. */
 static void
-tarmac_statistics_page_reload (TarmacPage *page)
+show_results (TarmacStatisticsPage *self,
+              TarmacSeizureStats   *stats,
+              GListModel           *events)
 {
-  TarmacStatisticsPage *self = TARMAC_STATISTICS_PAGE (page);
-  TarmacStore *store = tarmac_page_get_store (page);
-  TarmacSeizureStatsFilter filter = { NULL, NULL, NULL };
-  g_autoptr(TarmacSeizureStats) stats = NULL;
-  g_autoptr(GListModel) events = NULL;
-  g_autoptr(GError) error = NULL;
   gboolean empty;
 
-  if (store == NULL || self->updating)
-    return;
-
-  update_filters (self);
-  if (!read_period (self))
-    return;
-
-  filter.airport = filter_code (self->airports, self->airport_dropdown);
-  filter.category = filter_code (self->categories, self->category_dropdown);
-  filter.agency = filter_code (self->agencies, self->agency_dropdown);
-  stats = tarmac_seizure_stats_compute_filtered (store, self->from, self->to, &filter, FALSE,
-                                                 NULL, &error);
-  if (stats == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  events = tarmac_seizure_store_list_events (store, self->from, self->to, filter.airport, &error);
-  if (events == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
   g_set_object (&self->stats, stats);
   g_set_object (&self->events, events);
 
@@ -632,8 +618,223 @@ tarmac_statistics_page_reload (TarmacPage *page)
   gtk_widget_set_visible (self->charts_box, !empty);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_status),
                           empty && g_list_model_get_n_items (self->events) == 0);
-  tarmac_page_set_empty (page, empty && g_list_model_get_n_items (self->events) == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->events_group), filter.category == NULL && filter.agency == NULL);
+  tarmac_page_set_empty (TARMAC_PAGE (self), empty && g_list_model_get_n_items (self->events) == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->events_group),
+                          tarmac_seizure_stats_get_category (stats) == NULL &&
+                          tarmac_seizure_stats_get_agency (stats) == NULL);
+}
+
+/* While a computation runs, the figures shown are those of other filters: dimmed, with
+ * a spinner by the title. */
+static void
+set_computing (TarmacStatisticsPage *self,
+               gboolean              computing)
+{
+  GtkWidget *shown[] = { GTK_WIDGET (self->sheet_box), GTK_WIDGET (self->sheet_list),
+                         self->charts_box, GTK_WIDGET (self->events_group) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      if (computing)
+        gtk_widget_add_css_class (shown[i], "dim-label");
+      else
+        gtk_widget_remove_css_class (shown[i], "dim-label");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), computing);
+  gtk_spinner_set_spinning (self->spinner, computing);
+}
+
+/* What a computation needs, copied from the page: the worker never sees a widget. */
+typedef struct
+{
+  char     *db_path;
+  char     *actor;
+  char     *from;
+  char     *to;
+  char     *airport;
+  char     *category;
+  char     *agency;
+  char     *language;
+  guint     generation;
+  GWeakRef  page;
+} ComputeData;
+
+static void
+compute_data_free (gpointer user_data)
+{
+  ComputeData *data = user_data;
+
+  g_free (data->db_path);
+  g_free (data->actor);
+  g_free (data->from);
+  g_free (data->to);
+  g_free (data->airport);
+  g_free (data->category);
+  g_free (data->agency);
+  g_free (data->language);
+  g_weak_ref_clear (&data->page);
+  g_free (data);
+}
+
+/* The answer of a computation: the figures and the period's referrals and activities. */
+typedef struct
+{
+  TarmacSeizureStats *stats;
+  GListModel         *events;
+} ComputeResult;
+
+static void
+compute_result_free (gpointer user_data)
+{
+  ComputeResult *result = user_data;
+
+  g_clear_object (&result->stats);
+  g_clear_object (&result->events);
+  g_free (result);
+}
+
+static ComputeResult *
+compute (TarmacStore        *store,
+         const ComputeData  *data,
+         GError            **error)
+{
+  TarmacSeizureStatsFilter filter = { data->airport, data->category, data->agency };
+  g_autoptr(TarmacSeizureStats) stats = NULL;
+  g_autoptr(GListModel) events = NULL;
+  ComputeResult *result;
+
+  stats = tarmac_seizure_stats_compute_filtered (store, data->from, data->to, &filter, FALSE,
+                                                 data->language, error);
+  if (stats == NULL)
+    return NULL;
+  events = tarmac_seizure_store_list_events (store, data->from, data->to, data->airport, error);
+  if (events == NULL)
+    return NULL;
+
+  result = g_new0 (ComputeResult, 1);
+  result->stats = g_steal_pointer (&stats);
+  result->events = g_steal_pointer (&events);
+  return result;
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ComputeData *data = task_data;
+  g_autoptr(TarmacStore) store = NULL;
+  GError *error = NULL;
+  ComputeResult *result;
+
+  /* Filters changed again before this one started: nothing to compute. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  store = tarmac_store_open (data->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (data->actor != NULL)
+    tarmac_store_set_actor (store, data->actor);
+
+  result = compute (store, data, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, compute_result_free);
+}
+
+static void
+on_computed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ComputeData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(TarmacStatisticsPage) self = g_weak_ref_get (&data->page);
+  g_autoptr(GError) error = NULL;
+  ComputeResult *computed = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* The page is gone, or its filters changed since: another answer is on its way. */
+  if (self == NULL || data->generation != self->generation)
+    {
+      g_clear_pointer (&computed, compute_result_free);
+      return;
+    }
+
+  g_clear_object (&self->cancellable);
+  set_computing (self, FALSE);
+  if (computed == NULL)
+    show_error (self, error);
+  else
+    show_results (self, computed->stats, computed->events);
+  g_clear_pointer (&computed, compute_result_free);
+}
+
+static void
+tarmac_statistics_page_reload (TarmacPage *page)
+{
+  TarmacStatisticsPage *self = TARMAC_STATISTICS_PAGE (page);
+  TarmacStore *store = tarmac_page_get_store (page);
+  const char *db_path;
+  g_autoptr(GTask) task = NULL;
+  ComputeData *data;
+
+  if (store == NULL || self->updating)
+    return;
+
+  update_filters (self);
+  if (!read_period (self))
+    return;
+
+  /* Whatever still runs answers for filters no longer chosen. */
+  self->generation++;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  data = g_new0 (ComputeData, 1);
+  data->from = g_strdup (self->from);
+  data->to = g_strdup (self->to);
+  data->airport = g_strdup (filter_code (self->airports, self->airport_dropdown));
+  data->category = g_strdup (filter_code (self->categories, self->category_dropdown));
+  data->agency = g_strdup (filter_code (self->agencies, self->agency_dropdown));
+  data->language = g_strdup (tarmac_seizure_codes_get_language ());
+  data->generation = self->generation;
+  g_weak_ref_init (&data->page, self);
+
+  /* An in-memory database (tests, the demo) has only this connection: compute on it,
+   * here. */
+  db_path = tarmac_store_get_path (store);
+  if (db_path == NULL || g_str_equal (db_path, ":memory:"))
+    {
+      g_autoptr(GError) error = NULL;
+      ComputeResult *computed = compute (store, data, &error);
+
+      set_computing (self, FALSE);
+      if (computed == NULL)
+        show_error (self, error);
+      else
+        show_results (self, computed->stats, computed->events);
+      g_clear_pointer (&computed, compute_result_free);
+      compute_data_free (data);
+      return;
+    }
+
+  data->db_path = g_strdup (db_path);
+  data->actor = g_strdup (tarmac_store_get_actor (store));
+  self->cancellable = g_cancellable_new ();
+  set_computing (self, TRUE);
+
+  /* No source object and only a weak reference to the page: the task may be finalized in
+   * the worker thread, where a widget must never be disposed. */
+  task = g_task_new (NULL, self->cancellable, on_computed_cb, NULL);
+  g_task_set_source_tag (task, tarmac_statistics_page_reload);
+  g_task_set_task_data (task, data, compute_data_free);
+  g_task_run_in_thread (task, compute_thread);
 }
 
 static void
@@ -714,6 +915,7 @@ open_export_dialog (TarmacStatisticsPage *self,
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
   gboolean pdf = g_strcmp0 (table, "pdf") == 0;
+  const char *from, *to;
 
   if (self->stats == NULL)
     return;
@@ -723,9 +925,11 @@ open_export_dialog (TarmacStatisticsPage *self,
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  name = pdf ? g_strdup_printf ("results-%s-%s.pdf", self->from, self->to)
+  from = tarmac_seizure_stats_get_from (self->stats);
+  to = tarmac_seizure_stats_get_to (self->stats);
+  name = pdf ? g_strdup_printf ("results-%s-%s.pdf", from, to)
              : g_strdup_printf ("results-%s-%s-%s.csv", g_str_equal (table, "all") ? "tables" : table,
-                                self->from, self->to);
+                                from, to);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("CSV files"));
@@ -798,6 +1002,11 @@ tarmac_statistics_page_dispose (GObject *object)
 {
   TarmacStatisticsPage *self = (TarmacStatisticsPage *)object;
 
+  /* A computation still running answers to nobody: its callback finds the page gone. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), TARMAC_TYPE_STATISTICS_PAGE);
 
   g_clear_object (&self->stats);
@@ -844,6 +1053,7 @@ tarmac_statistics_page_class_init (TarmacStatisticsPageClass *klass)
   BIND (category_dropdown);
   BIND (agency_dropdown);
   BIND (sheet_group);
+  BIND (spinner);
   BIND (sheet_box);
   BIND (sheet_list);
   BIND (empty_status);
@@ -1001,6 +1211,19 @@ tarmac_statistics_page_get_stats (TarmacStatisticsPage *self)
 {
   g_return_val_if_fail (TARMAC_IS_STATISTICS_PAGE (self), NULL);
   return self->stats;
+}
+
+/**
+ * tarmac_statistics_page_is_computing:
+ *
+ * Returns: %TRUE while the figures for the filters chosen are being computed (in a
+ *   worker thread); the figures shown until then are those of the filters before
+ */
+gboolean
+tarmac_statistics_page_is_computing (TarmacStatisticsPage *self)
+{
+  g_return_val_if_fail (TARMAC_IS_STATISTICS_PAGE (self), FALSE);
+  return self->cancellable != NULL;
 }
 
 /* Returns: (transfer none) (nullable): the referrals and activities listed */

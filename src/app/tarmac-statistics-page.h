@@ -38,6 +38,7 @@ void                tarmac_statistics_page_set_filter   (TarmacStatisticsPage  *
                                                          const char            *agency);
 TarmacSeizureStats *tarmac_statistics_page_get_stats    (TarmacStatisticsPage  *self);
 GListModel         *tarmac_statistics_page_get_events   (TarmacStatisticsPage  *self);
+gboolean            tarmac_statistics_page_is_computing (TarmacStatisticsPage  *self);
 GtkWidget          *tarmac_statistics_page_get_figure   (TarmacStatisticsPage  *self,
                                                          const char            *key);
 gboolean            tarmac_statistics_page_export       (TarmacStatisticsPage  *self,

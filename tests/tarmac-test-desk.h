@@ -60,4 +60,36 @@ tarmac_test_desk_enrol (TarmacTestHub  *hub,
   g_assert_cmpstr (tarmac_sync_replica_get_site (desk->replica), ==, site);
 }
 
+/* One sync round of @desk, which must succeed. */
+static inline void
+tarmac_test_desk_sync (TarmacTestDesk *desk)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = tarmac_sync_client_sync (desk->client, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+/* Saves a routine note from @desk to @to (%NULL: to no other airport). */
+static inline void
+tarmac_test_desk_send_note (TarmacTestDesk     *desk,
+                            const char         *text,
+                            const char * const *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacNote) note = NULL;
+  TarmacNoteDraft draft = {
+    .kind = "note",
+    .priority = TARMAC_NOTE_PRIORITY_ROUTINE,
+    .recipients = to,
+    .author = "officer-17",
+    .text = text,
+  };
+
+  note = tarmac_sync_replica_save_note (desk->replica, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (note);
+}
+
 G_END_DECLS

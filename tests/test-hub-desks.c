@@ -41,40 +41,14 @@ typedef struct
   Desk          lfw;
 } Fixture;
 
-
-
-
-static void
-desk_sync (Desk *desk)
-{
-  g_autoptr(GError) error = NULL;
-
-  gboolean ok = tarmac_sync_client_sync (desk->client, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
-
 static void
 send_note (Desk       *desk,
            const char *text,
            const char *to)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TarmacNote) note = NULL;
   const char *recipients[] = { to, NULL };
-  TarmacNoteDraft draft = {
-    .kind = "note",
-    .priority = TARMAC_NOTE_PRIORITY_ROUTINE,
-    .recipients = to != NULL ? recipients : NULL,
-    .author = "officer-17",
-    .text = text,
-  };
 
-  note = tarmac_sync_replica_save_note (desk->replica, &draft, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (note);
+  tarmac_test_desk_send_note (desk, text, to != NULL ? recipients : NULL);
 }
 
 static void
@@ -88,8 +62,8 @@ fixture_set_up (Fixture       *f,
   tarmac_test_desk_open (&f->lfw, "lfw");
   tarmac_test_desk_enrol (&f->hub, &f->dkr1, "DKR");
   tarmac_test_desk_enrol (&f->hub, &f->lfw, "LFW");
-  desk_sync (&f->dkr1);
-  desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->dkr1);
+  tarmac_test_desk_sync (&f->lfw);
 
   /* The second desk of Dakar: enrolled, but without the airport's key. */
   tarmac_test_desk_enrol (&f->hub, &f->dkr2, "DKR");
@@ -179,11 +153,11 @@ test_two_desks (Fixture       *f,
   sqlite3_stmt *stmt = NULL;
 
   /* Lomé writes to Dakar before the second desk is approved. */
-  desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->lfw);
   send_note (&f->lfw, NOTE_TEXT, "DKR");
-  desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->lfw);
 
-  desk_sync (&f->dkr1);
+  tarmac_test_desk_sync (&f->dkr1);
   g_assert_cmpint (tarmac_test_count (f->dkr1.store, "SELECT count (*) FROM note WHERE body = '" NOTE_TEXT "'"), ==, 1);
 
   /* The second desk cannot read yet, and says why, with its code. */
@@ -239,16 +213,16 @@ test_two_desks (Fixture       *f,
   sqlite3_close (hub);
 
   /* The second desk takes it and reads what Lomé sent before. */
-  desk_sync (&f->dkr2);
+  tarmac_test_desk_sync (&f->dkr2);
   g_assert_false (tarmac_sync_replica_is_awaiting_key (f->dkr2.replica));
   g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM note WHERE body = '" NOTE_TEXT "'"), ==, 1);
   g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM audit_log WHERE action = 'site-key'"), ==, 1);
 
   /* And what comes after, as does the first desk. */
   send_note (&f->lfw, "Second note to Dakar", "DKR");
-  desk_sync (&f->lfw);
-  desk_sync (&f->dkr1);
-  desk_sync (&f->dkr2);
+  tarmac_test_desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->dkr1);
+  tarmac_test_desk_sync (&f->dkr2);
   g_assert_cmpint (tarmac_test_count (f->dkr1.store, "SELECT count (*) FROM note WHERE origin_site = 'LFW'"), ==, 2);
   g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM note WHERE origin_site = 'LFW'"), ==, 2);
 
@@ -273,7 +247,7 @@ test_waiting_desk_writes (Fixture       *f,
   g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY);
   g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM outbox"), ==, 0);
 
-  desk_sync (&f->dkr1);
+  tarmac_test_desk_sync (&f->dkr1);
   g_assert_cmpint (tarmac_test_count (f->dkr1.store, "SELECT count (*) FROM note WHERE body = 'From the new desk'"), ==, 1);
 }
 
@@ -392,16 +366,16 @@ test_reset_key (Fixture       *f,
   tarmac_test_desk_open (&dkr3, "dkr3");
   tarmac_test_desk_enrol (&f->hub, &dkr3, "DKR");
   g_assert_false (tarmac_sync_replica_is_awaiting_key (dkr3.replica));
-  desk_sync (&dkr3);
+  tarmac_test_desk_sync (&dkr3);
   g_assert_true (tarmac_sync_client_approve (dkr3.client, dkr2_id, code, &error));
   g_assert_no_error (error);
 
   /* Lomé cannot tell a reset from a hub that forged the key: it holds the note until an
    * officer accepts the key whose code Dakar reads out (test-hub-pins.c says more). */
-  desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->lfw);
   send_note (&f->lfw, "After the new key", "DKR");
-  desk_sync (&f->lfw);
-  desk_sync (&dkr3);
+  tarmac_test_desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&dkr3);
   g_assert_cmpint (tarmac_test_count (dkr3.store, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 0);
   g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, "DKR"), ==, 1);
   {
@@ -410,9 +384,9 @@ test_reset_key (Fixture       *f,
     g_assert_true (tarmac_sync_replica_trust_key (f->lfw.replica, "DKR", dkr_code, &error));
     g_assert_no_error (error);
   }
-  desk_sync (&f->lfw);
-  desk_sync (&dkr3);
-  desk_sync (&f->dkr2);
+  tarmac_test_desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&dkr3);
+  tarmac_test_desk_sync (&f->dkr2);
   g_assert_cmpint (tarmac_test_count (dkr3.store, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 1);
   g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM note WHERE body = 'After the new key'"), ==, 1);
   tarmac_test_desk_close (&dkr3);
@@ -447,28 +421,28 @@ test_rotate (Fixture       *f,
   g_autofree char *dkr3_id = NULL;
 
   approve_desk (&f->dkr1, &f->dkr2);
-  desk_sync (&f->dkr2);
+  tarmac_test_desk_sync (&f->dkr2);
   tarmac_test_desk_open (&dkr3, "dkr3");
   tarmac_test_desk_enrol (&f->hub, &dkr3, "DKR");
-  desk_sync (&f->dkr1);
+  tarmac_test_desk_sync (&f->dkr1);
   approve_desk (&f->dkr1, &dkr3);
-  desk_sync (&dkr3);
+  tarmac_test_desk_sync (&dkr3);
   dkr3_id = g_strdup (tarmac_device_keys_get_device_id (tarmac_sync_replica_get_keys (dkr3.replica)));
 
   /* A desk approved but never synced since: it never proved it holds the key. */
   tarmac_test_desk_open (&dkr4, "dkr4");
   tarmac_test_desk_enrol (&f->hub, &dkr4, "DKR");
-  desk_sync (&f->dkr1);
+  tarmac_test_desk_sync (&f->dkr1);
   approve_desk (&f->dkr1, &dkr4);
 
   g_assert_cmpint (hub_status (f, "device", "revoke", dkr3_id, NULL), ==, 0);
 
   /* Lomé writes to Dakar before the rotation. */
-  desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->lfw);
   send_note (&f->lfw, "Sealed to the old key", "DKR");
-  desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->lfw);
 
-  desk_sync (&f->dkr1);
+  tarmac_test_desk_sync (&f->dkr1);
   g_assert_true (tarmac_sync_client_rotate_site_key (f->dkr1.client, &sealed, &left_out, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (sealed, ==, 2);     /* dkr1 and dkr2 */
@@ -485,12 +459,12 @@ test_rotate (Fixture       *f,
   sqlite3_finalize (stmt);
   sqlite3_close (hub);
 
-  desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->lfw);
   send_note (&f->lfw, "Sealed to the new key", "DKR");
-  desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->lfw);
 
-  desk_sync (&f->dkr1);
-  desk_sync (&f->dkr2);
+  tarmac_test_desk_sync (&f->dkr1);
+  tarmac_test_desk_sync (&f->dkr2);
   g_assert_cmpint (tarmac_test_count (f->dkr1.store, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
   g_assert_cmpint (tarmac_test_count (f->dkr2.store, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
 
@@ -498,7 +472,7 @@ test_rotate (Fixture       *f,
   tarmac_test_desk_close (&f->dkr2);
   tarmac_test_desk_open (&f->dkr2, "dkr2");
   g_assert_false (tarmac_sync_replica_is_awaiting_key (f->dkr2.replica));
-  desk_sync (&f->dkr2);
+  tarmac_test_desk_sync (&f->dkr2);
 
   /* dkr4 was left out: it waits for an approval again. Approved, it gets the current key
    * and the old one (sealed with it), and reads both notes. */
@@ -506,7 +480,7 @@ test_rotate (Fixture       *f,
   g_assert_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_AWAITING_KEY);
   g_clear_error (&error);
   approve_desk (&f->dkr2, &dkr4);
-  desk_sync (&dkr4);
+  tarmac_test_desk_sync (&dkr4);
   g_assert_cmpint (tarmac_test_count (dkr4.store, "SELECT count (*) FROM note WHERE body LIKE 'Sealed to the % key'"), ==, 2);
 
   tarmac_test_desk_close (&dkr3);

@@ -52,16 +52,6 @@ typedef struct
   Desk          abj;
 } Fixture;
 
-static void
-desk_sync (Desk *desk)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok = tarmac_sync_client_sync (desk->client, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
 /* The roster afresh, as the next round that sees the hub's roster version would. */
 static void
 desk_refresh (Desk *desk)
@@ -71,26 +61,6 @@ desk_refresh (Desk *desk)
 
   g_assert_no_error (error);
   g_assert_true (ok);
-}
-
-static void
-send_note (Desk               *desk,
-           const char         *text,
-           const char * const *to)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TarmacNote) note = NULL;
-  TarmacNoteDraft draft = {
-    .kind = "note",
-    .priority = TARMAC_NOTE_PRIORITY_ROUTINE,
-    .recipients = to,
-    .author = "officer-17",
-    .text = text,
-  };
-
-  note = tarmac_sync_replica_save_note (desk->replica, &draft, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (note);
 }
 
 static guint
@@ -114,9 +84,9 @@ fixture_set_up (Fixture       *f,
   tarmac_test_desk_enrol (&f->hub, &f->dkr, "DKR");
   tarmac_test_desk_enrol (&f->hub, &f->lfw, "LFW");
   tarmac_test_desk_enrol (&f->hub, &f->abj, "ABJ");
-  desk_sync (&f->dkr);
-  desk_sync (&f->lfw);
-  desk_sync (&f->abj);
+  tarmac_test_desk_sync (&f->dkr);
+  tarmac_test_desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->abj);
 }
 
 static void
@@ -260,10 +230,10 @@ test_rotate_proven (Fixture       *f,
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'key-change'"
                                                     " AND object_id = 'DKR'"), ==, 1);
 
-  send_note (&f->lfw, "After two rotations", to_dkr);
+  tarmac_test_desk_send_note (&f->lfw, "After two rotations", to_dkr);
   g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, NULL), ==, 0);
-  desk_sync (&f->lfw);
-  desk_sync (&f->dkr);
+  tarmac_test_desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->dkr);
   g_assert_cmpuint (count_notes (&f->dkr, "After two rotations"), ==, 1);
 }
 
@@ -310,12 +280,12 @@ test_forged_roster (Fixture       *f,
   }
 
   /* A note to Dakar and Abidjan: Abidjan gets it at once, Dakar's part is held. */
-  send_note (&f->lfw, "Courier on ET908 tonight", to_both);
+  tarmac_test_desk_send_note (&f->lfw, "Courier on ET908 tonight", to_both);
   g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, "DKR"), ==, 1);
   version_id = tarmac_test_query_text (f->lfw.store, "SELECT version_id FROM held_wrap WHERE site = 'DKR'");
-  desk_sync (&f->lfw);
-  desk_sync (&f->abj);
-  desk_sync (&f->dkr);
+  tarmac_test_desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->abj);
+  tarmac_test_desk_sync (&f->dkr);
   g_assert_cmpuint (count_notes (&f->abj, "Courier on ET908 tonight"), ==, 1);
   g_assert_cmpuint (count_notes (&f->dkr, "Courier on ET908 tonight"), ==, 0);
 
@@ -350,7 +320,7 @@ test_forged_roster (Fixture       *f,
     g_assert_true (tarmac_sync_replica_trust_key (f->lfw.replica, "DKR", typed, &error));
     g_assert_no_error (error);
   }
-  desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->lfw);
   g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, NULL), ==, 0);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM held_wrap"), ==, 0);
   g_assert_cmpint (hub_count (f, "SELECT count (*) FROM inbox i JOIN versions v"
@@ -384,10 +354,10 @@ test_forged_withdrawn (Fixture       *f,
   hub_write (f, "UPDATE sites SET box_pk = ?1 WHERE code = 'DKR' AND ?2 IS NULL", forged_pk, NULL);
   desk_refresh (&f->lfw);
   g_assert_cmpuint (n_changes (&f->lfw), ==, 1);
-  send_note (&f->lfw, "Held while forged", to_dkr);
+  tarmac_test_desk_send_note (&f->lfw, "Held while forged", to_dkr);
   g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, "DKR"), ==, 1);
-  desk_sync (&f->lfw);
-  desk_sync (&f->dkr);
+  tarmac_test_desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->dkr);
   g_assert_cmpuint (count_notes (&f->dkr, "Held while forged"), ==, 0);
 
   hub_write (f, "UPDATE sites SET box_pk = ?1 WHERE code = 'DKR' AND ?2 IS NULL", real_pk, NULL);
@@ -397,9 +367,9 @@ test_forged_withdrawn (Fixture       *f,
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log"
                                                     " WHERE action = 'key-change-withdrawn' AND object_id = 'DKR'"), ==, 1);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'release'"), ==, 1);
-  desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&f->lfw);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM held_wrap"), ==, 0);
-  desk_sync (&f->dkr);
+  tarmac_test_desk_sync (&f->dkr);
   g_assert_cmpuint (count_notes (&f->dkr, "Held while forged"), ==, 1);
 }
 
@@ -422,36 +392,36 @@ test_reset_key (Fixture       *f,
   tarmac_test_desk_open (&dkr2, "dkr2");
   tarmac_test_desk_enrol (&f->hub, &dkr2, "DKR");
   g_assert_false (tarmac_sync_replica_is_awaiting_key (dkr2.replica));
-  desk_sync (&dkr2);
+  tarmac_test_desk_sync (&dkr2);
   new_code = tarmac_sync_replica_dup_site_key_code (dkr2.replica);
 
   desk_refresh (&f->lfw);
   g_assert_cmpuint (n_changes (&f->lfw), ==, 1);
-  send_note (&f->lfw, "Seized 4 kg at gate 12", to_dkr);
-  desk_sync (&f->lfw);
+  tarmac_test_desk_send_note (&f->lfw, "Seized 4 kg at gate 12", to_dkr);
+  tarmac_test_desk_sync (&f->lfw);
   /* Abidjan, which took no side, writes meanwhile: Dakar's cursor moves past the note
    * held back, which must reach it all the same once its wrap comes. */
   desk_refresh (&f->abj);
   g_assert_true (tarmac_sync_replica_trust_key (f->abj.replica, "DKR", new_code, &error));
   g_assert_no_error (error);
-  send_note (&f->abj, "Meanwhile in Abidjan", to_dkr);
-  desk_sync (&f->abj);
-  desk_sync (&dkr2);
+  tarmac_test_desk_send_note (&f->abj, "Meanwhile in Abidjan", to_dkr);
+  tarmac_test_desk_sync (&f->abj);
+  tarmac_test_desk_sync (&dkr2);
   g_assert_cmpuint (count_notes (&dkr2, "Meanwhile in Abidjan"), ==, 1);
   g_assert_cmpuint (count_notes (&dkr2, "Seized 4 kg at gate 12"), ==, 0);
 
   g_assert_true (tarmac_sync_replica_trust_key (f->lfw.replica, "DKR", new_code, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changes (&f->lfw), ==, 0);
-  desk_sync (&f->lfw);
-  desk_sync (&dkr2);
+  tarmac_test_desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&dkr2);
   g_assert_cmpuint (count_notes (&dkr2, "Seized 4 kg at gate 12"), ==, 1);
 
   /* From now on Lomé seals to the accepted key directly. */
-  send_note (&f->lfw, "And a second one", to_dkr);
+  tarmac_test_desk_send_note (&f->lfw, "And a second one", to_dkr);
   g_assert_cmpint (tarmac_sync_replica_count_held (f->lfw.replica, NULL), ==, 0);
-  desk_sync (&f->lfw);
-  desk_sync (&dkr2);
+  tarmac_test_desk_sync (&f->lfw);
+  tarmac_test_desk_sync (&dkr2);
   g_assert_cmpuint (count_notes (&dkr2, "And a second one"), ==, 1);
   tarmac_test_desk_close (&dkr2);
 }
@@ -626,7 +596,7 @@ test_cli (Fixture       *f,
   g_free (tarmac_test_hub_run (&f->hub, "site", "reset-key", "DKR", NULL));
   tarmac_test_desk_open (&dkr2, "dkr2");
   tarmac_test_desk_enrol (&f->hub, &dkr2, "DKR");
-  desk_sync (&dkr2);
+  tarmac_test_desk_sync (&dkr2);
   new_code = g_strdup (json_object_get_string_member (cli_keys (dkr2_db, parser, &out), "site_key_code"));
   g_clear_pointer (&out, g_free);
   g_assert_nonnull (new_code);
@@ -638,7 +608,7 @@ test_cli (Fixture       *f,
   g_assert_cmpint (tarmac_test_cli (lfw_db, NULL, NULL, "sync", NULL), ==, 0);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM held_wrap"), ==, 0);
   g_assert_cmpint (tarmac_test_count (f->lfw.store, "SELECT count (*) FROM audit_log WHERE action = 'key-trust'"), ==, 1);
-  desk_sync (&dkr2);
+  tarmac_test_desk_sync (&dkr2);
   g_assert_cmpuint (count_notes (&dkr2, "Via the CLI"), ==, 1);
   tarmac_test_desk_close (&dkr2);
 }

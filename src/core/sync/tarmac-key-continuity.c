@@ -88,16 +88,33 @@ normalise (const char *code)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * tarmac_typed_code_equal:
+ * @typed: a code as an officer typed it (any case, with or without dashes and spaces)
+ * @expected: the code computed here
+ * @n_chars: how many letters and digits the code has
+ *
+ * Compares in constant time, so that how far a guess was right does not show in how long
+ * it took; used for the key codes here and the desk codes of a handover.
+ */
+gboolean
+tarmac_typed_code_equal (const char *typed,
+                         const char *expected,
+                         gsize       n_chars)
+{
+  g_autofree char *a = normalise (typed);
+  g_autofree char *b = normalise (expected);
+
+  return strlen (a) == n_chars && strlen (b) == n_chars
+         && sodium_memcmp (a, b, n_chars) == 0;
+}
+
 /* Whether @typed (any case, with or without dashes and spaces) is @expected. */
 gboolean
 tarmac_key_code_equal (const char *typed,
                        const char *expected)
 {
-  g_autofree char *a = normalise (typed);
-  g_autofree char *b = normalise (expected);
-
-  return strlen (a) == CODE_CHARS && strlen (b) == CODE_CHARS
-         && sodium_memcmp (a, b, CODE_CHARS) == 0;
+  return tarmac_typed_code_equal (typed, expected, CODE_CHARS);
 }
 
 /**

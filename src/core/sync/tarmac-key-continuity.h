@@ -18,6 +18,9 @@ char       *tarmac_key_code                  (const char    *subject,
                                               const guint8  *pk);
 gboolean    tarmac_key_code_equal            (const char    *typed,
                                               const char    *expected);
+gboolean    tarmac_typed_code_equal          (const char    *typed,
+                                              const char    *expected,
+                                              gsize          n_chars);
 GByteArray *tarmac_site_key_change_message   (const char    *site,
                                               const guint8  *prev_pk,
                                               const guint8  *new_pk);

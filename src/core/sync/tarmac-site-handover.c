@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tarmac-site-handover.h"
+#include "tarmac-key-continuity.h"
 
 /* Handing an airport's key to a new desk (research/sync.md §3.3), without the hub being
  * able to read it or to get it:
@@ -97,18 +98,6 @@ tarmac_handover_code (const char   *site,
   return g_string_free (code, FALSE);
 }
 
-static char *
-normalise (const char *code)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = code; p != NULL && *p != '\0'; p++)
-    if (g_ascii_isalnum (*p))
-      g_string_append_c (out, g_ascii_toupper (*p));
-
-  return g_string_free (out, FALSE);
-}
-
 /**
  * tarmac_handover_code_equal:
  * @typed: a code as the officer typed it (any case, spaces or dashes)
@@ -118,11 +107,7 @@ gboolean
 tarmac_handover_code_equal (const char *typed,
                             const char *expected)
 {
-  g_autofree char *a = normalise (typed);
-  g_autofree char *b = normalise (expected);
-
-  return strlen (a) == strlen (b) && strlen (a) == CODE_CHARS
-         && sodium_memcmp (a, b, CODE_CHARS) == 0;
+  return tarmac_typed_code_equal (typed, expected, CODE_CHARS);
 }
 
 /* A sealed handover: the current key and 0 to TARMAC_HANDOVER_OLD_KEYS older ones. */

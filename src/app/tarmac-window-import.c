@@ -265,6 +265,14 @@ _tarmac_window_reload_visible_page (TarmacWindow *self)
 }
 
 static void
+on_import_toast_dismissed_cb (TarmacWindow *self,
+                              AdwToast     *toast)
+{
+  if (toast == self->import_toast)
+    self->import_toast_up = FALSE;
+}
+
+static void
 finish_import (TarmacWindow *self,
                GPtrArray    *reports,
                gboolean      cancelled)
@@ -276,17 +284,26 @@ finish_import (TarmacWindow *self,
   self->import_reports = g_ptr_array_ref (reports);
 
   summary = build_summary (reports, cancelled);
-  toast = adw_toast_new (summary);
-  adw_toast_set_timeout (toast, 10);
-  if (reports->len > 0)
-    {
-      adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_action_name (toast, "win.import-report");
-    }
 
-  if (self->import_toast != NULL)
-    adw_toast_dismiss (self->import_toast);
-  g_set_object (&self->import_toast, toast);
+  /* The last batch's toast, while it is still up or queued, takes the new summary and
+   * starts its timeout again, rather than being dismissed for a new one: libadwaita 1.2
+   * frees a toast dismissed within its show animation before that animation ends, and
+   * then crashes when it does (a second import finishing while the "new hits" toast
+   * slid in, seen in test window-screen). */
+  if (self->import_toast != NULL && self->import_toast_up)
+    toast = g_object_ref (self->import_toast);
+  else
+    {
+      toast = adw_toast_new (summary);
+      adw_toast_set_timeout (toast, 10);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_import_toast_dismissed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_set_object (&self->import_toast, toast);
+      self->import_toast_up = TRUE;
+    }
+  adw_toast_set_title (toast, summary);
+  adw_toast_set_button_label (toast, reports->len > 0 ? _("_Details") : NULL);
+  adw_toast_set_action_name (toast, reports->len > 0 ? "win.import-report" : NULL);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   _tarmac_window_reload_visible_page (self);

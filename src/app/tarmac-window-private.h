@@ -51,6 +51,7 @@ struct _TarmacWindow
   GtkWidget            *compose_window;   /* weak: the note being written, or NULL */
   GPtrArray            *import_reports;   /* of TarmacImportReport, the last batch's */
   AdwToast             *import_toast;     /* the last batch's summary */
+  gboolean              import_toast_up;  /* …and it is shown or queued */
 
   /* The batch in progress, or NULL. It frees itself when its last file is done. */
   TarmacImportBatch    *import_batch;

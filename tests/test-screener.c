@@ -186,6 +186,26 @@ test_import_hits (void)
   text = tarmac_hit_explanation_text (explanation);
   g_assert_nonnull (strstr (text, "yousef ↔ يوسف"));
   g_assert_nonnull (strstr (text, "date of birth: the same date"));
+  /* The words are made again in the reader's language, not read from what the screening
+   * officer's language wrote: a hit screened in Arabic reads in English here. */
+  {
+    g_autofree char *stored_text = g_strdup (text);
+    JsonObject *object = json_node_get_object (json);
+    g_autofree char *arabic = NULL;
+    g_autofree char *read_again = NULL;
+
+    json_object_set_string_member (object, "text", "الاسم «عبد الرحمن»: مطابق");
+    arabic = json_to_string (json, FALSE);
+    read_again = tarmac_hit_explanation_text (arabic);
+    g_assert_cmpstr (read_again, ==, stored_text);
+    /* Without what the words are made from, the stored words are all there is. */
+    json_object_remove_member (object, "matched_name");
+    g_clear_pointer (&arabic, g_free);
+    g_clear_pointer (&read_again, g_free);
+    arabic = json_to_string (json, FALSE);
+    read_again = tarmac_hit_explanation_text (arabic);
+    g_assert_cmpstr (read_again, ==, "الاسم «عبد الرحمن»: مطابق");
+  }
 
   /* The stolen passport, same number and issuing country. */
   g_assert_cmpint (count_hits (store, "MENSAH"), ==, 1);

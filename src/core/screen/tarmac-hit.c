@@ -15,6 +15,7 @@
 
 #include "tarmac-audit.h"
 #include "tarmac-hit.h"
+#include "tarmac-screen-index.h"
 #include "tarmac-store-private.h"
 
 /*
@@ -122,8 +123,11 @@ tarmac_hit_status_is_open (const char *status)
  * tarmac_hit_explanation_text:
  * @explanation: a hit's stored explanation
  *
- * Screening stores a JSON object whose "text" member says in words which parts aligned
- * and what the date of birth and documents added; rules and older hits store plain text.
+ * Screening stores a JSON object of what aligned and what the date of birth and
+ * documents added, with a "text" member in the words of whoever screened. The words are
+ * made again here, in the reader's language (an officer reading French should not get
+ * the Arabic of the colleague who imported the manifest); what cannot be made again
+ * falls back on "text" (document lists, lookouts), and rules store plain text.
  *
  * Returns: (transfer full): the explanation in words
  */
@@ -144,7 +148,14 @@ tarmac_hit_explanation_text (const char *explanation)
   root = json_parser_get_root (parser);
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
-      JsonNode *text = json_object_get_member (json_node_get_object (root), "text");
+      JsonObject *object = json_node_get_object (root);
+      JsonNode *text = json_object_get_member (object, "text");
+      const char *matched_name = json_object_get_string_member_with_default (object, "matched_name",
+                                                                             NULL);
+      char *words = tarmac_screen_explanation_render (object, matched_name);
+
+      if (words != NULL)
+        return words;
 
       if (text != NULL && JSON_NODE_HOLDS_VALUE (text) &&
           json_node_get_value_type (text) == G_TYPE_STRING)

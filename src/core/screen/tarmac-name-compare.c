@@ -1430,45 +1430,93 @@ tarmac_name_comparison_to_json (TarmacNameToken *const     *a,
   return json_builder_get_root (builder);
 }
 
+static gboolean
+token_match_from_id (const char       *id,
+                     TarmacTokenMatch *how)
+{
+  for (int k = TARMAC_TOKEN_MATCH_EXACT; k <= TARMAC_TOKEN_MATCH_INITIAL; k++)
+    if (g_strcmp0 (id, tarmac_token_match_to_id (k)) == 0)
+      {
+        *how = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The strings of @member, an array of strings in @object, joined with ", "; %FALSE when
+ * it is not one. */
+static gboolean
+join_string_array (JsonObject *object,
+                   const char *member,
+                   GString    *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return FALSE;
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", json_node_get_string (element));
+    }
+  return TRUE;
+}
+
 /**
- * tarmac_name_comparison_describe:
+ * tarmac_name_comparison_describe_json:
+ * @json: an alignment as tarmac_name_comparison_to_json() wrote it
  *
- * The alignment in words, for an officer: "mohamed ↔ muhammad (spellings of one name);
- * ali ↔ ali (same); not in the entry: hassan".
+ * The alignment in words, for an officer, in the language of the one who reads it (a hit
+ * stores the alignment, not the words of whoever screened): "mohamed ↔ muhammad
+ * (spellings of one name); ali ↔ ali (same); not in the entry: hassan".
  *
- * Returns: (transfer full): the description
+ * Returns: (transfer full) (nullable): the description, %NULL when @json is not an alignment
  */
 char *
-tarmac_name_comparison_describe (TarmacNameToken *const     *a,
-                                 guint                       n_a,
-                                 TarmacNameToken *const     *b,
-                                 guint                       n_b,
-                                 const TarmacNameComparison *comparison)
+tarmac_name_comparison_describe_json (JsonObject *json)
 {
-  GString *text = g_string_new (NULL);
-  GString *missing_a = g_string_new (NULL);
-  GString *missing_b = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) missing_a = g_string_new (NULL);
+  g_autoptr(GString) missing_b = g_string_new (NULL);
+  JsonNode *aligned;
+  JsonArray *pairs;
 
-  for (guint k = 0; k < comparison->n_pairs; k++)
+  g_return_val_if_fail (json != NULL, NULL);
+
+  aligned = json_object_get_member (json, "aligned");
+  if (aligned == NULL || !JSON_NODE_HOLDS_ARRAY (aligned))
+    return NULL;
+  pairs = json_node_get_array (aligned);
+  for (guint k = 0; k < json_array_get_length (pairs); k++)
     {
-      const TarmacNamePair *pair = &comparison->pairs[k];
-      g_autofree char *query = join_span (a, pair->a_first, pair->a_count);
-      g_autofree char *entry = join_span (b, pair->b_first, pair->b_count);
+      JsonNode *node = json_array_get_element (pairs, k);
+      JsonObject *pair;
+      const char *query, *entry;
+      TarmacTokenMatch how;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return NULL;
+      pair = json_node_get_object (node);
+      query = json_object_get_string_member_with_default (pair, "query", NULL);
+      entry = json_object_get_string_member_with_default (pair, "entry", NULL);
+      if (query == NULL || entry == NULL ||
+          !token_match_from_id (json_object_get_string_member_with_default (pair, "how", NULL), &how))
+        return NULL;
 
       if (text->len > 0)
         g_string_append (text, "; ");
       /* Translators: a word of the traveller's name ↔ a word of the list entry (how) */
-      g_string_append_printf (text, _("%s ↔ %s (%s)"), query, entry,
-                              token_match_label (pair->how));
+      g_string_append_printf (text, _("%s ↔ %s (%s)"), query, entry, token_match_label (how));
     }
 
-  for (guint i = 0; i < n_a && i < TARMAC_NAME_MAX_TOKENS; i++)
-    if (!(comparison->a_matched & (1u << i)))
-      g_string_append_printf (missing_a, "%s%s", missing_a->len > 0 ? ", " : "", a[i]->text);
-  for (guint j = 0; j < n_b && j < TARMAC_NAME_MAX_TOKENS; j++)
-    if (!(comparison->b_matched & (1u << j)))
-      g_string_append_printf (missing_b, "%s%s", missing_b->len > 0 ? ", " : "", b[j]->text);
-
+  if (!join_string_array (json, "unmatched_query", missing_a) ||
+      !join_string_array (json, "unmatched_entry", missing_b))
+    return NULL;
   if (missing_a->len > 0)
     {
       if (text->len > 0)
@@ -1484,7 +1532,27 @@ tarmac_name_comparison_describe (TarmacNameToken *const     *a,
       g_string_append_printf (text, _("not in the query: %s"), missing_b->str);
     }
 
-  g_string_free (missing_a, TRUE);
-  g_string_free (missing_b, TRUE);
-  return g_string_free (text, FALSE);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * tarmac_name_comparison_describe:
+ *
+ * The alignment in words, for an officer (tarmac_name_comparison_describe_json() of its
+ * JSON, so that what screening shows and what a stored hit shows are the same words).
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+tarmac_name_comparison_describe (TarmacNameToken *const     *a,
+                                 guint                       n_a,
+                                 TarmacNameToken *const     *b,
+                                 guint                       n_b,
+                                 const TarmacNameComparison *comparison)
+{
+  JsonNode *json = tarmac_name_comparison_to_json (a, n_a, b, n_b, comparison);
+  char *text = tarmac_name_comparison_describe_json (json_node_get_object (json));
+
+  json_node_unref (json);
+  return text != NULL ? text : g_strdup ("");
 }

@@ -60,6 +60,7 @@ JsonNode   *tarmac_name_comparison_to_json (TarmacNameToken *const     *a,
                                             TarmacNameToken *const     *b,
                                             guint                       n_b,
                                             const TarmacNameComparison *comparison);
+char       *tarmac_name_comparison_describe_json (JsonObject            *json);
 char       *tarmac_name_comparison_describe (TarmacNameToken *const    *a,
                                             guint                       n_a,
                                             TarmacNameToken *const     *b,

@@ -78,6 +78,8 @@ GPtrArray         *tarmac_screen_match               (TarmacStore               
                                                       guint                       limit,
                                                       GError                    **error);
 JsonNode          *tarmac_match_candidate_to_json    (const TarmacMatchCandidate *candidate);
+char              *tarmac_screen_explanation_render  (JsonObject                 *explanation,
+                                                     const char                 *matched_name);
 void               tarmac_match_candidate_free       (TarmacMatchCandidate       *candidate);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TarmacScreenIndex, tarmac_screen_index_free)

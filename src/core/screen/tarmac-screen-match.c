@@ -445,6 +445,78 @@ append_evidence_text (GString        *text,
                           evidence->adjustment);
 }
 
+/* Reads the evidence @member of @explanation into @evidence; %FALSE when it is absent or
+ * not evidence (the strings stay @explanation's). */
+static gboolean
+evidence_from_json (JsonObject *explanation,
+                    const char *member,
+                    Evidence   *evidence)
+{
+  JsonNode *node = json_object_get_member (explanation, member);
+  JsonObject *object;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  object = json_node_get_object (node);
+  evidence->id = json_object_get_string_member_with_default (object, "result", NULL);
+  evidence->adjustment = json_object_get_double_member_with_default (object, "adjustment", 0.0);
+  return evidence->id != NULL;
+}
+
+/**
+ * tarmac_screen_explanation_render:
+ * @explanation: a match's explanation ("name", "dob", "nationality", "sex", "document")
+ * @matched_name: (nullable): the entry's name it aligned with, when "name" is given
+ *
+ * The explanation in words, in the language of the one who reads it: which parts of the
+ * name aligned and how, and what the date of birth, nationality, sex and documents added.
+ *
+ * Returns: (transfer full) (nullable): the words, %NULL when @explanation lacks what they
+ *   are made from
+ */
+char *
+tarmac_screen_explanation_render (JsonObject *explanation,
+                                  const char *matched_name)
+{
+  static const struct { const char *member; const char *label; } evidence_parts[] = {
+    { "dob", N_("date of birth") },
+    { "nationality", N_("nationality") },
+    { "sex", N_("sex") },
+    { "document", N_("document") },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonNode *name;
+
+  g_return_val_if_fail (explanation != NULL, NULL);
+
+  name = json_object_get_member (explanation, "name");
+  if (name != NULL)
+    {
+      g_autofree char *words = NULL;
+
+      if (matched_name == NULL || !JSON_NODE_HOLDS_OBJECT (name))
+        return NULL;
+      words = tarmac_name_comparison_describe_json (json_node_get_object (name));
+      if (words == NULL)
+        return NULL;
+      /* Translators: the name an entry matched on, and how its words aligned */
+      g_string_append_printf (text, _("name “%s”: %s"), matched_name, words);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (evidence_parts); i++)
+    {
+      Evidence evidence;
+
+      if (!evidence_from_json (explanation, evidence_parts[i].member, &evidence))
+        return NULL;
+      append_evidence_text (text, _(evidence_parts[i].label), &evidence);
+    }
+  if (text->len > 2 && name == NULL)
+    g_string_erase (text, 0, 2);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static TarmacMatchCandidate *
 build_candidate (TarmacScreenIndex          *self,
                  const IndexedEntry         *entry,
@@ -462,7 +534,6 @@ build_candidate (TarmacScreenIndex          *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   TarmacNameToken *entry_tokens[TARMAC_NAME_MAX_TOKENS];
   guint n_entry = 0;
-  GString *text = g_string_new (NULL);
 
   candidate->entry_id = entry->entry_id;
   candidate->external_id = entry->external_id;
@@ -493,16 +564,6 @@ build_candidate (TarmacScreenIndex          *self,
                                                                 query_tokens->pdata,
                                                               query_tokens->len, entry_tokens,
                                                               n_entry, comparison));
-      {
-        g_autofree char *words = tarmac_name_comparison_describe ((TarmacNameToken *const *)
-                                                                    query_tokens->pdata,
-                                                                  query_tokens->len,
-                                                                  entry_tokens, n_entry,
-                                                                  comparison);
-
-        /* Translators: the name an entry matched on, and how its words aligned */
-        g_string_append_printf (text, _("name “%s”: %s"), name->text, words);
-      }
     }
   add_evidence_json (builder, "dob", dob);
   add_evidence_json (builder, "nationality", nationality);
@@ -511,13 +572,12 @@ build_candidate (TarmacScreenIndex          *self,
   json_builder_end_object (builder);
   candidate->explanation = json_builder_get_root (builder);
 
-  append_evidence_text (text, _("date of birth"), dob);
-  append_evidence_text (text, _("nationality"), nationality);
-  append_evidence_text (text, _("sex"), sex);
-  append_evidence_text (text, _("document"), document);
-  if (text->len > 2 && name == NULL)
-    g_string_erase (text, 0, 2);
-  candidate->summary = g_string_free (text, FALSE);
+  /* The words come from the JSON, as they do when a stored hit is read in another
+   * language (tarmac_hit_explanation_text()). */
+  candidate->summary = tarmac_screen_explanation_render (json_node_get_object (candidate->explanation),
+                                                         name != NULL ? name->text : NULL);
+  if (candidate->summary == NULL)
+    candidate->summary = g_strdup ("");
 
   return candidate;
 }

@@ -70,7 +70,8 @@ add_id (JsonBuilder  *builder,
     json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, column));
 }
 
-/* The stored explanation: screening stores a JSON object, rules and older hits text. */
+/* The stored explanation: screening stores a JSON object, rules and older hits text.
+ * Its "text" is put in words again in the reader's language (tarmac_hit_explanation_text()). */
 static JsonNode *
 explanation_node (const char *stored)
 {
@@ -81,7 +82,13 @@ explanation_node (const char *stored)
   if (stored != NULL && stored[0] == '{' &&
       json_parser_load_from_data (parser, stored, -1, NULL) &&
       (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    return json_node_copy (root);
+    {
+      JsonNode *copy = json_node_copy (root);
+      g_autofree char *words = tarmac_hit_explanation_text (stored);
+
+      json_object_set_string_member (json_node_get_object (copy), "text", words);
+      return copy;
+    }
 
   object = json_object_new ();
   json_object_set_string_member (object, "text", stored != NULL ? stored : "");

@@ -748,6 +748,19 @@ compute_thread (GTask        *task,
     g_task_return_pointer (task, result, compute_result_free);
 }
 
+/* The figures computed, or why not, in place of the dimmed ones. */
+static void
+show_computed (TarmacStatisticsPage *self,
+               ComputeResult        *computed,
+               const GError         *error)
+{
+  set_computing (self, FALSE);
+  if (computed == NULL)
+    show_error (self, error);
+  else
+    show_results (self, computed->stats, computed->events);
+}
+
 static void
 on_computed_cb (GObject      *object,
                 GAsyncResult *result,
@@ -766,11 +779,7 @@ on_computed_cb (GObject      *object,
     }
 
   g_clear_object (&self->cancellable);
-  set_computing (self, FALSE);
-  if (computed == NULL)
-    show_error (self, error);
-  else
-    show_results (self, computed->stats, computed->events);
+  show_computed (self, computed, error);
   g_clear_pointer (&computed, compute_result_free);
 }
 
@@ -814,11 +823,7 @@ tarmac_statistics_page_reload (TarmacPage *page)
       g_autoptr(GError) error = NULL;
       ComputeResult *computed = compute (store, data, &error);
 
-      set_computing (self, FALSE);
-      if (computed == NULL)
-        show_error (self, error);
-      else
-        show_results (self, computed->stats, computed->events);
+      show_computed (self, computed, error);
       g_clear_pointer (&computed, compute_result_free);
       compute_data_free (data);
       return;

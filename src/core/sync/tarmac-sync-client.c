@@ -306,20 +306,6 @@ learn_clock (TarmacSyncClient *self,
                                           server_time - _tarmac_sync_replica_wall_ms (self->replica));
 }
 
-static gboolean
-decode_key (JsonObject *object,
-            const char *name,
-            guint8     *out)
-{
-  const char *text = json_object_get_string_member_with_default (object, name, NULL);
-  size_t length = 0;
-
-  return text != NULL
-         && sodium_base642bin (out, 32, text, strlen (text), NULL, &length, NULL,
-                               sodium_base64_VARIANT_ORIGINAL) == 0
-         && length == 32;
-}
-
 /* Verifies the coordinator's signature and the version, then teaches the replica. */
 static gboolean
 apply_roster (TarmacSyncClient  *self,
@@ -381,7 +367,7 @@ apply_roster (TarmacSyncClient  *self,
       JsonNode *chain = site != NULL ? json_object_get_member (site, "key_chain") : NULL;
       guint8 box_pk[32];
 
-      if (site != NULL && decode_key (site, "box_pk", box_pk)
+      if (site != NULL && tarmac_sync_json_get_bytes (site, "box_pk", box_pk, 32)
           && !_tarmac_sync_replica_pin_site (self->replica,
                                              json_object_get_string_member_with_default (site, "code", ""),
                                              json_object_get_string_member_with_default (site, "name", ""),
@@ -398,7 +384,7 @@ apply_roster (TarmacSyncClient  *self,
       const char *device_id;
       guint8 sign_pk[32];
 
-      if (device == NULL || !decode_key (device, "sign_pk", sign_pk))
+      if (device == NULL || !tarmac_sync_json_get_bytes (device, "sign_pk", sign_pk, 32))
         continue;
 
       device_id = json_object_get_string_member_with_default (device, "device_id", "");

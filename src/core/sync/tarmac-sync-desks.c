@@ -17,6 +17,7 @@
 #include "tarmac-site-desk.h"
 #include "tarmac-site-handover.h"
 #include "tarmac-sync-error.h"
+#include "tarmac-sync-json.h"
 #include "tarmac-sync-replica-private.h"
 
 /* The desks of this workstation's airport and the handover of the airport's key to a new
@@ -27,20 +28,6 @@
 
 #define SITE_DESKS "site_desks"
 #define MAX_DESKS  1000
-
-static gboolean
-decode_key (JsonObject *object,
-            const char *name,
-            guint8     *out)
-{
-  const char *text = json_object_get_string_member_with_default (object, name, NULL);
-  size_t length = 0;
-
-  return text != NULL
-         && sodium_base642bin (out, 32, text, strlen (text), NULL, &length, NULL,
-                               sodium_base64_VARIANT_ORIGINAL) == 0
-         && length == 32;
-}
 
 /**
  * _tarmac_sync_replica_set_site_desks:
@@ -70,7 +57,7 @@ _tarmac_sync_replica_set_site_desks (TarmacSyncReplica  *self,
 
       if (device == NULL
           || g_strcmp0 (json_object_get_string_member_with_default (device, "site", NULL), site) != 0
-          || !decode_key (device, "sign_pk", key) || !decode_key (device, "box_pk", key))
+          || !tarmac_sync_json_get_bytes (device, "sign_pk", key, 32) || !tarmac_sync_json_get_bytes (device, "box_pk", key, 32))
         continue;
       device_id = json_object_get_string_member_with_default (device, "device_id", "");
       if (!g_uuid_string_is_valid (device_id))
@@ -89,7 +76,7 @@ _tarmac_sync_replica_set_site_desks (TarmacSyncReplica  *self,
       json_builder_set_member_name (builder, "key");
       json_builder_add_string_value (builder,
                                      json_object_get_string_member_with_default (device, "key", "held"));
-      if (decode_key (device, "key_proof", key))
+      if (tarmac_sync_json_get_bytes (device, "key_proof", key, 32))
         {
           json_builder_set_member_name (builder, "key_proof");
           json_builder_add_string_value (builder, json_object_get_string_member (device, "key_proof"));
@@ -219,7 +206,7 @@ tarmac_sync_replica_list_desks (TarmacSyncReplica  *self,
                                     "waiting") == 0 && g_strcmp0 (status, "active") == 0;
       guint8 sign_pk[32], box_pk[32];
 
-      if (waiting && decode_key (desk, "sign_pk", sign_pk) && decode_key (desk, "box_pk", box_pk))
+      if (waiting && tarmac_sync_json_get_bytes (desk, "sign_pk", sign_pk, 32) && tarmac_sync_json_get_bytes (desk, "box_pk", box_pk, 32))
         code = tarmac_handover_code (site, device_id, sign_pk, box_pk);
       item = tarmac_site_desk_new (device_id, status, waiting,
                                    g_strcmp0 (device_id, tarmac_device_keys_get_device_id (keys)) == 0,
@@ -266,7 +253,7 @@ _tarmac_sync_replica_seal_handover (TarmacSyncReplica  *self,
     }
 
   desk = find_desk (desks, device_id);
-  if (desk == NULL || !decode_key (desk, "sign_pk", sign_pk) || !decode_key (desk, "box_pk", box_pk))
+  if (desk == NULL || !tarmac_sync_json_get_bytes (desk, "sign_pk", sign_pk, 32) || !tarmac_sync_json_get_bytes (desk, "box_pk", box_pk, 32))
     {
       g_set_error (error, TARMAC_SYNC_ERROR, TARMAC_SYNC_ERROR_UNKNOWN_DEVICE,
                    _("No desk %s of %s is in the roster"), device_id, site);
@@ -453,7 +440,7 @@ _tarmac_sync_replica_dup_key_proof (TarmacSyncReplica *self)
                                      tarmac_device_keys_get_sign_pk (keys),
                                      tarmac_device_keys_get_box_pk (keys), proof);
   desk = find_desk (desks, device_id);
-  if (desk != NULL && decode_key (desk, "key_proof", listed) && sodium_memcmp (listed, proof, 32) == 0)
+  if (desk != NULL && tarmac_sync_json_get_bytes (desk, "key_proof", listed, 32) && sodium_memcmp (listed, proof, 32) == 0)
     return NULL;
 
   proof64 = g_base64_encode (proof, sizeof proof);
@@ -550,11 +537,11 @@ _tarmac_sync_replica_seal_rotation (TarmacSyncReplica  *self,
 
       if (g_strcmp0 (json_object_get_string_member_with_default (desk, "status", ""), "active") != 0
           || g_strcmp0 (json_object_get_string_member_with_default (desk, "key", ""), "held") != 0
-          || !decode_key (desk, "sign_pk", sign_pk) || !decode_key (desk, "box_pk", box_pk))
+          || !tarmac_sync_json_get_bytes (desk, "sign_pk", sign_pk, 32) || !tarmac_sync_json_get_bytes (desk, "box_pk", box_pk, 32))
         continue;
 
       tarmac_device_keys_site_key_proof (keys, site, device_id, sign_pk, box_pk, proof);
-      if (!itself && (!decode_key (desk, "key_proof", listed) || sodium_memcmp (listed, proof, 32) != 0))
+      if (!itself && (!tarmac_sync_json_get_bytes (desk, "key_proof", listed, 32) || sodium_memcmp (listed, proof, 32) != 0))
         {
           (*n_left_out)++;
           continue;

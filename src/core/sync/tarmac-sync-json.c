@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
+#include <string.h>
 
 #include "tarmac-sync-error.h"
 #include "tarmac-sync-json.h"
@@ -136,4 +138,29 @@ tarmac_sync_json_parse (const char  *data,
     }
 
   return json_node_ref (root);
+}
+
+/**
+ * tarmac_sync_json_get_bytes:
+ * @object: (nullable): an object of a roster, a chain link or an answer
+ * @member: the member holding standard base64
+ * @out: (out caller-allocates) (array length=size): where the bytes go
+ * @size: how many bytes the member must hold, no more and no fewer (a key, a signature)
+ *
+ * Returns: whether @member is base64 of exactly @size bytes
+ */
+gboolean
+tarmac_sync_json_get_bytes (JsonObject *object,
+                            const char *member,
+                            guint8     *out,
+                            gsize       size)
+{
+  const char *text = object != NULL ? json_object_get_string_member_with_default (object, member, NULL)
+                                    : NULL;
+  size_t length = 0;
+
+  return text != NULL
+         && sodium_base642bin (out, size, text, strlen (text), NULL, &length, NULL,
+                               sodium_base64_VARIANT_ORIGINAL) == 0
+         && length == size;
 }

@@ -20,5 +20,9 @@ JsonNode *tarmac_sync_json_parse (const char  *data,
                                   gsize        max_bytes,
                                   guint        max_depth,
                                   GError     **error);
+gboolean  tarmac_sync_json_get_bytes (JsonObject  *object,
+                                      const char  *member,
+                                      guint8      *out,
+                                      gsize        size);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "tarmac-key-change.h"
 #include "tarmac-key-continuity.h"
 #include "tarmac-sync-error.h"
+#include "tarmac-sync-json.h"
 #include "tarmac-sync-replica-private.h"
 
 /* Key continuity, as SSH and Signal keep it: the roster is signed by the network's
@@ -45,33 +46,6 @@ same_key (const void *a,
   return a != NULL && a_length == 32 && sodium_memcmp (a, b, 32) == 0;
 }
 
-static gboolean
-decode_key (JsonObject *object,
-            const char *name,
-            guint8     *out)
-{
-  const char *text = object != NULL ? json_object_get_string_member_with_default (object, name, NULL) : NULL;
-  size_t length = 0;
-
-  return text != NULL
-         && sodium_base642bin (out, 32, text, strlen (text), NULL, &length, NULL,
-                               sodium_base64_VARIANT_ORIGINAL) == 0
-         && length == 32;
-}
-
-static gboolean
-decode_sig (JsonObject *object,
-            guint8     *out)
-{
-  const char *text = json_object_get_string_member_with_default (object, "sig", NULL);
-  size_t length = 0;
-
-  return text != NULL
-         && sodium_base642bin (out, crypto_sign_BYTES, text, strlen (text), NULL, &length, NULL,
-                               sodium_base64_VARIANT_ORIGINAL) == 0
-         && length == crypto_sign_BYTES;
-}
-
 /* Whether @chain leads from @pinned to @box_pk, each link signed with the key before. */
 static gboolean
 chain_proves (const char   *site,
@@ -93,8 +67,8 @@ chain_proves (const char   *site,
           JsonObject *link = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
           guint8 prev_pk[32], new_pk[32], signer[32], sig[crypto_sign_BYTES];
 
-          if (link == NULL || !decode_key (link, "prev_pk", prev_pk) || !decode_key (link, "box_pk", new_pk)
-              || !decode_key (link, "signer", signer) || !decode_sig (link, sig)
+          if (link == NULL || !tarmac_sync_json_get_bytes (link, "prev_pk", prev_pk, 32) || !tarmac_sync_json_get_bytes (link, "box_pk", new_pk, 32)
+              || !tarmac_sync_json_get_bytes (link, "signer", signer, 32) || !tarmac_sync_json_get_bytes (link, "sig", sig, crypto_sign_BYTES)
               || sodium_memcmp (prev_pk, current, 32) != 0
               || !tarmac_site_key_change_verify (site, prev_pk, new_pk, signer, sig))
             continue;

@@ -271,6 +271,54 @@ test_search_masked (void)
   g_assert_cmpint (first_id (store, "diallo", NULL), ==, 7);
 }
 
+/* Document numbers and booking references are indexed block by block of traveller ids
+ * (migration 19): a lookup must reach every block, the first, the last and those between,
+ * including blocks with nobody left in them. */
+static void
+test_search_identifiers_blocks (void)
+{
+  g_autoptr(TarmacStore) store = open_fixture ();
+  static const gint64 ids[] = { 4095, 4096, 70000, 1000000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *sql = NULL;
+      g_autofree char *document = g_strdup_printf ("ZB90%07" G_GINT64_FORMAT, ids[i]);
+      g_autofree char *reference = g_strdup_printf ("R%05" G_GINT64_FORMAT, ids[i] % 100000);
+
+      sql = g_strdup_printf ("INSERT INTO traveller (id, flight_id, kind, surname, name_key,"
+                             " booking_reference, created_at, retain_until) VALUES"
+                             " (%" G_GINT64_FORMAT ", 2, 'passenger', 'BLOCK', 'block', '%s',"
+                             " 'x', 'y');"
+                             "INSERT INTO travel_document (traveller_id, type, number,"
+                             " number_normalised, retain_until) VALUES"
+                             " (%" G_GINT64_FORMAT ", 'P', '%s', '%s', 'y')",
+                             ids[i], reference, ids[i], document, document);
+      exec_ok (store, sql);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *document = g_strdup_printf ("zb90%07" G_GINT64_FORMAT, ids[i]);
+      g_autofree char *reference = g_strdup_printf ("r%05" G_GINT64_FORMAT, ids[i] % 100000);
+
+      g_assert_true (finds (store, document, ids[i], TARMAC_SEARCH_MATCH_DOCUMENT));
+      g_assert_true (finds (store, reference, ids[i], TARMAC_SEARCH_MATCH_LOCATOR));
+    }
+  /* A beginning finds the documents of every block. */
+  {
+    g_autoptr(GListModel) results = search_ok (store, "ZB90");
+
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, G_N_ELEMENTS (ids));
+  }
+
+  /* The first traveller gone: the blocks start later, and the rest are still found. */
+  exec_ok (store, "DELETE FROM traveller WHERE id < 4096");
+  g_assert_cmpint (first_id (store, "ZB900004095", NULL), ==, 0);
+  g_assert_true (finds (store, "ZB900004096", 4096, TARMAC_SEARCH_MATCH_DOCUMENT));
+  g_assert_true (finds (store, "ZB901000000", 1000000, TARMAC_SEARCH_MATCH_DOCUMENT));
+}
+
 static void
 test_search_pending (void)
 {
@@ -478,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/search/names/misspelt", test_search_misspelt);
   g_test_add_func ("/search/names/accents-order-script", test_search_names);
   g_test_add_func ("/search/identifiers", test_search_identifiers);
+  g_test_add_func ("/search/identifiers/blocks", test_search_identifiers_blocks);
   g_test_add_func ("/search/audit", test_search_audit);
   g_test_add_func ("/search/index/masked-and-deleted", test_search_masked);
   g_test_add_func ("/search/index/pending", test_search_pending);

@@ -203,8 +203,11 @@ _tarmac_search_identifiers (TarmacStore   *store,
 
   if (*document != '\0' &&
       !collect (store,
+                _TARMAC_BLOCKS
                 "SELECT t.id, " DAY_OF ("f") ", d.number_normalised, d.number_normalised = ?1"
-                " FROM travel_document d JOIN traveller t ON t.id = d.traveller_id"
+                " FROM block CROSS JOIN travel_document d"
+                "   ON " _TARMAC_BLOCK_OF ("d.traveller_id") " = block.b"
+                " JOIN traveller t ON t.id = d.traveller_id"
                 " JOIN flight f ON f.id = t.flight_id"
                 " WHERE d.number_normalised >= ?1"
                 " AND d.number_normalised < ?1 || char (1114111) AND t.masked = 0"
@@ -228,8 +231,10 @@ _tarmac_search_identifiers (TarmacStore   *store,
    * traveller_booking_reference). */
   if (*locator != '\0' &&
       !collect (store,
+                _TARMAC_BLOCKS
                 "SELECT t.id, " DAY_OF ("f") ", t.booking_reference, 1"
-                " FROM traveller t JOIN flight f ON f.id = t.flight_id"
+                " FROM block CROSS JOIN traveller t ON " _TARMAC_BLOCK_OF ("t.id") " = block.b"
+                " JOIN flight f ON f.id = t.flight_id"
                 " WHERE t.booking_reference = ?1 AND t.booking_reference IS NOT NULL"
                 " AND t.masked = 0"
                 " ORDER BY f.flight_date DESC LIMIT ?2",

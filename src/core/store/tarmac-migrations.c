@@ -1191,6 +1191,25 @@ static const TarmacMigration migrations[] = {
     ") STRICT, WITHOUT ROWID;"
     "CREATE INDEX held_wrap_site ON held_wrap (site);"
   },
+  {
+    19,
+    "document numbers and booking references indexed by block of travellers",
+    /* An index on a random key sends each new row to a page of its own among all the rows
+     * imported before: at a million travellers the document numbers and booking
+     * references were 5 s of a 17 s import, seeking through trees larger than the
+     * processor's caches, splitting their pages and writing most of them again at every
+     * commit. Keyed first by their traveller's block of 4,096 ids, an import's rows go
+     * into the newest blocks, a few pages that stay hot, as an append does. A lookup by
+     * number seeks once per block (_TARMAC_BLOCKS: about 250 at a million travellers,
+     * well under a millisecond); lookups within a flight go through the flight's
+     * travellers instead. */
+    "DROP INDEX travel_document_number;"
+    "CREATE INDEX travel_document_number ON travel_document"
+    "  ((traveller_id >> 12), number_normalised);"
+    "DROP INDEX traveller_booking_reference;"
+    "CREATE INDEX traveller_booking_reference ON traveller ((id >> 12), booking_reference)"
+    "  WHERE booking_reference IS NOT NULL;"
+  },
 };
 
 const TarmacMigration *

@@ -266,6 +266,131 @@ assert_rejected (TarmacStore  *store,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A manifest of @n passengers on one flight, a segment a line; the one numbered
+ * @refused (from 1) is called REFUSED. */
+static char *
+many_passengers (guint n,
+                 guint refused)
+{
+  GString *text = g_string_new ("UNA:+.? '\n"
+                                "UNB+UNOA:4+TARMACAIR:ZZ+TESTAPIS:ZZ+260313:2200+900077++APIS'\n"
+                                "UNH+M1+PAXLST:D:02B:UN:IATA+XQ0077/260314/0910+01:F'\n"
+                                "BGM+745'\n"
+                                "NAD+MS+++OPS DESK ZETA'\n"
+                                "TDT+20+XQ0077+++XQ'\n"
+                                "LOC+125+OSL'\n"
+                                "DTM+189:2603140910:201'\n"
+                                "LOC+87+LIS'\n"
+                                "DTM+232:2603141345:201'\n");
+
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (text,
+                            "NAD+FL+++%s:PASSENGER %u'\n"
+                            "ATT+2++F'\n"
+                            "DTM+329:850412'\n"
+                            "DOC+P+ZX%07u'\n",
+                            i == refused ? "REFUSED" : "TESTPERSON", i, i);
+  g_string_append_printf (text, "CNT+42:%u'\nUNT+%u+M1'\nUNZ+1+900077'\n", n, 8 + 4 * n);
+  return g_string_free (text, FALSE);
+}
+
+/* Travellers and documents are written many rows to a statement: when one row is
+ * refused, the error still names that traveller's line, and nothing of the file stays. */
+static void
+test_import_row_refused (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *whole = many_passengers (70, 0);
+  /* Passenger 20 is in the first statement of 32 rows, 69 among the rows written one by
+   * one at the end; a passenger's NAD is on line 11 + 4 × (its number − 1). */
+  static const guint refused[] = { 20, 69 };
+
+  g_assert_true (_tarmac_store_exec (store,
+                                     "CREATE TEMP TRIGGER refuse BEFORE INSERT ON traveller"
+                                     " WHEN new.surname = 'REFUSED'"
+                                     " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                                     &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *text = many_passengers (70, refused[i]);
+      g_autofree char *where = g_strdup_printf ("line %u ", 11 + 4 * (refused[i] - 1));
+
+      assert_rejected (store, "refused.edi", (const guint8 *) text, strlen (text),
+                       TARMAC_IMPORT_ERROR_INVALID, where);
+    }
+
+  /* A refused document, in the second statement of 32 documents: its holder's line. */
+  g_assert_true (_tarmac_store_exec (store,
+                                     "CREATE TEMP TRIGGER refuse_document BEFORE INSERT"
+                                     " ON travel_document WHEN new.number = 'ZX0000050'"
+                                     " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                                     &error));
+  g_assert_no_error (error);
+  assert_rejected (store, "refused.edi", (const guint8 *) whole, strlen (whole),
+                   TARMAC_IMPORT_ERROR_INVALID, "line 207 ");
+  g_assert_true (_tarmac_store_exec (store, "DROP TRIGGER refuse_document", &error));
+  g_assert_no_error (error);
+
+  /* Without the refused name, all 70 in order, their ids following each other. */
+  {
+    g_autoptr(TarmacImportReport) report = NULL;
+
+    g_assert_true (tarmac_import_bytes (store, "whole.edi", (const guint8 *) whole,
+                                        strlen (whole), &report, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->n_travellers, ==, 70);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM traveller t"
+                                   " JOIN travel_document d ON d.traveller_id = t.id"
+                                   " WHERE d.number = printf ('ZX%07d', t.id - (SELECT min (id)"
+                                   "   FROM traveller) + 1)"
+                                   " AND t.given_names = 'PASSENGER ' || (t.id - (SELECT min (id)"
+                                   "   FROM traveller) + 1)"), ==, 70);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM traveller_source"), ==, 70);
+  }
+}
+
+/* Names longer than their columns allow are cut at 256 characters, not bytes, and the
+ * traveller is imported. */
+static void
+test_import_long_names (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) surname = g_string_new (NULL);
+  g_autofree char *given = g_strnfill (300, 'A');
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (surname, "\xc3\x89");  /* É: two bytes */
+  text = g_strdup_printf ("UNA:+.? '\n"
+                          "UNB+UNOY:4+TARMACAIR:ZZ+TESTAPIS:ZZ+260313:2200+900078++APIS'\n"
+                          "UNH+M1+PAXLST:D:02B:UN:IATA+XQ0078/260314/0910+01:F'\n"
+                          "BGM+745'\n"
+                          "TDT+20+XQ0078+++XQ'\n"
+                          "LOC+125+OSL'\n"
+                          "DTM+189:2603140910:201'\n"
+                          "LOC+87+LIS'\n"
+                          "DTM+232:2603141345:201'\n"
+                          "NAD+FL+++%s:%s'\n"
+                          "NAD+FL+++%s:SHORT'\n"
+                          "CNT+42:2'\nUNT+11+M1'\nUNZ+1+900078'\n",
+                          surname->str, given, surname->str);
+
+  g_assert_true (tarmac_import_bytes (store, "long.edi", (const guint8 *) text, strlen (text),
+                                      &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_travellers, ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE length (surname) = 256"
+                                 " AND replace (surname, 'É', '') = ''"),
+                   ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"
+                                 " WHERE length (given_names) = 256"), ==, 1);
+}
+
 static void
 test_import_corrupt (void)
 {
@@ -1393,6 +1518,8 @@ main (int   argc,
   g_test_add_func ("/import/cli-airport", test_import_cli_airport);
   g_test_add_func ("/import/duplicate", test_import_duplicate);
   g_test_add_func ("/import/corrupt", test_import_corrupt);
+  g_test_add_func ("/import/row-refused", test_import_row_refused);
+  g_test_add_func ("/import/long-names", test_import_long_names);
   g_test_add_func ("/import/bad-input", test_import_bad_input);
   g_test_add_func ("/import/multipart", test_import_multipart);
   g_test_add_func ("/import/multipart-sets", test_import_multipart_sets);

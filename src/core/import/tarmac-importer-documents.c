@@ -81,6 +81,99 @@ cap_into (const char *value,
   return out;
 }
 
+/* A document on its way to its row: its values as bound, and its check. */
+struct _ImportDocument
+{
+  gint64               traveller_id;
+  const char          *issuing_state;
+  const char          *issued_on;
+  const char          *expiry;
+  const char          *mrz;
+  guint                line;
+  gsize                offset;
+  TarmacDocumentCheck  check;
+  char                 normalised[TARMAC_DOCUMENT_NUMBER_MAX + 1];
+  char                 number[4 * TARMAC_DOCUMENT_NUMBER_MAX + 1];
+  char                 type[16];
+};
+
+#define DOCUMENT_COLUMNS \
+  "INSERT INTO travel_document (traveller_id, type, number, number_normalised," \
+  " issuing_state, issued_on, expires_on, mrz, check_verdict, retain_until) VALUES "
+#define DOCUMENT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define DOCUMENT_PARAMETERS 10
+
+/* Checks the document against the flight and fills @document; %FALSE when it has no
+ * number, and is not written. */
+static gboolean
+document_init (Import                     *import,
+               ImportDocument             *document,
+               gint64                      traveller_id,
+               const TarmacDocumentFacts  *facts,
+               const char                 *issued_on,
+               guint                       line,
+               gsize                       offset)
+{
+  if (facts->number == NULL || *facts->number == '\0')
+    return FALSE;
+
+  document->traveller_id = traveller_id;
+  document->issuing_state = facts->issuing_state;
+  document->issued_on = issued_on;
+  document->expiry = facts->expiry;
+  document->mrz = facts->mrz;
+  document->line = line;
+  document->offset = offset;
+  tarmac_document_check (facts, import->flight_date, &document->check);
+  tarmac_document_number_normalise_into (facts->number, document->normalised,
+                                         sizeof document->normalised);
+  cap_into (facts->type != NULL && *facts->type != '\0' ? facts->type : "ZZZ", 3,
+            document->type, sizeof document->type);
+  cap_into (facts->number, TARMAC_DOCUMENT_NUMBER_MAX, document->number,
+            sizeof document->number);
+  return TRUE;
+}
+
+static void
+bind_document (Import               *import,
+               sqlite3_stmt         *stmt,
+               guint                 row,
+               const ImportDocument *document)
+{
+  int base = (int) (row * DOCUMENT_PARAMETERS);
+
+  sqlite3_bind_int64 (stmt, base + 1, document->traveller_id);
+  sqlite3_bind_text (stmt, base + 2, document->type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 3, document->number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 4, document->normalised, -1, SQLITE_STATIC);
+  _tarmac_import_bind_static (stmt, base + 5, document->issuing_state);
+  _tarmac_import_bind_static (stmt, base + 6, document->issued_on);
+  _tarmac_import_bind_static (stmt, base + 7, document->expiry);
+  _tarmac_import_bind_static (stmt, base + 8, document->mrz);
+  sqlite3_bind_text (stmt, base + 9, document->check.verdict, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 10, import->retain_until, -1, SQLITE_STATIC);
+}
+
+/* One row, its error naming the document's position. */
+static gboolean
+write_document (Import                *import,
+                const ImportDocument  *document,
+                GError               **error)
+{
+  if (import->insert_document == NULL)
+    {
+      import->insert_document = _tarmac_store_prepare_cached (import->store,
+                                                              DOCUMENT_COLUMNS DOCUMENT_ROW,
+                                                              error);
+      if (import->insert_document == NULL)
+        return FALSE;
+    }
+
+  bind_document (import, import->insert_document, 0, document);
+  return _tarmac_import_step (import, import->insert_document, document->line,
+                              document->offset, error);
+}
+
 /**
  * _tarmac_import_insert_document:
  * @import: the import, inside its transaction
@@ -106,52 +199,93 @@ _tarmac_import_insert_document (Import                     *import,
                                 gsize                       offset,
                                 GError                    **error)
 {
-  TarmacDocumentCheck check;
-  char normalised[TARMAC_DOCUMENT_NUMBER_MAX + 1];
-  char number[4 * TARMAC_DOCUMENT_NUMBER_MAX + 1];
-  char type[16];
-  sqlite3_stmt *stmt;
+  ImportDocument document;
 
-  if (facts->number == NULL || *facts->number == '\0')
+  if (!document_init (import, &document, traveller_id, facts, issued_on, line, offset))
     return TRUE;
-
-  if (import->insert_document == NULL)
-    {
-      import->insert_document =
-        _tarmac_store_prepare_cached (import->store,
-                                      "INSERT INTO travel_document (traveller_id, type, number,"
-                                      " number_normalised, issuing_state, issued_on, expires_on,"
-                                      " mrz, check_verdict, retain_until)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                                      error);
-      if (import->insert_document == NULL)
-        return FALSE;
-    }
-  stmt = import->insert_document;
-
-  tarmac_document_check (facts, import->flight_date, &check);
-  tarmac_document_number_normalise_into (facts->number, normalised, sizeof normalised);
-
-  sqlite3_bind_int64 (stmt, 1, traveller_id);
-  sqlite3_bind_text (stmt, 2,
-                     cap_into (facts->type != NULL && *facts->type != '\0' ? facts->type : "ZZZ",
-                               3, type, sizeof type),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cap_into (facts->number, TARMAC_DOCUMENT_NUMBER_MAX, number,
-                                        sizeof number),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, normalised, -1, SQLITE_STATIC);
-  _tarmac_import_bind_static (stmt, 5, facts->issuing_state);
-  _tarmac_import_bind_static (stmt, 6, issued_on);
-  _tarmac_import_bind_static (stmt, 7, facts->expiry);
-  _tarmac_import_bind_static (stmt, 8, facts->mrz);
-  sqlite3_bind_text (stmt, 9, check.verdict, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, import->retain_until, -1, SQLITE_STATIC);
-  if (!_tarmac_import_step (import, stmt, line, offset, error))
+  if (!write_document (import, &document, error))
     return FALSE;
   import->report->n_documents++;
 
-  return write_findings (import, traveller_id, &check, line, offset, error);
+  return write_findings (import, traveller_id, &document.check, line, offset, error);
+}
+
+/**
+ * _tarmac_import_queue_document:
+ * @import: the import, inside its transaction
+ * @traveller_id: the holder's traveller row, written already
+ * @facts: (not nullable): the document; its strings must last until the documents are
+ *   written
+ * @issued_on: (nullable): the issue date, "YYYY-MM-DD"
+ * @line: the source line, for errors
+ * @offset: the source byte offset, for errors
+ * @error: return location for a #GError
+ *
+ * As _tarmac_import_insert_document(), but the row waits with others and they are
+ * written DOCUMENTS_PER_INSERT to a statement (a statement's own cost was about a
+ * quarter of a document's): when that many wait, or at
+ * _tarmac_import_flush_documents(), which the caller must call before its transaction
+ * ends.
+ *
+ * Returns: %FALSE with @error set when rows could not be written
+ */
+gboolean
+_tarmac_import_queue_document (Import                     *import,
+                               gint64                      traveller_id,
+                               const TarmacDocumentFacts  *facts,
+                               const char                 *issued_on,
+                               guint                       line,
+                               gsize                       offset,
+                               GError                    **error)
+{
+  if (import->documents == NULL)
+    import->documents = g_new (ImportDocument, DOCUMENTS_PER_INSERT);
+
+  if (!document_init (import, &import->documents[import->n_documents], traveller_id, facts,
+                      issued_on, line, offset))
+    return TRUE;
+  if (++import->n_documents < DOCUMENTS_PER_INSERT)
+    return TRUE;
+  return _tarmac_import_flush_documents (import, error);
+}
+
+/* Writes the documents _tarmac_import_queue_document() keeps, then their findings. */
+gboolean
+_tarmac_import_flush_documents (Import  *import,
+                                GError **error)
+{
+  guint n = import->n_documents;
+  gboolean written = FALSE;
+
+  import->n_documents = 0;
+  if (n > 1)
+    {
+      sqlite3_stmt *stmt = _tarmac_import_prepare_rows (import, DOCUMENT_COLUMNS, DOCUMENT_ROW,
+                                                        n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        bind_document (import, stmt, i, &import->documents[i]);
+      /* Undone as a whole when it fails: then one by one, so the error says where. */
+      written = sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImportDocument *document = &import->documents[i];
+
+      if (!written && !write_document (import, document, error))
+        return FALSE;
+      import->report->n_documents++;
+      if (!write_findings (import, document->traveller_id, &document->check, document->line,
+                           document->offset, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

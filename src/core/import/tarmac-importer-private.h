@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 
 /* State of one import, shared by the PAXLST path (tarmac-importer.c) and the PNRGOV path
  * (tarmac-importer-pnrgov.c). Everything is written inside one transaction. */
+/* Documents are written this many to a statement (_tarmac_import_queue_document()). */
+#define DOCUMENTS_PER_INSERT 32
+
+typedef struct _ImportDocument ImportDocument;
+
 typedef struct
 {
   TarmacStore        *store;
@@ -29,6 +34,8 @@ typedef struct
   GHashTable         *sets;          /* of gint64* → PartSet*, the part sets touched */
   sqlite3_stmt       *insert_traveller;
   sqlite3_stmt       *insert_document;
+  ImportDocument     *documents;         /* waiting to be written, DOCUMENTS_PER_INSERT */
+  guint               n_documents;
   sqlite3_stmt       *insert_source;
   sqlite3_stmt       *insert_finding;
   GHashTable         *name_keys;     /* TarmacPaxlstTraveller* → its name key, made by
@@ -39,6 +46,7 @@ typedef struct
   gint64              sources_last;    /* linked to it yet, ids first to last; 0: none */
   guint               message_passengers; /* the travellers of the message being written, */
   guint               message_crew;       /* for its CNT (_tarmac_import_check_count()) */
+  gint64              next_traveller_id;  /* the id the next manifest traveller gets */
 } Import;
 
 void         _tarmac_import_clear               (Import              *import);
@@ -54,6 +62,16 @@ typedef struct
   gsize   offset;
   guint   line;
 } PartSet;
+
+/* tarmac-importer-travellers.c */
+char        *_tarmac_import_traveller_name_key  (const TarmacPaxlstTraveller *traveller);
+gboolean     _tarmac_import_prepare_travellers  (Import              *import,
+                                                 GError             **error);
+gboolean     _tarmac_import_write_travellers    (Import              *import,
+                                                 gint64               flight_id,
+                                                 gint64               message_id,
+                                                 const TarmacPaxlstMessage *message,
+                                                 GError             **error);
 
 gboolean     _tarmac_import_update_search_index (TarmacStore         *store,
                                                  GError             **error);
@@ -84,6 +102,20 @@ void         _tarmac_import_set_position_error  (GError             **error,
                                                  guint                line,
                                                  gsize                offset,
                                                  const char          *message);
+sqlite3_stmt *_tarmac_import_prepare_rows        (Import              *import,
+                                                 const char          *columns,
+                                                 const char          *row,
+                                                 guint                n,
+                                                 GError             **error);
+gboolean     _tarmac_import_queue_document      (Import              *import,
+                                                 gint64               traveller_id,
+                                                 const TarmacDocumentFacts *facts,
+                                                 const char          *issued_on,
+                                                 guint                line,
+                                                 gsize                offset,
+                                                 GError             **error);
+gboolean     _tarmac_import_flush_documents     (Import              *import,
+                                                 GError             **error);
 gboolean     _tarmac_import_step                (Import              *import,
                                                  sqlite3_stmt        *stmt,
                                                  guint                line,

@@ -326,6 +326,27 @@ _tarmac_import_step (Import        *import,
   return ok;
 }
 
+/* The cached statement "@columns @row, @row, …" with @n rows: writing rows many to a
+ * statement spares each row the statement's own cost (opening and closing the table and
+ * its indexes, resetting). Reset it after use. */
+sqlite3_stmt *
+_tarmac_import_prepare_rows (Import      *import,
+                             const char  *columns,
+                             const char  *row,
+                             guint        n,
+                             GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (columns);
+
+  g_string_append (sql, row);
+  for (guint i = 1; i < n; i++)
+    {
+      g_string_append (sql, ", ");
+      g_string_append (sql, row);
+    }
+  return _tarmac_store_prepare_cached (import->store, sql->str, error);
+}
+
 gint64
 _tarmac_import_insert_source_file (Import              *import,
                     gsize                length,
@@ -601,189 +622,6 @@ upsert_flight (Import                     *import,
   return flight_id;
 }
 
-/* The traveller's name key, from its names as stored (each capped at 256 characters). */
-static char *
-traveller_name_key (const TarmacPaxlstTraveller *traveller)
-{
-  g_autofree char *surname = _tarmac_import_cap_utf8 (traveller->surname, 256);
-  g_autofree char *given_names = _tarmac_import_cap_utf8 (traveller->given_names != NULL ?
-                                                          traveller->given_names : "", 256);
-  g_autofree char *full_name = g_strconcat (surname != NULL ? surname : "", " ", given_names,
-                                            NULL);
-
-  return tarmac_name_key (full_name);
-}
-
-/* Links the travellers import->sources_first to import->sources_last to @message_id,
- * in one statement instead of one per traveller (statement overhead was a tenth of the
- * writer's time). @line and @offset (the message's) go into errors. */
-static gboolean
-link_sources (Import   *import,
-              gint64    message_id,
-              guint     line,
-              gsize     offset,
-              GError  **error)
-{
-  if (import->sources_last == 0)
-    return TRUE;
-
-  sqlite3_bind_int64 (import->insert_source, 1, import->sources_first);
-  sqlite3_bind_int64 (import->insert_source, 2, import->sources_last);
-  sqlite3_bind_int64 (import->insert_source, 3, message_id);
-  import->sources_first = import->sources_last = 0;
-  return _tarmac_import_step (import, import->insert_source, line, offset, error);
-}
-
-static gboolean
-insert_traveller (Import                       *import,
-                  gint64                        flight_id,
-                  gint64                        message_id,
-                  const TarmacPaxlstMessage    *message,
-                  const TarmacPaxlstTraveller  *traveller,
-                  GError                      **error)
-{
-  sqlite3_stmt *stmt = import->insert_traveller;
-  g_autofree char *surname = _tarmac_import_cap_utf8 (traveller->surname, 256);
-  g_autofree char *given_names = _tarmac_import_cap_utf8 (traveller->given_names != NULL ?
-                                           traveller->given_names : "", 256);
-  g_autofree char *name_key = NULL;
-  const char *key;
-  g_autofree char *nationality = _tarmac_import_map_country (traveller->nationality);
-  g_autofree char *bag_tags = NULL;
-  gboolean crew;
-  gint64 traveller_id;
-
-  if (surname == NULL || *surname == '\0')
-    {
-      _tarmac_import_add_warning (import->report, "skipped-traveller",
-                   _("A traveller without a surname was not imported"),
-                   traveller->offset, traveller->line, 0);
-      return TRUE;
-    }
-
-  if (traveller->kind == TARMAC_PAXLST_TRAVELLER_CREW)
-    crew = TRUE;
-  else if (traveller->kind == TARMAC_PAXLST_TRAVELLER_PASSENGER)
-    crew = FALSE;
-  else
-    crew = message->document_type == TARMAC_PAXLST_DOCUMENT_TYPE_CREW;
-
-  key = import->name_keys != NULL ? g_hash_table_lookup (import->name_keys, traveller) : NULL;
-  if (key == NULL)
-    key = name_key = traveller_name_key (traveller);
-  if (traveller->bag_tags != NULL && traveller->bag_tags->len > 0)
-    {
-      g_ptr_array_add (traveller->bag_tags, NULL);
-      bag_tags = g_strjoinv (" ", (char **) traveller->bag_tags->pdata);
-      g_ptr_array_set_size (traveller->bag_tags, traveller->bag_tags->len - 1);
-    }
-
-  sqlite3_bind_int64 (stmt, 1, flight_id);
-  sqlite3_bind_text (stmt, 2, crew ? "crew" : "passenger", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, surname, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, given_names, -1, SQLITE_STATIC);
-  _tarmac_import_bind_static (stmt, 5, _tarmac_import_map_sex (traveller->sex));
-  _tarmac_import_bind_static (stmt, 6, traveller->date_of_birth);
-  _tarmac_import_bind_static (stmt, 7, nationality);
-  _tarmac_import_bind_static (stmt, 8, traveller->residence);
-  _tarmac_import_bind_static (stmt, 9, traveller->birthplace);
-  _tarmac_import_bind_static (stmt, 10, traveller->seat);
-  if (traveller->bag_count >= 0)
-    sqlite3_bind_int (stmt, 11, traveller->bag_count);
-  if (traveller->bag_weight >= 0)
-    {
-      double kg = traveller->bag_weight;
-
-      if (traveller->bag_weight_unit != NULL &&
-          (g_ascii_strcasecmp (traveller->bag_weight_unit, "LBR") == 0 ||
-           g_ascii_strcasecmp (traveller->bag_weight_unit, "LB") == 0))
-        kg *= 0.45359237;
-      sqlite3_bind_double (stmt, 12, kg);
-    }
-  _tarmac_import_bind_static (stmt, 13, bag_tags);
-  sqlite3_bind_int (stmt, 14, traveller->in_transit ? 1 : 0);
-  _tarmac_import_bind_static (stmt, 15, traveller->embarkation);
-  _tarmac_import_bind_static (stmt, 16, traveller->debarkation);
-  _tarmac_import_bind_static (stmt, 17, traveller->booking_reference);
-  sqlite3_bind_text (stmt, 18, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 19, import->now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 20, import->retain_until, -1, SQLITE_STATIC);
-
-  if (!_tarmac_import_step (import, stmt, traveller->line, traveller->offset, error))
-    return FALSE;
-  traveller_id = sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
-  _tarmac_store_queue_for_search_key (import->store, traveller_id, key, import->flight_date);
-
-  /* New rows get the next ids: the message's travellers are linked to it as one range
-   * (link_sources()), unless a gap breaks it. */
-  if (import->sources_last != 0 && traveller_id == import->sources_last + 1)
-    import->sources_last = traveller_id;
-  else if (!link_sources (import, message_id, traveller->line, traveller->offset, error))
-    return FALSE;
-  else
-    import->sources_first = import->sources_last = traveller_id;
-
-  if (!_tarmac_import_check_traveller (import, traveller_id, traveller->date_of_birth,
-                                       traveller->line, traveller->offset, error))
-    return FALSE;
-
-  for (guint i = 0; traveller->documents != NULL && i < traveller->documents->len; i++)
-    {
-      const TarmacPaxlstTravelDocument *document = g_ptr_array_index (traveller->documents, i);
-      TarmacDocumentFacts facts = {
-        .type = document->type,
-        .number = document->number,
-        .issuing_state = document->issuing_state,
-        .expiry = document->expiry,
-        .surname = traveller->surname,
-        .given_names = traveller->given_names,
-        .date_of_birth = traveller->date_of_birth,
-      };
-
-      if (!_tarmac_import_insert_document (import, traveller_id, &facts, document->issue_date,
-                                           traveller->line, traveller->offset, error))
-        return FALSE;
-    }
-
-  import->report->n_travellers++;
-  if (crew)
-    {
-      import->report->n_crew++;
-      import->message_crew++;
-    }
-  else
-    import->message_passengers++;
-
-  return TRUE;
-}
-
-static gboolean
-prepare_statements (Import  *import,
-                    GError **error)
-{
-  import->insert_traveller =
-    _tarmac_store_prepare_cached (import->store,
-                                  "INSERT INTO traveller (flight_id, kind, surname, given_names, sex,"
-                                  " date_of_birth, nationality, residence, birthplace, seat,"
-                                  " bag_count, bag_weight_kg, bag_tags, transit, embarkation,"
-                                  " debarkation, booking_reference, from_api, name_key, created_at,"
-                                  " retain_until)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                  " ?14, ?15, ?16, ?17, 1, ?18, ?19, ?20)",
-                                  error);
-  if (import->insert_traveller == NULL)
-    return FALSE;
-
-  import->insert_source =
-    _tarmac_store_prepare_cached (import->store,
-                                  "WITH RECURSIVE ids (id) AS (SELECT ?1"
-                                  "  UNION ALL SELECT id + 1 FROM ids WHERE id < ?2)"
-                                  " INSERT INTO traveller_source (traveller_id, message_id)"
-                                  " SELECT id, ?3 FROM ids WHERE 1 ON CONFLICT DO NOTHING",
-                                  error);
-  return import->insert_source != NULL;
-}
-
 void
 _tarmac_import_clear (Import *import)
 {
@@ -793,6 +631,7 @@ _tarmac_import_clear (Import *import)
   g_clear_pointer (&import->flight_ids, g_hash_table_unref);
   g_clear_pointer (&import->sets, g_hash_table_unref);
   g_clear_pointer (&import->insert_traveller, _tarmac_store_release_cached);
+  g_clear_pointer (&import->documents, g_free);
   g_clear_pointer (&import->insert_document, _tarmac_store_release_cached);
   g_clear_pointer (&import->insert_source, _tarmac_store_release_cached);
   g_clear_pointer (&import->insert_finding, _tarmac_store_release_cached);
@@ -812,7 +651,7 @@ _tarmac_import_write_paxlst (Import        *import,
   g_autofree char *detail = NULL;
   gint64 source_file_id;
 
-  if (!prepare_statements (import, error))
+  if (!_tarmac_import_prepare_travellers (import, error))
     return FALSE;
 
   source_file_id = _tarmac_import_insert_source_file (import, length, error);
@@ -859,18 +698,15 @@ _tarmac_import_write_paxlst (Import        *import,
         return FALSE;
 
       import->message_passengers = import->message_crew = 0;
-      for (guint j = 0; j < message->travellers->len; j++)
-        if (!insert_traveller (import, flight_id, message_id, message,
-                               g_ptr_array_index (message->travellers, j), error))
-          return FALSE;
-      if (!link_sources (import, message_id, message->line, message->offset, error))
+      if (!_tarmac_import_write_travellers (import, flight_id, message_id, message, error))
         return FALSE;
 
       if (set == NULL)
         _tarmac_import_check_count (import, message);
     }
 
-  if (!_tarmac_import_finish_sets (import, error))
+  if (!_tarmac_import_flush_documents (import, error) ||
+      !_tarmac_import_finish_sets (import, error))
     return FALSE;
 
   import->report->n_flights = g_hash_table_size (import->flight_ids);
@@ -1415,7 +1251,7 @@ prepare (TarmacImportPrepared *prepared)
               TarmacPaxlstTraveller *traveller = g_ptr_array_index (message->travellers, j);
 
               g_hash_table_insert (prepared->name_keys, traveller,
-                                   traveller_name_key (traveller));
+                                   _tarmac_import_traveller_name_key (traveller));
             }
         }
     }

@@ -1,0 +1,394 @@
+/* tarmac-importer-travellers.c
+ *
+ * Copyright 2026 The Tarmac authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tarmac-importer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tarmac-importer-private.h"
+#include "tarmac-name-key.h"
+#include "tarmac-store-private.h"
+
+/* A manifest message's travellers, written for tarmac-importer.c: the traveller rows, their
+ * links to the message, their findings and documents, and their place in the name index.
+ *
+ * The rows go up to TRAVELLERS_PER_INSERT to a statement. A statement's own cost —
+ * opening the table, its indexes and the flight's for the foreign key, then closing them,
+ * and resetting — was about a sixth of a traveller row's, written a million times. The ids are
+ * given rather than left to SQLite, as the next ones it would have chosen (the largest
+ * plus one: the table has no AUTOINCREMENT, and the import holds the write lock), so a
+ * traveller's documents, findings and name-index entry can follow its row. A statement
+ * that fails is undone by SQLite as a whole, and its rows are then written one by one, so
+ * the error names the traveller at fault, as before. */
+
+#define TRAVELLERS_PER_INSERT 32
+
+#define TRAVELLER_COLUMNS \
+  "INSERT INTO traveller (id, flight_id, kind, surname, given_names, sex, date_of_birth," \
+  " nationality, residence, birthplace, seat, bag_count, bag_weight_kg, bag_tags, transit," \
+  " embarkation, debarkation, booking_reference, from_api, name_key, created_at," \
+  " retain_until) VALUES "
+#define TRAVELLER_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
+#define TRAVELLER_PARAMETERS 21
+
+typedef struct
+{
+  const TarmacPaxlstTraveller *traveller;
+  gint64                       id;
+  const char                  *key;         /* its name key */
+  char                        *owned_key;   /* when made here rather than by the preparer */
+  gboolean                     crew;
+} Pending;
+
+/* The traveller's name key, from its names as stored (each capped at 256 characters). */
+char *
+_tarmac_import_traveller_name_key (const TarmacPaxlstTraveller *traveller)
+{
+  g_autofree char *surname = _tarmac_import_cap_utf8 (traveller->surname, 256);
+  g_autofree char *given_names = _tarmac_import_cap_utf8 (traveller->given_names != NULL ?
+                                                          traveller->given_names : "", 256);
+  g_autofree char *full_name = g_strconcat (surname != NULL ? surname : "", " ", given_names,
+                                            NULL);
+
+  return tarmac_name_key (full_name);
+}
+
+/* @value, or its first @max characters when longer (so it fits its column's CHECK instead
+ * of failing the file), bound as text; "" when %NULL. */
+static void
+bind_capped (sqlite3_stmt *stmt,
+             int           column,
+             const char   *value,
+             glong         max)
+{
+  const char *end;
+  glong length = 0;
+
+  if (value == NULL)
+    value = "";
+  for (end = value; *end != '\0' && length <= max; end = g_utf8_next_char (end))
+    length++;
+  if (length <= max)
+    sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_text (stmt, column, g_utf8_substring (value, 0, max), -1, g_free);
+}
+
+/* @value, which SQLite frees, bound as text; NULL when %NULL or empty. */
+static void
+bind_owned (sqlite3_stmt *stmt,
+            int           column,
+            char         *value)
+{
+  if (value != NULL && *value != '\0')
+    sqlite3_bind_text (stmt, column, value, -1, g_free);
+  else
+    g_free (value);
+}
+
+static void
+bind_traveller (Import        *import,
+                sqlite3_stmt  *stmt,
+                guint          row,
+                gint64         flight_id,
+                const Pending *pending)
+{
+  const TarmacPaxlstTraveller *traveller = pending->traveller;
+  int base = (int) (row * TRAVELLER_PARAMETERS);
+
+  sqlite3_bind_int64 (stmt, base + 1, pending->id);
+  sqlite3_bind_int64 (stmt, base + 2, flight_id);
+  sqlite3_bind_text (stmt, base + 3, pending->crew ? "crew" : "passenger", -1, SQLITE_STATIC);
+  bind_capped (stmt, base + 4, traveller->surname, 256);
+  bind_capped (stmt, base + 5, traveller->given_names, 256);
+  _tarmac_import_bind_static (stmt, base + 6, _tarmac_import_map_sex (traveller->sex));
+  _tarmac_import_bind_static (stmt, base + 7, traveller->date_of_birth);
+  bind_owned (stmt, base + 8, _tarmac_import_map_country (traveller->nationality));
+  _tarmac_import_bind_static (stmt, base + 9, traveller->residence);
+  _tarmac_import_bind_static (stmt, base + 10, traveller->birthplace);
+  _tarmac_import_bind_static (stmt, base + 11, traveller->seat);
+  if (traveller->bag_count >= 0)
+    sqlite3_bind_int (stmt, base + 12, traveller->bag_count);
+  if (traveller->bag_weight >= 0)
+    {
+      double kg = traveller->bag_weight;
+
+      if (traveller->bag_weight_unit != NULL &&
+          (g_ascii_strcasecmp (traveller->bag_weight_unit, "LBR") == 0 ||
+           g_ascii_strcasecmp (traveller->bag_weight_unit, "LB") == 0))
+        kg *= 0.45359237;
+      sqlite3_bind_double (stmt, base + 13, kg);
+    }
+  if (traveller->bag_tags != NULL && traveller->bag_tags->len > 0)
+    {
+      g_ptr_array_add (traveller->bag_tags, NULL);
+      bind_owned (stmt, base + 14, g_strjoinv (" ", (char **) traveller->bag_tags->pdata));
+      g_ptr_array_set_size (traveller->bag_tags, traveller->bag_tags->len - 1);
+    }
+  sqlite3_bind_int (stmt, base + 15, traveller->in_transit ? 1 : 0);
+  _tarmac_import_bind_static (stmt, base + 16, traveller->embarkation);
+  _tarmac_import_bind_static (stmt, base + 17, traveller->debarkation);
+  _tarmac_import_bind_static (stmt, base + 18, traveller->booking_reference);
+  sqlite3_bind_text (stmt, base + 19, pending->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 20, import->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 21, import->retain_until, -1, SQLITE_STATIC);
+}
+
+/* Links the travellers import->sources_first to import->sources_last to @message_id,
+ * in one statement instead of one per traveller (statement overhead was a tenth of the
+ * writer's time). @line and @offset (the message's) go into errors. */
+static gboolean
+link_sources (Import   *import,
+                             gint64    message_id,
+                             guint     line,
+                             gsize     offset,
+                             GError  **error)
+{
+  if (import->sources_last == 0)
+    return TRUE;
+
+  sqlite3_bind_int64 (import->insert_source, 1, import->sources_first);
+  sqlite3_bind_int64 (import->insert_source, 2, import->sources_last);
+  sqlite3_bind_int64 (import->insert_source, 3, message_id);
+  import->sources_first = import->sources_last = 0;
+  return _tarmac_import_step (import, import->insert_source, line, offset, error);
+}
+
+/* Fills @pending for @traveller, the next id with it; %FALSE when the traveller is not
+ * written (it has no surname), with a warning. */
+static gboolean
+pending_init (Import                       *import,
+              const TarmacPaxlstMessage    *message,
+              const TarmacPaxlstTraveller  *traveller,
+              Pending                      *pending)
+{
+  if (traveller->surname == NULL || *traveller->surname == '\0')
+    {
+      _tarmac_import_add_warning (import->report, "skipped-traveller",
+                   _("A traveller without a surname was not imported"),
+                   traveller->offset, traveller->line, 0);
+      return FALSE;
+    }
+
+  pending->traveller = traveller;
+  pending->id = import->next_traveller_id++;
+  pending->owned_key = NULL;
+  pending->key = import->name_keys != NULL ? g_hash_table_lookup (import->name_keys,
+                                                                  traveller) : NULL;
+  if (pending->key == NULL)
+    pending->key = pending->owned_key = _tarmac_import_traveller_name_key (traveller);
+
+  if (traveller->kind == TARMAC_PAXLST_TRAVELLER_CREW)
+    pending->crew = TRUE;
+  else if (traveller->kind == TARMAC_PAXLST_TRAVELLER_PASSENGER)
+    pending->crew = FALSE;
+  else
+    pending->crew = message->document_type == TARMAC_PAXLST_DOCUMENT_TYPE_CREW;
+
+  return TRUE;
+}
+
+/* What follows a traveller's row: its name-index entry, its link to the message, the
+ * checks of its birth date and documents, and the report's counts. */
+static gboolean
+after_row (Import         *import,
+           gint64          message_id,
+           const Pending  *pending,
+           GError        **error)
+{
+  const TarmacPaxlstTraveller *traveller = pending->traveller;
+
+  _tarmac_store_queue_for_search_key (import->store, pending->id, pending->key,
+                                      import->flight_date);
+
+  /* The message's travellers are linked to it as one range (link_sources()),
+   * unless a gap breaks it. */
+  if (import->sources_last != 0 && pending->id == import->sources_last + 1)
+    import->sources_last = pending->id;
+  else if (!link_sources (import, message_id, traveller->line,
+                                         traveller->offset, error))
+    return FALSE;
+  else
+    import->sources_first = import->sources_last = pending->id;
+
+  if (!_tarmac_import_check_traveller (import, pending->id, traveller->date_of_birth,
+                                       traveller->line, traveller->offset, error))
+    return FALSE;
+
+  for (guint i = 0; traveller->documents != NULL && i < traveller->documents->len; i++)
+    {
+      const TarmacPaxlstTravelDocument *document = g_ptr_array_index (traveller->documents, i);
+      TarmacDocumentFacts facts = {
+        .type = document->type,
+        .number = document->number,
+        .issuing_state = document->issuing_state,
+        .expiry = document->expiry,
+        .surname = traveller->surname,
+        .given_names = traveller->given_names,
+        .date_of_birth = traveller->date_of_birth,
+      };
+
+      if (!_tarmac_import_queue_document (import, pending->id, &facts, document->issue_date,
+                                          traveller->line, traveller->offset, error))
+        return FALSE;
+    }
+
+  import->report->n_travellers++;
+  if (pending->crew)
+    {
+      import->report->n_crew++;
+      import->message_crew++;
+    }
+  else
+    import->message_passengers++;
+
+  return TRUE;
+}
+
+static gboolean
+write_rows (Import         *import,
+            gint64          flight_id,
+            const Pending  *pending,
+            guint           n,
+            GError        **error)
+{
+  if (n > 1)
+    {
+      sqlite3_stmt *stmt = _tarmac_import_prepare_rows (import, TRAVELLER_COLUMNS,
+                                                        TRAVELLER_ROW, n, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        bind_traveller (import, stmt, i, flight_id, &pending[i]);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (rc == SQLITE_DONE)
+        return TRUE;
+      /* Undone as a whole: one by one, the failing row says where it is. */
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TarmacPaxlstTraveller *traveller = pending[i].traveller;
+
+      bind_traveller (import, import->insert_traveller, 0, flight_id, &pending[i]);
+      if (!_tarmac_import_step (import, import->insert_traveller, traveller->line,
+                                traveller->offset, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes @n pending travellers, then what follows each, and forgets them. */
+static gboolean
+flush (Import   *import,
+       gint64    flight_id,
+       gint64    message_id,
+       Pending  *pending,
+       guint     n,
+       GError  **error)
+{
+  gboolean ok = write_rows (import, flight_id, pending, n, error);
+
+  for (guint i = 0; ok && i < n; i++)
+    ok = after_row (import, message_id, &pending[i], error);
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&pending[i].owned_key, g_free);
+
+  return ok;
+}
+
+/**
+ * _tarmac_import_write_travellers:
+ * @import: the import, inside its transaction, its statements prepared
+ *   (_tarmac_import_prepare_travellers())
+ * @flight_id: the flight row of @message
+ * @message_id: the message row of @message
+ * @message: a manifest message
+ * @error: return location for a #GError
+ *
+ * Writes the travellers of @message and links them to it, counting them in
+ * import->report, import->message_passengers and import->message_crew.
+ *
+ * Returns: %FALSE with @error set (naming the traveller's position) when a row could
+ *   not be written
+ */
+gboolean
+_tarmac_import_write_travellers (Import                     *import,
+                                 gint64                      flight_id,
+                                 gint64                      message_id,
+                                 const TarmacPaxlstMessage  *message,
+                                 GError                    **error)
+{
+  Pending pending[TRAVELLERS_PER_INSERT];
+  guint n = 0;
+
+  for (guint i = 0; i < message->travellers->len; i++)
+    {
+      if (!pending_init (import, message, g_ptr_array_index (message->travellers, i),
+                         &pending[n]))
+        continue;
+      if (++n == TRAVELLERS_PER_INSERT)
+        {
+          if (!flush (import, flight_id, message_id, pending, n, error))
+            return FALSE;
+          n = 0;
+        }
+    }
+  if (!flush (import, flight_id, message_id, pending, n, error))
+    return FALSE;
+
+  return link_sources (import, message_id, message->line, message->offset,
+                                      error);
+}
+
+/* The statements _tarmac_import_write_travellers() uses, and the id its first traveller
+ * gets. Call once per file, inside its transaction. */
+gboolean
+_tarmac_import_prepare_travellers (Import  *import,
+                                   GError **error)
+{
+  g_autoptr(TarmacCachedStmt) last = NULL;
+  int rc;
+
+  import->insert_traveller = _tarmac_store_prepare_cached (import->store,
+                                                           TRAVELLER_COLUMNS TRAVELLER_ROW,
+                                                           error);
+  if (import->insert_traveller == NULL)
+    return FALSE;
+
+  import->insert_source =
+    _tarmac_store_prepare_cached (import->store,
+                                  "WITH RECURSIVE ids (id) AS (SELECT ?1"
+                                  "  UNION ALL SELECT id + 1 FROM ids WHERE id < ?2)"
+                                  " INSERT INTO traveller_source (traveller_id, message_id)"
+                                  " SELECT id, ?3 FROM ids WHERE 1 ON CONFLICT DO NOTHING",
+                                  error);
+  if (import->insert_source == NULL)
+    return FALSE;
+
+  last = _tarmac_store_prepare_cached (import->store,
+                                       "SELECT coalesce (max (id), 0) + 1 FROM traveller",
+                                       error);
+  if (last == NULL)
+    return FALSE;
+  rc = sqlite3_step (last);
+  if (rc != SQLITE_ROW)
+    {
+      _tarmac_store_set_error (import->store, rc, error);
+      return FALSE;
+    }
+  import->next_traveller_id = sqlite3_column_int64 (last, 0);
+
+  return TRUE;
+}

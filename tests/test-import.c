@@ -352,6 +352,80 @@ test_import_row_refused (void)
   }
 }
 
+static gboolean interrupt_armed;
+
+static int
+interrupt_when_armed (void *data)
+{
+  gboolean armed = interrupt_armed;
+
+  interrupt_armed = FALSE;
+  return armed;
+}
+
+/* Arms the interruption at the first statement writing several travellers. */
+static int
+arm_at_many_travellers (unsigned  type,
+                        void     *context,
+                        void     *statement,
+                        void     *unused)
+{
+  const char *sql = sqlite3_sql (statement);
+
+  if (g_str_has_prefix (sql, "INSERT INTO traveller (id") && strstr (sql, "), (") != NULL)
+    {
+      interrupt_armed = TRUE;
+      sqlite3_trace_v2 (sqlite3_db_handle (statement), 0, NULL, NULL);
+    }
+  return 0;
+}
+
+/* An error that is not a refused row (here an interruption; a full disk or an I/O error
+ * do the same) rolls SQLite's whole transaction back in the middle of a statement of many
+ * travellers. The import must stop there and say so, not write the rows again one by
+ * one outside any transaction: nothing of the file stays. */
+static void
+test_import_rows_interrupted (void)
+{
+  g_autoptr(TarmacStore) store = open_store (NULL);
+  g_autoptr(TarmacImportReport) first = NULL;
+  g_autoptr(TarmacImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = many_passengers (70, 0);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = _tarmac_store_get_db (store);
+  char *p;
+
+  g_assert_true (tarmac_import_bytes (store, "first.edi", (const guint8 *) text,
+                                      strlen (text), &first, NULL, &error));
+  g_assert_no_error (error);
+  before = snapshot (store);
+
+  /* The same flight, from another message, so the flight row is there already. */
+  while ((p = strstr (text, "XQ0077/260314/0910")) != NULL)
+    memcpy (p, "XQ0077/260314/0999", 18);
+  while ((p = strstr (text, "900077")) != NULL)
+    memcpy (p, "900079", 6);
+  while ((p = strstr (text, "TESTPERSON")) != NULL)
+    memcpy (p, "OTHERGUEST", 10);
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, arm_at_many_travellers, NULL);
+  sqlite3_progress_handler (db, 1, interrupt_when_armed, NULL);
+  g_assert_false (tarmac_import_bytes (store, "second.edi", (const guint8 *) text,
+                                       strlen (text), &report, NULL, &error));
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+
+  g_assert_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "interrupt"));
+  /* The first passenger's NAD, where the statement began. */
+  g_assert_nonnull (strstr (error->message, "second.edi, line 11 "));
+  after = snapshot (store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==, 70);
+}
+
 /* Names longer than their columns allow are cut at 256 characters, not bytes, and the
  * traveller is imported. */
 static void
@@ -1519,6 +1593,7 @@ main (int   argc,
   g_test_add_func ("/import/duplicate", test_import_duplicate);
   g_test_add_func ("/import/corrupt", test_import_corrupt);
   g_test_add_func ("/import/row-refused", test_import_row_refused);
+  g_test_add_func ("/import/rows-interrupted", test_import_rows_interrupted);
   g_test_add_func ("/import/long-names", test_import_long_names);
   g_test_add_func ("/import/bad-input", test_import_bad_input);
   g_test_add_func ("/import/multipart", test_import_multipart);

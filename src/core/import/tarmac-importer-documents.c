@@ -262,15 +262,18 @@ _tarmac_import_flush_documents (Import  *import,
     {
       sqlite3_stmt *stmt = _tarmac_import_prepare_rows (import, DOCUMENT_COLUMNS, DOCUMENT_ROW,
                                                         n, error);
+      gboolean refused;
 
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < n; i++)
         bind_document (import, stmt, i, &import->documents[i]);
-      /* Undone as a whole when it fails: then one by one, so the error says where. */
-      written = sqlite3_step (stmt) == SQLITE_DONE;
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      /* A refused row undoes the statement as a whole: then one by one, so the error says
+       * where. */
+      written = _tarmac_import_step_rows (import, stmt, import->documents[0].line,
+                                          import->documents[0].offset, &refused, error);
+      if (!written && !refused)
+        return FALSE;
     }
 
   for (guint i = 0; i < n; i++)

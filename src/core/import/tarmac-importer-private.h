@@ -16,13 +16,13 @@
 
 G_BEGIN_DECLS
 
-/* State of one import, shared by the PAXLST path (tarmac-importer.c) and the PNRGOV path
- * (tarmac-importer-pnrgov.c). Everything is written inside one transaction. */
 /* Documents are written this many to a statement (_tarmac_import_queue_document()). */
 #define DOCUMENTS_PER_INSERT 32
 
 typedef struct _ImportDocument ImportDocument;
 
+/* State of one import, shared by the PAXLST path (tarmac-importer.c) and the PNRGOV path
+ * (tarmac-importer-pnrgov.c). Everything is written inside one transaction. */
 typedef struct
 {
   TarmacStore        *store;
@@ -106,6 +106,12 @@ sqlite3_stmt *_tarmac_import_prepare_rows        (Import              *import,
                                                  const char          *columns,
                                                  const char          *row,
                                                  guint                n,
+                                                 GError             **error);
+gboolean     _tarmac_import_step_rows           (Import              *import,
+                                                 sqlite3_stmt        *stmt,
+                                                 guint                line,
+                                                 gsize                offset,
+                                                 gboolean            *refused,
                                                  GError             **error);
 gboolean     _tarmac_import_queue_document      (Import              *import,
                                                  gint64               traveller_id,

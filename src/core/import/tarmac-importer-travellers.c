@@ -145,10 +145,10 @@ bind_traveller (Import        *import,
  * writer's time). @line and @offset (the message's) go into errors. */
 static gboolean
 link_sources (Import   *import,
-                             gint64    message_id,
-                             guint     line,
-                             gsize     offset,
-                             GError  **error)
+              gint64    message_id,
+              guint     line,
+              gsize     offset,
+              GError  **error)
 {
   if (import->sources_last == 0)
     return TRUE;
@@ -262,17 +262,17 @@ write_rows (Import         *import,
     {
       sqlite3_stmt *stmt = _tarmac_import_prepare_rows (import, TRAVELLER_COLUMNS,
                                                         TRAVELLER_ROW, n, error);
-      int rc;
+      gboolean refused;
 
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < n; i++)
         bind_traveller (import, stmt, i, flight_id, &pending[i]);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      if (rc == SQLITE_DONE)
+      if (_tarmac_import_step_rows (import, stmt, pending[0].traveller->line,
+                                    pending[0].traveller->offset, &refused, error))
         return TRUE;
+      if (!refused)
+        return FALSE;
       /* Undone as a whole: one by one, the failing row says where it is. */
     }
 

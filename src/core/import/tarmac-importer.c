@@ -347,6 +347,40 @@ _tarmac_import_prepare_rows (Import      *import,
   return _tarmac_store_prepare_cached (import->store, sql->str, error);
 }
 
+/* Steps @stmt, which writes several rows, and resets it. A refused row (a constraint,
+ * which with our ABORT-only schema undoes the statement alone) gives %FALSE with @refused
+ * set and no error: the caller writes the rows again one by one, so the failing one says
+ * where it is. Any other error — a full disk, I/O, an interruption — may have rolled the
+ * whole transaction back, after which rows written again would each be committed alone:
+ * %FALSE with @error set, at @line and @offset (the first row's). */
+gboolean
+_tarmac_import_step_rows (Import        *import,
+                          sqlite3_stmt  *stmt,
+                          guint          line,
+                          gsize          offset,
+                          gboolean      *refused,
+                          GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int rc = sqlite3_step (stmt);
+
+  *refused = FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      *refused = (rc & 0xff) == SQLITE_CONSTRAINT &&
+                 !sqlite3_get_autocommit (_tarmac_store_get_db (import->store));
+      if (!*refused)
+        _tarmac_store_set_error (import->store, rc, &local_error);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (local_error != NULL)
+    _tarmac_import_set_position_error (error, import->report->name, line, offset,
+                                       local_error->message);
+  return rc == SQLITE_DONE;
+}
+
 gint64
 _tarmac_import_insert_source_file (Import              *import,
                     gsize                length,

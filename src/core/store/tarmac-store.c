@@ -1229,6 +1229,24 @@ tarmac_store_rollback (TarmacStore *self)
   g_return_if_fail (TARMAC_IS_STORE (self));
   g_return_if_fail (self->transaction_depth > 0);
 
+  /* After some errors (a full disk, an I/O error, an interruption) SQLite has rolled the
+   * whole transaction back itself, savepoints included: nothing is left to roll back. An
+   * outer level learns it from _tarmac_store_transaction_lost(). */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      g_debug ("%s: the transaction was rolled back already", self->path);
+      if (self->transaction_depth > 1)
+        pop_nested (self);
+      else
+        {
+          g_array_set_size (self->search_queue, 0);
+          g_array_set_size (self->nested, 0);
+          self->spoiled = FALSE;
+        }
+      self->transaction_depth--;
+      return;
+    }
+
   if (self->transaction_depth > 1)
     {
       Nested nested = pop_nested (self);

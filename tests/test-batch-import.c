@@ -476,6 +476,71 @@ test_batch_import_generated (void)
   g_assert_cmpint (count (batch_store, "SELECT count(*) FROM search_token"), >, 6000);
 }
 
+static guint source_files_started;
+static gboolean interrupt_armed;
+
+static int
+interrupt_when_armed (void *data)
+{
+  gboolean armed = interrupt_armed;
+
+  interrupt_armed = FALSE;
+  return armed;
+}
+
+/* Arms the interruption when the fourth file starts: the first one a replay writes again. */
+static int
+arm_at_fourth_file (unsigned  type,
+                    void     *context,
+                    void     *statement,
+                    void     *unused)
+{
+  if (g_str_has_prefix (sqlite3_sql (statement), "INSERT INTO source_file") &&
+      ++source_files_started == 4)
+    interrupt_armed = TRUE;
+  return 0;
+}
+
+/* SQLite loses the transaction (an interruption here; a full disk or an I/O error do the
+ * same) while a replay writes the batch's files again: a file reported imported must be
+ * on disk, one reported otherwise must not, and every traveller on disk must be in the
+ * name index — no savepoint may open a transaction of its own and commit it alone. */
+static void
+test_batch_import_replay_lost (void)
+{
+  g_autofree char *path = tarmac_test_db_path ("replay-lost.db");
+  g_autofree char *part1 = fixture ("import", "multipart-part1.edi");
+  g_autofree char *d02b = fixture ("import", "d02b-passengers.edi");
+  g_autofree char *second_bad = fixture ("import", "second-message-bad.edi");
+  const char * const files[] = { part1, d02b, second_bad, NULL };
+  g_autoptr(TarmacStore) store = open_store (path);
+  g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
+  g_autoptr(GPtrArray) done = NULL;
+  sqlite3 *db = _tarmac_store_get_db (store);
+
+  tarmac_batch_import_set_limits (batch, 100, G_MAXUINT);
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, arm_at_fourth_file, NULL);
+  sqlite3_progress_handler (db, 1, interrupt_when_armed, NULL);
+  done = import_all (batch, files);
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+
+  g_assert_cmpuint (source_files_started, >=, 4);
+  g_assert_cmpuint (done->len, ==, 3);
+  for (guint i = 0; i < done->len; i++)
+    {
+      TarmacImportReport *report = g_ptr_array_index (done, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM source_file"
+                                              " WHERE name = '%s'", report->name);
+
+      g_assert_cmpint (count (store, sql), ==,
+                       report->result == TARMAC_IMPORT_RESULT_IMPORTED ? 1 : 0);
+    }
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller t WHERE t.name_key <> ''"
+                                 " AND NOT EXISTS (SELECT 1 FROM search_token s"
+                                 "   WHERE s.traveller_id = t.id)"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/batch-import/bad-in-middle", test_batch_import_bad_in_middle);
   g_test_add_func ("/batch-import/limits", test_batch_import_limits);
   g_test_add_func ("/batch-import/replay", test_batch_import_replay);
+  g_test_add_func ("/batch-import/replay-lost", test_batch_import_replay_lost);
   g_test_add_func ("/batch-import/bad-after-pnr", test_batch_import_bad_after_pnr);
   g_test_add_func ("/batch-import/generated", test_batch_import_generated);
 

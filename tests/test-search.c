@@ -279,7 +279,8 @@ test_search_identifiers_blocks (void)
 {
   g_autoptr(TarmacStore) store = open_fixture ();
   /* The last one far away: only blocks that hold someone are visited. */
-  static const gint64 ids[] = { 4095, 4096, 70000, 1000000, G_GINT64_CONSTANT (1) << 50 };
+  static const gint64 ids[] = { 4095, 4096, 70000, 1000000, G_GINT64_CONSTANT (1) << 50,
+                                G_MAXINT64 };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {

@@ -375,6 +375,9 @@ replay (TarmacBatchImport *self,
       report = import_kept (self, kept);
       if (i + 1 < files->len)
         g_ptr_array_add (self->pending, report);
+      /* SQLite may lose the transaction again: the files replayed so far are then not
+       * saved, and the rest go into a new one. */
+      check_lost (self);
     }
 
   /* The files are in the transaction again (unless SQLite lost it: check_lost() sees to

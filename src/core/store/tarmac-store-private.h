@@ -92,14 +92,16 @@ TarmacNote      *_tarmac_store_note_from_row      (sqlite3_stmt *stmt);
 /* Document numbers and booking references are indexed by block of 4,096 traveller ids
  * first (migration 19), so an import writes into the newest block instead of all over the
  * index. A lookup by number goes through every block: join the "block" this defines,
- * whose column b runs over the blocks that hold travellers (each found from the last by
- * one seek, so blocks emptied by retention, or ids far apart, cost nothing), with CROSS
- * JOIN (so it stays the outer loop), on _TARMAC_BLOCK_OF (the indexes' own expression,
- * which the planner only matches when written the same way) = block.b. */
+ * whose column b runs over the blocks that hold travellers, with CROSS JOIN (so it stays
+ * the outer loop), on _TARMAC_BLOCK_OF (the indexes' own expression, which the planner
+ * only matches when written the same way) = block.b. Each block is found from the last by
+ * one seek past the last id it can hold (not at the next block's first id, which would
+ * overflow after the last block), so blocks emptied by retention, or ids far apart, cost
+ * nothing. */
 #define _TARMAC_BLOCK_OF(traveller_id) "(" traveller_id " >> 12)"
 #define _TARMAC_BLOCKS \
   "WITH RECURSIVE block (b) AS (SELECT (SELECT min (id) FROM traveller) >> 12" \
-  " UNION ALL SELECT (SELECT min (id) FROM traveller WHERE id >= (block.b + 1) << 12) >> 12" \
+  " UNION ALL SELECT (SELECT min (id) FROM traveller WHERE id > ((block.b << 12) | 4095)) >> 12" \
   " FROM block WHERE block.b IS NOT NULL) "
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

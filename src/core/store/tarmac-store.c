@@ -929,6 +929,23 @@ innermost_unguarded (TarmacStore *self)
          g_array_index (self->nested, Nested, self->nested->len - 1).changes >= 0;
 }
 
+/* After some errors (a full disk, an I/O error, an interruption) SQLite rolls the whole
+ * transaction back by itself. Until the outermost level learns it
+ * (_tarmac_store_transaction_lost(), or its own commit or rollback), nothing may run as if
+ * the transaction were open: a savepoint would start a new transaction, and its release
+ * would commit it alone. */
+static gboolean
+check_transaction_open (TarmacStore  *self,
+                        GError      **error)
+{
+  if (self->transaction_depth == 0 || !sqlite3_get_autocommit (self->db))
+    return TRUE;
+
+  g_set_error_literal (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_QUERY,
+                       _("the database rolled the transaction back after an earlier error"));
+  return FALSE;
+}
+
 /**
  * tarmac_store_begin:
  * @self: a #TarmacStore
@@ -946,6 +963,9 @@ tarmac_store_begin (TarmacStore  *self,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
+
+  if (!check_transaction_open (self, error))
+    return FALSE;
 
   if (self->transaction_depth > 0 && self->unguarded)
     {
@@ -977,6 +997,14 @@ tarmac_store_commit (TarmacStore  *self,
 
   g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  /* As a failed commit does, this level ends (tarmac_store_rollback() knows the
+   * transaction is gone). */
+  if (!check_transaction_open (self, error))
+    {
+      tarmac_store_rollback (self);
+      return FALSE;
+    }
 
   if (self->transaction_depth > 1 && innermost_unguarded (self))
     {

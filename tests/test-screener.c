@@ -909,6 +909,42 @@ test_cli (void)
   g_assert_nonnull (find_hit (hits, "DIALLO"));
 }
 
+static int
+refuse_commit (void *data)
+{
+  return 1;
+}
+
+/* A commit that fails (refused here; a full disk does the same) ends its level by itself:
+ * the caller must not roll back once more, which used to fail a critical check (and,
+ * nested, end the caller's caller's level). Nothing is saved, and the store goes on. */
+static void
+test_thresholds_failed_commit (void)
+{
+  g_autofree char *path = tarmac_test_db_path ("failed-commit.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacStore) store = tarmac_store_open (path, &error);
+  double alert = 0, review = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (tarmac_screen_set_thresholds (store, 0.85, 0.70, &error));
+  g_assert_no_error (error);
+
+  sqlite3_commit_hook (_tarmac_store_get_db (store), refuse_commit, NULL);
+  g_assert_false (tarmac_screen_set_thresholds (store, 0.90, 0.80, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  sqlite3_commit_hook (_tarmac_store_get_db (store), NULL, NULL);
+
+  tarmac_screen_get_thresholds (store, &alert, &review);
+  g_assert_cmpfloat (alert, ==, 0.85);
+  g_assert_cmpfloat (review, ==, 0.70);
+  g_assert_true (tarmac_screen_set_thresholds (store, 0.90, 0.80, &error));
+  g_assert_no_error (error);
+  tarmac_screen_get_thresholds (store, &alert, &review);
+  g_assert_cmpfloat (alert, ==, 0.90);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -916,6 +952,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/screen/screener/import-hits", test_import_hits);
+  g_test_add_func ("/screen/thresholds/failed-commit", test_thresholds_failed_commit);
   g_test_add_func ("/screen/screener/no-duplicates", test_no_duplicates);
   g_test_add_func ("/screen/screener/reviewed-not-reopened", test_reviewed_not_reopened);
   g_test_add_func ("/screen/screener/list-change-rescreens", test_list_change_rescreens);

@@ -494,11 +494,11 @@ tarmac_hit_set_status (TarmacStore  *store,
 
   object_id = g_strdup_printf ("%" G_GINT64_FORMAT, hit_id);
   detail = g_strdup_printf ("%s -> %s", current, status);
-  if (!tarmac_audit_append (store, "update", "hit", object_id, detail, error) ||
-      !tarmac_store_commit (store, error))
+  if (!tarmac_audit_append (store, "update", "hit", object_id, detail, error))
     goto fail;
 
-  return TRUE;
+  /* A failed commit ends its level itself. */
+  return tarmac_store_commit (store, error);
 
 fail:
   tarmac_store_rollback (store);

@@ -95,11 +95,11 @@ tarmac_screen_set_thresholds (TarmacStore  *store,
   if (!tarmac_store_begin (store, error))
     return FALSE;
   if (!tarmac_store_set_meta (store, "screen-alert-threshold", alert_text, error) ||
-      !tarmac_store_set_meta (store, "screen-review-threshold", review_text, error) ||
-      !tarmac_store_commit (store, error))
+      !tarmac_store_set_meta (store, "screen-review-threshold", review_text, error))
     {
       tarmac_store_rollback (store);
       return FALSE;
     }
-  return TRUE;
+  /* A failed commit ends its level itself. */
+  return tarmac_store_commit (store, error);
 }

@@ -662,10 +662,10 @@ write_hits (TarmacStore              *store,
   /* Screening reads every traveller's name and documents: that is written down too. */
   detail = g_strdup_printf ("%s: %u travellers, %u hits added, %u updated", where,
                             report->travellers, report->added, report->updated);
-  if (!tarmac_audit_append (store, "screen", "traveller", NULL, detail, error) ||
-      !tarmac_store_commit (store, error))
+  if (!tarmac_audit_append (store, "screen", "traveller", NULL, detail, error))
     goto fail;
-  return TRUE;
+  /* A failed commit ends its level itself. */
+  return tarmac_store_commit (store, error);
 
 fail:
   tarmac_store_rollback (store);

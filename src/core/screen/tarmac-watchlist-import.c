@@ -508,12 +508,14 @@ tarmac_watchlist_import (TarmacStore                  *store,
   object_id = g_strdup_printf ("%" G_GINT64_FORMAT, result->watchlist_id);
   detail = g_strdup_printf ("%s: %u entries, %u added, %u changed, %u removed", name,
                             result->entries, result->added, result->changed, result->removed);
-  if (!tarmac_audit_append (store, "import", "watchlist", object_id, detail, error) ||
-      !tarmac_store_commit (store, error))
+  if (!tarmac_audit_append (store, "import", "watchlist", object_id, detail, error))
     {
       tarmac_store_rollback (store);
       return FALSE;
     }
+  /* A failed commit ends its level itself. */
+  if (!tarmac_store_commit (store, error))
+    return FALSE;
 
   if (report != NULL)
     *report = g_steal_pointer (&result);

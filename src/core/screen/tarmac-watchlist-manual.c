@@ -284,9 +284,11 @@ save (TarmacStore           *store,
 
   object_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   if (!tarmac_audit_append (store, action, "watchlist_entry", object_id, entry->external_id,
-                            error) ||
-      !tarmac_store_commit (store, error))
+                            error))
     goto fail;
+  /* A failed commit ends its level itself. */
+  if (!tarmac_store_commit (store, error))
+    return FALSE;
 
   if (saved_id != NULL)
     *saved_id = id;

@@ -223,11 +223,11 @@ tarmac_watchlist_remove (TarmacStore  *store,
 
   object_id = g_strdup_printf ("%" G_GINT64_FORMAT, watchlist_id);
   detail = g_strdup_printf ("%s: %u entries", list->name, list->entry_count);
-  if (!tarmac_audit_append (store, "delete", "watchlist", object_id, detail, error) ||
-      !tarmac_store_commit (store, error))
+  if (!tarmac_audit_append (store, "delete", "watchlist", object_id, detail, error))
     goto fail;
 
-  return TRUE;
+  /* A failed commit ends its level itself. */
+  return tarmac_store_commit (store, error);
 
 fail:
   tarmac_store_rollback (store);

@@ -100,13 +100,13 @@ finish (TarmacStore  *store,
 {
   g_autofree char *object_id = g_strdup_printf ("%lld", (long long) id);
 
-  if (!tarmac_audit_append (store, action, object_type, object_id, detail, error) ||
-      !tarmac_store_commit (store, error))
+  if (!tarmac_audit_append (store, action, object_type, object_id, detail, error))
     {
       tarmac_store_rollback (store);
       return FALSE;
     }
-  return TRUE;
+  /* A failed commit ends its level itself. */
+  return tarmac_store_commit (store, error);
 }
 
 static gboolean

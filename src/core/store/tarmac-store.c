@@ -989,6 +989,9 @@ tarmac_store_begin (TarmacStore  *self,
   return TRUE;
 }
 
+/* Commits the innermost level. When that fails, the level has ended (rolled back, or
+ * lost with the whole transaction): the caller must not call tarmac_store_rollback() for
+ * it too, which would end the level around it. */
 gboolean
 tarmac_store_commit (TarmacStore  *self,
                      GError      **error)

@@ -399,11 +399,11 @@ apply_roster (TarmacSyncClient  *self,
 
   version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
   if (!_tarmac_sync_replica_set_site_desks (self->replica, devices, error)
-      || !tarmac_sync_replica_set_setting (self->replica, "roster_version", version_text, error)
-      || !tarmac_store_commit (store, error))
+      || !tarmac_sync_replica_set_setting (self->replica, "roster_version", version_text, error))
     goto fail;
 
-  return TRUE;
+  /* A failed commit ends its level itself. */
+  return tarmac_store_commit (store, error);
 
 fail:
   tarmac_store_rollback (store);

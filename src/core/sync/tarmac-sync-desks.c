@@ -380,10 +380,15 @@ _tarmac_sync_replica_take_handover (TarmacSyncReplica  *self,
     return FALSE;
   if (!tarmac_device_keys_take_site_key (keys, sealed, sealed_length, site_pk,
                                          tarmac_store_get_secrets (store), error)
-      || !tarmac_audit_append (store, "site-key", "device", approved_by, site, error)
-      || !tarmac_store_commit (store, error))
+      || !tarmac_audit_append (store, "site-key", "device", approved_by, site, error))
     {
       tarmac_store_rollback (store);
+      tarmac_device_keys_forget_site_key (keys);
+      return FALSE;
+    }
+  /* A failed commit ends its level itself. */
+  if (!tarmac_store_commit (store, error))
+    {
       tarmac_device_keys_forget_site_key (keys);
       return FALSE;
     }

@@ -730,11 +730,11 @@ tarmac_sync_replica_trust_key (TarmacSyncReplica  *self,
                                  " WHERE device_id = ?1", subject, NULL, error))
     goto fail;
 
-  if (!tarmac_audit_append (store, "key-trust", is_site ? "site" : "device", subject, expected, error)
-      || !tarmac_store_commit (store, error))
+  if (!tarmac_audit_append (store, "key-trust", is_site ? "site" : "device", subject, expected, error))
     goto fail;
 
-  return TRUE;
+  /* A failed commit ends its level itself. */
+  return tarmac_store_commit (store, error);
 
 fail:
   tarmac_store_rollback (store);

@@ -319,12 +319,14 @@ tarmac_sync_replica_set_identity (TarmacSyncReplica  *self,
       || !tarmac_sync_replica_add_device (self, tarmac_device_keys_get_device_id (keys), site,
                                           tarmac_device_keys_get_sign_pk (keys), error)
       || !tarmac_audit_append (self->store, "enrol", "device",
-                               tarmac_device_keys_get_device_id (keys), site, error)
-      || !tarmac_store_commit (self->store, error))
+                               tarmac_device_keys_get_device_id (keys), site, error))
     {
       tarmac_store_rollback (self->store);
       return FALSE;
     }
+  /* A failed commit ends its level itself. */
+  if (!tarmac_store_commit (self->store, error))
+    return FALSE;
 
   g_set_object (&self->keys, keys);
   g_free (self->site);
@@ -387,12 +389,14 @@ tarmac_sync_replica_forget_identity (TarmacSyncReplica  *self,
       return FALSE;
     }
 
-  if (!tarmac_audit_append (self->store, "leave", "device", device_id, self->site, error)
-      || !tarmac_store_commit (self->store, error))
+  if (!tarmac_audit_append (self->store, "leave", "device", device_id, self->site, error))
     {
       tarmac_store_rollback (self->store);
       return FALSE;
     }
+  /* A failed commit ends its level itself. */
+  if (!tarmac_store_commit (self->store, error))
+    return FALSE;
 
   g_clear_object (&self->keys);
   g_clear_pointer (&self->site, g_free);
@@ -1702,11 +1706,11 @@ tarmac_sync_replica_mark_sent (TarmacSyncReplica  *self,
   sqlite3_bind_text (note, 1, version_id, -1, SQLITE_STATIC);
   if (!_tarmac_store_step_done (self->store, outbox, error)
       || !_tarmac_store_step_done (self->store, version, error)
-      || !_tarmac_store_step_done (self->store, note, error)
-      || !tarmac_store_commit (self->store, error))
+      || !_tarmac_store_step_done (self->store, note, error))
     goto fail;
 
-  return TRUE;
+  /* A failed commit ends its level itself. */
+  return tarmac_store_commit (self->store, error);
 
 fail:
   tarmac_store_rollback (self->store);

@@ -358,6 +358,7 @@ replay (TarmacBatchImport *self,
 {
   g_autoptr(GPtrArray) files = g_steal_pointer (&self->kept);
   TarmacImportReport *report = NULL;
+  guint first_kept = 0;
 
   g_ptr_array_add (files, failed);
   self->kept = g_ptr_array_new_with_free_func ((GDestroyNotify) kept_free);
@@ -376,12 +377,18 @@ replay (TarmacBatchImport *self,
       if (i + 1 < files->len)
         g_ptr_array_add (self->pending, report);
       /* SQLite may lose the transaction again: the files replayed so far are then not
-       * saved, and the rest go into a new one. */
-      check_lost (self);
+       * saved (check_lost() says so in their reports), and the rest go into a new one. */
+      if (self->open)
+        {
+          check_lost (self);
+          if (!self->open)
+            first_kept = i + 1;
+        }
     }
 
-  /* The files are in the transaction again (unless SQLite lost it: check_lost() sees to
-   * that), as manifests written by savepoints; keep them for the next replay. */
+  /* The files since the last loss are in the transaction again, as manifests written by
+   * savepoints; keep them for the next replay. */
+  g_ptr_array_remove_range (files, 0, first_kept);
   for (guint i = 0; i < files->len; i++)
     self->kept_bytes += ((Kept *) g_ptr_array_index (files, i))->length;
   g_ptr_array_extend_and_steal (self->kept, g_steal_pointer (&files));

@@ -124,6 +124,40 @@ exec_bound (TarmacSyncReplica  *self,
   return _tarmac_store_step_done (store, stmt, error);
 }
 
+/* Whether a pin was set for @subject by @sql (its key, then its pending key): the pinned
+ * key into @pinned, and whether a change waits and is @candidate. %FALSE on first sight;
+ * @error is set on failure only. */
+static gboolean
+read_pin (TarmacStore   *store,
+          const char    *sql,
+          const char    *subject,
+          const guint8  *candidate,
+          guint8        *pinned,
+          gboolean      *has_pending,
+          gboolean      *pending_same,
+          GError       **error)
+{
+  g_autoptr(TarmacCachedStmt) stmt = _tarmac_store_prepare_cached (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, subject, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        _tarmac_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  memcpy (pinned, sqlite3_column_blob (stmt, 0), 32);
+  *has_pending = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+  *pending_same = same_key (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1),
+                            candidate);
+  return TRUE;
+}
+
 /**
  * _tarmac_sync_replica_pin_site:
  * @box_pk: the airport's key as a verified roster gives it
@@ -142,37 +176,24 @@ _tarmac_sync_replica_pin_site (TarmacSyncReplica  *self,
                                GError            **error)
 {
   TarmacStore *store = _tarmac_sync_replica_get_store (self);
-  g_autoptr(TarmacCachedStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *detail = NULL;
   guint8 pinned[32];
   gboolean has_pending, pending_same;
-  int rc;
 
-  stmt = _tarmac_store_prepare_cached (store, "SELECT box_pk, pending_pk FROM sync_site WHERE code = ?1",
-                                       error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (!read_pin (store, "SELECT box_pk, pending_pk FROM sync_site WHERE code = ?1", code,
+                 box_pk, pinned, &has_pending, &pending_same, &local_error))
     {
-      _tarmac_store_set_error (store, rc, error);
-      return FALSE;
-    }
-
-  if (rc == SQLITE_DONE)
-    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       /* First contact: trust on first use, like SSH's known_hosts. */
-      g_clear_pointer (&stmt, _tarmac_store_release_cached);
       detail = tarmac_key_code (code, box_pk);
       return tarmac_sync_replica_add_site (self, code, name, box_pk, error)
              && tarmac_audit_append (store, "key-pin", "site", code, detail, error);
     }
-
-  memcpy (pinned, sqlite3_column_blob (stmt, 0), 32);
-  has_pending = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-  pending_same = same_key (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), box_pk);
-  g_clear_pointer (&stmt, _tarmac_store_release_cached);
 
   /* A desk that waits for its own airport's key has nothing to pin it with: it follows
    * the roster until a desk of the airport hands the key over (checked then against
@@ -237,40 +258,29 @@ _tarmac_sync_replica_pin_device (TarmacSyncReplica  *self,
                                  GError            **error)
 {
   TarmacStore *store = _tarmac_sync_replica_get_store (self);
-  g_autoptr(TarmacCachedStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *detail = NULL;
   guint8 pinned[32];
   gboolean has_pending, pending_same;
-  int rc;
 
-  stmt = _tarmac_store_prepare_cached (store, "SELECT sign_pk, pending_pk FROM sync_device"
-                                              " WHERE device_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, device_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (!read_pin (store, "SELECT sign_pk, pending_pk FROM sync_device WHERE device_id = ?1",
+                 device_id, sign_pk, pinned, &has_pending, &pending_same, &local_error))
     {
-      _tarmac_store_set_error (store, rc, error);
-      return FALSE;
-    }
-  if (rc == SQLITE_DONE)
-    {
+      g_autofree char *code = NULL;
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       /* First sight, trusted as the roster says (README "what still relies on the hub"):
        * audited with the key's code, so that a desk the hub slipped into an airport can
        * be found afterwards, and when. */
-      g_autofree char *code = tarmac_key_code (device_id, sign_pk);
-
-      g_clear_pointer (&stmt, _tarmac_store_release_cached);
+      code = tarmac_key_code (device_id, sign_pk);
       detail = g_strdup_printf ("%s %s", site, code);
       return tarmac_sync_replica_add_device (self, device_id, site, sign_pk, error)
              && tarmac_audit_append (store, "key-pin", "device", device_id, detail, error);
     }
-
-  memcpy (pinned, sqlite3_column_blob (stmt, 0), 32);
-  has_pending = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-  pending_same = same_key (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), sign_pk);
-  g_clear_pointer (&stmt, _tarmac_store_release_cached);
 
   if (sodium_memcmp (pinned, sign_pk, 32) == 0)
     {

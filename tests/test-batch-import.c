@@ -13,6 +13,7 @@
 #include "tarmac-batch-import.h"
 #include "tarmac-demo-messages.h"
 #include "tarmac-store-private.h"
+#include "tarmac-test-interrupt.h"
 #include "tarmac-test-util.h"
 
 /* Batch import (tarmac-batch-import.c): one commit for many files, each file still
@@ -476,31 +477,6 @@ test_batch_import_generated (void)
   g_assert_cmpint (count (batch_store, "SELECT count(*) FROM search_token"), >, 6000);
 }
 
-static guint source_files_started;
-static gboolean interrupt_armed;
-
-static int
-interrupt_when_armed (void *data)
-{
-  gboolean armed = interrupt_armed;
-
-  interrupt_armed = FALSE;
-  return armed;
-}
-
-/* Arms the interruption when the fourth file starts: the first one a replay writes again. */
-static int
-arm_at_fourth_file (unsigned  type,
-                    void     *context,
-                    void     *statement,
-                    void     *unused)
-{
-  if (g_str_has_prefix (sqlite3_sql (statement), "INSERT INTO source_file") &&
-      ++source_files_started == 4)
-    interrupt_armed = TRUE;
-  return 0;
-}
-
 /* SQLite loses the transaction (an interruption here; a full disk or an I/O error do the
  * same) while a replay writes the batch's files again: a file reported imported must be
  * on disk, one reported otherwise must not, and every traveller on disk must be in the
@@ -517,15 +493,15 @@ test_batch_import_replay_lost (void)
   g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
   g_autoptr(GPtrArray) done = NULL;
   sqlite3 *db = _tarmac_store_get_db (store);
+  /* When the fourth file starts: the first one the replay writes again. */
+  TarmacTestInterrupt interrupt = { "INSERT INTO source_file", NULL, 4, 0, FALSE };
 
   tarmac_batch_import_set_limits (batch, 100, G_MAXUINT);
-  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, arm_at_fourth_file, NULL);
-  sqlite3_progress_handler (db, 1, interrupt_when_armed, NULL);
+  tarmac_test_interrupt_start (db, &interrupt);
   done = import_all (batch, files);
-  sqlite3_progress_handler (db, 0, NULL, NULL);
-  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  tarmac_test_interrupt_stop (db);
 
-  g_assert_cmpuint (source_files_started, >=, 4);
+  g_assert_cmpuint (interrupt.seen, >=, 4);
   g_assert_cmpuint (done->len, ==, 3);
   for (guint i = 0; i < done->len; i++)
     {

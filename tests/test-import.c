@@ -18,6 +18,7 @@
 #include "tarmac-paxlst.h"
 #include "tarmac-sniff.h"
 #include "tarmac-store-private.h"
+#include "tarmac-test-interrupt.h"
 #include "tarmac-test-util.h"
 
 /* The import pipeline (PAXLST → database) against our fixtures in tests/data/import (names
@@ -352,34 +353,6 @@ test_import_row_refused (void)
   }
 }
 
-static gboolean interrupt_armed;
-
-static int
-interrupt_when_armed (void *data)
-{
-  gboolean armed = interrupt_armed;
-
-  interrupt_armed = FALSE;
-  return armed;
-}
-
-/* Arms the interruption at the first statement writing several travellers. */
-static int
-arm_at_many_travellers (unsigned  type,
-                        void     *context,
-                        void     *statement,
-                        void     *unused)
-{
-  const char *sql = sqlite3_sql (statement);
-
-  if (g_str_has_prefix (sql, "INSERT INTO traveller (id") && strstr (sql, "), (") != NULL)
-    {
-      interrupt_armed = TRUE;
-      sqlite3_trace_v2 (sqlite3_db_handle (statement), 0, NULL, NULL);
-    }
-  return 0;
-}
-
 /* An error that is not a refused row (here an interruption; a full disk or an I/O error
  * do the same) rolls SQLite's whole transaction back in the middle of a statement of many
  * travellers. The import must stop there and say so, not write the rows again one by
@@ -395,6 +368,7 @@ test_import_rows_interrupted (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   sqlite3 *db = _tarmac_store_get_db (store);
+  TarmacTestInterrupt interrupt = { "INSERT INTO traveller (id", "), (", 1, 0, FALSE };
   char *p;
 
   g_assert_true (tarmac_import_bytes (store, "first.edi", (const guint8 *) text,
@@ -410,12 +384,11 @@ test_import_rows_interrupted (void)
   while ((p = strstr (text, "TESTPERSON")) != NULL)
     memcpy (p, "OTHERGUEST", 10);
 
-  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, arm_at_many_travellers, NULL);
-  sqlite3_progress_handler (db, 1, interrupt_when_armed, NULL);
+  /* In the first statement writing several travellers. */
+  tarmac_test_interrupt_start (db, &interrupt);
   g_assert_false (tarmac_import_bytes (store, "second.edi", (const guint8 *) text,
                                        strlen (text), &report, NULL, &error));
-  sqlite3_progress_handler (db, 0, NULL, NULL);
-  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  tarmac_test_interrupt_stop (db);
 
   g_assert_error (error, TARMAC_IMPORT_ERROR, TARMAC_IMPORT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "interrupt"));

@@ -17,7 +17,7 @@
 G_BEGIN_DECLS
 
 /* Documents are written this many to a statement (_tarmac_import_queue_document()). */
-#define DOCUMENTS_PER_INSERT 32
+#define DOCUMENTS_PER_INSERT 128
 
 typedef struct _ImportDocument ImportDocument;
 

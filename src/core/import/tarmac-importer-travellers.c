@@ -27,7 +27,7 @@
  * that fails is undone by SQLite as a whole, and its rows are then written one by one, so
  * the error names the traveller at fault, as before. */
 
-#define TRAVELLERS_PER_INSERT 32
+#define TRAVELLERS_PER_INSERT 128
 
 #define TRAVELLER_COLUMNS \
   "INSERT INTO traveller (id, flight_id, kind, surname, given_names, sex, date_of_birth," \

@@ -326,9 +326,9 @@ _tarmac_import_step (Import        *import,
   return ok;
 }
 
-/* The cached statement "@columns @row, @row, …" with @n rows: writing rows many to a
- * statement spares each row the statement's own cost (opening and closing the table and
- * its indexes, resetting). Reset it after use. */
+/* The cached statement "@columns @row, @row, …" with @n rows (@columns and @row are
+ * literals): writing rows many to a statement spares each row the statement's own cost
+ * (opening and closing the table and its indexes, resetting). Reset it after use. */
 sqlite3_stmt *
 _tarmac_import_prepare_rows (Import      *import,
                              const char  *columns,
@@ -336,15 +336,7 @@ _tarmac_import_prepare_rows (Import      *import,
                              guint        n,
                              GError     **error)
 {
-  g_autoptr(GString) sql = g_string_new (columns);
-
-  g_string_append (sql, row);
-  for (guint i = 1; i < n; i++)
-    {
-      g_string_append (sql, ", ");
-      g_string_append (sql, row);
-    }
-  return _tarmac_store_prepare_cached (import->store, sql->str, error);
+  return _tarmac_store_prepare_rows_cached (import->store, columns, row, n, error);
 }
 
 /* Steps @stmt, which writes several rows, and resets it. A refused row (a constraint,

@@ -25,6 +25,11 @@ typedef sqlite3_stmt TarmacCachedStmt;
 sqlite3_stmt *_tarmac_store_prepare_cached (TarmacStore      *self,
                                             const char       *sql,
                                             GError          **error);
+sqlite3_stmt *_tarmac_store_prepare_rows_cached (TarmacStore  *self,
+                                                 const char   *columns,
+                                                 const char   *row,
+                                                 guint         n,
+                                                 GError      **error);
 void          _tarmac_store_release_cached (TarmacCachedStmt *stmt);
 gboolean      _tarmac_store_exec          (TarmacStore  *self,
                                            const char   *sql,

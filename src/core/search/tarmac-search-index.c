@@ -34,10 +34,19 @@
 
 typedef struct
 {
-  const char *token;    /* in the pass's string chunk */
+  const char *token;    /* in the pass's string chunk, one copy per word */
+  guint       word;     /* the word's number in the pass, then its rank in word order */
   gint64      day;
   gint64      traveller_id;
 } Posting;
+
+/* The pass's words, each kept once: the postings point to them. */
+typedef struct
+{
+  GStringChunk *chunk;
+  GHashTable   *numbers;   /* word → its number + 1 */
+  GPtrArray    *words;     /* by number */
+} Words;
 
 static int
 compare_postings (gconstpointer a,
@@ -45,15 +54,22 @@ compare_postings (gconstpointer a,
 {
   const Posting *pa = a;
   const Posting *pb = b;
-  int cmp = strcmp (pa->token, pb->token);
 
-  if (cmp != 0)
-    return cmp;
   if (pa->day != pb->day)
     return pa->day < pb->day ? -1 : 1;
   if (pa->traveller_id != pb->traveller_id)
     return pa->traveller_id < pb->traveller_id ? -1 : 1;
   return 0;
+}
+
+static int
+compare_words (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const char * const *words = user_data;
+
+  return strcmp (words[*(const guint *) a], words[*(const guint *) b]);
 }
 
 /* "2026-11-22" → 20261122, as CAST (replace (flight_date, '-', '') AS INTEGER). */
@@ -73,12 +89,12 @@ day_of (const char *date)
 }
 
 static void
-add_postings (GArray       *postings,
-              GStringChunk *chunk,
-              GString      *word,
-              const char   *key,
-              gint64        day,
-              gint64        traveller_id)
+add_postings (GArray     *postings,
+              Words      *words,
+              GString    *word,
+              const char *key,
+              gint64      day,
+              gint64      traveller_id)
 {
   const char *p = key;
 
@@ -92,13 +108,77 @@ add_postings (GArray       *postings,
         p++;
       if (word->len > 0)
         {
-          Posting posting = {
-            g_string_chunk_insert_const (chunk, word->str), day, traveller_id
-          };
+          guint number = GPOINTER_TO_UINT (g_hash_table_lookup (words->numbers, word->str));
+          Posting posting;
 
+          if (number == 0)
+            {
+              char *copy = g_string_chunk_insert_len (words->chunk, word->str,
+                                                      (gssize) word->len);
+
+              g_ptr_array_add (words->words, copy);
+              number = words->words->len;
+              g_hash_table_insert (words->numbers, copy, GUINT_TO_POINTER (number));
+            }
+          posting.token = g_ptr_array_index (words->words, number - 1);
+          posting.word = number - 1;
+          posting.day = day;
+          posting.traveller_id = traveller_id;
           g_array_append_val (postings, posting);
         }
     }
+}
+
+/* @postings in (word, day, traveller) order, the order of search_token's key. There are
+ * far fewer words than postings: the words are sorted, and the postings then counted into
+ * their word's place; a word's postings come by traveller, already in order unless
+ * flights of several days were imported out of order. A sort of all the postings by
+ * their text was a twentieth of a large import. */
+static GArray *
+sort_postings (GArray *postings,
+               Words  *words)
+{
+  guint n_words = words->words->len;
+  g_autofree guint *order = g_new (guint, MAX (n_words, 1));
+  g_autofree guint *rank = g_new (guint, MAX (n_words, 1));
+  g_autofree guint *start = g_new0 (guint, n_words + 1);
+  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (Posting), postings->len);
+
+  for (guint i = 0; i < n_words; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n_words, sizeof (guint), compare_words, words->words->pdata);
+  for (guint i = 0; i < n_words; i++)
+    rank[order[i]] = i;
+
+  for (guint i = 0; i < postings->len; i++)
+    start[rank[g_array_index (postings, Posting, i).word] + 1]++;
+  for (guint i = 1; i <= n_words; i++)
+    start[i] += start[i - 1];
+
+  g_array_set_size (sorted, postings->len);
+  for (guint i = 0; i < postings->len; i++)
+    {
+      Posting posting = g_array_index (postings, Posting, i);
+
+      posting.word = rank[posting.word];
+      g_array_index (sorted, Posting, start[posting.word]++) = posting;
+    }
+
+  /* start[w] is now where word w's postings end. */
+  for (guint w = 0, begin = 0; w < n_words; begin = start[w++])
+    {
+      Posting *first = &g_array_index (sorted, Posting, begin);
+      guint n = start[w] - begin;
+
+      for (guint i = 1; i < n; i++)
+        if (compare_postings (&first[i - 1], &first[i]) > 0)
+          {
+            qsort (first, n, sizeof (Posting), compare_postings);
+            break;
+          }
+    }
+
+  return sorted;
 }
 
 /* The (id, name_key, flight_date) rows of @stmt into @postings; resets @stmt. */
@@ -106,7 +186,7 @@ static gboolean
 read_postings (TarmacStore   *store,
                sqlite3_stmt  *stmt,
                GArray        *postings,
-               GStringChunk  *chunk,
+               Words         *words,
                GString       *word,
                GError       **error)
 {
@@ -117,7 +197,7 @@ read_postings (TarmacStore   *store,
       const char *key = (const char *) sqlite3_column_text (stmt, 1);
 
       if (key != NULL)
-        add_postings (postings, chunk, word, key,
+        add_postings (postings, words, word, key,
                       day_of ((const char *) sqlite3_column_text (stmt, 2)),
                       sqlite3_column_int64 (stmt, 0));
     }
@@ -167,8 +247,9 @@ tarmac_search_index_update (TarmacStore  *store,
   g_autoptr(TarmacCachedStmt) insert_token = NULL;
   g_autoptr(TarmacCachedStmt) insert_vocab = NULL;
   g_autoptr(GArray) postings = NULL;
+  g_autoptr(GArray) sorted = NULL;
   g_autoptr(GString) word = NULL;
-  GStringChunk *chunk = NULL;
+  Words words;
   const char *last_token = NULL;
   gboolean ok = FALSE;
 
@@ -176,7 +257,9 @@ tarmac_search_index_update (TarmacStore  *store,
 
   postings = g_array_new (FALSE, FALSE, sizeof (Posting));
   word = g_string_new (NULL);
-  chunk = g_string_chunk_new (64 * 1024);
+  words.chunk = g_string_chunk_new (64 * 1024);
+  words.numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  words.words = g_ptr_array_new ();
 
   queue = _tarmac_store_take_search_queue (store);
   for (guint i = 0; i < queue->len; i++)
@@ -186,7 +269,7 @@ tarmac_search_index_update (TarmacStore  *store,
       /* The writer gave what the row holds: no need to read it back. */
       if (entry->name_key != NULL)
         {
-          add_postings (postings, chunk, word, entry->name_key, day_of (entry->flight_date),
+          add_postings (postings, &words, word, entry->name_key, day_of (entry->flight_date),
                         entry->traveller_id);
           continue;
         }
@@ -203,7 +286,7 @@ tarmac_search_index_update (TarmacStore  *store,
             goto out;
         }
       sqlite3_bind_int64 (queued, 1, entry->traveller_id);
-      if (!read_postings (store, queued, postings, chunk, word, error))
+      if (!read_postings (store, queued, postings, &words, word, error))
         goto out;
     }
 
@@ -216,20 +299,16 @@ tarmac_search_index_update (TarmacStore  *store,
                                           " JOIN flight f ON f.id = t.flight_id"
                                           " WHERE t.masked = 0",
                                           error);
-  if (pending == NULL || !read_postings (store, pending, postings, chunk, word, error))
+  if (pending == NULL || !read_postings (store, pending, postings, &words, word, error))
     goto out;
 
   if (postings->len > 0)
     {
-      g_autofree char *many_sql = NULL;
-      GString *sql = g_string_new ("INSERT OR IGNORE INTO search_token (token, day, traveller_id)"
-                                   " VALUES (?, ?, ?)");
-
-      for (guint i = 1; i < POSTINGS_PER_INSERT; i++)
-        g_string_append (sql, ", (?, ?, ?)");
-      many_sql = g_string_free (sql, FALSE);
-
-      insert_tokens = _tarmac_store_prepare_cached (store, many_sql, error);
+      insert_tokens = _tarmac_store_prepare_rows_cached (store,
+                                                         "INSERT OR IGNORE INTO search_token"
+                                                         " (token, day, traveller_id) VALUES ",
+                                                         "(?, ?, ?)", POSTINGS_PER_INSERT,
+                                                         error);
       insert_token = _tarmac_store_prepare_cached (store,
                                                    "INSERT OR IGNORE INTO search_token"
                                                    " (token, day, traveller_id)"
@@ -242,15 +321,15 @@ tarmac_search_index_update (TarmacStore  *store,
       if (insert_tokens == NULL || insert_token == NULL || insert_vocab == NULL)
         goto out;
 
-      g_array_sort (postings, compare_postings);
-      for (guint i = 0; i < postings->len; )
+      sorted = sort_postings (postings, &words);
+      for (guint i = 0; i < sorted->len; )
         {
-          guint n = postings->len - i >= POSTINGS_PER_INSERT ? POSTINGS_PER_INSERT : 1;
+          guint n = sorted->len - i >= POSTINGS_PER_INSERT ? POSTINGS_PER_INSERT : 1;
           sqlite3_stmt *insert = n > 1 ? insert_tokens : insert_token;
 
           for (guint k = 0; k < n; k++)
             {
-              const Posting *posting = &g_array_index (postings, Posting, i + k);
+              const Posting *posting = &g_array_index (sorted, Posting, i + k);
 
               sqlite3_bind_text (insert, 3 * k + 1, posting->token, -1, SQLITE_STATIC);
               sqlite3_bind_int64 (insert, 3 * k + 2, posting->day);
@@ -261,7 +340,7 @@ tarmac_search_index_update (TarmacStore  *store,
 
           for (guint k = 0; k < n; k++)
             {
-              const Posting *posting = &g_array_index (postings, Posting, i + k);
+              const Posting *posting = &g_array_index (sorted, Posting, i + k);
 
               /* Equal words share one string in the chunk. */
               if (posting->token == last_token)
@@ -281,6 +360,8 @@ tarmac_search_index_update (TarmacStore  *store,
   ok = _tarmac_store_exec (store, "DELETE FROM search_pending", error);
 
 out:
-  g_string_chunk_free (chunk);
+  g_ptr_array_unref (words.words);
+  g_hash_table_unref (words.numbers);
+  g_string_chunk_free (words.chunk);
   return ok;
 }

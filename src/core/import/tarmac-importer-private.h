@@ -42,8 +42,6 @@ typedef struct
                                       * the preparer thread; %NULL: made here */
   char                flight_date[11]; /* of the flight being written, "" when none: what
                                         * the document checks compare with */
-  gint64              sources_first;   /* the travellers of the message being written not */
-  gint64              sources_last;    /* linked to it yet, ids first to last; 0: none */
   guint               message_passengers; /* the travellers of the message being written, */
   guint               message_crew;       /* for its CNT (_tarmac_import_check_count()) */
   gint64              next_traveller_id;  /* the id the next manifest traveller gets */

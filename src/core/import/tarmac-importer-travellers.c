@@ -37,6 +37,11 @@
 #define TRAVELLER_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
 #define TRAVELLER_PARAMETERS 21
 
+/* A new traveller's link to its message: the rows are new, there is nothing to ignore
+ * but a link made twice by mistake. */
+#define SOURCE_COLUMNS "INSERT OR IGNORE INTO traveller_source (traveller_id, message_id) VALUES "
+#define SOURCE_ROW "(?, ?)"
+
 typedef struct
 {
   const TarmacPaxlstTraveller *traveller;
@@ -140,26 +145,6 @@ bind_traveller (Import        *import,
   sqlite3_bind_text (stmt, base + 21, import->retain_until, -1, SQLITE_STATIC);
 }
 
-/* Links the travellers import->sources_first to import->sources_last to @message_id,
- * in one statement instead of one per traveller (statement overhead was a tenth of the
- * writer's time). @line and @offset (the message's) go into errors. */
-static gboolean
-link_sources (Import   *import,
-              gint64    message_id,
-              guint     line,
-              gsize     offset,
-              GError  **error)
-{
-  if (import->sources_last == 0)
-    return TRUE;
-
-  sqlite3_bind_int64 (import->insert_source, 1, import->sources_first);
-  sqlite3_bind_int64 (import->insert_source, 2, import->sources_last);
-  sqlite3_bind_int64 (import->insert_source, 3, message_id);
-  import->sources_first = import->sources_last = 0;
-  return _tarmac_import_step (import, import->insert_source, line, offset, error);
-}
-
 /* Fills @pending for @traveller, the next id with it; %FALSE when the traveller is not
  * written (it has no surname), with a warning. */
 static gboolean
@@ -194,11 +179,10 @@ pending_init (Import                       *import,
   return TRUE;
 }
 
-/* What follows a traveller's row: its name-index entry, its link to the message, the
+/* What follows a traveller's row and its link to the message: its name-index entry, the
  * checks of its birth date and documents, and the report's counts. */
 static gboolean
 after_row (Import         *import,
-           gint64          message_id,
            const Pending  *pending,
            GError        **error)
 {
@@ -206,16 +190,6 @@ after_row (Import         *import,
 
   _tarmac_store_queue_for_search_key (import->store, pending->id, pending->key,
                                       import->flight_date);
-
-  /* The message's travellers are linked to it as one range (link_sources()),
-   * unless a gap breaks it. */
-  if (import->sources_last != 0 && pending->id == import->sources_last + 1)
-    import->sources_last = pending->id;
-  else if (!link_sources (import, message_id, traveller->line,
-                                         traveller->offset, error))
-    return FALSE;
-  else
-    import->sources_first = import->sources_last = pending->id;
 
   if (!_tarmac_import_check_traveller (import, pending->id, traveller->date_of_birth,
                                        traveller->line, traveller->offset, error))
@@ -247,6 +221,46 @@ after_row (Import         *import,
     }
   else
     import->message_passengers++;
+
+  return TRUE;
+}
+
+/* Links @n travellers just written to @message_id, as many to a statement. */
+static gboolean
+link_sources (Import         *import,
+              gint64          message_id,
+              const Pending  *pending,
+              guint           n,
+              GError        **error)
+{
+  if (n > 1)
+    {
+      sqlite3_stmt *stmt = _tarmac_import_prepare_rows (import, SOURCE_COLUMNS, SOURCE_ROW, n,
+                                                        error);
+      gboolean refused;
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          sqlite3_bind_int64 (stmt, (int) (2 * i + 1), pending[i].id);
+          sqlite3_bind_int64 (stmt, (int) (2 * i + 2), message_id);
+        }
+      if (_tarmac_import_step_rows (import, stmt, pending[0].traveller->line,
+                                    pending[0].traveller->offset, &refused, error))
+        return TRUE;
+      if (!refused)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_bind_int64 (import->insert_source, 1, pending[i].id);
+      sqlite3_bind_int64 (import->insert_source, 2, message_id);
+      if (!_tarmac_import_step (import, import->insert_source, pending[i].traveller->line,
+                                pending[i].traveller->offset, error))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -298,10 +312,11 @@ flush (Import   *import,
        guint     n,
        GError  **error)
 {
-  gboolean ok = write_rows (import, flight_id, pending, n, error);
+  gboolean ok = write_rows (import, flight_id, pending, n, error) &&
+                link_sources (import, message_id, pending, n, error);
 
   for (guint i = 0; ok && i < n; i++)
-    ok = after_row (import, message_id, &pending[i], error);
+    ok = after_row (import, &pending[i], error);
   for (guint i = 0; i < n; i++)
     g_clear_pointer (&pending[i].owned_key, g_free);
 
@@ -345,11 +360,7 @@ _tarmac_import_write_travellers (Import                     *import,
           n = 0;
         }
     }
-  if (!flush (import, flight_id, message_id, pending, n, error))
-    return FALSE;
-
-  return link_sources (import, message_id, message->line, message->offset,
-                                      error);
+  return flush (import, flight_id, message_id, pending, n, error);
 }
 
 /* The statements _tarmac_import_write_travellers() uses, and the id its first traveller
@@ -367,13 +378,8 @@ _tarmac_import_prepare_travellers (Import  *import,
   if (import->insert_traveller == NULL)
     return FALSE;
 
-  import->insert_source =
-    _tarmac_store_prepare_cached (import->store,
-                                  "WITH RECURSIVE ids (id) AS (SELECT ?1"
-                                  "  UNION ALL SELECT id + 1 FROM ids WHERE id < ?2)"
-                                  " INSERT INTO traveller_source (traveller_id, message_id)"
-                                  " SELECT id, ?3 FROM ids WHERE 1 ON CONFLICT DO NOTHING",
-                                  error);
+  import->insert_source = _tarmac_store_prepare_cached (import->store,
+                                                        SOURCE_COLUMNS SOURCE_ROW, error);
   if (import->insert_source == NULL)
     return FALSE;
 

@@ -249,15 +249,37 @@ _tarmac_import_queue_document (Import                     *import,
   return _tarmac_import_flush_documents (import, error);
 }
 
+static gboolean write_documents (Import                *import,
+                                 const ImportDocument  *documents,
+                                 guint                  n,
+                                 GError               **error);
+
 /* Writes the documents _tarmac_import_queue_document() keeps, then their findings. */
 gboolean
 _tarmac_import_flush_documents (Import  *import,
                                 GError **error)
 {
   guint n = import->n_documents;
-  gboolean written = FALSE;
 
   import->n_documents = 0;
+  for (guint done = 0, rows; done < n; done += rows)
+    {
+      rows = _tarmac_import_rows_per_statement (n - done);
+      if (!write_documents (import, import->documents + done, rows, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes @n documents, as many to a statement, then their findings. */
+static gboolean
+write_documents (Import                *import,
+                 const ImportDocument  *documents,
+                 guint                  n,
+                 GError               **error)
+{
+  gboolean written = FALSE;
+
   if (n > 1)
     {
       sqlite3_stmt *stmt = _tarmac_import_prepare_rows (import, DOCUMENT_COLUMNS, DOCUMENT_ROW,
@@ -267,18 +289,18 @@ _tarmac_import_flush_documents (Import  *import,
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < n; i++)
-        bind_document (import, stmt, i, &import->documents[i]);
+        bind_document (import, stmt, i, &documents[i]);
       /* A refused row undoes the statement as a whole: then one by one, so the error says
        * where. */
-      written = _tarmac_import_step_rows (import, stmt, import->documents[0].line,
-                                          import->documents[0].offset, &refused, error);
+      written = _tarmac_import_step_rows (import, stmt, documents[0].line,
+                                          documents[0].offset, &refused, error);
       if (!written && !refused)
         return FALSE;
     }
 
   for (guint i = 0; i < n; i++)
     {
-      const ImportDocument *document = &import->documents[i];
+      const ImportDocument *document = &documents[i];
 
       if (!written && !write_document (import, document, error))
         return FALSE;

@@ -17,7 +17,9 @@
 G_BEGIN_DECLS
 
 /* Documents are written this many to a statement (_tarmac_import_queue_document()). */
-#define DOCUMENTS_PER_INSERT 128
+/* The most rows a multi-row statement writes, a power of two */
+#define ROWS_PER_STATEMENT 128
+#define DOCUMENTS_PER_INSERT ROWS_PER_STATEMENT
 
 typedef struct _ImportDocument ImportDocument;
 
@@ -100,6 +102,7 @@ void         _tarmac_import_set_position_error  (GError             **error,
                                                  guint                line,
                                                  gsize                offset,
                                                  const char          *message);
+guint         _tarmac_import_rows_per_statement (guint                n);
 sqlite3_stmt *_tarmac_import_prepare_rows        (Import              *import,
                                                  const char          *columns,
                                                  const char          *row,

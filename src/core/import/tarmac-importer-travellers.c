@@ -27,7 +27,7 @@
  * that fails is undone by SQLite as a whole, and its rows are then written one by one, so
  * the error names the traveller at fault, as before. */
 
-#define TRAVELLERS_PER_INSERT 128
+#define TRAVELLERS_PER_INSERT ROWS_PER_STATEMENT
 
 #define TRAVELLER_COLUMNS \
   "INSERT INTO traveller (id, flight_id, kind, surname, given_names, sex, date_of_birth," \
@@ -312,9 +312,14 @@ flush (Import   *import,
        guint     n,
        GError  **error)
 {
-  gboolean ok = write_rows (import, flight_id, pending, n, error) &&
-                link_sources (import, message_id, pending, n, error);
+  gboolean ok = TRUE;
 
+  for (guint done = 0, rows; ok && done < n; done += rows)
+    {
+      rows = _tarmac_import_rows_per_statement (n - done);
+      ok = write_rows (import, flight_id, pending + done, rows, error) &&
+           link_sources (import, message_id, pending + done, rows, error);
+    }
   for (guint i = 0; ok && i < n; i++)
     ok = after_row (import, &pending[i], error);
   for (guint i = 0; i < n; i++)

@@ -326,6 +326,20 @@ _tarmac_import_step (Import        *import,
   return ok;
 }
 
+/* How many of @n rows waiting to be written go in the next statement: the largest power
+ * of two up to the largest statement. A statement is compiled once for each number of
+ * rows it writes (a hundred rows compile in half a millisecond and keep a few hundred
+ * kilobytes), so eight sizes serve every remainder instead of one each. */
+guint
+_tarmac_import_rows_per_statement (guint n)
+{
+  guint rows = ROWS_PER_STATEMENT;
+
+  while (rows > n)
+    rows >>= 1;
+  return MAX (rows, 1);
+}
+
 /* The cached statement "@columns @row, @row, …" with @n rows (@columns and @row are
  * literals): writing rows many to a statement spares each row the statement's own cost
  * (opening and closing the table and its indexes, resetting). Reset it after use. */

@@ -101,8 +101,8 @@ static void
 bind_traveller (Import        *import,
                 sqlite3_stmt  *stmt,
                 guint          row,
-                gint64         flight_id,
-                const Pending *pending)
+                const Pending *pending,
+                gint64         flight_id)
 {
   const TarmacPaxlstTraveller *traveller = pending->traveller;
   int base = (int) (row * TRAVELLER_PARAMETERS);
@@ -225,78 +225,59 @@ after_row (Import         *import,
   return TRUE;
 }
 
-/* Links @n travellers just written to @message_id, as many to a statement. */
-static gboolean
-link_sources (Import         *import,
-              gint64          message_id,
-              const Pending  *pending,
-              guint           n,
-              GError        **error)
+/* Binds @pending, row @row of @stmt; @parent_id is its flight's or message's row. */
+typedef void (*BindPending) (Import         *import,
+                             sqlite3_stmt   *stmt,
+                             guint           row,
+                             const Pending  *pending,
+                             gint64          parent_id);
+
+static void
+bind_source (Import         *import,
+             sqlite3_stmt   *stmt,
+             guint           row,
+             const Pending  *pending,
+             gint64          message_id)
 {
-  if (n > 1)
-    {
-      sqlite3_stmt *stmt = _tarmac_import_prepare_rows (import, SOURCE_COLUMNS, SOURCE_ROW, n,
-                                                        error);
-      gboolean refused;
-
-      if (stmt == NULL)
-        return FALSE;
-      for (guint i = 0; i < n; i++)
-        {
-          sqlite3_bind_int64 (stmt, (int) (2 * i + 1), pending[i].id);
-          sqlite3_bind_int64 (stmt, (int) (2 * i + 2), message_id);
-        }
-      if (_tarmac_import_step_rows (import, stmt, pending[0].traveller->line,
-                                    pending[0].traveller->offset, &refused, error))
-        return TRUE;
-      if (!refused)
-        return FALSE;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      sqlite3_bind_int64 (import->insert_source, 1, pending[i].id);
-      sqlite3_bind_int64 (import->insert_source, 2, message_id);
-      if (!_tarmac_import_step (import, import->insert_source, pending[i].traveller->line,
-                                pending[i].traveller->offset, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  sqlite3_bind_int64 (stmt, (int) (2 * row + 1), pending->id);
+  sqlite3_bind_int64 (stmt, (int) (2 * row + 2), message_id);
 }
 
+/* Writes a row for each of @n pending travellers: all in one statement "@columns @row, …",
+ * or, when SQLite refused one of them and undid the statement as a whole, one by one
+ * through @single, so that the failing row says where it is. */
 static gboolean
-write_rows (Import         *import,
-            gint64          flight_id,
-            const Pending  *pending,
-            guint           n,
-            GError        **error)
+write_pending (Import         *import,
+               const char     *columns,
+               const char     *row,
+               sqlite3_stmt   *single,
+               BindPending     bind,
+               gint64          parent_id,
+               const Pending  *pending,
+               guint           n,
+               GError        **error)
 {
   if (n > 1)
     {
-      sqlite3_stmt *stmt = _tarmac_import_prepare_rows (import, TRAVELLER_COLUMNS,
-                                                        TRAVELLER_ROW, n, error);
+      sqlite3_stmt *stmt = _tarmac_import_prepare_rows (import, columns, row, n, error);
       gboolean refused;
 
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < n; i++)
-        bind_traveller (import, stmt, i, flight_id, &pending[i]);
+        bind (import, stmt, i, &pending[i], parent_id);
       if (_tarmac_import_step_rows (import, stmt, pending[0].traveller->line,
                                     pending[0].traveller->offset, &refused, error))
         return TRUE;
       if (!refused)
         return FALSE;
-      /* Undone as a whole: one by one, the failing row says where it is. */
     }
 
   for (guint i = 0; i < n; i++)
     {
-      const TarmacPaxlstTraveller *traveller = pending[i].traveller;
-
-      bind_traveller (import, import->insert_traveller, 0, flight_id, &pending[i]);
-      if (!_tarmac_import_step (import, import->insert_traveller, traveller->line,
-                                traveller->offset, error))
+      bind (import, single, 0, &pending[i], parent_id);
+      if (!_tarmac_import_step (import, single, pending[i].traveller->line,
+                                pending[i].traveller->offset, error))
         return FALSE;
     }
 
@@ -317,8 +298,10 @@ flush (Import   *import,
   for (guint done = 0, rows; ok && done < n; done += rows)
     {
       rows = _tarmac_import_rows_per_statement (n - done);
-      ok = write_rows (import, flight_id, pending + done, rows, error) &&
-           link_sources (import, message_id, pending + done, rows, error);
+      ok = write_pending (import, TRAVELLER_COLUMNS, TRAVELLER_ROW, import->insert_traveller,
+                          bind_traveller, flight_id, pending + done, rows, error) &&
+           write_pending (import, SOURCE_COLUMNS, SOURCE_ROW, import->insert_source,
+                          bind_source, message_id, pending + done, rows, error);
     }
   for (guint i = 0; ok && i < n; i++)
     ok = after_row (import, &pending[i], error);

@@ -174,6 +174,48 @@ write_document (Import                *import,
                               document->offset, error);
 }
 
+/* Writes @n documents, as many to a statement, then their findings. */
+static gboolean
+write_documents (Import                *import,
+                 const ImportDocument  *documents,
+                 guint                  n,
+                 GError               **error)
+{
+  gboolean written = FALSE;
+
+  if (n > 1)
+    {
+      sqlite3_stmt *stmt = _tarmac_store_prepare_rows_cached (import->store, DOCUMENT_COLUMNS,
+                                                              DOCUMENT_ROW, n, error);
+      gboolean refused;
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        bind_document (import, stmt, i, &documents[i]);
+      /* A refused row undoes the statement as a whole: then one by one, so the error says
+       * where. */
+      written = _tarmac_import_step_rows (import, stmt, documents[0].line,
+                                          documents[0].offset, &refused, error);
+      if (!written && !refused)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ImportDocument *document = &documents[i];
+
+      if (!written && !write_document (import, document, error))
+        return FALSE;
+      import->report->n_documents++;
+      if (!write_findings (import, document->traveller_id, &document->check, document->line,
+                           document->offset, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * _tarmac_import_insert_document:
  * @import: the import, inside its transaction
@@ -203,11 +245,7 @@ _tarmac_import_insert_document (Import                     *import,
 
   if (!document_init (import, &document, traveller_id, facts, issued_on, line, offset))
     return TRUE;
-  if (!write_document (import, &document, error))
-    return FALSE;
-  import->report->n_documents++;
-
-  return write_findings (import, traveller_id, &document.check, line, offset, error);
+  return write_documents (import, &document, 1, error);
 }
 
 /**
@@ -222,7 +260,7 @@ _tarmac_import_insert_document (Import                     *import,
  * @error: return location for a #GError
  *
  * As _tarmac_import_insert_document(), but the row waits with others and they are
- * written DOCUMENTS_PER_INSERT to a statement (a statement's own cost was about a
+ * written ROWS_PER_STATEMENT to a statement (a statement's own cost was about a
  * quarter of a document's): when that many wait, or at
  * _tarmac_import_flush_documents(), which the caller must call before its transaction
  * ends.
@@ -239,20 +277,15 @@ _tarmac_import_queue_document (Import                     *import,
                                GError                    **error)
 {
   if (import->documents == NULL)
-    import->documents = g_new (ImportDocument, DOCUMENTS_PER_INSERT);
+    import->documents = g_new (ImportDocument, ROWS_PER_STATEMENT);
 
   if (!document_init (import, &import->documents[import->n_documents], traveller_id, facts,
                       issued_on, line, offset))
     return TRUE;
-  if (++import->n_documents < DOCUMENTS_PER_INSERT)
+  if (++import->n_documents < ROWS_PER_STATEMENT)
     return TRUE;
   return _tarmac_import_flush_documents (import, error);
 }
-
-static gboolean write_documents (Import                *import,
-                                 const ImportDocument  *documents,
-                                 guint                  n,
-                                 GError               **error);
 
 /* Writes the documents _tarmac_import_queue_document() keeps, then their findings. */
 gboolean
@@ -271,47 +304,6 @@ _tarmac_import_flush_documents (Import  *import,
   return TRUE;
 }
 
-/* Writes @n documents, as many to a statement, then their findings. */
-static gboolean
-write_documents (Import                *import,
-                 const ImportDocument  *documents,
-                 guint                  n,
-                 GError               **error)
-{
-  gboolean written = FALSE;
-
-  if (n > 1)
-    {
-      sqlite3_stmt *stmt = _tarmac_import_prepare_rows (import, DOCUMENT_COLUMNS, DOCUMENT_ROW,
-                                                        n, error);
-      gboolean refused;
-
-      if (stmt == NULL)
-        return FALSE;
-      for (guint i = 0; i < n; i++)
-        bind_document (import, stmt, i, &documents[i]);
-      /* A refused row undoes the statement as a whole: then one by one, so the error says
-       * where. */
-      written = _tarmac_import_step_rows (import, stmt, documents[0].line,
-                                          documents[0].offset, &refused, error);
-      if (!written && !refused)
-        return FALSE;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ImportDocument *document = &documents[i];
-
-      if (!written && !write_document (import, document, error))
-        return FALSE;
-      import->report->n_documents++;
-      if (!write_findings (import, document->traveller_id, &document->check, document->line,
-                           document->offset, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 /**
  * _tarmac_import_check_traveller:

@@ -17,9 +17,9 @@
 G_BEGIN_DECLS
 
 /* Documents are written this many to a statement (_tarmac_import_queue_document()). */
-/* The most rows a multi-row statement writes, a power of two */
+/* The most rows a multi-row statement writes (_tarmac_store_prepare_rows_cached()), a
+ * power of two */
 #define ROWS_PER_STATEMENT 128
-#define DOCUMENTS_PER_INSERT ROWS_PER_STATEMENT
 
 typedef struct _ImportDocument ImportDocument;
 
@@ -36,7 +36,7 @@ typedef struct
   GHashTable         *sets;          /* of gint64* → PartSet*, the part sets touched */
   sqlite3_stmt       *insert_traveller;
   sqlite3_stmt       *insert_document;
-  ImportDocument     *documents;         /* waiting to be written, DOCUMENTS_PER_INSERT */
+  ImportDocument     *documents;         /* waiting to be written, ROWS_PER_STATEMENT */
   guint               n_documents;
   sqlite3_stmt       *insert_source;
   sqlite3_stmt       *insert_finding;
@@ -103,11 +103,6 @@ void         _tarmac_import_set_position_error  (GError             **error,
                                                  gsize                offset,
                                                  const char          *message);
 guint         _tarmac_import_rows_per_statement (guint                n);
-sqlite3_stmt *_tarmac_import_prepare_rows        (Import              *import,
-                                                 const char          *columns,
-                                                 const char          *row,
-                                                 guint                n,
-                                                 GError             **error);
 gboolean     _tarmac_import_step_rows           (Import              *import,
                                                  sqlite3_stmt        *stmt,
                                                  guint                line,

@@ -18,7 +18,7 @@
 /* A manifest message's travellers, written for tarmac-importer.c: the traveller rows, their
  * links to the message, their findings and documents, and their place in the name index.
  *
- * The rows go up to TRAVELLERS_PER_INSERT to a statement. A statement's own cost —
+ * The rows go up to ROWS_PER_STATEMENT to a statement. A statement's own cost —
  * opening the table, its indexes and the flight's for the foreign key, then closing them,
  * and resetting — was about a sixth of a traveller row's, written a million times. The ids are
  * given rather than left to SQLite, as the next ones it would have chosen (the largest
@@ -27,7 +27,6 @@
  * that fails is undone by SQLite as a whole, and its rows are then written one by one, so
  * the error names the traveller at fault, as before. */
 
-#define TRAVELLERS_PER_INSERT ROWS_PER_STATEMENT
 
 #define TRAVELLER_COLUMNS \
   "INSERT INTO traveller (id, flight_id, kind, surname, given_names, sex, date_of_birth," \
@@ -259,7 +258,8 @@ write_pending (Import         *import,
 {
   if (n > 1)
     {
-      sqlite3_stmt *stmt = _tarmac_import_prepare_rows (import, columns, row, n, error);
+      sqlite3_stmt *stmt = _tarmac_store_prepare_rows_cached (import->store, columns, row, n,
+                                                              error);
       gboolean refused;
 
       if (stmt == NULL)
@@ -333,7 +333,7 @@ _tarmac_import_write_travellers (Import                     *import,
                                  const TarmacPaxlstMessage  *message,
                                  GError                    **error)
 {
-  Pending pending[TRAVELLERS_PER_INSERT];
+  Pending pending[ROWS_PER_STATEMENT];
   guint n = 0;
 
   for (guint i = 0; i < message->travellers->len; i++)
@@ -341,7 +341,7 @@ _tarmac_import_write_travellers (Import                     *import,
       if (!pending_init (import, message, g_ptr_array_index (message->travellers, i),
                          &pending[n]))
         continue;
-      if (++n == TRAVELLERS_PER_INSERT)
+      if (++n == ROWS_PER_STATEMENT)
         {
           if (!flush (import, flight_id, message_id, pending, n, error))
             return FALSE;

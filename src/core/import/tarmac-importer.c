@@ -340,19 +340,6 @@ _tarmac_import_rows_per_statement (guint n)
   return MAX (rows, 1);
 }
 
-/* The cached statement "@columns @row, @row, …" with @n rows (@columns and @row are
- * literals): writing rows many to a statement spares each row the statement's own cost
- * (opening and closing the table and its indexes, resetting). Reset it after use. */
-sqlite3_stmt *
-_tarmac_import_prepare_rows (Import      *import,
-                             const char  *columns,
-                             const char  *row,
-                             guint        n,
-                             GError     **error)
-{
-  return _tarmac_store_prepare_rows_cached (import->store, columns, row, n, error);
-}
-
 /* Steps @stmt, which writes several rows, and resets it. A refused row (a constraint,
  * which with our ABORT-only schema undoes the statement alone) gives %FALSE with @refused
  * set and no error: the caller writes the rows again one by one, so the failing one says

@@ -188,6 +188,22 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* @stmt, from the cache, unless it is borrowed already (a caller that forgot to hand it
+ * back, or two at once). */
+static sqlite3_stmt *
+lend (TarmacStore   *self,
+      sqlite3_stmt  *stmt,
+      GError       **error)
+{
+  if (sqlite3_stmt_busy (stmt))
+    {
+      g_critical ("Cached statement borrowed twice: %s", sqlite3_sql (stmt));
+      _tarmac_store_set_error (self, SQLITE_MISUSE, error);
+      return NULL;
+    }
+  return stmt;
+}
+
 /**
  * _tarmac_store_prepare_cached:
  * @self: a #TarmacStore
@@ -217,15 +233,7 @@ _tarmac_store_prepare_cached (TarmacStore  *self,
                                               finalize_statement);
 
   if ((stmt = g_hash_table_lookup (self->statements, sql)) != NULL)
-    {
-      if (sqlite3_stmt_busy (stmt))
-        {
-          g_critical ("Cached statement borrowed twice: %s", sql);
-          _tarmac_store_set_error (self, SQLITE_MISUSE, error);
-          return NULL;
-        }
-      return stmt;
-    }
+    return lend (self, stmt, error);
 
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -295,15 +303,7 @@ _tarmac_store_prepare_rows_cached (TarmacStore  *self,
     self->row_statements = g_hash_table_new_full (rows_key_hash, rows_key_equal, g_free, NULL);
 
   if ((stmt = g_hash_table_lookup (self->row_statements, &key)) != NULL)
-    {
-      if (sqlite3_stmt_busy (stmt))
-        {
-          g_critical ("Cached statement borrowed twice: %s", sqlite3_sql (stmt));
-          _tarmac_store_set_error (self, SQLITE_MISUSE, error);
-          return NULL;
-        }
-      return stmt;
-    }
+    return lend (self, stmt, error);
 
   sql = g_string_new (columns);
   g_string_append (sql, row);

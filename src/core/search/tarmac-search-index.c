@@ -129,130 +129,54 @@ add_postings (GArray     *postings,
     }
 }
 
-/* Copies @from into @to in the order of @keys (one per posting, each below @n_keys),
- * keeping the order of postings with equal keys: a counting sort. */
-static void
-count_into (const Posting *from,
-            Posting       *to,
-            guint          n,
-            const guint   *keys,
-            guint          n_keys)
-{
-  g_autofree guint *start = g_new0 (guint, n_keys + 1);
-
-  for (guint i = 0; i < n; i++)
-    start[keys[i] + 1]++;
-  for (guint k = 1; k <= n_keys; k++)
-    start[k] += start[k - 1];
-  for (guint i = 0; i < n; i++)
-    to[start[keys[i]]++] = from[i];
-}
-
-static int
-compare_days (gconstpointer a,
-              gconstpointer b)
-{
-  gint64 da = *(const gint64 *) a;
-  gint64 db = *(const gint64 *) b;
-
-  return da < db ? -1 : da > db;
-}
-
-/* @day's place in @days, sorted and each once. */
-static guint
-rank_of_day (GArray *days,
-             gint64  day)
-{
-  guint low = 0;
-  guint high = days->len;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (days, gint64, middle) < day)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-  return low;
-}
-
-/* @postings in (word, day, traveller) order, the order of search_token's key, their
- * words numbered by rank. Words and days are far fewer than postings: each is ranked
- * apart, and the postings, which come by traveller, are counted into place by day and
- * then by word, keeping their order each time. A comparison sort of all the postings
- * was a twentieth of a large import. */
+/* @postings in (word, day, traveller) order, the order of search_token's key. There are
+ * far fewer words than postings: the words are sorted, and the postings then counted into
+ * their word's place; a word's postings come by traveller, already in order unless
+ * flights of several days were imported out of order. A sort of all the postings by
+ * their text was a twentieth of a large import. */
 static GArray *
 sort_postings (GArray *postings,
                Words  *words)
 {
-  guint n = postings->len;
   guint n_words = words->words->len;
   g_autofree guint *order = g_new (guint, MAX (n_words, 1));
-  g_autofree guint *word_rank = g_new (guint, MAX (n_words, 1));
-  g_autofree guint *keys = g_new (guint, MAX (n, 1));
-  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree Posting *by_day = g_new (Posting, MAX (n, 1));
-  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (Posting), n);
-  Posting *first;
-  gint64 last_day = -1;
-  guint last_rank = 0;
-  guint kept = 0;
+  g_autofree guint *rank = g_new (guint, MAX (n_words, 1));
+  g_autofree guint *start = g_new0 (guint, n_words + 1);
+  GArray *sorted = g_array_sized_new (FALSE, FALSE, sizeof (Posting), postings->len);
 
   for (guint i = 0; i < n_words; i++)
     order[i] = i;
   g_qsort_with_data (order, (gint) n_words, sizeof (guint), compare_words, words->words->pdata);
   for (guint i = 0; i < n_words; i++)
-    word_rank[order[i]] = i;
+    rank[order[i]] = i;
 
-  /* A flight's travellers come together, all of one day: a day per run, then each once. */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < postings->len; i++)
+    start[rank[g_array_index (postings, Posting, i).word] + 1]++;
+  for (guint i = 1; i <= n_words; i++)
+    start[i] += start[i - 1];
+
+  g_array_set_size (sorted, postings->len);
+  for (guint i = 0; i < postings->len; i++)
     {
-      gint64 day = g_array_index (postings, Posting, i).day;
+      Posting posting = g_array_index (postings, Posting, i);
 
-      if (days->len == 0 || g_array_index (days, gint64, days->len - 1) != day)
-        g_array_append_val (days, day);
+      posting.word = rank[posting.word];
+      g_array_index (sorted, Posting, start[posting.word]++) = posting;
     }
-  g_array_sort (days, compare_days);
-  for (guint d = 0; d < days->len; d++)
-    if (kept == 0 || g_array_index (days, gint64, kept - 1) != g_array_index (days, gint64, d))
-      g_array_index (days, gint64, kept++) = g_array_index (days, gint64, d);
-  g_array_set_size (days, kept);
 
-  for (guint i = 0; i < n; i++)
+  /* start[w] is now where word w's postings end. */
+  for (guint w = 0, begin = 0; w < n_words; begin = start[w++])
     {
-      Posting *posting = &g_array_index (postings, Posting, i);
+      Posting *first = &g_array_index (sorted, Posting, begin);
+      guint n = start[w] - begin;
 
-      if (posting->day != last_day)
-        {
-          last_day = posting->day;
-          last_rank = rank_of_day (days, last_day);
-        }
-      keys[i] = last_rank;
-      posting->word = word_rank[posting->word];
-    }
-  count_into ((const Posting *) postings->data, by_day, n, keys, days->len);
-
-  for (guint i = 0; i < n; i++)
-    keys[i] = by_day[i].word;
-  g_array_set_size (sorted, n);
-  count_into (by_day, (Posting *) sorted->data, n, keys, n_words);
-
-  /* In order now unless the travellers did not come by id (the ones search_pending holds
-   * come as SQLite reads them). */
-  first = (Posting *) sorted->data;
-  for (guint i = 1; i < n; i++)
-    if (first[i - 1].word == first[i].word && compare_postings (&first[i - 1], &first[i]) > 0)
-      {
-        for (guint begin = 0, end; begin < n; begin = end)
+      for (guint i = 1; i < n; i++)
+        if (compare_postings (&first[i - 1], &first[i]) > 0)
           {
-            for (end = begin + 1; end < n && first[end].word == first[begin].word; end++)
-              ;
-            qsort (first + begin, end - begin, sizeof (Posting), compare_postings);
+            qsort (first, n, sizeof (Posting), compare_postings);
+            break;
           }
-        break;
-      }
+    }
 
   return sorted;
 }

@@ -409,8 +409,8 @@ test_batch_import_generated (void)
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
   TarmacDemoMessagesOptions options;
   const char *queries[] = {
-    "SELECT id, flight_id, pnr_id, kind, surname, given_names, date_of_birth, nationality,"
-    " booking_reference, from_api, from_pnr, name_key FROM traveller ORDER BY id",
+    "SELECT id, flight_id, message_id, pnr_id, kind, surname, given_names, date_of_birth,"
+    " nationality, booking_reference, from_api, from_pnr, name_key FROM traveller ORDER BY id",
     "SELECT traveller_id, message_id FROM traveller_source ORDER BY 1, 2",
     "SELECT id, traveller_id, type, number, number_normalised, check_verdict"
     " FROM travel_document ORDER BY id",
@@ -465,10 +465,11 @@ test_batch_import_generated (void)
         g_assert_cmpstr (batch_lines[j], ==, single_lines[j]);
     }
 
-  /* Every traveller linked to a message, and the index what the rows give. */
+  /* Every traveller names the message that brought it, and the index is what the rows
+   * give. */
   g_assert_cmpint (count (batch_store, "SELECT count(*) FROM traveller t WHERE NOT EXISTS"
-                                       " (SELECT 1 FROM traveller_source s"
-                                       "  WHERE s.traveller_id = t.id)"), ==, 0);
+                                       " (SELECT 1 FROM message m WHERE m.id = t.message_id)"),
+                   ==, 0);
   g_assert_cmpint (count (batch_store, "SELECT count(*) FROM (SELECT token, day, traveller_id"
                                        " FROM search_token EXCEPT " INDEX_FROM_ROWS ")"), ==, 0);
   g_assert_cmpint (count (batch_store, "SELECT count(*) FROM (" INDEX_FROM_ROWS

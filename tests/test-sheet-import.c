@@ -141,8 +141,8 @@ test_import_csv_languages (void)
   g_assert_cmpstr (text, ==, "PA0000001|2031-09-15");
   g_clear_pointer (&text, g_free);
   /* The provenance: a message of type CSV from this file. */
-  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller_source"
-                                 " JOIN message ON message.id = message_id"
+  g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"
+                                 " JOIN message ON message.id = traveller.message_id"
                                  " WHERE message.type = 'CSV'"), ==, 3);
 
   /* French in Windows-1252: the flight from columns, the encoding a warning. */

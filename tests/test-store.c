@@ -88,7 +88,13 @@ seed_version (TarmacStore *store,
              "INSERT INTO pnr (id, carrier, record_locator, retain_until)"
              " VALUES (1, 'KP', 'ABC234', 'y');"
              "INSERT INTO pnr_contact (pnr_id, kind, value, value_normalised, retain_until)"
-             " VALUES (1, 'phone', '+228 90 00 00 00', '22890000000', 'y');");
+             " VALUES (1, 'phone', '+228 90 00 00 00', '22890000000', 'y');"
+             /* The manifest that brought the traveller, then a PNR that named it again. */
+             "INSERT INTO source_file (id, sha256, name, format, size, imported_at, result)"
+             " VALUES (1, printf ('%064d', 1), 'kp35.edi', 'paxlst', 10, 'x', 'imported');"
+             "INSERT INTO message (id, source_file_id, type) VALUES (1, 1, 'PAXLST'),"
+             "  (2, 1, 'PNRGOV');"
+             "INSERT INTO traveller_source (traveller_id, message_id) VALUES (1, 2), (1, 1);");
 
   /* Written by plain SQL: queued for the name index by hand, as a writer would (from
    * migration 9; that migration indexes the rows already there itself). */
@@ -134,6 +140,14 @@ check_seeded (TarmacStore *store,
     {
       g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"), ==, 1);
       g_assert_cmpint (count (store, "SELECT count(*) FROM pnr_contact"), ==, 1);
+    }
+  if (version >= 2 && version < 20)
+    {
+      /* Migration 20: the first message on the row, the later one still a source. */
+      g_assert_cmpint (count (store, "SELECT message_id FROM traveller WHERE id = 1"), ==, 1);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM traveller_source"), ==, 1);
+      g_assert_cmpint (count (store, "SELECT message_id FROM traveller_source"
+                                     " WHERE traveller_id = 1"), ==, 2);
     }
   if (version >= 3)
     g_assert_cmpint (count (store, "SELECT count(*) FROM hit"), ==, 1);

@@ -315,7 +315,6 @@ typedef struct
   gint64                   next_flight_id;
   gint64                   next_pnr_id;
   gint64                   next_traveller_id;
-  gint64                   first_traveller_id;
 
   guint32                  locator_serial;
   guint32                  locator_key;

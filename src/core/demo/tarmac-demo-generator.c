@@ -344,8 +344,6 @@ write_traveller (DemoGen           *gen,
     }
 
   p->traveller_id = gen->next_traveller_id++;
-  if (gen->first_traveller_id == 0)
-    gen->first_traveller_id = p->traveller_id;
 
   demo_row_begin (gen, DEMO_ROW_TRAVELLER);
   demo_row_int (gen, p->traveller_id);
@@ -382,6 +380,7 @@ write_traveller (DemoGen           *gen,
   demo_row_text (gen, name_key);
   demo_row_text (gen, f->created_at);
   demo_row_text (gen, f->retain_until);
+  demo_row_int (gen, gen->message_id);
 
   if (p->crew)
     gen->stats->crew++;
@@ -1070,27 +1069,6 @@ write_source (DemoGen  *gen,
   return TRUE;
 }
 
-/* Every generated traveller came from the demo "message": one statement links them all. */
-static gboolean
-link_travellers (DemoGen  *gen,
-                 GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (gen->first_traveller_id == 0)
-    return TRUE;
-
-  stmt = _tarmac_store_prepare (gen->store,
-                                "INSERT INTO traveller_source (traveller_id, message_id)"
-                                " SELECT id, ?1 FROM traveller WHERE id >= ?2 ORDER BY id",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, gen->message_id);
-  sqlite3_bind_int64 (stmt, 2, gen->first_traveller_id);
-  return _tarmac_store_step_done (gen->store, stmt, error);
-}
-
 static gboolean
 write_report (DemoGen  *gen,
               GError  **error)
@@ -1198,7 +1176,6 @@ _tarmac_demo_write_rows (TarmacStore              *store,
 
       /* The writer's error, if any, says why the generation stopped. */
       ok = _tarmac_demo_rows_finish (g_steal_pointer (&gen.rows), error) && generated &&
-           link_travellers (&gen, error) &&
            write_report (&gen, error);
     }
 

@@ -90,9 +90,10 @@ static const char * const row_sql[DEMO_N_ROWS] = {
     "INSERT INTO traveller (id, flight_id, pnr_id, kind, is_infant, surname, given_names,"
     " sex, date_of_birth, nationality, residence, birthplace, seat, bag_count,"
     " bag_weight_kg, bag_tags, boarding_status, transit, embarkation, debarkation,"
-    " booking_reference, from_api, from_pnr, name_key, created_at, retain_until)"
+    " booking_reference, from_api, from_pnr, name_key, created_at, retain_until,"
+    " message_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-    " 'boarded', ?17, ?18, ?19, ?20, 1, ?21, ?22, ?23, ?24)",
+    " 'boarded', ?17, ?18, ?19, ?20, 1, ?21, ?22, ?23, ?24, ?25)",
   [DEMO_ROW_DOCUMENT] =
     "INSERT INTO travel_document (traveller_id, type, number, number_normalised,"
     " issuing_state, issued_on, expires_on, check_verdict, retain_until)"

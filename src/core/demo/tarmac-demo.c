@@ -163,7 +163,7 @@ set_cache_size (TarmacStore *store,
  * back. Indexes that enforce UNIQUE constraints cannot be dropped and stay. */
 static const char * const bulk_tables[] = {
   "flight_leg", "pnr", "pnr_contact", "pnr_payment", "pnr_segment", "pnr_ssr", "traveller",
-  "traveller_source", "travel_document",
+  "travel_document",
 };
 
 static gboolean

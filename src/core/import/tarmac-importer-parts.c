@@ -232,10 +232,13 @@ count_travellers (Import      *import,
   else
     return -1;
 
-  sql = g_strconcat ("SELECT count (DISTINCT s.traveller_id) FROM traveller_source s"
-                     " JOIN message m ON m.id = s.message_id"
-                     " JOIN traveller t ON t.id = s.traveller_id"
-                     " WHERE t.kind = ?2 AND ", where, NULL);
+  /* The travellers the messages brought, and those they named again (migration 20). */
+  sql = g_strconcat ("SELECT count(*) FROM traveller t WHERE t.kind = ?2 AND t.id IN"
+                     " (SELECT b.id FROM message m JOIN traveller b ON b.message_id = m.id"
+                     "  WHERE ", where,
+                     "  UNION SELECT s.traveller_id FROM message m"
+                     "  JOIN traveller_source s ON s.message_id = m.id WHERE ", where, ")",
+                     NULL);
   if (!(stmt = _tarmac_store_prepare_cached (import->store, sql, error)))
     return -2;
   sqlite3_bind_int64 (stmt, 1, id);

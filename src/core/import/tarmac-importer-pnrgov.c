@@ -905,6 +905,7 @@ store_traveller (Import                       *import,
   g_auto(TravellerFacts) facts = { 0 };
   g_autoptr(TarmacCachedStmt) stmt = NULL;
   gint64 traveller_id;
+  gboolean found;
 
   if (surname == NULL || *surname == '\0' || g_strcmp0 (traveller->type, "G") == 0)
     return 0;
@@ -920,7 +921,8 @@ store_traveller (Import                       *import,
   if (traveller_id < 0)
     return -1;
 
-  if (traveller_id > 0)
+  found = traveller_id > 0;
+  if (found)
     {
       stmt = _tarmac_store_prepare_cached (import->store,
                                            "UPDATE traveller SET pnr_id = ?2, from_pnr = 1,"
@@ -941,9 +943,9 @@ store_traveller (Import                       *import,
                                            "INSERT INTO traveller (flight_id, pnr_id, kind, is_infant,"
                                            " surname, given_names, sex, date_of_birth, nationality,"
                                            " booking_reference, from_api, from_pnr, name_key,"
-                                           " created_at, retain_until)"
+                                           " created_at, retain_until, message_id)"
                                            " VALUES (?1, ?2, 'passenger', ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                                           " 0, 1, ?10, ?11, ?12)",
+                                           " 0, 1, ?10, ?11, ?12, ?13)",
                                            error);
       if (stmt == NULL)
         return -1;
@@ -959,6 +961,7 @@ store_traveller (Import                       *import,
       sqlite3_bind_text (stmt, 10, name_key, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 11, import->now, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 12, import->retain_until, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 13, message_id);
     }
 
   if (!_tarmac_import_step (import, stmt, traveller->line, traveller->offset, error))
@@ -974,11 +977,15 @@ store_traveller (Import                       *import,
     }
   import->report->n_travellers++;
 
-  sqlite3_bind_int64 (import->insert_source, 1, traveller_id);
-  sqlite3_bind_int64 (import->insert_source, 2, message_id);
-  if (!_tarmac_import_step (import, import->insert_source, traveller->line, traveller->offset,
-                            error))
-    return -1;
+  /* A traveller found again: this message names it too. */
+  if (found)
+    {
+      sqlite3_bind_int64 (import->insert_source, 1, traveller_id);
+      sqlite3_bind_int64 (import->insert_source, 2, message_id);
+      if (!_tarmac_import_step (import, import->insert_source, traveller->line,
+                                traveller->offset, error))
+        return -1;
+    }
 
   if (!insert_documents (import, traveller_id, traveller, &facts, error))
     return -1;
@@ -1027,10 +1034,14 @@ static gboolean
 prepare_statements (Import  *import,
                     GError **error)
 {
+  /* traveller_source holds the messages other than the one that brought the traveller
+   * (migration 20), each once. */
   import->insert_source =
     _tarmac_store_prepare_cached (import->store,
                                   "INSERT INTO traveller_source (traveller_id, message_id)"
-                                  " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                                  " SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM traveller"
+                                  "   WHERE id = ?1 AND message_id IS ?2)"
+                                  " ON CONFLICT DO NOTHING",
                                   error);
   return import->insert_source != NULL;
 }

@@ -15,8 +15,9 @@
 #include "tarmac-name-key.h"
 #include "tarmac-store-private.h"
 
-/* A manifest message's travellers, written for tarmac-importer.c: the traveller rows, their
- * links to the message, their findings and documents, and their place in the name index.
+/* A manifest message's travellers, written for tarmac-importer.c: the traveller rows (each
+ * naming the message that brought it), their findings and documents, and their place in
+ * the name index.
  *
  * The rows go up to ROWS_PER_STATEMENT to a statement. A statement's own cost —
  * opening the table, its indexes and the flight's for the foreign key, then closing them,
@@ -29,17 +30,12 @@
 
 
 #define TRAVELLER_COLUMNS \
-  "INSERT INTO traveller (id, flight_id, kind, surname, given_names, sex, date_of_birth," \
-  " nationality, residence, birthplace, seat, bag_count, bag_weight_kg, bag_tags, transit," \
-  " embarkation, debarkation, booking_reference, from_api, name_key, created_at," \
-  " retain_until) VALUES "
-#define TRAVELLER_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
-#define TRAVELLER_PARAMETERS 21
-
-/* A new traveller's link to its message: the rows are new, there is nothing to ignore
- * but a link made twice by mistake. */
-#define SOURCE_COLUMNS "INSERT OR IGNORE INTO traveller_source (traveller_id, message_id) VALUES "
-#define SOURCE_ROW "(?, ?)"
+  "INSERT INTO traveller (id, flight_id, message_id, kind, surname, given_names, sex," \
+  " date_of_birth, nationality, residence, birthplace, seat, bag_count, bag_weight_kg," \
+  " bag_tags, transit, embarkation, debarkation, booking_reference, from_api, name_key," \
+  " created_at, retain_until) VALUES "
+#define TRAVELLER_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
+#define TRAVELLER_PARAMETERS 22
 
 typedef struct
 {
@@ -96,29 +92,32 @@ bind_owned (sqlite3_stmt *stmt,
     g_free (value);
 }
 
+/* Binds @pending, row @row of @stmt (the multi-row statement, or the one-row one). */
 static void
 bind_traveller (Import        *import,
                 sqlite3_stmt  *stmt,
                 guint          row,
                 const Pending *pending,
-                gint64         flight_id)
+                gint64         flight_id,
+                gint64         message_id)
 {
   const TarmacPaxlstTraveller *traveller = pending->traveller;
   int base = (int) (row * TRAVELLER_PARAMETERS);
 
   sqlite3_bind_int64 (stmt, base + 1, pending->id);
   sqlite3_bind_int64 (stmt, base + 2, flight_id);
-  sqlite3_bind_text (stmt, base + 3, pending->crew ? "crew" : "passenger", -1, SQLITE_STATIC);
-  bind_capped (stmt, base + 4, traveller->surname, 256);
-  bind_capped (stmt, base + 5, traveller->given_names, 256);
-  _tarmac_import_bind_static (stmt, base + 6, _tarmac_import_map_sex (traveller->sex));
-  _tarmac_import_bind_static (stmt, base + 7, traveller->date_of_birth);
-  bind_owned (stmt, base + 8, _tarmac_import_map_country (traveller->nationality));
-  _tarmac_import_bind_static (stmt, base + 9, traveller->residence);
-  _tarmac_import_bind_static (stmt, base + 10, traveller->birthplace);
-  _tarmac_import_bind_static (stmt, base + 11, traveller->seat);
+  sqlite3_bind_int64 (stmt, base + 3, message_id);
+  sqlite3_bind_text (stmt, base + 4, pending->crew ? "crew" : "passenger", -1, SQLITE_STATIC);
+  bind_capped (stmt, base + 5, traveller->surname, 256);
+  bind_capped (stmt, base + 6, traveller->given_names, 256);
+  _tarmac_import_bind_static (stmt, base + 7, _tarmac_import_map_sex (traveller->sex));
+  _tarmac_import_bind_static (stmt, base + 8, traveller->date_of_birth);
+  bind_owned (stmt, base + 9, _tarmac_import_map_country (traveller->nationality));
+  _tarmac_import_bind_static (stmt, base + 10, traveller->residence);
+  _tarmac_import_bind_static (stmt, base + 11, traveller->birthplace);
+  _tarmac_import_bind_static (stmt, base + 12, traveller->seat);
   if (traveller->bag_count >= 0)
-    sqlite3_bind_int (stmt, base + 12, traveller->bag_count);
+    sqlite3_bind_int (stmt, base + 13, traveller->bag_count);
   if (traveller->bag_weight >= 0)
     {
       double kg = traveller->bag_weight;
@@ -127,21 +126,21 @@ bind_traveller (Import        *import,
           (g_ascii_strcasecmp (traveller->bag_weight_unit, "LBR") == 0 ||
            g_ascii_strcasecmp (traveller->bag_weight_unit, "LB") == 0))
         kg *= 0.45359237;
-      sqlite3_bind_double (stmt, base + 13, kg);
+      sqlite3_bind_double (stmt, base + 14, kg);
     }
   if (traveller->bag_tags != NULL && traveller->bag_tags->len > 0)
     {
       g_ptr_array_add (traveller->bag_tags, NULL);
-      bind_owned (stmt, base + 14, g_strjoinv (" ", (char **) traveller->bag_tags->pdata));
+      bind_owned (stmt, base + 15, g_strjoinv (" ", (char **) traveller->bag_tags->pdata));
       g_ptr_array_set_size (traveller->bag_tags, traveller->bag_tags->len - 1);
     }
-  sqlite3_bind_int (stmt, base + 15, traveller->in_transit ? 1 : 0);
-  _tarmac_import_bind_static (stmt, base + 16, traveller->embarkation);
-  _tarmac_import_bind_static (stmt, base + 17, traveller->debarkation);
-  _tarmac_import_bind_static (stmt, base + 18, traveller->booking_reference);
-  sqlite3_bind_text (stmt, base + 19, pending->key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, base + 20, import->now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, base + 21, import->retain_until, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, base + 16, traveller->in_transit ? 1 : 0);
+  _tarmac_import_bind_static (stmt, base + 17, traveller->embarkation);
+  _tarmac_import_bind_static (stmt, base + 18, traveller->debarkation);
+  _tarmac_import_bind_static (stmt, base + 19, traveller->booking_reference);
+  sqlite3_bind_text (stmt, base + 20, pending->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 21, import->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 22, import->retain_until, -1, SQLITE_STATIC);
 }
 
 /* Fills @pending for @traveller, the next id with it; %FALSE when the traveller is not
@@ -178,7 +177,7 @@ pending_init (Import                       *import,
   return TRUE;
 }
 
-/* What follows a traveller's row and its link to the message: its name-index entry, the
+/* What follows a traveller's row: its name-index entry, the
  * checks of its birth date and documents, and the report's counts. */
 static gboolean
 after_row (Import         *import,
@@ -224,48 +223,27 @@ after_row (Import         *import,
   return TRUE;
 }
 
-/* Binds @pending, row @row of @stmt; @parent_id is its flight's or message's row. */
-typedef void (*BindPending) (Import         *import,
-                             sqlite3_stmt   *stmt,
-                             guint           row,
-                             const Pending  *pending,
-                             gint64          parent_id);
-
-static void
-bind_source (Import         *import,
-             sqlite3_stmt   *stmt,
-             guint           row,
-             const Pending  *pending,
-             gint64          message_id)
-{
-  sqlite3_bind_int64 (stmt, (int) (2 * row + 1), pending->id);
-  sqlite3_bind_int64 (stmt, (int) (2 * row + 2), message_id);
-}
-
-/* Writes a row for each of @n pending travellers: all in one statement "@columns @row, …",
- * or, when SQLite refused one of them and undid the statement as a whole, one by one
- * through @single, so that the failing row says where it is. */
+/* Writes a row for each of @n pending travellers: all in one statement, or, when SQLite
+ * refused one of them and undid the statement as a whole, one by one, so that the failing
+ * row says where it is. */
 static gboolean
 write_pending (Import         *import,
-               const char     *columns,
-               const char     *row,
-               sqlite3_stmt   *single,
-               BindPending     bind,
-               gint64          parent_id,
+               gint64          flight_id,
+               gint64          message_id,
                const Pending  *pending,
                guint           n,
                GError        **error)
 {
   if (n > 1)
     {
-      sqlite3_stmt *stmt = _tarmac_store_prepare_rows_cached (import->store, columns, row, n,
-                                                              error);
+      sqlite3_stmt *stmt = _tarmac_store_prepare_rows_cached (import->store, TRAVELLER_COLUMNS,
+                                                              TRAVELLER_ROW, n, error);
       gboolean refused;
 
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < n; i++)
-        bind (import, stmt, i, &pending[i], parent_id);
+        bind_traveller (import, stmt, i, &pending[i], flight_id, message_id);
       if (_tarmac_import_step_rows (import, stmt, pending[0].traveller->line,
                                     pending[0].traveller->offset, &refused, error))
         return TRUE;
@@ -275,8 +253,8 @@ write_pending (Import         *import,
 
   for (guint i = 0; i < n; i++)
     {
-      bind (import, single, 0, &pending[i], parent_id);
-      if (!_tarmac_import_step (import, single, pending[i].traveller->line,
+      bind_traveller (import, import->insert_traveller, 0, &pending[i], flight_id, message_id);
+      if (!_tarmac_import_step (import, import->insert_traveller, pending[i].traveller->line,
                                 pending[i].traveller->offset, error))
         return FALSE;
     }
@@ -298,10 +276,7 @@ flush (Import   *import,
   for (guint done = 0, rows; ok && done < n; done += rows)
     {
       rows = _tarmac_import_rows_per_statement (n - done);
-      ok = write_pending (import, TRAVELLER_COLUMNS, TRAVELLER_ROW, import->insert_traveller,
-                          bind_traveller, flight_id, pending + done, rows, error) &&
-           write_pending (import, SOURCE_COLUMNS, SOURCE_ROW, import->insert_source,
-                          bind_source, message_id, pending + done, rows, error);
+      ok = write_pending (import, flight_id, message_id, pending + done, rows, error);
     }
   for (guint i = 0; ok && i < n; i++)
     ok = after_row (import, &pending[i], error);
@@ -320,7 +295,7 @@ flush (Import   *import,
  * @message: a manifest message
  * @error: return location for a #GError
  *
- * Writes the travellers of @message and links them to it, counting them in
+ * Writes the travellers of @message, each naming it as its source, counting them in
  * import->report, import->message_passengers and import->message_crew.
  *
  * Returns: %FALSE with @error set (naming the traveller's position) when a row could
@@ -364,11 +339,6 @@ _tarmac_import_prepare_travellers (Import  *import,
                                                            TRAVELLER_COLUMNS TRAVELLER_ROW,
                                                            error);
   if (import->insert_traveller == NULL)
-    return FALSE;
-
-  import->insert_source = _tarmac_store_prepare_cached (import->store,
-                                                        SOURCE_COLUMNS SOURCE_ROW, error);
-  if (import->insert_source == NULL)
     return FALSE;
 
   last = _tarmac_store_prepare_cached (import->store,

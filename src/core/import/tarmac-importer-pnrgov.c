@@ -718,13 +718,13 @@ find_same_person (Import          *import,
   g_autoptr(TarmacCachedStmt) stmt = NULL;
   int rc;
 
-  /* traveller_unmasked holds (flight_id, name_key): the flight's travellers of that name
+  /* traveller_flight holds (flight_id, name_key): the flight's travellers of that name
    * only. By the flight alone SQLite read every traveller of the flight for each PNR
    * traveller, quadratic in the flight's size (40,000 PNR travellers took 10 minutes). A
    * masked traveller (no name left) is nobody to link to. */
   stmt = _tarmac_store_prepare_cached (import->store,
                                        "SELECT id, date_of_birth FROM traveller"
-                                       " INDEXED BY traveller_unmasked"
+                                       " INDEXED BY traveller_flight"
                                        " WHERE flight_id = ?1 AND name_key = ?2 AND masked = 0"
                                        "   AND kind = 'passenger'"
                                        "   AND (pnr_id IS NULL OR pnr_id IN"

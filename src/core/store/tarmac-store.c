@@ -482,12 +482,6 @@ configure_connection (TarmacStore  *self,
    * journals in memory: in a file they cost a write system call per page a savepoint
    * first touches, twenty per imported traveller, and they are never needed after a
    * crash (the WAL is what recovers). */
-  /* Pages of 8 KiB, for a database created now (SQLite keeps the size it was created
-   * with): the WAL writes each page it commits in two system calls, which were 7 % of a
-   * large import's writing thread with 4 KiB pages (4 % less time at a million
-   * travellers). Set before the WAL mode, whose first write fixes the size. */
-  if (!_tarmac_store_exec (self, "PRAGMA page_size = 8192", error))
-    return FALSE;
   if (!is_memory_path (self->path) &&
       !_tarmac_store_exec (self, "PRAGMA journal_mode = WAL", error))
     return FALSE;

@@ -261,10 +261,14 @@ screen_row (TarmacStore        *store,
   return TRUE;
 }
 
-#define TRAVELLER_QUERY \
+#define TRAVELLER_COLUMNS \
   "SELECT t.id, t.surname, t.given_names, t.date_of_birth, t.nationality, t.sex," \
-  " (SELECT d.number FROM travel_document d WHERE d.traveller_id = t.id ORDER BY d.id LIMIT 1)" \
-  " FROM traveller t JOIN flight f ON f.id = t.flight_id WHERE t.masked = 0"
+  " (SELECT d.number FROM travel_document d WHERE d.traveller_id = t.id ORDER BY d.id LIMIT 1)"
+#define TRAVELLER_QUERY \
+  TRAVELLER_COLUMNS " FROM traveller t JOIN flight f ON f.id = t.flight_id WHERE t.masked = 0"
+#define RECENT_TRAVELLERS_QUERY \
+  TRAVELLER_COLUMNS " FROM flight f CROSS JOIN traveller t ON t.flight_id = f.id" \
+  " WHERE f.flight_date >= ?1 AND t.masked = 0"
 
 /**
  * tarmac_lookout_screen:
@@ -316,7 +320,9 @@ tarmac_lookout_screen (TarmacStore   *store,
       g_autoptr(GDateTime) since = g_date_time_add_days (now, -TARMAC_LOOKOUT_SCREEN_DAYS_BACK);
       g_autofree char *since_text = g_date_time_format (since, "%Y-%m-%d");
 
-      rows = _tarmac_store_prepare (store, TRAVELLER_QUERY " AND f.flight_date >= ?1", error);
+      /* From the recent flights to their unmasked travellers (traveller_flight), never
+       * through every traveller. */
+      rows = _tarmac_store_prepare (store, RECENT_TRAVELLERS_QUERY, error);
       if (rows == NULL)
         goto fail;
       sqlite3_bind_text (rows, 1, since_text, -1, SQLITE_TRANSIENT);

@@ -1218,8 +1218,8 @@ static const TarmacMigration migrations[] = {
      * b-tree inserts and a statement of their own, a ninth of an API import. The
      * traveller's row now says which message brought it (message_id, indexed for the
      * travellers of a file); traveller_source keeps only the messages that named it
-     * again later (a PNR naming a manifest's traveller, a message sent twice). A
-     * traveller's sources are both together. Messages are never deleted (nor are the
+     * again later (a PNR naming a manifest's traveller, or pushed again). A traveller's
+     * sources are both together. Messages are never deleted (nor are the
      * files that hold them), so the column needs no foreign key, whose check on every
      * row would cost a fifth of what the change saves; the importers write the message
      * before its travellers. */
@@ -1235,12 +1235,14 @@ static const TarmacMigration migrations[] = {
     "one index of a flight's travellers",
     /* A flight's travellers had two indexes, by flight and, for its unmasked travellers, by
      * flight and name key: an index entry more per traveller imported (3 % of an API
-     * import). One index by flight and name key serves both: a masked traveller's name key
-     * is empty, so a lookup by name never meets one, and the queries that want the unmasked
-     * travellers of a flight say masked = 0 as they did. */
+     * import). One index by flight, masked and name key serves both: all of a flight's
+     * travellers, its unmasked ones (retention's masking and the lookouts' screening go
+     * from the flights to them, so a run with nothing to mask reads nothing), and those of
+     * a name among them. An import's travellers are unmasked, so their keys still arrive
+     * in order within the flight. */
     "DROP INDEX traveller_unmasked;"
     "DROP INDEX traveller_flight;"
-    "CREATE INDEX traveller_flight ON traveller (flight_id, name_key);"
+    "CREATE INDEX traveller_flight ON traveller (flight_id, masked, name_key);"
   },
 };
 

@@ -119,8 +119,10 @@ static const Step steps[] = {
     " LIMIT :batch",
     NO_STAT, TRUE },
 
+  /* From the old flights to their unmasked travellers (traveller_flight): a run with
+   * nothing to mask reads nothing else. */
   { "INSERT INTO temp.retention_mask (id)"
-    " SELECT t.id FROM traveller t JOIN flight f ON f.id = t.flight_id"
+    " SELECT t.id FROM flight f CROSS JOIN traveller t ON t.flight_id = f.id"
     " WHERE f.flight_date < :mask_day AND t.masked = 0"
     "   AND t.id NOT IN (SELECT id FROM temp.retention_kept)"
     "   AND t.id NOT IN (SELECT id FROM temp.retention_delete)"

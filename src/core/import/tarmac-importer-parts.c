@@ -232,12 +232,11 @@ count_travellers (Import      *import,
   else
     return -1;
 
-  /* The travellers the messages brought, and those they named again (migration 20). */
+  /* Each traveller once, though several of the messages name it. IN (…) lets SQLite
+   * search both halves of traveller_sources by message; a join would read all of it. */
   sql = g_strconcat ("SELECT count(*) FROM traveller t WHERE t.kind = ?2 AND t.id IN"
-                     " (SELECT b.id FROM message m JOIN traveller b ON b.message_id = m.id"
-                     "  WHERE ", where,
-                     "  UNION SELECT s.traveller_id FROM message m"
-                     "  JOIN traveller_source s ON s.message_id = m.id WHERE ", where, ")",
+                     " (SELECT s.traveller_id FROM traveller_sources s"
+                     "  JOIN message m ON m.id = s.message_id WHERE ", where, ")",
                      NULL);
   if (!(stmt = _tarmac_store_prepare_cached (import->store, sql, error)))
     return -2;

@@ -260,10 +260,8 @@ scope_sql (const TarmacScreenScope *scope)
     case TARMAC_SCREEN_SOURCE_FILE:
       /* Those the file brought, and those it updated (a PNR pushed again). */
       return TRAVELLER_COLUMNS " WHERE t.masked = 0 AND t.id IN"
-             " (SELECT b.id FROM message m JOIN traveller b ON b.message_id = m.id"
-             "  WHERE m.source_file_id = ?1"
-             "  UNION SELECT s.traveller_id FROM message m"
-             "  JOIN traveller_source s ON s.message_id = m.id"
+             " (SELECT s.traveller_id FROM message m"
+             "  JOIN traveller_sources s ON s.message_id = m.id"
              "  WHERE m.source_file_id = ?1) ORDER BY t.id";
 
     case TARMAC_SCREEN_ALL:

@@ -1244,6 +1244,17 @@ static const TarmacMigration migrations[] = {
     "DROP INDEX traveller_flight;"
     "CREATE INDEX traveller_flight ON traveller (flight_id, masked, name_key);"
   },
+  {
+    22,
+    "a traveller's sources in one view",
+    /* A traveller's sources since migration 20: the message on its row and those in
+     * traveller_source, which never repeats it. Readers join the view as they joined
+     * traveller_source; through IN (…) or a WHERE on traveller_id SQLite searches both
+     * halves by their indexes (a join under an aggregate would read all of it). */
+    "CREATE VIEW traveller_sources (traveller_id, message_id) AS"
+    "  SELECT id, message_id FROM traveller WHERE message_id IS NOT NULL"
+    "  UNION ALL SELECT traveller_id, message_id FROM traveller_source;"
+  },
 };
 
 const TarmacMigration *

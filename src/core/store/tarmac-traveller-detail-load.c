@@ -412,14 +412,11 @@ list_co_travellers (TarmacStore   *store,
   "SELECT seq, at, action, text FROM pnr_history WHERE pnr_id = :pnr" \
   " ORDER BY seq LIMIT :limit"
 
-/* The message that brought the traveller, and those that named it again (migration 20). */
 #define SOURCES_SQL \
   "SELECT s.name, s.format, s.imported_at, m.type, m.sender, m.reference, m.pushed_at" \
-  " FROM (SELECT message_id FROM traveller WHERE id = :traveller" \
-  "       UNION SELECT message_id FROM traveller_source WHERE traveller_id = :traveller) ts" \
-  " JOIN message m ON m.id = ts.message_id" \
+  " FROM traveller_sources ts JOIN message m ON m.id = ts.message_id" \
   " JOIN source_file s ON s.id = m.source_file_id" \
-  " ORDER BY s.imported_at, m.id LIMIT :limit"
+  " WHERE ts.traveller_id = :traveller ORDER BY s.imported_at, m.id LIMIT :limit"
 
 #define HITS_SQL \
   "SELECT id, source, status, score, explanation, created_at FROM hit" \

@@ -304,7 +304,6 @@ _tarmac_import_flush_documents (Import  *import,
   return TRUE;
 }
 
-
 /**
  * _tarmac_import_check_traveller:
  * @import: the import, inside its transaction

@@ -719,9 +719,9 @@ find_same_person (Import          *import,
   int rc;
 
   /* traveller_flight holds (flight_id, masked, name_key): the flight's unmasked travellers
-   * of that name only. By the flight alone SQLite read every traveller of the flight for each PNR
-   * traveller, quadratic in the flight's size (40,000 PNR travellers took 10 minutes). A
-   * masked traveller (no name left) is nobody to link to. */
+   * of that name only. By the flight alone SQLite read every traveller of the flight for
+   * each PNR traveller, quadratic in the flight's size (40,000 PNR travellers took 10
+   * minutes). A masked traveller (no name left) is nobody to link to. */
   stmt = _tarmac_store_prepare_cached (import->store,
                                        "SELECT id, date_of_birth FROM traveller"
                                        " INDEXED BY traveller_flight"

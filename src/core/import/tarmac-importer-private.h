@@ -16,9 +16,9 @@
 
 G_BEGIN_DECLS
 
-/* Documents are written this many to a statement (_tarmac_import_queue_document()). */
 /* The most rows a multi-row statement writes (_tarmac_store_prepare_rows_cached()), a
- * power of two */
+ * power of two: travellers, documents (_tarmac_import_queue_document()) and the
+ * remainders of both (_tarmac_import_rows_per_statement()). */
 #define ROWS_PER_STATEMENT 128
 
 typedef struct _ImportDocument ImportDocument;

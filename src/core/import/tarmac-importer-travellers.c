@@ -28,7 +28,6 @@
  * that fails is undone by SQLite as a whole, and its rows are then written one by one, so
  * the error names the traveller at fault, as before. */
 
-
 #define TRAVELLER_COLUMNS \
   "INSERT INTO traveller (id, flight_id, message_id, kind, surname, given_names, sex," \
   " date_of_birth, nationality, residence, birthplace, seat, bag_count, bag_weight_kg," \
@@ -177,8 +176,8 @@ pending_init (Import                       *import,
   return TRUE;
 }
 
-/* What follows a traveller's row: its name-index entry, the
- * checks of its birth date and documents, and the report's counts. */
+/* What follows a traveller's row: its name-index entry, the checks of its birth date and
+ * documents, and the report's counts. */
 static gboolean
 after_row (Import         *import,
            const Pending  *pending,

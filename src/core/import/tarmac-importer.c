@@ -28,8 +28,8 @@
 /* One file in, one transaction (DESIGN.md §4–§5): sniff by content, parse in memory, then
  * write source_file, message, flight, flight_leg, traveller (each naming its message),
  * travel_document and traveller_source rows (a PNR naming a traveller already there) plus
- * one audit row, all or nothing. The same bytes twice (same
- * sha256) is a no-op reported as a duplicate.
+ * one audit row, all or nothing. The same bytes twice (same sha256) is a no-op reported as
+ * a duplicate.
  *
  * Multi-part PAXLST sets: each part is its own message row and its travellers join the
  * same flight row (upsert on carrier, number, flight_date, origin); the set itself, and

@@ -152,7 +152,7 @@ rebuild_index (TarmacStore  *store,
   if (!tarmac_store_begin (store, error))
     return FALSE;
   if (!_tarmac_store_exec (store,
-                           "DELETE FROM search_token; DELETE FROM search_vocab;"
+                           "DELETE FROM search_segment; DELETE FROM search_vocab;"
                            "INSERT OR IGNORE INTO search_pending (traveller_id)"
                            " SELECT id FROM traveller WHERE name_key <> ''",
                            error))

@@ -9,28 +9,36 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "tarmac-search.h"
+#include "tarmac-search-private.h"
 #include "tarmac-store-private.h"
 
-/* Keeping the name index (migration 9) up to date. Writers queue each traveller they
- * insert (_tarmac_store_queue_for_search(), or with its name key and flight date
+/* Keeping the name index (migrations 9 and 23) up to date. Writers queue each traveller
+ * they insert (_tarmac_store_queue_for_search(), or with its name key and flight date
  * _tarmac_store_queue_for_search_key(), which spares reading the row back); rows written
- * by plain SQL (and renamed ones, by trigger) wait in search_pending. tarmac_search_index_update() then indexes them all
- * in one pass: their keys are split into words here, sorted by (word, day, traveller),
- * and written in that order, so each page of search_token is written once instead of
- * once per word, and each new word reaches search_vocab (whose trigger adds its
- * misspellings) once per pass. Writers call it just before they commit, so the index and
- * the rows land together. Deletes are handled by triggers and need nothing here.
+ * by plain SQL (and renamed ones, by trigger) wait in search_pending.
+ * tarmac_search_index_update() then indexes them all in one pass: their keys are split
+ * into words here, sorted by (word, day, traveller), and each word's postings written as
+ * one segment (tarmac-search-postings.c): one row per word per pass, where a row per
+ * posting cost three b-tree inserts per traveller, each into a page of its own. Each new
+ * word reaches search_vocab (whose trigger adds its misspellings) once. Every commit runs
+ * it (tarmac_store_commit()); batch imports call it themselves before they commit, so the
+ * index and the rows land together.
  *
- * The words are the key's space-separated parts without '\' and '"', as the delete
- * and update triggers split them (json_each over the same key). */
+ * Deleted and renamed travellers wait in search_stale (by trigger): the update first
+ * writes their words' segments again without them, and forgets the words nobody has any
+ * more, so a masked traveller's name leaves the index in the transaction that masks it.
+ *
+ * The words are the key's space-separated parts without '\' and '"', as the triggers
+ * split them (json_each over the same key). */
 
-/* Postings written by one statement: a statement's own cost (binding aside) was as much
- * as a posting's b-tree insert. 64 rows of 3 values stay far below SQLite's limit of
- * 32,766 variables. */
-#define POSTINGS_PER_INSERT 64
+/* Postings a word's newest segment takes before the next update starts another: a
+ * word's segments other than its newest hold this many or more, so even the commonest
+ * name is a few hundred rows, while an update that adds a few postings rewrites a few
+ * kilobytes at most. */
+#define APPEND_LIMIT 1024
 
 typedef struct
 {
@@ -226,13 +234,230 @@ step_done (TarmacStore   *store,
   return TRUE;
 }
 
+/* Whether @sql, SELECT EXISTS (…), says so. */
+static gboolean
+exists (TarmacStore  *store,
+        const char   *sql,
+        gboolean     *result,
+        GError      **error)
+{
+  g_autoptr(TarmacCachedStmt) stmt = _tarmac_store_prepare_cached (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _tarmac_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  *result = sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
+/* Writes @postings (in order) as segment @segment of @token, a new row or over the row
+ * of that number. */
+static gboolean
+write_segment (TarmacStore          *store,
+               const char           *token,
+               gint64                segment,
+               const SearchPosting  *postings,
+               guint                 n,
+               GByteArray           *blob,
+               GError              **error)
+{
+  g_autoptr(TarmacCachedStmt) write = NULL;
+  guint count;
+
+  write = _tarmac_store_prepare_cached (store,
+                                        "INSERT OR REPLACE INTO search_segment"
+                                        " (token, segment, count, postings)"
+                                        " VALUES (?1, ?2, ?3, ?4)",
+                                        error);
+  if (write == NULL)
+    return FALSE;
+
+  g_byte_array_set_size (blob, 0);
+  count = _tarmac_search_postings_encode (postings, n, blob);
+  sqlite3_bind_text (write, 1, token, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (write, 2, segment);
+  sqlite3_bind_int (write, 3, (int) count);
+  sqlite3_bind_blob (write, 4, blob->data, (int) blob->len, SQLITE_STATIC);
+  return step_done (store, write, error);
+}
+
+/* Adds @run, postings of @token in order, to the index: to the word's newest segment
+ * while that one is small, else as a segment of their own. @merged is scratch. */
+static gboolean
+add_word (TarmacStore          *store,
+          const char           *token,
+          const SearchPosting  *run,
+          guint                 n,
+          GArray               *merged,
+          GByteArray           *blob,
+          GError              **error)
+{
+  g_autoptr(TarmacCachedStmt) newest = NULL;
+  g_autoptr(TarmacCachedStmt) read = NULL;
+  g_autoptr(TarmacCachedStmt) insert_vocab = NULL;
+  gint64 segment = 0;
+  gint64 count = 0;
+  int rc;
+
+  /* The count before the blob: SQLite reads no further than the columns asked for, so
+   * a large segment's overflow pages stay on disk. */
+  newest = _tarmac_store_prepare_cached (store,
+                                         "SELECT segment, count FROM search_segment"
+                                         " WHERE token = ?1 ORDER BY segment DESC LIMIT 1",
+                                         error);
+  if (newest == NULL)
+    return FALSE;
+  sqlite3_bind_text (newest, 1, token, -1, SQLITE_STATIC);
+  rc = sqlite3_step (newest);
+  if (rc == SQLITE_ROW)
+    {
+      segment = sqlite3_column_int64 (newest, 0);
+      count = sqlite3_column_int64 (newest, 1);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  /* A word has segments exactly while it is in search_vocab: a new one fires the
+   * trigger that adds its misspellings. */
+  if (segment == 0)
+    {
+      insert_vocab = _tarmac_store_prepare_cached (store,
+                                                   "INSERT OR IGNORE INTO search_vocab (token)"
+                                                   " VALUES (?1)",
+                                                   error);
+      if (insert_vocab == NULL)
+        return FALSE;
+      sqlite3_bind_text (insert_vocab, 1, token, -1, SQLITE_STATIC);
+      if (!step_done (store, insert_vocab, error))
+        return FALSE;
+    }
+
+  if (segment == 0 || count >= APPEND_LIMIT)
+    return write_segment (store, token, segment + 1, run, n, blob, error);
+
+  read = _tarmac_store_prepare_cached (store,
+                                       "SELECT postings FROM search_segment"
+                                       " WHERE token = ?1 AND segment = ?2",
+                                       error);
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_text (read, 1, token, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (read, 2, segment);
+  g_array_set_size (merged, 0);
+  rc = sqlite3_step (read);
+  if (rc == SQLITE_ROW &&
+      !_tarmac_search_postings_decode (sqlite3_column_blob (read, 0),
+                                       (gsize) sqlite3_column_bytes (read, 0), merged))
+    {
+      g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_QUERY,
+                   _("The name index entry of “%s” is damaged"), token);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _tarmac_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  g_clear_pointer (&read, _tarmac_store_release_cached);
+
+  /* New travellers have the largest ids: in order already, unless their flight is older
+   * than one already in the segment. */
+  if (merged->len > 0 &&
+      _tarmac_search_posting_compare (&g_array_index (merged, SearchPosting, merged->len - 1),
+                                      &run[0]) > 0)
+    {
+      g_array_append_vals (merged, run, n);
+      g_array_sort (merged, _tarmac_search_posting_compare);
+    }
+  else
+    g_array_append_vals (merged, run, n);
+
+  return write_segment (store, token, segment, (const SearchPosting *) (gpointer) merged->data,
+                        merged->len, blob, error);
+}
+
+/* Writes again, without them, the segments of the words of the travellers in
+ * search_stale (as one segment per word), and forgets the words left without a
+ * traveller. */
+static gboolean
+purge_stale (TarmacStore  *store,
+             GByteArray   *blob,
+             GError      **error)
+{
+  g_autoptr(TarmacCachedStmt) words = NULL;
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (SearchPosting));
+  int rc;
+
+  words = _tarmac_store_prepare_cached (store, "SELECT DISTINCT token FROM search_stale",
+                                        error);
+  if (words == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (words)) == SQLITE_ROW)
+    g_ptr_array_add (tokens, g_strdup ((const char *) sqlite3_column_text (words, 0)));
+  sqlite3_reset (words);
+  if (rc != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  for (guint t = 0; t < tokens->len; t++)
+    {
+      const char *token = g_ptr_array_index (tokens, t);
+      g_autoptr(TarmacCachedStmt) drop = NULL;
+      g_autoptr(TarmacCachedStmt) forget = NULL;
+
+      /* What the readers see, the stale ones left out. */
+      if (!_tarmac_search_postings_load (store, token, kept, error))
+        return FALSE;
+
+      drop = _tarmac_store_prepare_cached (store, "DELETE FROM search_segment WHERE token = ?1",
+                                           error);
+      if (drop == NULL)
+        return FALSE;
+      sqlite3_bind_text (drop, 1, token, -1, SQLITE_STATIC);
+      if (!step_done (store, drop, error))
+        return FALSE;
+
+      if (kept->len > 0)
+        {
+          if (!write_segment (store, token, 1, (const SearchPosting *) (gpointer) kept->data,
+                              kept->len, blob, error))
+            return FALSE;
+          continue;
+        }
+
+      forget = _tarmac_store_prepare_cached (store,
+                                             "DELETE FROM search_vocab WHERE token = ?1",
+                                             error);
+      if (forget == NULL)
+        return FALSE;
+      sqlite3_bind_text (forget, 1, token, -1, SQLITE_STATIC);
+      if (!step_done (store, forget, error))
+        return FALSE;
+    }
+
+  return _tarmac_store_exec (store, "DELETE FROM search_stale", error);
+}
+
 /**
  * tarmac_search_index_update:
  * @store: a #TarmacStore, inside the writer's transaction
  * @error: return location for a #GError
  *
- * Indexes the travellers inserted (or renamed) since the last call. Cheap when there are
- * none.
+ * Indexes the travellers inserted (or renamed) since the last call, and takes those
+ * deleted or renamed out. Cheap when there are none: it reads, and writes nothing, so a
+ * transaction that only read stays a read.
  *
  * Returns: %TRUE on success
  */
@@ -243,17 +468,24 @@ tarmac_search_index_update (TarmacStore  *store,
   g_autoptr(TarmacCachedStmt) pending = NULL;
   g_autoptr(TarmacCachedStmt) queued = NULL;
   g_autoptr(GArray) queue = NULL;
-  g_autoptr(TarmacCachedStmt) insert_tokens = NULL;
-  g_autoptr(TarmacCachedStmt) insert_token = NULL;
-  g_autoptr(TarmacCachedStmt) insert_vocab = NULL;
   g_autoptr(GArray) postings = NULL;
   g_autoptr(GArray) sorted = NULL;
+  g_autoptr(GArray) run = NULL;
+  g_autoptr(GArray) merged = NULL;
+  g_autoptr(GByteArray) blob = NULL;
   g_autoptr(GString) word = NULL;
+  gboolean has_stale = FALSE;
+  gboolean has_pending = FALSE;
   Words words;
-  const char *last_token = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
+
+  blob = g_byte_array_new ();
+  if (!exists (store, "SELECT EXISTS (SELECT 1 FROM search_stale)", &has_stale, error) ||
+      (has_stale && !purge_stale (store, blob, error)) ||
+      !exists (store, "SELECT EXISTS (SELECT 1 FROM search_pending)", &has_pending, error))
+    return FALSE;
 
   postings = g_array_new (FALSE, FALSE, sizeof (Posting));
   word = g_string_new (NULL);
@@ -290,74 +522,43 @@ tarmac_search_index_update (TarmacStore  *store,
         goto out;
     }
 
-  /* CROSS JOIN keeps search_pending the outer loop: without statistics SQLite would
-   * rather scan the million travellers and probe the few pending ones. */
-  pending = _tarmac_store_prepare_cached (store,
-                                          "SELECT t.id, t.name_key, f.flight_date"
-                                          " FROM search_pending p"
-                                          " CROSS JOIN traveller t ON t.id = p.traveller_id"
-                                          " JOIN flight f ON f.id = t.flight_id"
-                                          " WHERE t.masked = 0",
-                                          error);
-  if (pending == NULL || !read_postings (store, pending, postings, &words, word, error))
-    goto out;
-
-  if (postings->len > 0)
+  if (has_pending)
     {
-      insert_tokens = _tarmac_store_prepare_rows_cached (store,
-                                                         "INSERT OR IGNORE INTO search_token"
-                                                         " (token, day, traveller_id) VALUES ",
-                                                         "(?, ?, ?)", POSTINGS_PER_INSERT,
-                                                         error);
-      insert_token = _tarmac_store_prepare_cached (store,
-                                                   "INSERT OR IGNORE INTO search_token"
-                                                   " (token, day, traveller_id)"
-                                                   " VALUES (?1, ?2, ?3)",
-                                                   error);
-      insert_vocab = _tarmac_store_prepare_cached (store,
-                                                   "INSERT OR IGNORE INTO search_vocab (token)"
-                                                   " VALUES (?1)",
-                                                   error);
-      if (insert_tokens == NULL || insert_token == NULL || insert_vocab == NULL)
+      /* CROSS JOIN keeps search_pending the outer loop: without statistics SQLite would
+       * rather scan the million travellers and probe the few pending ones. */
+      pending = _tarmac_store_prepare_cached (store,
+                                              "SELECT t.id, t.name_key, f.flight_date"
+                                              " FROM search_pending p"
+                                              " CROSS JOIN traveller t ON t.id = p.traveller_id"
+                                              " JOIN flight f ON f.id = t.flight_id"
+                                              " WHERE t.masked = 0",
+                                              error);
+      if (pending == NULL || !read_postings (store, pending, postings, &words, word, error))
         goto out;
-
-      sorted = sort_postings (postings, &words);
-      for (guint i = 0; i < sorted->len; )
-        {
-          guint n = sorted->len - i >= POSTINGS_PER_INSERT ? POSTINGS_PER_INSERT : 1;
-          sqlite3_stmt *insert = n > 1 ? insert_tokens : insert_token;
-
-          for (guint k = 0; k < n; k++)
-            {
-              const Posting *posting = &g_array_index (sorted, Posting, i + k);
-
-              sqlite3_bind_text (insert, 3 * k + 1, posting->token, -1, SQLITE_STATIC);
-              sqlite3_bind_int64 (insert, 3 * k + 2, posting->day);
-              sqlite3_bind_int64 (insert, 3 * k + 3, posting->traveller_id);
-            }
-          if (!step_done (store, insert, error))
-            goto out;
-
-          for (guint k = 0; k < n; k++)
-            {
-              const Posting *posting = &g_array_index (sorted, Posting, i + k);
-
-              /* Equal words share one string in the chunk. */
-              if (posting->token == last_token)
-                continue;
-              last_token = posting->token;
-              sqlite3_bind_text (insert_vocab, 1, posting->token, -1, SQLITE_STATIC);
-              if (!step_done (store, insert_vocab, error))
-                goto out;
-            }
-          i += n;
-        }
-      sqlite3_clear_bindings (insert_tokens);
-      sqlite3_clear_bindings (insert_token);
-      sqlite3_clear_bindings (insert_vocab);
     }
 
-  ok = _tarmac_store_exec (store, "DELETE FROM search_pending", error);
+  /* Each word's postings, a run of the sorted ones, go to the index together. */
+  sorted = sort_postings (postings, &words);
+  run = g_array_new (FALSE, FALSE, sizeof (SearchPosting));
+  merged = g_array_new (FALSE, FALSE, sizeof (SearchPosting));
+  for (guint i = 0; i < sorted->len; )
+    {
+      const char *token = g_array_index (sorted, Posting, i).token;
+
+      g_array_set_size (run, 0);
+      for (; i < sorted->len && g_array_index (sorted, Posting, i).token == token; i++)
+        {
+          const Posting *posting = &g_array_index (sorted, Posting, i);
+          SearchPosting entry = { posting->day, posting->traveller_id };
+
+          g_array_append_val (run, entry);
+        }
+      if (!add_word (store, token, (const SearchPosting *) (gpointer) run->data, run->len,
+                     merged, blob, error))
+        goto out;
+    }
+
+  ok = !has_pending || _tarmac_store_exec (store, "DELETE FROM search_pending", error);
 
 out:
   g_ptr_array_unref (words.words);

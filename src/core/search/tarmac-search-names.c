@@ -9,19 +9,21 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "tarmac-search-private.h"
 #include "tarmac-store-private.h"
 
-/* Names through the word index (migration 9).
+/* Names through the word index (migrations 9 and 23).
  *
  * Each word of the query is expanded against the vocabulary: the word itself, the words
  * it begins (at most MAX_PREFIXES), and the words one or two letters away, found through
  * the deletion neighbourhoods in search_variant and checked with the true distance.
  * The word with the fewest postings drives: its travellers are read (newest flights
- * first), then each other word either scans its postings or probes the driver's
- * candidates, whichever reads fewer rows. Travellers who have every word come first,
+ * first), then each other word's postings are gone through, or the driver's candidates
+ * looked up in them, whichever costs less. A word's postings are read from its segments
+ * once per search (tarmac-search-postings.c). Travellers who have every word come first,
  * exact before prefix before fuzzy; then those with some of the words.
  *
  * Travellers a writer inserted without indexing them yet (search_pending) are compared
@@ -31,7 +33,6 @@
 #define MAX_EXPANSIONS 64
 #define MAX_DRIVER_POSTINGS 60000
 #define MAX_PENDING 100000
-#define COUNT_CAP 200000
 
 typedef struct
 {
@@ -115,8 +116,7 @@ typedef struct
   sqlite3_stmt *vocab_prefix;
   sqlite3_stmt *variant;
   sqlite3_stmt *count;
-  sqlite3_stmt *postings;
-  sqlite3_stmt *probe;
+  GHashTable   *postings;   /* token → GArray of SearchPosting, read once per search */
 } Statements;
 
 static void
@@ -126,8 +126,7 @@ statements_clear (Statements *s)
   g_clear_pointer (&s->vocab_prefix, sqlite3_finalize);
   g_clear_pointer (&s->variant, sqlite3_finalize);
   g_clear_pointer (&s->count, sqlite3_finalize);
-  g_clear_pointer (&s->postings, sqlite3_finalize);
-  g_clear_pointer (&s->probe, sqlite3_finalize);
+  g_clear_pointer (&s->postings, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Statements, statements_clear)
@@ -138,6 +137,8 @@ statements_prepare (Statements   *s,
                     GError      **error)
 {
   s->store = store;
+  s->postings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_array_unref);
   return
     (s->vocab_exact = _tarmac_store_prepare (store,
                                              "SELECT 1 FROM search_vocab WHERE token = ?1",
@@ -151,18 +152,30 @@ statements_prepare (Statements   *s,
                                          "SELECT token FROM search_variant WHERE variant = ?1",
                                          error)) != NULL &&
     (s->count = _tarmac_store_prepare (store,
-                                       "SELECT count(*) FROM (SELECT 1 FROM search_token"
-                                       " WHERE token = ?1 LIMIT ?2)",
-                                       error)) != NULL &&
-    (s->postings = _tarmac_store_prepare (store,
-                                          "SELECT day, traveller_id FROM search_token"
-                                          " WHERE token = ?1"
-                                          " ORDER BY day DESC, traveller_id DESC LIMIT ?2",
-                                          error)) != NULL &&
-    (s->probe = _tarmac_store_prepare (store,
-                                       "SELECT 1 FROM search_token"
-                                       " WHERE token = ?1 AND day = ?2 AND traveller_id = ?3",
+                                       "SELECT total (count) FROM search_segment"
+                                       " WHERE token = ?1",
                                        error)) != NULL;
+}
+
+/* A word's postings in (day, traveller) order, read and decoded once per search. */
+static GArray *
+word_postings (Statements  *s,
+               const char  *token,
+               GError     **error)
+{
+  GArray *postings = g_hash_table_lookup (s->postings, token);
+
+  if (postings != NULL)
+    return postings;
+
+  postings = g_array_new (FALSE, FALSE, sizeof (SearchPosting));
+  if (!_tarmac_search_postings_load (s->store, token, postings, error))
+    {
+      g_array_unref (postings);
+      return NULL;
+    }
+  g_hash_table_insert (s->postings, g_strdup (token), postings);
+  return postings;
 }
 
 static gboolean
@@ -251,8 +264,8 @@ expand_word (Statements  *s,
     {
       Expansion *expansion = &g_array_index (word->expansions, Expansion, i);
 
+      /* The segments' counts, stale postings included: an estimate is all the plan needs. */
       sqlite3_bind_text (s->count, 1, expansion->token, -1, SQLITE_STATIC);
-      sqlite3_bind_int (s->count, 2, COUNT_CAP);
       rc = sqlite3_step (s->count);
       if (rc == SQLITE_ROW)
         expansion->postings = sqlite3_column_int64 (s->count, 0);
@@ -314,36 +327,36 @@ read_driver (Statements   *s,
   for (guint i = 0; i < word->expansions->len; i++)
     {
       Expansion *expansion = &g_array_index (word->expansions, Expansion, i);
-      int rc;
+      GArray *postings;
+      gint64 taken = 0;
 
       /* Expansions come best first: the worse ones stop at the bound. */
       if (g_hash_table_size (candidates) >= MAX_DRIVER_POSTINGS)
         break;
 
-      sqlite3_bind_text (s->postings, 1, expansion->token, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (s->postings, 2, per_expansion);
-      while ((rc = sqlite3_step (s->postings)) == SQLITE_ROW)
+      if ((postings = word_postings (s, expansion->token, error)) == NULL)
+        return FALSE;
+      /* Newest flights first. */
+      for (guint j = postings->len; j > 0 && taken < per_expansion; j--, taken++)
         {
-          gint64 day = sqlite3_column_int64 (s->postings, 0);
-          gint64 id = sqlite3_column_int64 (s->postings, 1);
+          const SearchPosting *posting = &g_array_index (postings, SearchPosting, j - 1);
+          gint64 id = posting->traveller_id;
           Candidate *candidate = g_hash_table_lookup (candidates, &id);
 
           if (candidate == NULL)
             {
-              candidate = candidate_new (day, id);
+              candidate = candidate_new (posting->day, id);
               g_hash_table_insert (candidates, &candidate->id, candidate);
             }
           candidate_mark (candidate, word_index, expansion->quality, expansion->distance);
         }
-      if (step_error (s, s->postings, rc, error))
-        return FALSE;
     }
 
   return TRUE;
 }
 
-/* Marks the candidates that also have @word, scanning its postings or probing each
- * candidate, whichever costs fewer rows. */
+/* Marks the candidates that also have @word, going through its postings or looking each
+ * candidate up in them, whichever costs less. */
 static gboolean
 match_word (Statements   *s,
             QueryWord    *word,
@@ -356,24 +369,23 @@ match_word (Statements   *s,
   for (guint i = 0; i < word->expansions->len; i++)
     {
       Expansion *expansion = &g_array_index (word->expansions, Expansion, i);
-      int rc;
+      GArray *postings = word_postings (s, expansion->token, error);
 
-      /* A probe descends the B-tree: count it as a few rows of a scan. */
-      if (expansion->postings <= (gint64) n_candidates * 4)
+      if (postings == NULL)
+        return FALSE;
+
+      /* A binary search takes a few steps: count it as a few postings gone through. */
+      if (postings->len <= n_candidates * 4)
         {
-          sqlite3_bind_text (s->postings, 1, expansion->token, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (s->postings, 2, G_MAXINT64);
-          while ((rc = sqlite3_step (s->postings)) == SQLITE_ROW)
+          for (guint j = 0; j < postings->len; j++)
             {
-              gint64 id = sqlite3_column_int64 (s->postings, 1);
+              gint64 id = g_array_index (postings, SearchPosting, j).traveller_id;
               Candidate *candidate = g_hash_table_lookup (candidates, &id);
 
               if (candidate != NULL)
                 candidate_mark (candidate, word_index, expansion->quality,
                                 expansion->distance);
             }
-          if (step_error (s, s->postings, rc, error))
-            return FALSE;
         }
       else
         {
@@ -383,17 +395,14 @@ match_word (Statements   *s,
           g_hash_table_iter_init (&iter, candidates);
           while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &candidate))
             {
+              SearchPosting key = { candidate->day, candidate->id };
+
               if (candidate->quality[word_index] <= expansion->quality)
                 continue;
-              sqlite3_bind_text (s->probe, 1, expansion->token, -1, SQLITE_STATIC);
-              sqlite3_bind_int64 (s->probe, 2, candidate->day);
-              sqlite3_bind_int64 (s->probe, 3, candidate->id);
-              rc = sqlite3_step (s->probe);
-              if (rc == SQLITE_ROW)
+              if (bsearch (&key, postings->data, postings->len, sizeof (SearchPosting),
+                           _tarmac_search_posting_compare) != NULL)
                 candidate_mark (candidate, word_index, expansion->quality,
                                 expansion->distance);
-              if (step_error (s, s->probe, rc, error))
-                return FALSE;
             }
         }
     }

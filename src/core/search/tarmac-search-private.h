@@ -96,4 +96,24 @@ gboolean   _tarmac_search_identifiers    (TarmacStore         *store,
                                           SearchHits          *hits,
                                           GError             **error);
 
+/* One traveller under one word of the name index (tarmac-search-postings.c). */
+typedef struct
+{
+  gint64 day;               /* the flight's date as YYYYMMDD */
+  gint64 traveller_id;
+} SearchPosting;
+
+int        _tarmac_search_posting_compare (gconstpointer      a,
+                                          gconstpointer        b);
+guint      _tarmac_search_postings_encode (const SearchPosting *postings,
+                                          guint                n,
+                                          GByteArray          *out);
+gboolean   _tarmac_search_postings_decode (const guint8       *blob,
+                                          gsize                length,
+                                          GArray              *out);
+gboolean   _tarmac_search_postings_load  (TarmacStore         *store,
+                                          const char          *token,
+                                          GArray              *postings,
+                                          GError             **error);
+
 G_END_DECLS

@@ -1255,6 +1255,64 @@ static const TarmacMigration migrations[] = {
     "  SELECT id, message_id FROM traveller WHERE message_id IS NOT NULL"
     "  UNION ALL SELECT traveller_id, message_id FROM traveller_source;"
   },
+  {
+    23,
+    "the name index in segments",
+    /* search_token kept a row per word of each traveller's name: three b-tree inserts per
+     * traveller, each into a page of its own among all the words, a sixth of an import.
+     * search_segment keeps, per word, the travellers one index update wrote, encoded in
+     * one blob (tarmac-search-postings.c): one row per word per update at most. An update
+     * adds to the word's newest segment while that one is small, and starts another
+     * once it holds 1,024 postings (tarmac-search-index.c).
+     *
+     * A traveller deleted or renamed (retention masks by clearing name_key) cannot be
+     * taken out of a blob by a trigger: the triggers list its old words in search_stale,
+     * readers leave those postings out, and the next index update, which every commit
+     * runs (tarmac_store_commit()), rewrites the segments without them and forgets words
+     * no traveller has any more. The search_token view shows the index as rows
+     * (search_postings() gives a segment's postings as a JSON array of day << 32 |
+     * traveller: the JSON functions that would pick pairs apart are not allowed in the
+     * schema with trusted_schema off).
+     *
+     * The index is written again from the rows: every traveller goes to search_pending,
+     * which the store indexes once the migrations are done. */
+    "CREATE TABLE search_segment ("
+    "  token    TEXT NOT NULL,"
+    "  segment  INTEGER NOT NULL,"
+    "  count    INTEGER NOT NULL,"
+    "  postings BLOB NOT NULL,"
+    "  PRIMARY KEY (token, segment)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE search_stale ("
+    "  token        TEXT NOT NULL,"
+    "  traveller_id INTEGER NOT NULL,"
+    "  PRIMARY KEY (token, traveller_id)"
+    ") STRICT, WITHOUT ROWID;"
+    "DROP TRIGGER search_traveller_delete;"
+    "DROP TRIGGER search_traveller_update;"
+    "CREATE TRIGGER search_traveller_delete AFTER DELETE ON traveller BEGIN"
+    "  DELETE FROM search_pending WHERE traveller_id = old.id;"
+    "  INSERT OR IGNORE INTO search_stale (token, traveller_id) SELECT value, old.id FROM"
+    "    json_each ('[\"' || replace (replace (replace (old.name_key, '\\', ''), '\"', ''),"
+    "    ' ', '\",\"') || '\"]') WHERE value <> '';"
+    "END;"
+    "CREATE TRIGGER search_traveller_update AFTER UPDATE OF name_key, flight_id ON traveller"
+    "  WHEN old.name_key IS NOT new.name_key OR old.flight_id IS NOT new.flight_id BEGIN"
+    "  DELETE FROM search_pending WHERE traveller_id = old.id;"
+    "  INSERT OR IGNORE INTO search_stale (token, traveller_id) SELECT value, old.id FROM"
+    "    json_each ('[\"' || replace (replace (replace (old.name_key, '\\', ''), '\"', ''),"
+    "    ' ', '\",\"') || '\"]') WHERE value <> '';"
+    "  INSERT OR IGNORE INTO search_pending (traveller_id) SELECT new.id WHERE new.name_key <> '';"
+    "END;"
+    "DROP TABLE search_token;"
+    "CREATE VIEW search_token (token, day, traveller_id) AS"
+    "  SELECT s.token, p.value >> 32, p.value & 4294967295"
+    "  FROM search_segment s, json_each (search_postings (s.postings)) p"
+    "  WHERE NOT EXISTS (SELECT 1 FROM search_stale g"
+    "                    WHERE g.token = s.token AND g.traveller_id = p.value & 4294967295);"
+    "INSERT OR IGNORE INTO search_pending (traveller_id)"
+    "  SELECT id FROM traveller WHERE name_key <> '';"
+  },
 };
 
 const TarmacMigration *

@@ -59,6 +59,10 @@ void          _tarmac_store_queue_for_search_key (TarmacStore *self,
                                                   const char  *name_key,
                                                   const char  *flight_date);
 GArray       *_tarmac_store_take_search_queue (TarmacStore *self);
+
+/* In tarmac-search-postings.c: search_postings(), for the search_token view. */
+int           _tarmac_search_postings_register (sqlite3 *db);
+
 gint64        _tarmac_store_grow_cache    (TarmacStore  *self,
                                            gint64        kib);
 void          _tarmac_store_restore_cache (TarmacStore  *self,

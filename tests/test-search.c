@@ -356,6 +356,83 @@ test_search_pending (void)
   g_assert_cmpint (first_id (store, "okonkwo", NULL), ==, 0);
 }
 
+/* What a writer queued with its name key and then renamed, masked or deleted in the same
+ * transaction is indexed as the row is at the commit, not as it was queued; a segment
+ * that cannot be read is left out by searches and written again by the next commit that
+ * touches its word. */
+static void
+test_search_segments (void)
+{
+  g_autoptr(TarmacStore) store = open_fixture ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tarmac_store_begin (store, &error));
+  exec_ok (store,
+           "INSERT INTO traveller (id, flight_id, kind, surname, given_names, name_key,"
+           " created_at, retain_until) VALUES"
+           " (8, 2, 'passenger', 'OKONKWO', 'Chidi', 'okonkwo chidi', 'x', 'y'),"
+           " (9, 2, 'passenger', 'MENSAH', 'Efua', 'mensah efua', 'x', 'y'),"
+           " (10, 2, 'passenger', 'ASANTE', 'Kwame', 'asante kwame', 'x', 'y')");
+  _tarmac_store_queue_for_search_key (store, 8, "okonkwo chidi", "2026-11-22");
+  _tarmac_store_queue_for_search_key (store, 9, "mensah efua", "2026-11-22");
+  _tarmac_store_queue_for_search_key (store, 10, "asante kwame", "2026-11-22");
+  exec_ok (store,
+           "UPDATE traveller SET surname = '***', given_names = '', name_key = '', masked = 1"
+           " WHERE id = 8;"
+           "UPDATE traveller SET name_key = 'mensah abena' WHERE id = 9;"
+           "DELETE FROM traveller WHERE id = 10;"
+           /* Its id again, another person. */
+           "INSERT INTO traveller (id, flight_id, kind, surname, given_names, name_key,"
+           " created_at, retain_until) VALUES"
+           " (10, 2, 'passenger', 'BOATENG', 'Yaw', 'boateng yaw', 'x', 'y');"
+           "INSERT INTO search_pending (traveller_id) VALUES (10)");
+  g_assert_true (tarmac_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_vocab"
+                                 " WHERE token IN ('okonkwo', 'chidi', 'efua', 'asante',"
+                                 " 'kwame')"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_token WHERE traveller_id = 8"),
+                   ==, 0);
+  g_assert_cmpint (first_id (store, "okonkwo", NULL), ==, 0);
+  g_assert_cmpint (first_id (store, "asante kwame", NULL), ==, 0);
+  g_assert_true (finds (store, "mensah abena", 9, TARMAC_SEARCH_MATCH_NAME));
+  g_assert_true (finds (store, "boateng yaw", 10, TARMAC_SEARCH_MATCH_NAME));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_stale"), ==, 0);
+
+  /* A traveller indexed twice (queued again by hand) is found once. */
+  exec_ok (store, "INSERT INTO search_pending (traveller_id) VALUES (3)");
+  g_assert_true (tarmac_store_begin (store, &error));
+  g_assert_true (tarmac_store_commit (store, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) results = search_ok (store, "diallo aminata");
+
+    g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  }
+
+  /* Damaged: Diallo's segments cannot be read. Searches answer without them. */
+  exec_ok (store, "UPDATE search_segment SET postings = x'01ff' WHERE token = 'diallo'");
+  g_test_expect_message ("tarmac-search", G_LOG_LEVEL_WARNING, "*diallo*damaged*");
+  g_assert_cmpint (first_id (store, "diallo", NULL), ==, 0);
+  g_test_assert_expected_messages ();
+
+  /* The next commit that touches the word (Ousmane Diallo masked) writes it again from
+   * the travellers. */
+  g_test_expect_message ("tarmac-search", G_LOG_LEVEL_WARNING, "*diallo*damaged");
+  g_test_expect_message ("tarmac-search", G_LOG_LEVEL_WARNING, "*diallo*damaged*again");
+  g_assert_true (tarmac_store_begin (store, &error));
+  exec_ok (store, "UPDATE traveller SET surname = '***', given_names = '', name_key = '',"
+                  " masked = 1 WHERE id = 7");
+  g_assert_true (tarmac_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_pending"), ==, 0);
+  g_assert_true (finds (store, "diallo aminata", 3, TARMAC_SEARCH_MATCH_NAME));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM search_token WHERE token = 'diallo'"),
+                   ==, 1);
+}
+
 static char *
 fixture (const char *name)
 {
@@ -540,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/search/audit", test_search_audit);
   g_test_add_func ("/search/index/masked-and-deleted", test_search_masked);
   g_test_add_func ("/search/index/pending", test_search_pending);
+  g_test_add_func ("/search/index/segments", test_search_segments);
   g_test_add_func ("/search/index/import-retention", test_search_after_import);
   g_test_add_func ("/search/cli", test_search_cli);
   g_test_add_func ("/search/searcher", test_search_searcher);

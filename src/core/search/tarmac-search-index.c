@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "tarmac-search-private.h"
@@ -287,6 +286,34 @@ write_segment (TarmacStore          *store,
   return step_done (store, write, error);
 }
 
+/* A segment of @token that cannot be read loses its travellers: all of the word's
+ * segments go, and the travellers whose name has the word wait in search_pending for
+ * the next update (a scan of every traveller, for what should never happen). */
+static gboolean
+repair_word (TarmacStore  *store,
+             const char   *token,
+             GError      **error)
+{
+  g_autoptr(TarmacCachedStmt) drop = NULL;
+  g_autoptr(TarmacCachedStmt) again = NULL;
+
+  g_warning ("The name index entry of “%s” was damaged: its travellers are indexed again",
+             token);
+
+  drop = _tarmac_store_prepare_cached (store, "DELETE FROM search_segment WHERE token = ?1",
+                                       error);
+  again = _tarmac_store_prepare_cached (store,
+                                        "INSERT OR IGNORE INTO search_pending (traveller_id)"
+                                        " SELECT id FROM traveller WHERE masked = 0"
+                                        " AND instr (' ' || name_key || ' ', ' ' || ?1 || ' ') > 0",
+                                        error);
+  if (drop == NULL || again == NULL)
+    return FALSE;
+  sqlite3_bind_text (drop, 1, token, -1, SQLITE_STATIC);
+  sqlite3_bind_text (again, 1, token, -1, SQLITE_STATIC);
+  return step_done (store, drop, error) && step_done (store, again, error);
+}
+
 /* Adds @run, postings of @token in order, to the index: to the word's newest segment
  * while that one is small, else as a segment of their own. @merged is scratch. */
 static gboolean
@@ -354,18 +381,17 @@ add_word (TarmacStore          *store,
   sqlite3_bind_int64 (read, 2, segment);
   g_array_set_size (merged, 0);
   rc = sqlite3_step (read);
-  if (rc == SQLITE_ROW &&
-      !_tarmac_search_postings_decode (sqlite3_column_blob (read, 0),
-                                       (gsize) sqlite3_column_bytes (read, 0), merged))
-    {
-      g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_QUERY,
-                   _("The name index entry of “%s” is damaged"), token);
-      return FALSE;
-    }
   if (rc != SQLITE_ROW)
     {
       _tarmac_store_set_error (store, rc, error);
       return FALSE;
+    }
+  if (!_tarmac_search_postings_decode (sqlite3_column_blob (read, 0),
+                                       (gsize) sqlite3_column_bytes (read, 0), merged))
+    {
+      g_clear_pointer (&read, _tarmac_store_release_cached);
+      return repair_word (store, token, error) &&
+             write_segment (store, token, 1, run, n, blob, error);
     }
   g_clear_pointer (&read, _tarmac_store_release_cached);
 
@@ -417,9 +443,17 @@ purge_stale (TarmacStore  *store,
       g_autoptr(TarmacCachedStmt) drop = NULL;
       g_autoptr(TarmacCachedStmt) forget = NULL;
 
+      gboolean damaged;
+
       /* What the readers see, the stale ones left out. */
-      if (!_tarmac_search_postings_load (store, token, kept, error))
+      if (!_tarmac_search_postings_load (store, token, kept, &damaged, error))
         return FALSE;
+      if (damaged)
+        {
+          if (!repair_word (store, token, error))
+            return FALSE;
+          continue;
+        }
 
       drop = _tarmac_store_prepare_cached (store, "DELETE FROM search_segment WHERE token = ?1",
                                            error);
@@ -450,6 +484,31 @@ purge_stale (TarmacStore  *store,
   return _tarmac_store_exec (store, "DELETE FROM search_stale", error);
 }
 
+/* The travellers in search_stale, as a set of gint64. */
+static GHashTable *
+stale_travellers (TarmacStore  *store,
+                  GError      **error)
+{
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                     NULL);
+  int rc;
+
+  stmt = _tarmac_store_prepare_cached (store, "SELECT DISTINCT traveller_id FROM search_stale",
+                                       error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                      sizeof (gint64)));
+  if (rc != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 /**
  * tarmac_search_index_update:
  * @store: a #TarmacStore, inside the writer's transaction
@@ -474,6 +533,7 @@ tarmac_search_index_update (TarmacStore  *store,
   g_autoptr(GArray) merged = NULL;
   g_autoptr(GByteArray) blob = NULL;
   g_autoptr(GString) word = NULL;
+  g_autoptr(GHashTable) changed = NULL;
   gboolean has_stale = FALSE;
   gboolean has_pending = FALSE;
   Words words;
@@ -483,6 +543,7 @@ tarmac_search_index_update (TarmacStore  *store,
 
   blob = g_byte_array_new ();
   if (!exists (store, "SELECT EXISTS (SELECT 1 FROM search_stale)", &has_stale, error) ||
+      (has_stale && !(changed = stale_travellers (store, error))) ||
       (has_stale && !purge_stale (store, blob, error)) ||
       !exists (store, "SELECT EXISTS (SELECT 1 FROM search_pending)", &has_pending, error))
     return FALSE;
@@ -498,8 +559,10 @@ tarmac_search_index_update (TarmacStore  *store,
     {
       const TarmacSearchQueued *entry = &g_array_index (queue, TarmacSearchQueued, i);
 
-      /* The writer gave what the row holds: no need to read it back. */
-      if (entry->name_key != NULL)
+      /* The writer gave what the row holds: no need to read it back, unless it was
+       * renamed, masked or deleted since. */
+      if (entry->name_key != NULL &&
+          (changed == NULL || !g_hash_table_contains (changed, &entry->traveller_id)))
         {
           add_postings (postings, &words, word, entry->name_key, day_of (entry->flight_date),
                         entry->traveller_id);
@@ -533,7 +596,10 @@ tarmac_search_index_update (TarmacStore  *store,
                                               " JOIN flight f ON f.id = t.flight_id"
                                               " WHERE t.masked = 0",
                                               error);
-      if (pending == NULL || !read_postings (store, pending, postings, &words, word, error))
+      /* Gone before the words are written: a damaged word's travellers put back here
+       * wait for the next update. */
+      if (pending == NULL || !read_postings (store, pending, postings, &words, word, error) ||
+          !_tarmac_store_exec (store, "DELETE FROM search_pending", error))
         goto out;
     }
 
@@ -558,7 +624,7 @@ tarmac_search_index_update (TarmacStore  *store,
         goto out;
     }
 
-  ok = !has_pending || _tarmac_store_exec (store, "DELETE FROM search_pending", error);
+  ok = TRUE;
 
 out:
   g_ptr_array_unref (words.words);

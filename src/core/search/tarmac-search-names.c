@@ -169,7 +169,7 @@ word_postings (Statements  *s,
     return postings;
 
   postings = g_array_new (FALSE, FALSE, sizeof (SearchPosting));
-  if (!_tarmac_search_postings_load (s->store, token, postings, error))
+  if (!_tarmac_search_postings_load (s->store, token, postings, NULL, error))
     {
       g_array_unref (postings);
       return NULL;

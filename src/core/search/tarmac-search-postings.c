@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "tarmac-search-private.h"
 #include "tarmac-store-private.h"
 
@@ -31,16 +29,18 @@
 #define FORMAT_VERSION 1
 #define MAX_VARINT_BYTES 10
 
+/* Differences are taken and added in unsigned arithmetic, which wraps where signed
+ * arithmetic would be undefined: a damaged blob decodes to nonsense, never to a crash. */
 static inline guint64
-zigzag (gint64 value)
+zigzag (guint64 difference)
 {
-  return ((guint64) value << 1) ^ (guint64) (value >> 63);
+  return (difference << 1) ^ (0 - (difference >> 63));
 }
 
-static inline gint64
+static inline guint64
 unzigzag (guint64 value)
 {
-  return (gint64) (value >> 1) ^ -(gint64) (value & 1);
+  return (value >> 1) ^ (0 - (value & 1));
 }
 
 static void
@@ -122,8 +122,8 @@ _tarmac_search_postings_encode (const SearchPosting *postings,
       if (i > 0 && postings[i].day == day && postings[i].traveller_id == traveller_id)
         continue;
       g_assert (postings[i].day >= day);
-      append_varint (out, (guint64) (postings[i].day - day));
-      append_varint (out, zigzag (postings[i].traveller_id - traveller_id));
+      append_varint (out, (guint64) postings[i].day - (guint64) day);
+      append_varint (out, zigzag ((guint64) postings[i].traveller_id - (guint64) traveller_id));
       day = postings[i].day;
       traveller_id = postings[i].traveller_id;
       written++;
@@ -157,25 +157,17 @@ _tarmac_search_postings_decode (const guint8 *blob,
       guint64 day_delta, traveller_delta;
 
       if (!read_varint (&p, end, &day_delta) || !read_varint (&p, end, &traveller_delta) ||
-          day_delta > G_MAXINT32)
+          day_delta > G_MAXINT32 || posting.day + (gint64) day_delta > G_MAXINT32)
         {
           g_array_set_size (out, start);
           return FALSE;
         }
       posting.day += (gint64) day_delta;
-      posting.traveller_id += unzigzag (traveller_delta);
+      posting.traveller_id = (gint64) ((guint64) posting.traveller_id +
+                                       unzigzag (traveller_delta));
       g_array_append_val (out, posting);
     }
   return TRUE;
-}
-
-static gboolean
-corrupt (const char  *token,
-         GError     **error)
-{
-  g_set_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_QUERY,
-               _("The name index entry of “%s” is damaged"), token);
-  return FALSE;
 }
 
 /**
@@ -183,7 +175,10 @@ corrupt (const char  *token,
  * @store: the store to read
  * @token: a word of the name index
  * @postings: (out): an array of #SearchPosting, emptied and filled in (day, traveller)
- *   order, without the travellers deleted or renamed since the word was indexed
+ *   order, each once, without the travellers deleted or renamed since the word was
+ *   indexed
+ * @damaged: (out) (optional): set to whether a segment could not be read; its postings
+ *   are left out, so a search still answers with the rest
  * @error: return location for a #GError
  *
  * Returns: %TRUE on success
@@ -192,15 +187,19 @@ gboolean
 _tarmac_search_postings_load (TarmacStore  *store,
                               const char   *token,
                               GArray       *postings,
+                              gboolean     *damaged,
                               GError      **error)
 {
   g_autoptr(TarmacCachedStmt) segments = NULL;
   g_autoptr(TarmacCachedStmt) stale = NULL;
   g_autoptr(GHashTable) gone = NULL;
   guint n_segments = 0;
+  guint kept = 0;
   int rc;
 
   g_array_set_size (postings, 0);
+  if (damaged != NULL)
+    *damaged = FALSE;
 
   segments = _tarmac_store_prepare_cached (store,
                                            "SELECT postings FROM search_segment"
@@ -215,7 +214,12 @@ _tarmac_search_postings_load (TarmacStore  *store,
       gsize length = (gsize) sqlite3_column_bytes (segments, 0);
 
       if (!_tarmac_search_postings_decode (blob, length, postings))
-        return corrupt (token, error);
+        {
+          g_warning ("A segment of the name index entry of “%s” is damaged", token);
+          if (damaged != NULL)
+            *damaged = TRUE;
+          continue;
+        }
       n_segments++;
     }
   if (rc != SQLITE_DONE)
@@ -224,7 +228,8 @@ _tarmac_search_postings_load (TarmacStore  *store,
       return FALSE;
     }
 
-  /* Each segment is in order; several are put in order together. */
+  /* Each segment is in order; several are put in order together. A traveller indexed
+   * again (a writer's search_pending) may be in two. */
   if (n_segments > 1)
     g_array_sort (postings, _tarmac_search_posting_compare);
 
@@ -249,26 +254,27 @@ _tarmac_search_postings_load (TarmacStore  *store,
       return FALSE;
     }
 
-  if (gone != NULL)
+  for (guint i = 0; i < postings->len; i++)
     {
-      guint kept = 0;
+      SearchPosting *posting = &g_array_index (postings, SearchPosting, i);
 
-      for (guint i = 0; i < postings->len; i++)
-        {
-          SearchPosting *posting = &g_array_index (postings, SearchPosting, i);
-
-          if (!g_hash_table_contains (gone, &posting->traveller_id))
-            g_array_index (postings, SearchPosting, kept++) = *posting;
-        }
-      g_array_set_size (postings, kept);
+      if (kept > 0 &&
+          _tarmac_search_posting_compare (posting,
+                                          &g_array_index (postings, SearchPosting, kept - 1)) == 0)
+        continue;
+      if (gone != NULL && g_hash_table_contains (gone, &posting->traveller_id))
+        continue;
+      g_array_index (postings, SearchPosting, kept++) = *posting;
     }
+  g_array_set_size (postings, kept);
 
   return TRUE;
 }
 
 /* search_postings (blob) → '[day << 32 | traveller, …]': the search_token view of
- * migration 23 shows the index as rows with it, for tests and for whoever looks into a
- * database by hand. */
+ * migration 23 shows the index as rows with it, for the tests and for a look into the
+ * index from Tarmac's own connection (the sqlite3 shell does not have the function).
+ * Traveller ids of 2³² and more would come out wrong there, and only there. */
 static void
 postings_json (sqlite3_context  *context,
                int               argc,
@@ -299,7 +305,8 @@ postings_json (sqlite3_context  *context,
       const SearchPosting *posting = &g_array_index (postings, SearchPosting, i);
 
       g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                              (posting->day << 32) | (posting->traveller_id & G_MAXUINT32));
+                              (gint64) (((guint64) posting->day << 32) |
+                                        ((guint64) posting->traveller_id & G_MAXUINT32)));
     }
   g_string_append_c (json, ']');
   length = json->len;

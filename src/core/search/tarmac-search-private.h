@@ -114,6 +114,7 @@ gboolean   _tarmac_search_postings_decode (const guint8       *blob,
 gboolean   _tarmac_search_postings_load  (TarmacStore         *store,
                                           const char          *token,
                                           GArray              *postings,
+                                          gboolean            *damaged,
                                           GError             **error);
 
 G_END_DECLS

@@ -39,6 +39,9 @@
  * kilobytes at most. */
 #define APPEND_LIMIT 1024
 
+/* Travellers of search_pending read in one pass: about 60 MiB of postings and words. */
+#define PENDING_PER_PASS 200000
+
 typedef struct
 {
   const char *token;    /* in the pass's string chunk, one copy per word */
@@ -509,53 +512,96 @@ stale_travellers (TarmacStore  *store,
   return g_steal_pointer (&ids);
 }
 
-/**
- * tarmac_search_index_update:
- * @store: a #TarmacStore, inside the writer's transaction
- * @error: return location for a #GError
- *
- * Indexes the travellers inserted (or renamed) since the last call, and takes those
- * deleted or renamed out. Cheap when there are none: it reads, and writes nothing, so a
- * transaction that only read stays a read.
- *
- * Returns: %TRUE on success
- */
-gboolean
-tarmac_search_index_update (TarmacStore  *store,
-                            GError      **error)
+/* Reads back the unmasked traveller @traveller_id's name key and flight day into
+ * @postings (nothing for one masked or gone). */
+static gboolean
+read_traveller (TarmacStore  *store,
+                gint64        traveller_id,
+                GArray       *postings,
+                Words        *words,
+                GString      *word,
+                GError      **error)
 {
-  g_autoptr(TarmacCachedStmt) pending = NULL;
-  g_autoptr(TarmacCachedStmt) queued = NULL;
-  g_autoptr(GArray) queue = NULL;
-  g_autoptr(GArray) postings = NULL;
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
+
+  stmt = _tarmac_store_prepare_cached (store,
+                                       "SELECT t.id, t.name_key, f.flight_date FROM traveller t"
+                                       " JOIN flight f ON f.id = t.flight_id"
+                                       " WHERE t.id = ?1 AND t.masked = 0",
+                                       error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, traveller_id);
+  return read_postings (store, stmt, postings, words, word, error);
+}
+
+/* Up to PENDING_PER_PASS travellers of search_pending, by id, taken out of it. */
+static gboolean
+take_pending (TarmacStore  *store,
+              GArray       *ids,
+              GError      **error)
+{
+  g_autoptr(TarmacCachedStmt) read = NULL;
+  g_autoptr(TarmacCachedStmt) drop = NULL;
+  int rc;
+
+  g_array_set_size (ids, 0);
+  read = _tarmac_store_prepare_cached (store,
+                                       "SELECT traveller_id FROM search_pending"
+                                       " ORDER BY traveller_id LIMIT ?1",
+                                       error);
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_int (read, 1, PENDING_PER_PASS);
+  while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (read, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  if (ids->len == 0)
+    return TRUE;
+
+  /* The first ones in order: the range holds exactly them. */
+  drop = _tarmac_store_prepare_cached (store,
+                                       "DELETE FROM search_pending"
+                                       " WHERE traveller_id BETWEEN ?1 AND ?2",
+                                       error);
+  if (drop == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (drop, 1, g_array_index (ids, gint64, 0));
+  sqlite3_bind_int64 (drop, 2, g_array_index (ids, gint64, ids->len - 1));
+  return step_done (store, drop, error);
+}
+
+/* One sorted pass: the postings of @queue (may be %NULL) and of the travellers @pending,
+ * written word by word. */
+static gboolean
+index_pass (TarmacStore  *store,
+            GArray       *queue,
+            GHashTable   *changed,
+            GArray       *pending,
+            GByteArray   *blob,
+            GError      **error)
+{
+  g_autoptr(GArray) postings = g_array_new (FALSE, FALSE, sizeof (Posting));
   g_autoptr(GArray) sorted = NULL;
   g_autoptr(GArray) run = NULL;
   g_autoptr(GArray) merged = NULL;
-  g_autoptr(GByteArray) blob = NULL;
-  g_autoptr(GString) word = NULL;
-  g_autoptr(GHashTable) changed = NULL;
-  gboolean has_stale = FALSE;
-  gboolean has_pending = FALSE;
+  g_autoptr(GString) word = g_string_new (NULL);
   Words words;
   gboolean ok = FALSE;
 
-  g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
-
-  blob = g_byte_array_new ();
-  if (!exists (store, "SELECT EXISTS (SELECT 1 FROM search_stale)", &has_stale, error) ||
-      (has_stale && !(changed = stale_travellers (store, error))) ||
-      (has_stale && !purge_stale (store, blob, error)) ||
-      !exists (store, "SELECT EXISTS (SELECT 1 FROM search_pending)", &has_pending, error))
-    return FALSE;
-
-  postings = g_array_new (FALSE, FALSE, sizeof (Posting));
-  word = g_string_new (NULL);
   words.chunk = g_string_chunk_new (64 * 1024);
   words.numbers = g_hash_table_new (g_str_hash, g_str_equal);
   words.words = g_ptr_array_new ();
 
-  queue = _tarmac_store_take_search_queue (store);
-  for (guint i = 0; i < queue->len; i++)
+  for (guint i = 0; queue != NULL && i < queue->len; i++)
     {
       const TarmacSearchQueued *entry = &g_array_index (queue, TarmacSearchQueued, i);
 
@@ -563,45 +609,15 @@ tarmac_search_index_update (TarmacStore  *store,
        * renamed, masked or deleted since. */
       if (entry->name_key != NULL &&
           (changed == NULL || !g_hash_table_contains (changed, &entry->traveller_id)))
-        {
-          add_postings (postings, &words, word, entry->name_key, day_of (entry->flight_date),
-                        entry->traveller_id);
-          continue;
-        }
-
-      if (queued == NULL)
-        {
-          queued = _tarmac_store_prepare_cached (store,
-                                                 "SELECT t.id, t.name_key, f.flight_date"
-                                                 " FROM traveller t"
-                                                 " JOIN flight f ON f.id = t.flight_id"
-                                                 " WHERE t.id = ?1 AND t.masked = 0",
-                                                 error);
-          if (queued == NULL)
-            goto out;
-        }
-      sqlite3_bind_int64 (queued, 1, entry->traveller_id);
-      if (!read_postings (store, queued, postings, &words, word, error))
+        add_postings (postings, &words, word, entry->name_key, day_of (entry->flight_date),
+                      entry->traveller_id);
+      else if (!read_traveller (store, entry->traveller_id, postings, &words, word, error))
         goto out;
     }
-
-  if (has_pending)
-    {
-      /* CROSS JOIN keeps search_pending the outer loop: without statistics SQLite would
-       * rather scan the million travellers and probe the few pending ones. */
-      pending = _tarmac_store_prepare_cached (store,
-                                              "SELECT t.id, t.name_key, f.flight_date"
-                                              " FROM search_pending p"
-                                              " CROSS JOIN traveller t ON t.id = p.traveller_id"
-                                              " JOIN flight f ON f.id = t.flight_id"
-                                              " WHERE t.masked = 0",
-                                              error);
-      /* Gone before the words are written: a damaged word's travellers put back here
-       * wait for the next update. */
-      if (pending == NULL || !read_postings (store, pending, postings, &words, word, error) ||
-          !_tarmac_store_exec (store, "DELETE FROM search_pending", error))
-        goto out;
-    }
+  for (guint i = 0; i < pending->len; i++)
+    if (!read_traveller (store, g_array_index (pending, gint64, i), postings, &words, word,
+                         error))
+      goto out;
 
   /* Each word's postings, a run of the sorted ones, go to the index together. */
   sorted = sort_postings (postings, &words);
@@ -631,4 +647,58 @@ out:
   g_hash_table_unref (words.numbers);
   g_string_chunk_free (words.chunk);
   return ok;
+}
+
+/**
+ * tarmac_search_index_update:
+ * @store: a #TarmacStore, inside the writer's transaction
+ * @error: return location for a #GError
+ *
+ * Indexes the travellers inserted (or renamed) since the last call, and takes those
+ * deleted or renamed out. Cheap when there are none: it reads, and writes nothing, so a
+ * transaction that only read stays a read. The travellers of search_pending go
+ * PENDING_PER_PASS at a time, so indexing a whole database again (migration 23) takes the
+ * memory of one pass, not of all of them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tarmac_search_index_update (TarmacStore  *store,
+                            GError      **error)
+{
+  g_autoptr(GArray) queue = NULL;
+  g_autoptr(GArray) pending = NULL;
+  g_autoptr(GByteArray) blob = NULL;
+  g_autoptr(GHashTable) changed = NULL;
+  gboolean has_stale = FALSE;
+  gboolean has_pending = FALSE;
+
+  g_return_val_if_fail (TARMAC_IS_STORE (store), FALSE);
+
+  blob = g_byte_array_new ();
+  if (!exists (store, "SELECT EXISTS (SELECT 1 FROM search_stale)", &has_stale, error) ||
+      (has_stale && !(changed = stale_travellers (store, error))) ||
+      (has_stale && !purge_stale (store, blob, error)) ||
+      !exists (store, "SELECT EXISTS (SELECT 1 FROM search_pending)", &has_pending, error))
+    return FALSE;
+
+  queue = _tarmac_store_take_search_queue (store);
+  if (queue->len == 0 && !has_pending)
+    return TRUE;
+  pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* The queue with the first pending travellers; then the rest of them, pass by pass,
+   * until none is left (a damaged word's travellers, put back while a pass writes, come
+   * in a later one). */
+  if ((has_pending && !take_pending (store, pending, error)) ||
+      !index_pass (store, queue, changed, pending, blob, error))
+    return FALSE;
+  while (pending->len > 0)
+    {
+      if (!take_pending (store, pending, error) ||
+          (pending->len > 0 && !index_pass (store, NULL, NULL, pending, blob, error)))
+        return FALSE;
+    }
+
+  return TRUE;
 }

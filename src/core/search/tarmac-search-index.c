@@ -445,18 +445,17 @@ purge_stale (TarmacStore  *store,
       const char *token = g_ptr_array_index (tokens, t);
       g_autoptr(TarmacCachedStmt) drop = NULL;
       g_autoptr(TarmacCachedStmt) forget = NULL;
-
       gboolean damaged;
 
       /* What the readers see, the stale ones left out. */
       if (!_tarmac_search_postings_load (store, token, kept, &damaged, error))
         return FALSE;
+      /* The word is forgotten with its segments: if a traveller still has it, indexing
+       * that traveller again adds it back. */
+      if (damaged && !repair_word (store, token, error))
+        return FALSE;
       if (damaged)
-        {
-          if (!repair_word (store, token, error))
-            return FALSE;
-          continue;
-        }
+        g_array_set_size (kept, 0);
 
       drop = _tarmac_store_prepare_cached (store, "DELETE FROM search_segment WHERE token = ?1",
                                            error);
@@ -693,12 +692,13 @@ tarmac_search_index_update (TarmacStore  *store,
   if ((has_pending && !take_pending (store, pending, error)) ||
       !index_pass (store, queue, changed, pending, blob, error))
     return FALSE;
-  while (pending->len > 0)
+  for (;;)
     {
-      if (!take_pending (store, pending, error) ||
-          (pending->len > 0 && !index_pass (store, NULL, NULL, pending, blob, error)))
+      if (!take_pending (store, pending, error))
+        return FALSE;
+      if (pending->len == 0)
+        return TRUE;
+      if (!index_pass (store, NULL, NULL, pending, blob, error))
         return FALSE;
     }
-
-  return TRUE;
 }

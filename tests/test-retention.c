@@ -416,6 +416,26 @@ test_retention_deletes (void)
   assert_int (store, "SELECT count(*) FROM pragma_foreign_key_check", 0);
 }
 
+/* retain_until is found message by message (migration 24): a traveller past it goes
+ * whether its row names a message or not, and one of the same message within it stays. */
+static void
+test_retention_deletes_by_message (void)
+{
+  g_autoptr(TarmacStore) store = open_fixture ("retention-by-message.db");
+  g_autoptr(GError) error = NULL;
+
+  _tarmac_store_exec (store,
+                      "UPDATE traveller SET message_id = 1 WHERE id IN (7, 8);"
+                      "UPDATE traveller SET retain_until = '" PAST "' WHERE id = 9",
+                      &error);
+  g_assert_no_error (error);
+
+  apply_at_now (store, NULL);
+
+  assert_int (store, "SELECT count(*) FROM traveller WHERE id IN (7, 9)", 0);
+  assert_text (store, "SELECT surname FROM traveller WHERE id = 8", "TESFAYE");
+}
+
 static void
 test_retention_audit (void)
 {
@@ -796,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/retention/apply/masks", test_retention_masks);
   g_test_add_func ("/retention/apply/keeps-open-hits", test_retention_keeps_open_hits);
   g_test_add_func ("/retention/apply/deletes", test_retention_deletes);
+  g_test_add_func ("/retention/apply/deletes-by-message", test_retention_deletes_by_message);
   g_test_add_func ("/retention/apply/audit", test_retention_audit);
   g_test_add_func ("/retention/apply/second-run", test_retention_second_run);
   g_test_add_func ("/retention/apply/batches", test_retention_batches);

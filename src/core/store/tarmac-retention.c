@@ -113,9 +113,15 @@ static const Step steps[] = {
     " SELECT t.id FROM flight f CROSS JOIN traveller t ON t.flight_id = f.id"
     " WHERE f.flight_date < :delete_day"
     "   AND t.id NOT IN (SELECT id FROM temp.retention_kept)"
+    /* retain_until is indexed after the message (migration 24): message by message, and
+     * the travellers of no message. */
+    " UNION"
+    " SELECT t.id FROM message m CROSS JOIN traveller t ON t.message_id = m.id"
+    " WHERE t.retain_until < :now AND t.id NOT IN (SELECT id FROM temp.retention_kept)"
     " UNION"
     " SELECT t.id FROM traveller t"
-    " WHERE t.retain_until < :now AND t.id NOT IN (SELECT id FROM temp.retention_kept)"
+    " WHERE t.message_id IS NULL AND t.retain_until < :now"
+    "   AND t.id NOT IN (SELECT id FROM temp.retention_kept)"
     " LIMIT :batch",
     NO_STAT, TRUE },
 

@@ -13,7 +13,6 @@
 
 #include "tarmac-batch-import.h"
 #include "tarmac-importer-private.h"
-#include "tarmac-search.h"
 #include "tarmac-store-private.h"
 
 /* Importing many files with one fsync per batch instead of one per file. A committed
@@ -256,13 +255,10 @@ commit (TarmacBatchImport *self)
       gboolean ok;
 
       self->open = FALSE;
-      _tarmac_store_set_search_index_deferred (self->store, FALSE);
-      /* The name index of all the batch's files in one pass, in the same transaction. A
-       * failed COMMIT rolls the batch back whole (tarmac_store_commit()). */
-      if (!(ok = tarmac_search_index_update (self->store, &error)))
-        tarmac_store_rollback (self->store);
-      else
-        ok = tarmac_store_commit (self->store, &error);
+      /* The commit indexes all the batch's files in one pass, in the same transaction (the
+       * files' own commits are savepoints, which do not); a failed one rolls the batch
+       * back whole (tarmac_store_commit()). */
+      ok = tarmac_store_commit (self->store, &error);
 
       if (!ok)
         for (guint i = 0; i < self->pending->len; i++)
@@ -294,7 +290,6 @@ open_batch (TarmacBatchImport  *self,
 
   self->open = TRUE;
   self->opened_at = g_get_monotonic_time ();
-  _tarmac_store_set_search_index_deferred (self->store, TRUE);
   return TRUE;
 }
 
@@ -308,7 +303,6 @@ check_lost (TarmacBatchImport *self)
     return;
 
   self->open = FALSE;
-  _tarmac_store_set_search_index_deferred (self->store, FALSE);
   for (guint i = 0; i < self->pending->len; i++)
     mark_not_saved (g_ptr_array_index (self->pending, i),
                     _("the database rolled back the batch of files it was imported with"));
@@ -366,7 +360,6 @@ replay (TarmacBatchImport *self,
 
   tarmac_store_rollback (self->store);
   self->open = FALSE;
-  _tarmac_store_set_search_index_deferred (self->store, FALSE);
   g_ptr_array_set_size (self->pending, 0);
 
   for (guint i = 0; i < files->len; i++)
@@ -624,7 +617,6 @@ tarmac_batch_import_free (TarmacBatchImport *self)
     {
       g_warning ("A batch of %u imported files was freed without being finished: "
                  "rolling it back", self->pending->len);
-      _tarmac_store_set_search_index_deferred (self->store, FALSE);
       if (!_tarmac_store_transaction_lost (self->store))
         tarmac_store_rollback (self->store);
     }

@@ -73,8 +73,6 @@ gboolean     _tarmac_import_write_travellers    (Import              *import,
                                                  const TarmacPaxlstMessage *message,
                                                  GError             **error);
 
-gboolean     _tarmac_import_update_search_index (TarmacStore         *store,
-                                                 GError             **error);
 TarmacImportReport *_tarmac_import_report_new_failed (const char *name,
                                                       const char *message);
 void         _tarmac_import_add_warning         (TarmacImportReport  *report,

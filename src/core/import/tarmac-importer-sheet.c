@@ -14,7 +14,6 @@
 
 #include "tarmac-importer-private.h"
 #include "tarmac-paxlst.h"
-#include "tarmac-search.h"
 #include "tarmac-sheet-private.h"
 #include "tarmac-store-private.h"
 
@@ -634,9 +633,8 @@ _tarmac_import_sheet (TarmacStore         *store,
         return FALSE;
       }
 
-  /* As for PAXLST: the name index is brought up to date in the same transaction. */
+  /* As for PAXLST: the commit brings the name index up to date. */
   if (!_tarmac_import_write_paxlst (&import, messages, type, length, cancellable, error) ||
-      !_tarmac_import_update_search_index (store, error) ||
       (chosen != NULL &&
        !remember_mapping (store, ((TarmacPaxlstMessage *) g_ptr_array_index (messages, 0))->carrier,
                           mapping, import.now, error)))

@@ -21,7 +21,6 @@
 #include "tarmac-paxlst.h"
 #include "tarmac-pnrgov-xml.h"
 #include "tarmac-pnrgov.h"
-#include "tarmac-search.h"
 #include "tarmac-sniff.h"
 #include "tarmac-store-private.h"
 
@@ -984,9 +983,9 @@ import_pnrgov (TarmacStore         *store,
   if (!tarmac_store_begin (store, error))
     return FALSE;
 
+  /* The commit brings the name index up to date, in the same transaction. */
   if (!_tarmac_import_write_pnrgov (&import, messages, card_key, card_key_is_new, length,
-                                    cancellable, error) ||
-      !_tarmac_import_update_search_index (store, error))
+                                    cancellable, error))
     {
       tarmac_store_rollback (store);
       return FALSE;
@@ -1131,9 +1130,9 @@ import_bytes (TarmacStore           *store,
   if (!tarmac_store_begin (store, error))
     return FALSE;
 
-  /* The name index is brought up to date in the same transaction, in one sorted pass. */
-  if (!_tarmac_import_write_paxlst (&import, messages, "PAXLST", length, cancellable, error) ||
-      !_tarmac_import_update_search_index (store, error))
+  /* The commit brings the name index up to date, in the same transaction and in one
+   * sorted pass (in a batch, the batch's commit does, for all its files). */
+  if (!_tarmac_import_write_paxlst (&import, messages, "PAXLST", length, cancellable, error))
     {
       tarmac_store_rollback (store);
       return FALSE;
@@ -1157,17 +1156,6 @@ report_new (const char *name)
   report->result = TARMAC_IMPORT_RESULT_FAILED;
   report->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) import_warning_free);
   return report;
-}
-
-/* The name index, in the file's transaction; a batch import does it for all its files
- * at once, before it commits (tarmac-batch-import.c). */
-gboolean
-_tarmac_import_update_search_index (TarmacStore  *store,
-                                    GError      **error)
-{
-  if (_tarmac_store_get_search_index_deferred (store))
-    return TRUE;
-  return tarmac_search_index_update (store, error);
 }
 
 /* The report of a file refused before the importer saw it (tarmac-batch-import.c). */

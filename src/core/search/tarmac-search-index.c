@@ -22,9 +22,9 @@
  * into words here, sorted by (word, day, traveller), and each word's postings written as
  * one segment (tarmac-search-postings.c): one row per word per pass, where a row per
  * posting cost three b-tree inserts per traveller, each into a page of its own. Each new
- * word reaches search_vocab (whose trigger adds its misspellings) once. Every commit runs
- * it (tarmac_store_commit()); batch imports call it themselves before they commit, so the
- * index and the rows land together.
+ * word reaches search_vocab (whose trigger adds its misspellings) once. The outermost
+ * commit runs it (tarmac_store_commit()), so the index and the rows land together, and a
+ * batch import's files, each in a savepoint of the batch, are indexed in one pass.
  *
  * Deleted and renamed travellers wait in search_stale (by trigger): the update first
  * writes their words' segments again without them, and forgets the words nobody has any
@@ -44,10 +44,9 @@
 
 typedef struct
 {
-  const char *token;    /* in the pass's string chunk, one copy per word */
-  guint       word;     /* the word's number in the pass, then its rank in word order */
-  gint64      day;
-  gint64      traveller_id;
+  const char    *token;   /* in the pass's string chunk, one copy per word */
+  guint          word;    /* the word's number in the pass, then its rank in word order */
+  SearchPosting  at;
 } Posting;
 
 /* The pass's words, each kept once: the postings point to them. */
@@ -62,14 +61,7 @@ static int
 compare_postings (gconstpointer a,
                   gconstpointer b)
 {
-  const Posting *pa = a;
-  const Posting *pb = b;
-
-  if (pa->day != pb->day)
-    return pa->day < pb->day ? -1 : 1;
-  if (pa->traveller_id != pb->traveller_id)
-    return pa->traveller_id < pb->traveller_id ? -1 : 1;
-  return 0;
+  return _tarmac_search_posting_compare (&((const Posting *) a)->at, &((const Posting *) b)->at);
 }
 
 static int
@@ -132,8 +124,8 @@ add_postings (GArray     *postings,
             }
           posting.token = g_ptr_array_index (words->words, number - 1);
           posting.word = number - 1;
-          posting.day = day;
-          posting.traveller_id = traveller_id;
+          posting.at.day = day;
+          posting.at.traveller_id = traveller_id;
           g_array_append_val (postings, posting);
         }
     }
@@ -236,6 +228,21 @@ step_done (TarmacStore   *store,
   return TRUE;
 }
 
+/* Runs @sql, a statement on one word (?1 = @token) that returns no row. */
+static gboolean
+exec_for_word (TarmacStore  *store,
+               const char   *sql,
+               const char   *token,
+               GError      **error)
+{
+  g_autoptr(TarmacCachedStmt) stmt = _tarmac_store_prepare_cached (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, token, -1, SQLITE_STATIC);
+  return step_done (store, stmt, error);
+}
+
 /* Whether @sql, SELECT EXISTS (…), says so. */
 static gboolean
 exists (TarmacStore  *store,
@@ -297,24 +304,15 @@ repair_word (TarmacStore  *store,
              const char   *token,
              GError      **error)
 {
-  g_autoptr(TarmacCachedStmt) drop = NULL;
-  g_autoptr(TarmacCachedStmt) again = NULL;
-
   g_warning ("The name index entry of “%s” was damaged: its travellers are indexed again",
              token);
 
-  drop = _tarmac_store_prepare_cached (store, "DELETE FROM search_segment WHERE token = ?1",
-                                       error);
-  again = _tarmac_store_prepare_cached (store,
-                                        "INSERT OR IGNORE INTO search_pending (traveller_id)"
-                                        " SELECT id FROM traveller WHERE masked = 0"
-                                        " AND instr (' ' || name_key || ' ', ' ' || ?1 || ' ') > 0",
-                                        error);
-  if (drop == NULL || again == NULL)
-    return FALSE;
-  sqlite3_bind_text (drop, 1, token, -1, SQLITE_STATIC);
-  sqlite3_bind_text (again, 1, token, -1, SQLITE_STATIC);
-  return step_done (store, drop, error) && step_done (store, again, error);
+  return exec_for_word (store, "DELETE FROM search_segment WHERE token = ?1", token, error) &&
+         exec_for_word (store,
+                        "INSERT OR IGNORE INTO search_pending (traveller_id)"
+                        " SELECT id FROM traveller WHERE masked = 0"
+                        " AND instr (' ' || name_key || ' ', ' ' || ?1 || ' ') > 0",
+                        token, error);
 }
 
 /* Adds @run, postings of @token in order, to the index: to the word's newest segment
@@ -330,7 +328,6 @@ add_word (TarmacStore          *store,
 {
   g_autoptr(TarmacCachedStmt) newest = NULL;
   g_autoptr(TarmacCachedStmt) read = NULL;
-  g_autoptr(TarmacCachedStmt) insert_vocab = NULL;
   gint64 segment = 0;
   gint64 count = 0;
   int rc;
@@ -358,18 +355,10 @@ add_word (TarmacStore          *store,
 
   /* A word has segments exactly while it is in search_vocab: a new one fires the
    * trigger that adds its misspellings. */
-  if (segment == 0)
-    {
-      insert_vocab = _tarmac_store_prepare_cached (store,
-                                                   "INSERT OR IGNORE INTO search_vocab (token)"
-                                                   " VALUES (?1)",
-                                                   error);
-      if (insert_vocab == NULL)
-        return FALSE;
-      sqlite3_bind_text (insert_vocab, 1, token, -1, SQLITE_STATIC);
-      if (!step_done (store, insert_vocab, error))
-        return FALSE;
-    }
+  if (segment == 0 &&
+      !exec_for_word (store, "INSERT OR IGNORE INTO search_vocab (token) VALUES (?1)", token,
+                      error))
+    return FALSE;
 
   if (segment == 0 || count >= APPEND_LIMIT)
     return write_segment (store, token, segment + 1, run, n, blob, error);
@@ -443,43 +432,30 @@ purge_stale (TarmacStore  *store,
   for (guint t = 0; t < tokens->len; t++)
     {
       const char *token = g_ptr_array_index (tokens, t);
-      g_autoptr(TarmacCachedStmt) drop = NULL;
-      g_autoptr(TarmacCachedStmt) forget = NULL;
       gboolean damaged;
 
-      /* What the readers see, the stale ones left out. */
+      /* What the readers see, the stale ones left out, becomes the word's one segment. A
+       * damaged word loses its segments and is forgotten: if a traveller still has it,
+       * indexing that traveller again adds it back. */
       if (!_tarmac_search_postings_load (store, token, kept, &damaged, error))
         return FALSE;
-      /* The word is forgotten with its segments: if a traveller still has it, indexing
-       * that traveller again adds it back. */
-      if (damaged && !repair_word (store, token, error))
-        return FALSE;
       if (damaged)
-        g_array_set_size (kept, 0);
-
-      drop = _tarmac_store_prepare_cached (store, "DELETE FROM search_segment WHERE token = ?1",
-                                           error);
-      if (drop == NULL)
-        return FALSE;
-      sqlite3_bind_text (drop, 1, token, -1, SQLITE_STATIC);
-      if (!step_done (store, drop, error))
-        return FALSE;
-
-      if (kept->len > 0)
         {
-          if (!write_segment (store, token, 1, (const SearchPosting *) (gpointer) kept->data,
-                              kept->len, blob, error))
+          if (!repair_word (store, token, error))
             return FALSE;
-          continue;
+          g_array_set_size (kept, 0);
         }
-
-      forget = _tarmac_store_prepare_cached (store,
-                                             "DELETE FROM search_vocab WHERE token = ?1",
-                                             error);
-      if (forget == NULL)
+      else if (!exec_for_word (store, "DELETE FROM search_segment WHERE token = ?1", token,
+                               error))
         return FALSE;
-      sqlite3_bind_text (forget, 1, token, -1, SQLITE_STATIC);
-      if (!step_done (store, forget, error))
+
+      if (kept->len == 0)
+        {
+          if (!exec_for_word (store, "DELETE FROM search_vocab WHERE token = ?1", token, error))
+            return FALSE;
+        }
+      else if (!write_segment (store, token, 1, (const SearchPosting *) (gpointer) kept->data,
+                               kept->len, blob, error))
         return FALSE;
     }
 
@@ -628,12 +604,7 @@ index_pass (TarmacStore  *store,
 
       g_array_set_size (run, 0);
       for (; i < sorted->len && g_array_index (sorted, Posting, i).token == token; i++)
-        {
-          const Posting *posting = &g_array_index (sorted, Posting, i);
-          SearchPosting entry = { posting->day, posting->traveller_id };
-
-          g_array_append_val (run, entry);
-        }
+        g_array_append_val (run, g_array_index (sorted, Posting, i).at);
       if (!add_word (store, token, (const SearchPosting *) (gpointer) run->data, run->len,
                      merged, blob, error))
         goto out;

@@ -67,9 +67,6 @@ gint64        _tarmac_store_grow_cache    (TarmacStore  *self,
                                            gint64        kib);
 void          _tarmac_store_restore_cache (TarmacStore  *self,
                                            gint64        old);
-void          _tarmac_store_set_search_index_deferred (TarmacStore *self,
-                                                       gboolean     deferred);
-gboolean      _tarmac_store_get_search_index_deferred (TarmacStore *self);
 char         *_tarmac_store_now           (void);
 char         *_tarmac_store_retain_until  (TarmacStore  *self);
 guint         _tarmac_store_get_retention_years (TarmacStore *self);

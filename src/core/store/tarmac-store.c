@@ -38,7 +38,6 @@ struct _TarmacStore
 
   guint    version;
   guint    transaction_depth;
-  gboolean search_index_deferred;   /* a batch import indexes before it commits */
   guint    retention_years;
 
   /* SQL text → sqlite3_stmt*, prepared once and reset after each use (importers run the
@@ -1156,26 +1155,6 @@ tarmac_store_commit (TarmacStore  *self,
   self->transaction_depth--;
 
   return TRUE;
-}
-
-/* A batch import (tarmac-batch-import.c) indexes its files' travellers once, just before
- * it commits, instead of once per file: one sorted pass over many files writes each page
- * of the index once. The importers ask here whether to index now. */
-void
-_tarmac_store_set_search_index_deferred (TarmacStore *self,
-                                         gboolean     deferred)
-{
-  g_return_if_fail (TARMAC_IS_STORE (self));
-
-  self->search_index_deferred = deferred;
-}
-
-gboolean
-_tarmac_store_get_search_index_deferred (TarmacStore *self)
-{
-  g_return_val_if_fail (TARMAC_IS_STORE (self), FALSE);
-
-  return self->search_index_deferred;
 }
 
 /**

@@ -366,6 +366,65 @@ test_batch_import_bad_after_pnr (void)
   g_assert_cmpstr (with_bad, ==, without_bad);
 }
 
+/* Foreign keys of travellers and documents are checked at COMMIT (migration 25), yet a
+ * file that leaves a traveller without its flight (here a trigger plays the importer's
+ * bug) is refused alone, with the files around it saved: at the end of the file, not
+ * of the batch, the store finds the broken key and the batch replays it in a
+ * savepoint. */
+static void
+test_batch_import_broken_key (void)
+{
+  g_autofree char *db = tarmac_test_db_path ("batch-broken-key.db");
+  g_autofree char *alone_db = tarmac_test_db_path ("batch-broken-key-alone.db");
+  g_autofree char *d02b = fixture ("import", "d02b-passengers.edi");
+  g_autofree char *crew = fixture ("paxlst", "crew.edi");
+  g_autofree char *multileg = fixture ("paxlst", "d05b-multileg.edi");
+  const char * const files[] = { d02b, crew, multileg, NULL };
+  g_autoptr(TarmacStore) store = open_store (db);
+  g_autoptr(TarmacStore) alone = open_store (alone_db);
+  g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
+  g_autoptr(GPtrArray) done = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *with_bad = NULL;
+  g_autofree char *without_bad = NULL;
+
+  g_assert_true (_tarmac_store_exec (store,
+                                     "CREATE TEMP TRIGGER lose_flight AFTER INSERT ON traveller"
+                                     " WHEN new.surname = 'OKONKWO' BEGIN"
+                                     " UPDATE traveller SET flight_id = 999999 WHERE id = new.id;"
+                                     " END", &error));
+  g_assert_no_error (error);
+
+  tarmac_batch_import_set_limits (batch, 100, G_MAXUINT);
+  done = import_all (batch, files);
+
+  g_assert_cmpuint (done->len, ==, 3);
+  assert_report (done, 0, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (done, 1, "crew.edi", TARMAC_IMPORT_RESULT_FAILED);
+  assert_report (done, 2, "d05b-multileg.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  g_assert_nonnull (strstr (((TarmacImportReport *) g_ptr_array_index (done, 1))->error_message,
+                            "FOREIGN KEY"));
+  g_assert_cmpuint (tarmac_batch_import_get_commits (batch), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM source_file WHERE name = 'crew.edi'"),
+                   ==, 0);
+  assert_index_complete (store);
+
+  g_assert_true (tarmac_import_file (alone, d02b, NULL, NULL, NULL));
+  g_assert_true (tarmac_import_file (alone, multileg, NULL, NULL, NULL));
+  with_bad = table_counts (store);
+  without_bad = table_counts (alone);
+  g_assert_cmpstr (with_bad, ==, without_bad);
+
+  /* The same file on its own, one transaction: refused at its COMMIT. */
+  g_assert_false (tarmac_import_file (store, crew, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM source_file WHERE name = 'crew.edi'"),
+                   ==, 0);
+}
+
 /* @sql's rows, one line each: equal for two databases that hold the same rows. */
 static char *
 rows_text (TarmacStore *store,
@@ -529,6 +588,7 @@ main (int   argc,
   g_test_add_func ("/batch-import/replay", test_batch_import_replay);
   g_test_add_func ("/batch-import/replay-lost", test_batch_import_replay_lost);
   g_test_add_func ("/batch-import/bad-after-pnr", test_batch_import_bad_after_pnr);
+  g_test_add_func ("/batch-import/broken-key", test_batch_import_broken_key);
   g_test_add_func ("/batch-import/generated", test_batch_import_generated);
 
   return g_test_run ();

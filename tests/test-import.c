@@ -305,37 +305,50 @@ test_import_row_refused (void)
   g_autoptr(TarmacStore) store = open_store (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *whole = many_passengers (70, 0);
-  /* Passenger 20 is in the first statement of 32 rows, 69 among the rows written one by
-   * one at the end; a passenger's NAD is on line 11 + 4 × (its number − 1). */
+  /* Passenger 20 is in the first statement of 64 rows, 69 in the last one, of 2; a
+   * passenger's NAD is on line 11 + 4 × (its number − 1). */
   static const guint refused[] = { 20, 69 };
+  /* ABORT undoes the statement as a whole; FAIL, as a CHECK refuses a row in the
+   * import's INSERT OR FAIL, keeps the rows before the refused one, and the import goes
+   * on from there. */
+  static const char * const actions[] = { "ABORT", "FAIL" };
 
-  g_assert_true (_tarmac_store_exec (store,
-                                     "CREATE TEMP TRIGGER refuse BEFORE INSERT ON traveller"
-                                     " WHEN new.surname = 'REFUSED'"
-                                     " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
-                                     &error));
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+  for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
     {
-      g_autofree char *text = many_passengers (70, refused[i]);
-      g_autofree char *where = g_strdup_printf ("line %u ", 11 + 4 * (refused[i] - 1));
+      g_autofree char *trigger = NULL;
+      g_autofree char *document_trigger = NULL;
 
-      assert_rejected (store, "refused.edi", (const guint8 *) text, strlen (text),
-                       TARMAC_IMPORT_ERROR_INVALID, where);
+      trigger = g_strdup_printf ("CREATE TEMP TRIGGER refuse BEFORE INSERT ON traveller"
+                                 " WHEN new.surname = 'REFUSED'"
+                                 " BEGIN SELECT RAISE (%s, 'refused by the test'); END",
+                                 actions[a]);
+      g_assert_true (_tarmac_store_exec (store, trigger, &error));
+      g_assert_no_error (error);
+
+      for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+        {
+          g_autofree char *text = many_passengers (70, refused[i]);
+          g_autofree char *where = g_strdup_printf ("line %u ", 11 + 4 * (refused[i] - 1));
+
+          assert_rejected (store, "refused.edi", (const guint8 *) text, strlen (text),
+                           TARMAC_IMPORT_ERROR_INVALID, where);
+        }
+      g_assert_true (_tarmac_store_exec (store, "DROP TRIGGER refuse", &error));
+      g_assert_no_error (error);
+
+      /* A refused document, in the first statement of 64 documents: its holder's
+       * line. */
+      document_trigger = g_strdup_printf ("CREATE TEMP TRIGGER refuse_document BEFORE INSERT"
+                                          " ON travel_document WHEN new.number = 'ZX0000050'"
+                                          " BEGIN SELECT RAISE (%s, 'refused by the test');"
+                                          " END", actions[a]);
+      g_assert_true (_tarmac_store_exec (store, document_trigger, &error));
+      g_assert_no_error (error);
+      assert_rejected (store, "refused.edi", (const guint8 *) whole, strlen (whole),
+                       TARMAC_IMPORT_ERROR_INVALID, "line 207 ");
+      g_assert_true (_tarmac_store_exec (store, "DROP TRIGGER refuse_document", &error));
+      g_assert_no_error (error);
     }
-
-  /* A refused document, in the second statement of 32 documents: its holder's line. */
-  g_assert_true (_tarmac_store_exec (store,
-                                     "CREATE TEMP TRIGGER refuse_document BEFORE INSERT"
-                                     " ON travel_document WHEN new.number = 'ZX0000050'"
-                                     " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
-                                     &error));
-  g_assert_no_error (error);
-  assert_rejected (store, "refused.edi", (const guint8 *) whole, strlen (whole),
-                   TARMAC_IMPORT_ERROR_INVALID, "line 207 ");
-  g_assert_true (_tarmac_store_exec (store, "DROP TRIGGER refuse_document", &error));
-  g_assert_no_error (error);
 
   /* Without the refused name, all 70 in order, their ids following each other. */
   {
@@ -371,7 +384,7 @@ test_import_rows_interrupted (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   sqlite3 *db = _tarmac_store_get_db (store);
-  TarmacTestInterrupt interrupt = { "INSERT INTO traveller (id", "), (", 1, 0, FALSE };
+  TarmacTestInterrupt interrupt = { "INSERT OR FAIL INTO traveller (flight_id", "), (", 1, 0, FALSE };
   char *p;
 
   g_assert_true (tarmac_import_bytes (store, "first.edi", (const guint8 *) text,

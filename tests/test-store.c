@@ -446,8 +446,8 @@ test_store_constraints (void)
 
 /* Writing a traveller or a document needs no temporary b-tree (a CHECK with a long IN
  * list opens one per row) and runs no trigger (an insert trigger makes SQLite keep a
- * statement journal per row): both cost a third of an import (migration 15). The checks
- * still refuse what they refused. */
+ * statement journal per row): both cost a third of an import (migration 15). Nor does a
+ * statement of many (migration 25). The checks still refuse what they refused. */
 static void
 test_store_insert_plans (void)
 {
@@ -459,6 +459,16 @@ test_store_insert_plans (void)
     "INSERT INTO travel_document (traveller_id, type, number, number_normalised,"
     " check_verdict, retain_until) VALUES (1, 'P', 'A1', 'A1', 'valid', 'y')",
     "INSERT INTO traveller_source (traveller_id, message_id) VALUES (1, 1)",
+  };
+  static const char * const multi_row_inserts[] = {
+    "INSERT OR FAIL INTO traveller (id, flight_id, message_id, kind, surname, given_names,"
+    " sex, nationality, bag_count, transit, booking_reference, from_api, name_key,"
+    " created_at, retain_until) VALUES"
+    " (10, 1, 1, 'passenger', 'X', 'Y', 'F', 'TGO', 1, 0, 'ABC234', 1, 'x y', 'x', 'y'),"
+    " (11, 1, 1, 'crew', 'Z', '', NULL, NULL, NULL, 0, NULL, 1, 'z', 'x', 'y')",
+    "INSERT OR FAIL INTO travel_document (traveller_id, type, number, number_normalised,"
+    " issuing_state, check_verdict, retain_until) VALUES"
+    " (1, 'P', 'A1', 'A1', 'TGO', 'valid', 'y'), (1, 'V', 'B2', 'B2', NULL, 'unchecked', 'y')",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
@@ -477,6 +487,42 @@ test_store_insert_plans (void)
         }
     }
 
+  /* The import's statements of many rows keep no statement journal (migration 25): no
+   * function call, no constraint that means ABORT (P2 of a Halt is OE_Abort, 2), and
+   * no foreign key checked at once (P1 of FkCounter is 0) that a row could break
+   * half way through the statement. */
+  for (guint i = 0; i < G_N_ELEMENTS (multi_row_inserts); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("EXPLAIN %s", multi_row_inserts[i]);
+      g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (store, sql, &error);
+
+      g_assert_no_error (error);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *opcode = (const char *) sqlite3_column_text (stmt, 1);
+
+          g_assert_cmpstr (opcode, !=, "Function");
+          g_assert_cmpstr (opcode, !=, "PureFunc");
+          if (g_str_has_prefix (opcode, "Halt") && sqlite3_column_int (stmt, 2) != 0)
+            g_assert_cmpint (sqlite3_column_int (stmt, 3), !=, 2);
+          if (g_str_equal (opcode, "FkCounter") && sqlite3_column_int (stmt, 3) > 0)
+            g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+        }
+    }
+
+  /* What the checks still refuse. */
+  _tarmac_store_exec (store,
+                      "INSERT INTO traveller (flight_id, kind, surname, created_at,"
+                      " retain_until) VALUES (1, 'passenger', '', 'x', 'y')",
+                      &error);
+  g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  _tarmac_store_exec (store,
+                      "INSERT INTO travel_document (traveller_id, type, number,"
+                      " number_normalised, retain_until) VALUES (1, 'P', '', '', 'y')",
+                      &error);
+  g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
   _tarmac_store_exec (store, "UPDATE traveller SET sex = 'Q' WHERE id = 1", &error);
   g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
@@ -489,6 +535,80 @@ test_store_insert_plans (void)
   g_clear_error (&error);
   _tarmac_store_exec (store, "UPDATE traveller SET sex = NULL WHERE id = 1", &error);
   g_assert_no_error (error);
+}
+
+/* Foreign keys checked at COMMIT (migration 25) still fail the nested level that broke
+ * them, not the whole transaction, with or without a savepoint; a level that began with
+ * keys unresolved, or under PRAGMA defer_foreign_keys, leaves them to the COMMIT. */
+static void
+test_store_nested_foreign_keys (void)
+{
+  g_autoptr(TarmacStore) store = open_memory_with_flight ();
+  g_autoptr(GError) error = NULL;
+  static const char * const orphan =
+    "INSERT INTO traveller (flight_id, kind, surname, created_at, retain_until)"
+    " VALUES (999, 'passenger', 'ORPHAN', 'x', 'y')";
+
+  for (guint unguarded = 0; unguarded <= 1; unguarded++)
+    {
+      g_assert_true (tarmac_store_begin (store, &error));
+      g_assert_no_error (error);
+      exec_ok (store, "UPDATE note SET body = 'outer'");
+
+      _tarmac_store_set_unguarded (store, unguarded);
+      g_assert_true (tarmac_store_begin (store, &error));
+      exec_ok (store, orphan);
+      g_assert_false (tarmac_store_commit (store, &error));
+      g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_CONSTRAINT);
+      g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+      g_clear_error (&error);
+      _tarmac_store_set_unguarded (store, FALSE);
+
+      if (unguarded)
+        {
+          /* Without a savepoint only the owner can undo the level: it learns so. */
+          g_assert_true (_tarmac_store_take_spoiled (store));
+          tarmac_store_rollback (store);
+          g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"
+                                         " WHERE surname = 'ORPHAN'"), ==, 0);
+          continue;
+        }
+
+      /* The savepoint undid the orphan and the count SQLite keeps of it: the next level
+       * and the COMMIT succeed. */
+      g_assert_true (tarmac_store_begin (store, &error));
+      exec_ok (store, "INSERT INTO traveller (flight_id, kind, surname, created_at,"
+                      " retain_until) VALUES (1, 'passenger', 'ADOPTED', 'x', 'y')");
+      g_assert_true (tarmac_store_commit (store, &error));
+      g_assert_no_error (error);
+      g_assert_true (tarmac_store_commit (store, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM note WHERE body = 'outer'"), ==, 1);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE surname = 'ORPHAN'"),
+                       ==, 0);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM traveller"
+                                     " WHERE surname = 'ADOPTED'"), ==, 1);
+    }
+
+  /* Under PRAGMA defer_foreign_keys the owner resolves its keys before the COMMIT. */
+  g_assert_true (tarmac_store_begin (store, &error));
+  exec_ok (store, "PRAGMA defer_foreign_keys = ON");
+  g_assert_true (tarmac_store_begin (store, &error));
+  exec_ok (store, orphan);
+  g_assert_true (tarmac_store_commit (store, &error));
+  g_assert_no_error (error);
+  exec_ok (store, "UPDATE traveller SET flight_id = 1 WHERE surname = 'ORPHAN'");
+  g_assert_true (tarmac_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  /* One left unresolved fails the COMMIT, which undoes everything. */
+  g_assert_true (tarmac_store_begin (store, &error));
+  exec_ok (store, "DELETE FROM note");
+  exec_ok (store, "UPDATE traveller SET flight_id = 999 WHERE surname = 'ORPHAN'");
+  g_assert_false (tarmac_store_commit (store, &error));
+  g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM note"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
 static void
@@ -860,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/store/constraints", test_store_constraints);
   g_test_add_func ("/store/insert-plans", test_store_insert_plans);
   g_test_add_func ("/store/transactions", test_store_transactions);
+  g_test_add_func ("/store/nested-foreign-keys", test_store_nested_foreign_keys);
   g_test_add_func ("/store/meta", test_store_meta);
   g_test_add_func ("/store/queries/day-counts", test_store_day_counts);
   g_test_add_func ("/store/queries/list-flights", test_store_list_flights);

@@ -97,11 +97,14 @@ struct _ImportDocument
   char                 type[16];
 };
 
+/* The retention date, the same for every document of an import, is ?1 in every row (see
+ * TRAVELLER_ROW in tarmac-importer-travellers.c). */
 #define DOCUMENT_COLUMNS \
-  "INSERT INTO travel_document (traveller_id, type, number, number_normalised," \
-  " issuing_state, issued_on, expires_on, mrz, check_verdict, retain_until) VALUES "
-#define DOCUMENT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define DOCUMENT_PARAMETERS 10
+  "INSERT OR FAIL INTO travel_document (retain_until, traveller_id, type, number," \
+  " number_normalised, issuing_state, issued_on, expires_on, mrz, check_verdict) VALUES "
+#define DOCUMENT_ROW "(?1, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define DOCUMENT_SHARED_PARAMETERS 1
+#define DOCUMENT_PARAMETERS 9
 
 /* Checks the document against the flight and fills @document; %FALSE when it has no
  * number, and is not written. */
@@ -134,14 +137,18 @@ document_init (Import                     *import,
   return TRUE;
 }
 
+/* Binds @document as row @row of @stmt, and for row 0 what the rows share. Every
+ * parameter is bound, NULL included: the multi-row statements are not cleared. */
 static void
 bind_document (Import               *import,
                sqlite3_stmt         *stmt,
                guint                 row,
                const ImportDocument *document)
 {
-  int base = (int) (row * DOCUMENT_PARAMETERS);
+  int base = (int) (DOCUMENT_SHARED_PARAMETERS + row * DOCUMENT_PARAMETERS);
 
+  if (row == 0)
+    sqlite3_bind_text (stmt, 1, import->retain_until, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, base + 1, document->traveller_id);
   sqlite3_bind_text (stmt, base + 2, document->type, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, base + 3, document->number, -1, SQLITE_STATIC);
@@ -151,7 +158,6 @@ bind_document (Import               *import,
   _tarmac_import_bind_static (stmt, base + 7, document->expiry);
   _tarmac_import_bind_static (stmt, base + 8, document->mrz);
   sqlite3_bind_text (stmt, base + 9, document->check.verdict, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, base + 10, import->retain_until, -1, SQLITE_STATIC);
 }
 
 /* One row, its error naming the document's position. */
@@ -181,23 +187,20 @@ write_documents (Import                *import,
                  guint                  n,
                  GError               **error)
 {
-  gboolean written = FALSE;
+  guint written = 0;
 
   if (n > 1)
     {
       sqlite3_stmt *stmt = _tarmac_store_prepare_rows_cached (import->store, DOCUMENT_COLUMNS,
                                                               DOCUMENT_ROW, n, error);
-      gboolean refused;
 
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < n; i++)
         bind_document (import, stmt, i, &documents[i]);
-      /* A refused row undoes the statement as a whole: then one by one, so the error says
-       * where. */
-      written = _tarmac_import_step_rows (import, stmt, documents[0].line,
-                                          documents[0].offset, &refused, error);
-      if (!written && !refused)
+      /* After a refused row, the rest one by one, so the error says where. */
+      if (!_tarmac_import_step_rows (import, stmt, n, documents[0].line, documents[0].offset,
+                                     &written, error))
         return FALSE;
     }
 
@@ -205,7 +208,7 @@ write_documents (Import                *import,
     {
       const ImportDocument *document = &documents[i];
 
-      if (!written && !write_document (import, document, error))
+      if (i >= written && !write_document (import, document, error))
         return FALSE;
       import->report->n_documents++;
       if (!write_findings (import, document->traveller_id, &document->check, document->line,

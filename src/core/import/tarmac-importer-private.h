@@ -103,9 +103,10 @@ void         _tarmac_import_set_position_error  (GError             **error,
 guint         _tarmac_import_rows_per_statement (guint                n);
 gboolean     _tarmac_import_step_rows           (Import              *import,
                                                  sqlite3_stmt        *stmt,
+                                                 guint                n,
                                                  guint                line,
                                                  gsize                offset,
-                                                 gboolean            *refused,
+                                                 guint               *written,
                                                  GError             **error);
 gboolean     _tarmac_import_queue_document      (Import              *import,
                                                  gint64               traveller_id,

@@ -25,16 +25,22 @@
  * given rather than left to SQLite, as the next ones it would have chosen (the largest
  * plus one: the table has no AUTOINCREMENT, and the import holds the write lock), so a
  * traveller's documents, findings and name-index entry can follow its row. A statement
- * that fails is undone by SQLite as a whole, and its rows are then written one by one, so
- * the error names the traveller at fault, as before. */
+ * with a refused row keeps the rows before it (INSERT OR FAIL: see migration 25), and
+ * the rest are then written one by one, so the error names the traveller at fault. */
 
+/* The values all of a message's travellers share are bound once per statement, as ?1 to
+ * ?4, which every row names; each row's own follow (a bare ? is one more than the
+ * largest number before it). A bind is about as costly as the row's b-tree insert into
+ * an index that grows in order. */
 #define TRAVELLER_COLUMNS \
-  "INSERT INTO traveller (id, flight_id, message_id, kind, surname, given_names, sex," \
-  " date_of_birth, nationality, residence, birthplace, seat, bag_count, bag_weight_kg," \
-  " bag_tags, transit, embarkation, debarkation, booking_reference, from_api, name_key," \
-  " created_at, retain_until) VALUES "
-#define TRAVELLER_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
-#define TRAVELLER_PARAMETERS 22
+  "INSERT OR FAIL INTO traveller (flight_id, message_id, created_at, retain_until, id, kind," \
+  " surname, given_names, sex, date_of_birth, nationality, residence, birthplace, seat," \
+  " bag_count, bag_weight_kg, bag_tags, transit, embarkation, debarkation," \
+  " booking_reference, from_api, name_key) VALUES "
+#define TRAVELLER_ROW \
+  "(?1, ?2, ?3, ?4, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"
+#define TRAVELLER_SHARED_PARAMETERS 4
+#define TRAVELLER_PARAMETERS 18
 
 typedef struct
 {
@@ -88,10 +94,15 @@ bind_owned (sqlite3_stmt *stmt,
   if (value != NULL && *value != '\0')
     sqlite3_bind_text (stmt, column, value, -1, g_free);
   else
-    g_free (value);
+    {
+      sqlite3_bind_null (stmt, column);
+      g_free (value);
+    }
 }
 
-/* Binds @pending, row @row of @stmt (the multi-row statement, or the one-row one). */
+/* Binds @pending, row @row of @stmt (the multi-row statement, or the one-row one), and,
+ * for row 0, the values all rows share. Every parameter is bound, NULL included: the
+ * multi-row statements are not cleared between uses. */
 static void
 bind_traveller (Import        *import,
                 sqlite3_stmt  *stmt,
@@ -101,22 +112,30 @@ bind_traveller (Import        *import,
                 gint64         message_id)
 {
   const TarmacPaxlstTraveller *traveller = pending->traveller;
-  int base = (int) (row * TRAVELLER_PARAMETERS);
+  int base = (int) (TRAVELLER_SHARED_PARAMETERS + row * TRAVELLER_PARAMETERS);
+
+  if (row == 0)
+    {
+      sqlite3_bind_int64 (stmt, 1, flight_id);
+      sqlite3_bind_int64 (stmt, 2, message_id);
+      sqlite3_bind_text (stmt, 3, import->now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, import->retain_until, -1, SQLITE_STATIC);
+    }
 
   sqlite3_bind_int64 (stmt, base + 1, pending->id);
-  sqlite3_bind_int64 (stmt, base + 2, flight_id);
-  sqlite3_bind_int64 (stmt, base + 3, message_id);
-  sqlite3_bind_text (stmt, base + 4, pending->crew ? "crew" : "passenger", -1, SQLITE_STATIC);
-  bind_capped (stmt, base + 5, traveller->surname, 256);
-  bind_capped (stmt, base + 6, traveller->given_names, 256);
-  _tarmac_import_bind_static (stmt, base + 7, _tarmac_import_map_sex (traveller->sex));
-  _tarmac_import_bind_static (stmt, base + 8, traveller->date_of_birth);
-  bind_owned (stmt, base + 9, _tarmac_import_map_country (traveller->nationality));
-  _tarmac_import_bind_static (stmt, base + 10, traveller->residence);
-  _tarmac_import_bind_static (stmt, base + 11, traveller->birthplace);
-  _tarmac_import_bind_static (stmt, base + 12, traveller->seat);
+  sqlite3_bind_text (stmt, base + 2, pending->crew ? "crew" : "passenger", -1, SQLITE_STATIC);
+  bind_capped (stmt, base + 3, traveller->surname, 256);
+  bind_capped (stmt, base + 4, traveller->given_names, 256);
+  _tarmac_import_bind_static (stmt, base + 5, _tarmac_import_map_sex (traveller->sex));
+  _tarmac_import_bind_static (stmt, base + 6, traveller->date_of_birth);
+  bind_owned (stmt, base + 7, _tarmac_import_map_country (traveller->nationality));
+  _tarmac_import_bind_static (stmt, base + 8, traveller->residence);
+  _tarmac_import_bind_static (stmt, base + 9, traveller->birthplace);
+  _tarmac_import_bind_static (stmt, base + 10, traveller->seat);
   if (traveller->bag_count >= 0)
-    sqlite3_bind_int (stmt, base + 13, traveller->bag_count);
+    sqlite3_bind_int (stmt, base + 11, traveller->bag_count);
+  else
+    sqlite3_bind_null (stmt, base + 11);
   if (traveller->bag_weight >= 0)
     {
       double kg = traveller->bag_weight;
@@ -125,21 +144,23 @@ bind_traveller (Import        *import,
           (g_ascii_strcasecmp (traveller->bag_weight_unit, "LBR") == 0 ||
            g_ascii_strcasecmp (traveller->bag_weight_unit, "LB") == 0))
         kg *= 0.45359237;
-      sqlite3_bind_double (stmt, base + 14, kg);
+      sqlite3_bind_double (stmt, base + 12, kg);
     }
+  else
+    sqlite3_bind_null (stmt, base + 12);
   if (traveller->bag_tags != NULL && traveller->bag_tags->len > 0)
     {
       g_ptr_array_add (traveller->bag_tags, NULL);
-      bind_owned (stmt, base + 15, g_strjoinv (" ", (char **) traveller->bag_tags->pdata));
+      bind_owned (stmt, base + 13, g_strjoinv (" ", (char **) traveller->bag_tags->pdata));
       g_ptr_array_set_size (traveller->bag_tags, traveller->bag_tags->len - 1);
     }
-  sqlite3_bind_int (stmt, base + 16, traveller->in_transit ? 1 : 0);
-  _tarmac_import_bind_static (stmt, base + 17, traveller->embarkation);
-  _tarmac_import_bind_static (stmt, base + 18, traveller->debarkation);
-  _tarmac_import_bind_static (stmt, base + 19, traveller->booking_reference);
-  sqlite3_bind_text (stmt, base + 20, pending->key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, base + 21, import->now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, base + 22, import->retain_until, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, base + 13);
+  sqlite3_bind_int (stmt, base + 14, traveller->in_transit ? 1 : 0);
+  _tarmac_import_bind_static (stmt, base + 15, traveller->embarkation);
+  _tarmac_import_bind_static (stmt, base + 16, traveller->debarkation);
+  _tarmac_import_bind_static (stmt, base + 17, traveller->booking_reference);
+  sqlite3_bind_text (stmt, base + 18, pending->key, -1, SQLITE_STATIC);
 }
 
 /* Fills @pending for @traveller, the next id with it; %FALSE when the traveller is not
@@ -223,8 +244,8 @@ after_row (Import         *import,
 }
 
 /* Writes a row for each of @n pending travellers: all in one statement, or, when SQLite
- * refused one of them and undid the statement as a whole, one by one, so that the failing
- * row says where it is. */
+ * refused one of them, those from the refused one on one by one, so that the failing row
+ * says where it is. */
 static gboolean
 write_pending (Import         *import,
                gint64          flight_id,
@@ -233,24 +254,23 @@ write_pending (Import         *import,
                guint           n,
                GError        **error)
 {
+  guint written = 0;
+
   if (n > 1)
     {
       sqlite3_stmt *stmt = _tarmac_store_prepare_rows_cached (import->store, TRAVELLER_COLUMNS,
                                                               TRAVELLER_ROW, n, error);
-      gboolean refused;
 
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < n; i++)
         bind_traveller (import, stmt, i, &pending[i], flight_id, message_id);
-      if (_tarmac_import_step_rows (import, stmt, pending[0].traveller->line,
-                                    pending[0].traveller->offset, &refused, error))
-        return TRUE;
-      if (!refused)
+      if (!_tarmac_import_step_rows (import, stmt, n, pending[0].traveller->line,
+                                     pending[0].traveller->offset, &written, error))
         return FALSE;
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = written; i < n; i++)
     {
       bind_traveller (import, import->insert_traveller, 0, &pending[i], flight_id, message_id);
       if (!_tarmac_import_step (import, import->insert_traveller, pending[i].traveller->line,

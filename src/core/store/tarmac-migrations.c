@@ -1327,6 +1327,57 @@ static const TarmacMigration migrations[] = {
     "DROP INDEX traveller_message;"
     "CREATE INDEX traveller_message ON traveller (message_id, retain_until);"
   },
+  {
+    25,
+    "no statement journal for a manifest's rows",
+    /* SQLite keeps a statement journal for a statement that writes several rows and may
+     * stop half way (a copy of every page it changes, so its rows can be undone alone):
+     * for an import's statements of 128 travellers or documents, 7 % of the work. Three
+     * things made them such statements: a CHECK that calls a function (length ()), a
+     * foreign key checked at once, and the ABORT a constraint means by default.
+     *
+     * - The CHECKs on the length of names, nationality, document type and number go. The
+     *   importers cap those values before they bind them (tarmac-importer-travellers.c,
+     *   tarmac-importer-pnrgov.c, tarmac-importer-documents.c); an empty surname, type or
+     *   number is still refused, with a comparison.
+     * - The foreign keys of traveller and travel_document are checked at the end of the
+     *   transaction, and at the end of each nested level of one (tarmac_store_commit()),
+     *   so a file that left a traveller without its flight is still refused alone.
+     * - The import's statements say INSERT OR FAIL, which keeps the rows before a refused
+     *   one instead of undoing them (_tarmac_import_step_rows()).
+     *
+     * Only the text of the schema changes, and every stored row satisfies both forms: the
+     * case the SQLite documentation allows writable_schema for (see migration 15). The
+     * view created and dropped moves the schema cookie, so every other connection reads
+     * the schema again. */
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET sql = replace (replace (replace (replace (replace (replace ("
+    "  replace (replace (replace (replace (replace (sql,"
+    "  'CHECK (kind IN (''passenger'', ''crew''))',"
+    "  'CHECK (kind = ''passenger'' OR kind = ''crew'')'),"
+    "  'CHECK (is_infant IN (0, 1))', 'CHECK (is_infant BETWEEN 0 AND 1)'),"
+    "  'CHECK (transit IN (0, 1))', 'CHECK (transit BETWEEN 0 AND 1)'),"
+    "  'CHECK (from_api IN (0, 1))', 'CHECK (from_api BETWEEN 0 AND 1)'),"
+    "  'CHECK (from_pnr IN (0, 1))', 'CHECK (from_pnr BETWEEN 0 AND 1)'),"
+    "  'CHECK (masked IN (0, 1))', 'CHECK (masked BETWEEN 0 AND 1)'),"
+    "  'REFERENCES flight (id) ON DELETE CASCADE',"
+    "  'REFERENCES flight (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED'),"
+    "  'REFERENCES pnr (id) ON DELETE SET NULL',"
+    "  'REFERENCES pnr (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED'),"
+    "  'CHECK (length (surname) BETWEEN 1 AND 256)', 'CHECK (surname <> '''')'),"
+    "  ' CHECK (length (given_names) <= 256)', ''),"
+    "  ' CHECK (nationality IS NULL OR length (nationality) = 3)', '')"
+    "  WHERE type = 'table' AND name = 'traveller';"
+    "UPDATE sqlite_schema SET sql = replace (replace (replace (sql,"
+    "  'REFERENCES traveller (id) ON DELETE CASCADE',"
+    "  'REFERENCES traveller (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED'),"
+    "  'CHECK (length (type) BETWEEN 1 AND 3)', 'CHECK (type <> '''')'),"
+    "  'CHECK (length (number) BETWEEN 1 AND 35)', 'CHECK (number <> '''')')"
+    "  WHERE type = 'table' AND name = 'travel_document';"
+    "PRAGMA writable_schema = RESET;"
+    "CREATE VIEW migration_25 AS SELECT 1;"
+    "DROP VIEW migration_25;"
+  },
 };
 
 const TarmacMigration *

@@ -216,8 +216,10 @@ _tarmac_import_bind_text (sqlite3_stmt *stmt,
 }
 
 /* As _tarmac_import_bind_text(), without a copy: for the per-traveller statements,
- * whose values all outlive the step, and which _tarmac_import_step() resets and clears
- * right after it. A copy per value is a malloc and a free, twenty per traveller. */
+ * whose values all outlive the step. A copy per value is a malloc and a free, twenty per
+ * traveller. _tarmac_import_step() clears its statement right after the step; the
+ * multi-row statements keep the pointers until their next use, which binds every
+ * parameter again first (SQLite reads a bound value only when it steps). */
 void
 _tarmac_import_bind_static (sqlite3_stmt *stmt,
                             int           column,
@@ -340,6 +342,28 @@ _tarmac_import_rows_per_statement (guint n)
   return MAX (rows, 1);
 }
 
+/* Whether @rc refused one row of a statement of many and left sqlite3_changes() saying
+ * how many were written before it: FAIL keeps them and counts them, ABORT (a trigger's
+ * RAISE, a foreign key checked at once) undoes them all and counts none. A STRICT type
+ * error is neither: it keeps the rows and counts none (SQLite 3.40), so it stops the
+ * file as any other error does. */
+static gboolean
+is_refused_row (int rc)
+{
+  switch (rc)
+    {
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+    case SQLITE_CONSTRAINT_TRIGGER:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Steps @stmt, which writes @n rows (INSERT OR FAIL) with every parameter bound, and
  * resets it; @written says how many it wrote. A refused row (a constraint) still gives
  * %TRUE, with @written the rows before it, which FAIL keeps (0 when the statement was
@@ -364,7 +388,7 @@ _tarmac_import_step_rows (Import        *import,
   *written = n;
   if (rc != SQLITE_DONE)
     {
-      if ((rc & 0xff) == SQLITE_CONSTRAINT && !sqlite3_get_autocommit (db))
+      if (is_refused_row (rc) && !sqlite3_get_autocommit (db))
         *written = MIN ((guint) sqlite3_changes (db), n);
       else
         _tarmac_store_set_error (import->store, rc, &local_error);

@@ -59,8 +59,9 @@ write_findings (Import                     *import,
   return TRUE;
 }
 
-/* At most @max characters of @value into @out (UTF-8 safe), so a long value fits its
- * column's CHECK instead of failing the file. */
+/* At most @max characters of @value into @out (UTF-8 safe): the column's bound, which the
+ * database leaves to the importers (migration 25), a long value cut rather than failing
+ * the file. */
 static const char *
 cap_into (const char *value,
           glong       max,

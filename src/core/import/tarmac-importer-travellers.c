@@ -64,8 +64,8 @@ _tarmac_import_traveller_name_key (const TarmacPaxlstTraveller *traveller)
   return tarmac_name_key (full_name);
 }
 
-/* @value, or its first @max characters when longer (so it fits its column's CHECK instead
- * of failing the file), bound as text; "" when %NULL. */
+/* @value, or its first @max characters when longer (the column's bound, which the
+ * database leaves to the importers since migration 25), bound as text; "" when %NULL. */
 static void
 bind_capped (sqlite3_stmt *stmt,
              int           column,

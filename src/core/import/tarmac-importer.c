@@ -231,7 +231,8 @@ _tarmac_import_bind_static (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
-/* At most @max characters, so a long value fits its CHECK instead of failing the file. */
+/* At most @max characters: the bound the database relies on importers to keep (migration
+ * 25 took the length CHECKs out), a long value cut rather than failing the file. */
 char *
 _tarmac_import_cap_utf8 (const char *value,
           glong       max)

@@ -269,8 +269,8 @@ assert_rejected (TarmacStore  *store,
   g_assert_cmpstr (before, ==, after);
 }
 
-/* A manifest of @n passengers on one flight, a segment a line; the one numbered
- * @refused (from 1) is called REFUSED. */
+/* A manifest of @n passengers on one flight, a segment a line, PASSENGER 1 to @n; the
+ * one numbered @refused (from 1) has REFUSED after its number. */
 static char *
 many_passengers (guint n,
                  guint refused)
@@ -288,11 +288,11 @@ many_passengers (guint n,
 
   for (guint i = 1; i <= n; i++)
     g_string_append_printf (text,
-                            "NAD+FL+++%s:PASSENGER %u'\n"
+                            "NAD+FL+++TESTPERSON:PASSENGER %u%s'\n"
                             "ATT+2++F'\n"
                             "DTM+329:850412'\n"
                             "DOC+P+ZX%07u'\n",
-                            i == refused ? "REFUSED" : "TESTPERSON", i, i);
+                            i, i == refused ? " REFUSED" : "", i);
   g_string_append_printf (text, "CNT+42:%u'\nUNT+%u+M1'\nUNZ+1+900077'\n", n, 8 + 4 * n);
   return g_string_free (text, FALSE);
 }
@@ -305,9 +305,10 @@ test_import_row_refused (void)
   g_autoptr(TarmacStore) store = open_store (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *whole = many_passengers (70, 0);
-  /* Passenger 20 is in the first statement of 64 rows, 69 in the last one, of 2; a
-   * passenger's NAD is on line 11 + 4 × (its number − 1). */
-  static const guint refused[] = { 20, 69 };
+  /* The rows go in the order of the names (PASSENGER 1, 10 to 19, 2, 20…): passenger 20
+   * is the 13th, in the first statement of 64 rows, and 9 the last, in the last one, of 2.
+   * A passenger's NAD is on line 11 + 4 × (its number − 1). */
+  static const guint refused[] = { 20, 9 };
   /* ABORT undoes the statement as a whole; FAIL, as a CHECK refuses a row in the
    * import's INSERT OR FAIL, keeps the rows before the refused one, and the import goes
    * on from there. */
@@ -319,7 +320,7 @@ test_import_row_refused (void)
       g_autofree char *document_trigger = NULL;
 
       trigger = g_strdup_printf ("CREATE TEMP TRIGGER refuse BEFORE INSERT ON traveller"
-                                 " WHEN new.surname = 'REFUSED'"
+                                 " WHEN new.given_names LIKE '%% REFUSED'"
                                  " BEGIN SELECT RAISE (%s, 'refused by the test'); END",
                                  actions[a]);
       g_assert_true (_tarmac_store_exec (store, trigger, &error));
@@ -336,8 +337,8 @@ test_import_row_refused (void)
       g_assert_true (_tarmac_store_exec (store, "DROP TRIGGER refuse", &error));
       g_assert_no_error (error);
 
-      /* A refused document, in the first statement of 64 documents: its holder's
-       * line. */
+      /* A refused document, passenger 50's, the 46th in the first statement of 64
+       * documents: its holder's line. */
       document_trigger = g_strdup_printf ("CREATE TEMP TRIGGER refuse_document BEFORE INSERT"
                                           " ON travel_document WHEN new.number = 'ZX0000050'"
                                           " BEGIN SELECT RAISE (%s, 'refused by the test');"
@@ -350,7 +351,8 @@ test_import_row_refused (void)
       g_assert_no_error (error);
     }
 
-  /* Without the refused name, all 70 in order, their ids following each other. */
+  /* Without the refused name, all 70, each with its own document, their ids following
+   * each other in the order of their names (that of the index traveller_flight). */
   {
     g_autoptr(TarmacImportReport) report = NULL;
 
@@ -360,12 +362,14 @@ test_import_row_refused (void)
     g_assert_cmpuint (report->n_travellers, ==, 70);
     g_assert_cmpint (count (store, "SELECT count(*) FROM traveller t"
                                    " JOIN travel_document d ON d.traveller_id = t.id"
-                                   " WHERE d.number = printf ('ZX%07d', t.id - (SELECT min (id)"
-                                   "   FROM traveller) + 1)"
-                                   " AND t.given_names = 'PASSENGER ' || (t.id - (SELECT min (id)"
-                                   "   FROM traveller) + 1)"), ==, 70);
+                                   " WHERE d.number = printf ('ZX%07d',"
+                                   "   CAST (substr (t.given_names, 11) AS INTEGER))"), ==, 70);
     g_assert_cmpint (count (store, "SELECT count(*) FROM traveller WHERE message_id ="
                                    " (SELECT max (id) FROM message)"), ==, 70);
+    g_assert_cmpint (count (store, "SELECT max (id) - min (id) + 1 FROM traveller"), ==, 70);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM traveller a"
+                                   " JOIN traveller b ON b.id = a.id + 1"
+                                   " WHERE b.name_key < a.name_key"), ==, 0);
   }
 }
 

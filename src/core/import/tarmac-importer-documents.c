@@ -21,13 +21,14 @@
  * prepared once per import and findings are rare, so this adds next to nothing to a
  * million-traveller import. */
 
-static gboolean
-write_findings (Import                     *import,
-                gint64                      traveller_id,
-                const TarmacDocumentCheck  *check,
-                guint                       line,
-                gsize                       offset,
-                GError                    **error)
+/* A finding row for each problem @check found on @traveller_id's row. */
+gboolean
+_tarmac_import_write_findings (Import                     *import,
+                               gint64                      traveller_id,
+                               const TarmacDocumentCheck  *check,
+                               guint                       line,
+                               gsize                       offset,
+                               GError                    **error)
 {
   if (check->n_findings == 0)
     return TRUE;
@@ -107,28 +108,28 @@ struct _ImportDocument
 #define DOCUMENT_SHARED_PARAMETERS 1
 #define DOCUMENT_PARAMETERS 9
 
-/* Checks the document against the flight and fills @document; %FALSE when it has no
- * number, and is not written. */
+/* Checks @facts against a flight of @flight_date and fills @document for a traveller to
+ * come; %FALSE when it has no number, and is not written. It touches nothing shared: the
+ * preparer thread of a batch import runs it (_tarmac_import_prepare_documents()). */
 static gboolean
-document_init (Import                     *import,
-               ImportDocument             *document,
-               gint64                      traveller_id,
+document_init (ImportDocument             *document,
                const TarmacDocumentFacts  *facts,
                const char                 *issued_on,
+               const char                 *flight_date,
                guint                       line,
                gsize                       offset)
 {
   if (facts->number == NULL || *facts->number == '\0')
     return FALSE;
 
-  document->traveller_id = traveller_id;
+  document->traveller_id = 0;
   document->issuing_state = facts->issuing_state;
   document->issued_on = issued_on;
   document->expiry = facts->expiry;
   document->mrz = facts->mrz;
   document->line = line;
   document->offset = offset;
-  tarmac_document_check (facts, import->flight_date, &document->check);
+  tarmac_document_check (facts, flight_date, &document->check);
   tarmac_document_number_normalise_into (facts->number, document->normalised,
                                          sizeof document->normalised);
   cap_into (facts->type != NULL && *facts->type != '\0' ? facts->type : "ZZZ", 3,
@@ -212,8 +213,8 @@ write_documents (Import                *import,
       if (i >= written && !write_document (import, document, error))
         return FALSE;
       import->report->n_documents++;
-      if (!write_findings (import, document->traveller_id, &document->check, document->line,
-                           document->offset, error))
+      if (!_tarmac_import_write_findings (import, document->traveller_id, &document->check,
+                                          document->line, document->offset, error))
         return FALSE;
     }
 
@@ -247,20 +248,66 @@ _tarmac_import_insert_document (Import                     *import,
 {
   ImportDocument document;
 
-  if (!document_init (import, &document, traveller_id, facts, issued_on, line, offset))
+  if (!document_init (&document, facts, issued_on, import->flight_date, line, offset))
     return TRUE;
+  document.traveller_id = traveller_id;
   return write_documents (import, &document, 1, error);
+}
+
+/**
+ * _tarmac_import_prepare_documents:
+ * @traveller: a manifest traveller
+ * @flight_date: "YYYY-MM-DD" of its flight (_tarmac_import_flight_date()), "" when unknown
+ * @n_documents: (out): the number of documents returned
+ *
+ * The documents of @traveller that have a number, checked against its flight, ready for
+ * _tarmac_import_queue_document(). It needs no database, so a batch import's preparer
+ * thread runs it, and the writer only binds.
+ *
+ * Returns: (transfer full) (nullable): @n_documents documents, pointing into @traveller;
+ *   free with g_free()
+ */
+ImportDocument *
+_tarmac_import_prepare_documents (const TarmacPaxlstTraveller *traveller,
+                                  const char                  *flight_date,
+                                  guint                       *n_documents)
+{
+  ImportDocument *documents;
+  guint n = 0;
+
+  *n_documents = 0;
+  if (traveller->documents == NULL || traveller->documents->len == 0)
+    return NULL;
+
+  documents = g_new (ImportDocument, traveller->documents->len);
+  for (guint i = 0; i < traveller->documents->len; i++)
+    {
+      const TarmacPaxlstTravelDocument *document = g_ptr_array_index (traveller->documents, i);
+      TarmacDocumentFacts facts = {
+        .type = document->type,
+        .number = document->number,
+        .issuing_state = document->issuing_state,
+        .expiry = document->expiry,
+        .surname = traveller->surname,
+        .given_names = traveller->given_names,
+        .date_of_birth = traveller->date_of_birth,
+      };
+
+      if (document_init (&documents[n], &facts, document->issue_date, flight_date,
+                         traveller->line, traveller->offset))
+        n++;
+    }
+  *n_documents = n;
+  return documents;
 }
 
 /**
  * _tarmac_import_queue_document:
  * @import: the import, inside its transaction
  * @traveller_id: the holder's traveller row, written already
- * @facts: (not nullable): the document; its strings must last until the documents are
- *   written
- * @issued_on: (nullable): the issue date, "YYYY-MM-DD"
- * @line: the source line, for errors
- * @offset: the source byte offset, for errors
+ * @documents: documents from _tarmac_import_prepare_documents(); their strings must last
+ *   until the documents are written
+ * @i: which of @documents
  * @error: return location for a #GError
  *
  * As _tarmac_import_insert_document(), but the row waits with others and they are
@@ -272,20 +319,17 @@ _tarmac_import_insert_document (Import                     *import,
  * Returns: %FALSE with @error set when rows could not be written
  */
 gboolean
-_tarmac_import_queue_document (Import                     *import,
-                               gint64                      traveller_id,
-                               const TarmacDocumentFacts  *facts,
-                               const char                 *issued_on,
-                               guint                       line,
-                               gsize                       offset,
-                               GError                    **error)
+_tarmac_import_queue_document (Import                *import,
+                               gint64                 traveller_id,
+                               const ImportDocument  *documents,
+                               guint                  i,
+                               GError               **error)
 {
   if (import->documents == NULL)
     import->documents = g_new (ImportDocument, ROWS_PER_STATEMENT);
 
-  if (!document_init (import, &import->documents[import->n_documents], traveller_id, facts,
-                      issued_on, line, offset))
-    return TRUE;
+  import->documents[import->n_documents] = documents[i];
+  import->documents[import->n_documents].traveller_id = traveller_id;
   if (++import->n_documents < ROWS_PER_STATEMENT)
     return TRUE;
   return _tarmac_import_flush_documents (import, error);
@@ -334,5 +378,5 @@ _tarmac_import_check_traveller (Import       *import,
   TarmacDocumentCheck check;
 
   tarmac_document_check_birth_date (date_of_birth, import->flight_date, &check);
-  return write_findings (import, traveller_id, &check, line, offset, error);
+  return _tarmac_import_write_findings (import, traveller_id, &check, line, offset, error);
 }

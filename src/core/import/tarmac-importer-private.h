@@ -22,6 +22,7 @@ G_BEGIN_DECLS
 #define ROWS_PER_STATEMENT 128
 
 typedef struct _ImportDocument ImportDocument;
+typedef struct _ImportTravellers ImportTravellers;
 
 /* State of one import, shared by the PAXLST path (tarmac-importer.c) and the PNRGOV path
  * (tarmac-importer-pnrgov.c). Everything is written inside one transaction. */
@@ -40,8 +41,8 @@ typedef struct
   guint               n_documents;
   sqlite3_stmt       *insert_source;
   sqlite3_stmt       *insert_finding;
-  GHashTable         *name_keys;     /* TarmacPaxlstTraveller* → its name key, made by
-                                      * the preparer thread; %NULL: made here */
+  GHashTable         *travellers;    /* TarmacPaxlstMessage* → its ImportTravellers, made
+                                      * by the preparer thread; %NULL: made here */
   char                flight_date[11]; /* of the flight being written, "" when none: what
                                         * the document checks compare with */
   guint               message_passengers; /* the travellers of the message being written, */
@@ -65,6 +66,11 @@ typedef struct
 
 /* tarmac-importer-travellers.c */
 char        *_tarmac_import_traveller_name_key  (const TarmacPaxlstTraveller *traveller);
+ImportTravellers *_tarmac_import_travellers_new (const TarmacPaxlstMessage *message);
+void         _tarmac_import_travellers_free     (ImportTravellers    *travellers);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportTravellers, _tarmac_import_travellers_free)
+
 gboolean     _tarmac_import_prepare_travellers  (Import              *import,
                                                  GError             **error);
 gboolean     _tarmac_import_write_travellers    (Import              *import,
@@ -108,13 +114,22 @@ gboolean     _tarmac_import_step_rows           (Import              *import,
                                                  gsize                offset,
                                                  guint               *written,
                                                  GError             **error);
+ImportDocument *_tarmac_import_prepare_documents (const TarmacPaxlstTraveller *traveller,
+                                                 const char          *flight_date,
+                                                 guint               *n_documents);
 gboolean     _tarmac_import_queue_document      (Import              *import,
                                                  gint64               traveller_id,
-                                                 const TarmacDocumentFacts *facts,
-                                                 const char          *issued_on,
+                                                 const ImportDocument *documents,
+                                                 guint                i,
+                                                 GError             **error);
+gboolean     _tarmac_import_write_findings      (Import              *import,
+                                                 gint64               traveller_id,
+                                                 const TarmacDocumentCheck *check,
                                                  guint                line,
                                                  gsize                offset,
                                                  GError             **error);
+void         _tarmac_import_flight_date         (const TarmacPaxlstMessage *message,
+                                                 char                 date[11]);
 gboolean     _tarmac_import_flush_documents     (Import              *import,
                                                  GError             **error);
 gboolean     _tarmac_import_step                (Import              *import,
@@ -214,7 +229,7 @@ typedef struct
   GPtrArray        *messages;
   GPtrArray        *warnings;
   GError           *parse_error;
-  GHashTable       *name_keys;       /* TarmacPaxlstTraveller* → name key (char*) */
+  GHashTable       *travellers;      /* TarmacPaxlstMessage* → ImportTravellers* */
 } TarmacImportPrepared;
 
 TarmacImportPrepared *_tarmac_import_prepare_file   (const char             *path);

@@ -532,37 +532,72 @@ _tarmac_import_insert_message (Import       *import,
 
 /* The flight of one message: origin from the leg leaving the border (LOC+125), else the
  * first leg; destination from the leg arriving (LOC+87), else the last leg. */
+/* The legs @message's flight runs between: the one departing from the place of departure
+ * (LOC+125) and the one arriving at the place of arrival (LOC+87), or else its first and
+ * its last leg; %NULL when it has none. */
+static void
+flight_legs (const TarmacPaxlstMessage  *message,
+             const TarmacPaxlstLeg     **from,
+             const TarmacPaxlstLeg     **to)
+{
+  *from = NULL;
+  *to = NULL;
+  for (guint i = 0; i < message->legs->len; i++)
+    {
+      const TarmacPaxlstLeg *leg = g_ptr_array_index (message->legs, i);
+
+      if (*from == NULL && g_strcmp0 (leg->departure_qualifier, "125") == 0)
+        *from = leg;
+      if (*to == NULL && g_strcmp0 (leg->arrival_qualifier, "87") == 0)
+        *to = leg;
+    }
+  if (message->legs->len > 0)
+    {
+      if (*from == NULL)
+        *from = g_ptr_array_index (message->legs, 0);
+      if (*to == NULL)
+        *to = g_ptr_array_index (message->legs, message->legs->len - 1);
+    }
+}
+
+/**
+ * _tarmac_import_flight_date:
+ * @message: a manifest message
+ * @date: (out caller-allocates): "YYYY-MM-DD", or "" when @message gives none
+ *
+ * The date of @message's flight: the day it departs, else the day it arrives. It is the
+ * flight row's date, and what the document checks compare with.
+ */
+void
+_tarmac_import_flight_date (const TarmacPaxlstMessage *message,
+                            char                       date[11])
+{
+  const TarmacPaxlstLeg *from;
+  const TarmacPaxlstLeg *to;
+
+  flight_legs (message, &from, &to);
+  *date = '\0';
+  if (from != NULL && from->departure_time != NULL && strlen (from->departure_time) >= 10)
+    g_strlcpy (date, from->departure_time, 11);
+  else if (to != NULL && to->arrival_time != NULL && strlen (to->arrival_time) >= 10)
+    g_strlcpy (date, to->arrival_time, 11);
+}
+
 static gint64
 upsert_flight (Import                     *import,
                const TarmacPaxlstMessage  *message,
                GError                    **error)
 {
   g_autoptr(TarmacCachedStmt) stmt = NULL;
-  const TarmacPaxlstLeg *from = NULL;
-  const TarmacPaxlstLeg *to = NULL;
-  g_autofree char *flight_date = NULL;
+  const TarmacPaxlstLeg *from;
+  const TarmacPaxlstLeg *to;
+  char flight_date[11];
   g_autofree char *origin = NULL;
   g_autofree char *destination = NULL;
   gint64 flight_id;
   guint seq = 0;
 
-  for (guint i = 0; i < message->legs->len; i++)
-    {
-      const TarmacPaxlstLeg *leg = g_ptr_array_index (message->legs, i);
-
-      if (from == NULL && g_strcmp0 (leg->departure_qualifier, "125") == 0)
-        from = leg;
-      if (to == NULL && g_strcmp0 (leg->arrival_qualifier, "87") == 0)
-        to = leg;
-    }
-  if (message->legs->len > 0)
-    {
-      if (from == NULL)
-        from = g_ptr_array_index (message->legs, 0);
-      if (to == NULL)
-        to = g_ptr_array_index (message->legs, message->legs->len - 1);
-    }
-
+  flight_legs (message, &from, &to);
   if (from == NULL || message->carrier == NULL || message->flight_number == NULL ||
       strlen (message->carrier) < 2 || strlen (message->carrier) > 3 ||
       strlen (message->flight_number) < 1 || strlen (message->flight_number) > 5)
@@ -581,11 +616,8 @@ upsert_flight (Import                     *import,
       return 0;
     }
 
-  if (from->departure_time != NULL && strlen (from->departure_time) >= 10)
-    flight_date = g_strndup (from->departure_time, 10);
-  else if (to->arrival_time != NULL && strlen (to->arrival_time) >= 10)
-    flight_date = g_strndup (to->arrival_time, 10);
-  else
+  _tarmac_import_flight_date (message, flight_date);
+  if (*flight_date == '\0')
     {
       _tarmac_import_set_position_error (error, import->report->name, from->line, from->offset,
                           _("the flight has no readable departure or arrival date"));
@@ -1150,7 +1182,7 @@ import_bytes (TarmacStore           *store,
 
   import.store = store;
   import.report = report;
-  import.name_keys = prepared != NULL ? prepared->name_keys : NULL;
+  import.travellers = prepared != NULL ? prepared->travellers : NULL;
   import.airport = tarmac_store_get_meta (store, "airport-code");
   import.now = _tarmac_store_now ();
   import.retain_until = _tarmac_store_retain_until (store);
@@ -1286,20 +1318,16 @@ prepare (TarmacImportPrepared *prepared)
                            &prepared->parse_error);
       prepared->parsed = TRUE;
 
-      /* The name keys too (ICU folding and transliteration): the writer thread is the
-       * one the import waits for. */
-      prepared->name_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      /* The travellers made ready too (name keys, ICU folding and transliteration;
+       * document checks): the writer thread is the one the import waits for. */
+      prepared->travellers = g_hash_table_new_full (NULL, NULL, NULL,
+                                                    (GDestroyNotify) _tarmac_import_travellers_free);
       for (guint i = 0; prepared->messages != NULL && i < prepared->messages->len; i++)
         {
           const TarmacPaxlstMessage *message = g_ptr_array_index (prepared->messages, i);
 
-          for (guint j = 0; message->travellers != NULL && j < message->travellers->len; j++)
-            {
-              TarmacPaxlstTraveller *traveller = g_ptr_array_index (message->travellers, j);
-
-              g_hash_table_insert (prepared->name_keys, traveller,
-                                   _tarmac_import_traveller_name_key (traveller));
-            }
+          g_hash_table_insert (prepared->travellers, (gpointer) message,
+                               _tarmac_import_travellers_new (message));
         }
     }
 }
@@ -1345,7 +1373,7 @@ _tarmac_import_prepared_free (TarmacImportPrepared *prepared)
   g_clear_pointer (&prepared->messages, g_ptr_array_unref);
   g_clear_pointer (&prepared->warnings, g_ptr_array_unref);
   g_clear_error (&prepared->parse_error);
-  g_clear_pointer (&prepared->name_keys, g_hash_table_unref);
+  g_clear_pointer (&prepared->travellers, g_hash_table_unref);
   g_free (prepared);
 }
 

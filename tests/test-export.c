@@ -576,6 +576,37 @@ test_export_cli (void)
                                  " AND detail = 'json, 3 rows, to standard output'"), ==, 1);
 }
 
+/* A flight's passengers, then its crew, each by name whatever their ids, as the flight
+ * page lists them (an import writes a manifest's travellers in name order). */
+static void
+test_export_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TarmacStore) store = tarmac_store_open (":memory:", &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+  static const char * const expected[] = { "ABARA", "OKONJO", "ZUMA", "BELLO", "YEBOAH" };
+
+  g_assert_no_error (error);
+  exec_sql (store,
+            "INSERT INTO flight (id, carrier, number, flight_date, origin, destination,"
+            " direction, created_at) VALUES"
+            " (1, 'XQ', '42', '2026-11-23', 'LFW', 'ACC', 'outbound', 'now');"
+            "INSERT INTO traveller (id, flight_id, kind, surname, name_key, created_at,"
+            " retain_until) VALUES"
+            " (1, 1, 'crew', 'YEBOAH', 'yeboah', 'now', '2099-01-01'),"
+            " (2, 1, 'passenger', 'ZUMA', 'zuma', 'now', '2099-01-01'),"
+            " (3, 1, 'passenger', 'ABARA', 'abara', 'now', '2099-01-01'),"
+            " (4, 1, 'crew', 'BELLO', 'bello', 'now', '2099-01-01'),"
+            " (5, 1, 'passenger', 'OKONJO', 'okonjo', 'now', '2099-01-01');");
+
+  text = export_to_string (store, NULL, TARMAC_EXPORT_FORMAT_CSV, NULL);
+  rows = parse_csv (text);
+  g_assert_cmpuint (rows->len, ==, 1 + G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (((char **) g_ptr_array_index (rows, i + 1))[6], ==, expected[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/export/csv", test_export_csv);
   g_test_add_func ("/export/json", test_export_json);
   g_test_add_func ("/export/flight", test_export_flight);
+  g_test_add_func ("/export/order", test_export_order);
   g_test_add_func ("/export/streams", test_export_streams);
   g_test_add_func ("/export/cli", test_export_cli);
 

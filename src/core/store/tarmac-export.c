@@ -507,7 +507,7 @@ export_all (Export                    *export,
                                       " t.from_api, t.from_pnr"
                                       " FROM traveller t LEFT JOIN pnr p ON p.id = t.pnr_id"
                                       " WHERE t.flight_id = ?1"
-                                      " ORDER BY t.kind DESC, t.id",
+                                      " ORDER BY t.kind DESC, t.name_key, t.id",
                                       error);
   if (travellers == NULL)
     return FALSE;

@@ -1234,15 +1234,16 @@ gint64
 _tarmac_store_grow_cache (TarmacStore *self,
                           gint64       kib)
 {
-  g_autoptr(sqlite3_stmt) stmt = _tarmac_store_prepare (self, "PRAGMA cache_size", NULL);
   g_autofree char *sql = NULL;
   gint64 old;
+  gint64 page_size;
 
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (!query_int (self, "PRAGMA cache_size", &old, NULL) ||
+      !query_int (self, "PRAGMA page_size", &page_size, NULL))
     return 0;
-  old = sqlite3_column_int64 (stmt, 0);
-  /* Negative values are KiB, positive ones pages of 4 KiB. */
-  if ((old < 0 ? -old : old * 4) >= kib)
+  /* Negative values are KiB, positive ones pages (16 KiB in a new database, 4 KiB in an
+   * older one). */
+  if ((old < 0 ? -old : old * (page_size / 1024)) >= kib)
     return 0;
 
   /* A literal integer, never input. */

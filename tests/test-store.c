@@ -177,35 +177,9 @@ test_store_create (void)
   g_assert_cmpstr (mode, ==, "wal");
   g_assert_cmpint (count (store, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (count (store, "PRAGMA user_version"), ==, tarmac_store_get_latest_version ());
-  /* Fewer page splits and system calls in big imports (configure_connection()). */
-  g_assert_cmpint (count (store, "PRAGMA page_size"), ==, 16384);
 
   /* The person at the keyboard is an officer, so the audit log can name them. */
   g_assert_cmpint (count (store, "SELECT count(*) FROM officer"), ==, 1);
-}
-
-/* A database made before new ones got 16 KiB pages keeps its 4 KiB ones, and works. */
-static void
-test_store_keeps_page_size (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TarmacStore) store = NULL;
-  g_autofree char *path = tarmac_test_db_path ("small-pages.db");
-  g_autofree char *check = NULL;
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;"
-                                 " PRAGMA application_id = 1414679875;", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_close (db);
-
-  store = tarmac_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (count (store, "PRAGMA page_size"), ==, 4096);
-  g_assert_cmpuint (tarmac_store_get_version (store), ==, tarmac_store_get_latest_version ());
-  check = query_text (store, "PRAGMA integrity_check");
-  g_assert_cmpstr (check, ==, "ok");
 }
 
 static void
@@ -997,7 +971,6 @@ main (int   argc,
 
   g_test_add_func ("/store/open/create", test_store_create);
   g_test_add_func ("/store/open/default-path", test_store_default_path);
-  g_test_add_func ("/store/open/keeps-page-size", test_store_keeps_page_size);
   g_test_add_func ("/store/open/tightens-mode", test_store_tightens_mode);
   g_test_add_func ("/store/open/refuses-newer", test_store_refuses_newer);
   g_test_add_func ("/store/open/refuses-newer-with-wal", test_store_refuses_newer_with_wal);

@@ -26,9 +26,6 @@
 
 #define DEFAULT_RETENTION_YEARS 5
 
-/* Of a new database (configure_connection()). */
-#define PAGE_SIZE 16384
-
 struct _TarmacStore
 {
   GObject  parent_instance;
@@ -485,15 +482,7 @@ configure_connection (TarmacStore  *self,
    * personal data that retention removes. temp_store keeps the statement and savepoint
    * journals in memory: in a file they cost a write system call per page a savepoint
    * first touches, twenty per imported traveller, and they are never needed after a
-   * crash (the WAL is what recovers).
-   *
-   * A new database gets pages of 16 KiB (SQLite's default is 4 KiB): a million-traveller
-   * import then splits a quarter as many index pages and makes a quarter as many
-   * system calls writing the WAL and copying it back, 0.5 s of its 10 s. The size can
-   * only be set before the first write, which switching to WAL is; an existing database
-   * keeps its own, and ignores this. */
-  if (!_tarmac_store_exec (self, "PRAGMA page_size = " G_STRINGIFY (PAGE_SIZE), error))
-    return FALSE;
+   * crash (the WAL is what recovers). */
   if (!is_memory_path (self->path) &&
       !_tarmac_store_exec (self, "PRAGMA journal_mode = WAL", error))
     return FALSE;

@@ -1230,8 +1230,7 @@ _tarmac_store_grow_cache (TarmacStore *self,
   if (!query_int (self, "PRAGMA cache_size", &old, NULL) ||
       !query_int (self, "PRAGMA page_size", &page_size, NULL))
     return 0;
-  /* Negative values are KiB, positive ones pages (16 KiB in a new database, 4 KiB in an
-   * older one). */
+  /* Negative values are KiB, positive ones pages of the database's size. */
   if ((old < 0 ? -old : old * (page_size / 1024)) >= kib)
     return 0;
 

@@ -171,59 +171,62 @@ test_batch_import_limits (void)
   g_autoptr(TarmacStore) reader = open_store (db);
   g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
   g_autoptr(GPtrArray) done = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree guint8 *big = NULL;
   static const guint8 empty[] = "";
 
   tarmac_batch_import_set_limits (batch, 2, G_MAXUINT);
 
-  /* A file is written at the call after the one that added it (it is parsed on the
-   * preparer thread meanwhile), so the reports of a batch of two come back one call
-   * after its second file. */
+  /* Files are written in the order they were added, while the ones after them are parsed
+   * on the preparer thread; a few small files are parsed ahead, so nothing is written
+   * yet here, and a batch's reports come back at the call that wrote its last file. */
   done = tarmac_batch_import_add_file (batch, d02b, NULL);
   g_assert_cmpuint (done->len, ==, 0);
   g_clear_pointer (&done, g_ptr_array_unref);
   done = tarmac_batch_import_add_file (batch, d02b, NULL);
   g_assert_cmpuint (done->len, ==, 0);
   g_clear_pointer (&done, g_ptr_array_unref);
-  done = tarmac_batch_import_add_file (batch, pnrgov, NULL);
-  g_assert_cmpuint (done->len, ==, 2);
-  assert_report (done, 0, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
-  assert_report (done, 1, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_DUPLICATE);
-  g_clear_pointer (&done, g_ptr_array_unref);
-  g_assert_cmpint (count (reader, "SELECT count(*) FROM source_file"), ==, 1);
+  g_assert_cmpint (count (reader, "SELECT count(*) FROM source_file"), ==, 0);
 
-  done = tarmac_batch_import_add_file (batch, minimal, NULL);
-  g_assert_cmpuint (done->len, ==, 0);
-  g_clear_pointer (&done, g_ptr_array_unref);
-  done = tarmac_batch_import_add_file (batch, part1, NULL);
-  g_assert_cmpuint (done->len, ==, 2);
-  assert_report (done, 0, "pnrgov.edi", TARMAC_IMPORT_RESULT_IMPORTED);
-  assert_report (done, 1, "minimal.edi", TARMAC_IMPORT_RESULT_FAILED);
-  g_clear_pointer (&done, g_ptr_array_unref);
-
-  done = tarmac_batch_import_add_bytes (batch, "empty.edi", empty, 0, NULL);
-  g_assert_cmpuint (done->len, ==, 0);
-  g_clear_pointer (&done, g_ptr_array_unref);
-
+  all = g_ptr_array_new_with_free_func ((GDestroyNotify) tarmac_import_report_free);
+  g_ptr_array_extend_and_steal (all, tarmac_batch_import_add_file (batch, pnrgov, NULL));
+  g_ptr_array_extend_and_steal (all, tarmac_batch_import_add_file (batch, minimal, NULL));
+  g_ptr_array_extend_and_steal (all, tarmac_batch_import_add_file (batch, part1, NULL));
+  g_ptr_array_extend_and_steal (all, tarmac_batch_import_add_bytes (batch, "empty.edi", empty,
+                                                                    0, NULL));
   /* The last batch's reports come with finish(), which writes what is still waiting. */
-  done = tarmac_batch_import_finish (batch);
-  g_assert_cmpuint (done->len, ==, 2);
-  assert_report (done, 0, "multipart-part1.edi", TARMAC_IMPORT_RESULT_IMPORTED);
-  assert_report (done, 1, "empty.edi", TARMAC_IMPORT_RESULT_FAILED);
-  g_clear_pointer (&done, g_ptr_array_unref);
+  g_ptr_array_extend_and_steal (all, tarmac_batch_import_finish (batch));
+  g_assert_cmpuint (all->len, ==, 6);
+  assert_report (all, 0, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (all, 1, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_DUPLICATE);
+  assert_report (all, 2, "pnrgov.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (all, 3, "minimal.edi", TARMAC_IMPORT_RESULT_FAILED);
+  assert_report (all, 4, "multipart-part1.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  assert_report (all, 5, "empty.edi", TARMAC_IMPORT_RESULT_FAILED);
 
   /* Nothing left: finishing again commits nothing more. */
   done = tarmac_batch_import_finish (batch);
   g_assert_cmpuint (done->len, ==, 0);
   g_assert_cmpuint (tarmac_batch_import_get_commits (batch), ==, 3);
   g_assert_cmpint (count (reader, "SELECT count(*) FROM source_file"), ==, 3);
-
-  /* The batch goes on after finish(). */
   g_clear_pointer (&done, g_ptr_array_unref);
+
+  /* The batch goes on after finish(). Files are parsed ahead only while the waiting
+   * ones are small: behind a file of 5 MiB, the file before it is written (and, in
+   * batches of one, committed) at the call that adds it. */
+  tarmac_batch_import_set_limits (batch, 1, G_MAXUINT);
   done = tarmac_batch_import_add_file (batch, pnrgov, NULL);
+  g_assert_cmpuint (done->len, ==, 0);
+  g_clear_pointer (&done, g_ptr_array_unref);
+  big = g_malloc (5 * 1024 * 1024);
+  memset (big, 'x', 5 * 1024 * 1024);
+  done = tarmac_batch_import_add_bytes (batch, "big.edi", big, 5 * 1024 * 1024, NULL);
+  g_assert_cmpuint (done->len, ==, 1);
+  assert_report (done, 0, "pnrgov.edi", TARMAC_IMPORT_RESULT_DUPLICATE);
   g_clear_pointer (&done, g_ptr_array_unref);
   done = tarmac_batch_import_finish (batch);
   g_assert_cmpuint (done->len, ==, 1);
-  assert_report (done, 0, "pnrgov.edi", TARMAC_IMPORT_RESULT_DUPLICATE);
+  assert_report (done, 0, "big.edi", TARMAC_IMPORT_RESULT_FAILED);
 }
 
 /* Adds @paths to @batch, then finishes it: all the reports, in order. */

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "tarmac-batch-import.h"
 #include "tarmac-importer-private.h"
@@ -47,8 +48,9 @@ struct _TarmacBatchImport
   guint        commits;
   gint64       old_cache_size;  /* for _tarmac_store_restore_cache() */
 
-  GThreadPool *preparer;        /* one thread, preparing the next file */
+  GThreadPool *preparer;        /* one thread, preparing the next files */
   GQueue       jobs;            /* of Job, in the order the files were added */
+  gsize        jobs_bytes;      /* their sizes together */
 
   /* The files of the open transaction, in the order of pending, while all of them went
    * without a savepoint (guarded is FALSE); what replay() imports again. */
@@ -79,8 +81,8 @@ kept_free (Kept *kept)
 #define KEPT_MAX_BYTES (32 * 1024 * 1024)
 
 /* A file added to the batch: prepared on the preparer thread (read, hashed, parsed),
- * then imported on the caller's thread, in order. While file n is written, file n + 1
- * is parsed: on two cores the parser and SQLite run side by side. */
+ * then imported on the caller's thread, in order. While file n is written, the files
+ * after it are parsed: on two cores the parser and SQLite run side by side. */
 typedef struct
 {
   TarmacImportPrepared *spent;     /* or, a file written: only to be freed */
@@ -88,6 +90,7 @@ typedef struct
   char                 *name;
   guint8               *data;      /* a copy: the caller's buffer may go */
   gsize                 length;
+  gsize                 size;      /* of the file, 0 when unknown */
   GCancellable         *cancellable;
 
   GMutex                lock;
@@ -420,6 +423,8 @@ import_next (TarmacBatchImport *self)
   g_autoptr(GError) error = NULL;
   Job *job = g_queue_pop_head (&self->jobs);
   TarmacImportPrepared *prepared = wait_for_job (job);
+
+  self->jobs_bytes -= job->size;
   TarmacImportReport *report = NULL;
 
   if (!open_batch (self, &error))
@@ -464,8 +469,16 @@ import_next (TarmacBatchImport *self)
   return added (self, report);
 }
 
-/* Queues @job for preparing, and imports the files before it: one file is parsed ahead
- * of the one being written, no more, so memory stays that of two files. */
+/* Files parsed ahead of the one being written: up to AHEAD_FILES, while they come to no
+ * more than AHEAD_BYTES together (a parsed file takes a few times its size), and always
+ * one. With one only, the writer waited for the parser whenever a file took longer to
+ * parse than the one before it took to write: 1,091 times in a million-traveller import
+ * of 6,660 files, 0.4 s of its 10. */
+#define AHEAD_FILES 4
+#define AHEAD_BYTES (4 * 1024 * 1024)
+
+/* Queues @job for preparing, and imports the files before it that are past the bound
+ * above. */
 static GPtrArray *
 add_job (TarmacBatchImport *self,
          Job               *job,
@@ -477,9 +490,11 @@ add_job (TarmacBatchImport *self,
   g_cond_init (&job->cond);
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   g_queue_push_tail (&self->jobs, job);
+  self->jobs_bytes += job->size;
   g_thread_pool_push (self->preparer, job, NULL);
 
-  while (self->jobs.length > 1)
+  while (self->jobs.length > AHEAD_FILES + 1 ||
+         (self->jobs.length > 1 && self->jobs_bytes > AHEAD_BYTES))
     {
       g_autoptr(GPtrArray) reports = import_next (self);
 
@@ -509,6 +524,7 @@ tarmac_batch_import_add_file (TarmacBatchImport *self,
                               const char        *path,
                               GCancellable      *cancellable)
 {
+  GStatBuf st;
   Job *job;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -516,6 +532,10 @@ tarmac_batch_import_add_file (TarmacBatchImport *self,
 
   job = g_new0 (Job, 1);
   job->path = g_strdup (path);
+  /* A file that cannot be read says so when it is prepared; counted as large, it is
+   * not waited for behind others. */
+  job->size = g_stat (path, &st) == 0 && st.st_size >= 0 ? (gsize) st.st_size
+                                                        : AHEAD_BYTES + 1;
   return add_job (self, job, cancellable);
 }
 
@@ -549,6 +569,7 @@ tarmac_batch_import_add_bytes (TarmacBatchImport *self,
   job->name = g_strdup (name);
   job->data = length > 0 ? g_memdup2 (data, length) : NULL;
   job->length = length;
+  job->size = length;
   return add_job (self, job, cancellable);
 }
 

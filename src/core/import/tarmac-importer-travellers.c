@@ -67,8 +67,9 @@ typedef struct
  * page lists by name anyway). */
 struct _ImportTravellers
 {
-  ImportTraveller *items;
-  guint            n;
+  ImportTraveller  *items;   /* as listed */
+  ImportTraveller **order;   /* as written */
+  guint             n;
 };
 
 typedef struct
@@ -319,8 +320,8 @@ static int
 compare_travellers (gconstpointer a,
                     gconstpointer b)
 {
-  const ImportTraveller *x = a;
-  const ImportTraveller *y = b;
+  const ImportTraveller *x = *(ImportTraveller * const *) a;
+  const ImportTraveller *y = *(ImportTraveller * const *) b;
   int order = strcmp (x->name_key, y->name_key);
 
   if (order != 0)
@@ -350,6 +351,7 @@ _tarmac_import_travellers_new (const TarmacPaxlstMessage *message)
   _tarmac_import_flight_date (message, flight_date);
   travellers->n = message->travellers->len;
   travellers->items = g_new0 (ImportTraveller, travellers->n);
+  travellers->order = g_new (ImportTraveller *, travellers->n);
   for (guint i = 0; i < travellers->n; i++)
     {
       ImportTraveller *item = &travellers->items[i];
@@ -364,8 +366,9 @@ _tarmac_import_travellers_new (const TarmacPaxlstMessage *message)
       tarmac_document_check_birth_date (traveller->date_of_birth, flight_date, &item->birth);
       item->documents = _tarmac_import_prepare_documents (traveller, flight_date,
                                                           &item->n_documents);
+      travellers->order[i] = item;
     }
-  qsort (travellers->items, travellers->n, sizeof (ImportTraveller), compare_travellers);
+  qsort (travellers->order, travellers->n, sizeof (ImportTraveller *), compare_travellers);
 
   return travellers;
 }
@@ -383,6 +386,7 @@ _tarmac_import_travellers_free (ImportTravellers *travellers)
       g_free (travellers->items[i].documents);
     }
   g_free (travellers->items);
+  g_free (travellers->order);
   g_free (travellers);
 }
 
@@ -420,7 +424,7 @@ _tarmac_import_write_travellers (Import                     *import,
 
   for (guint i = 0; i < travellers->n; i++)
     {
-      if (!pending_init (import, message, &travellers->items[i], &pending[n]))
+      if (!pending_init (import, message, travellers->order[i], &pending[n]))
         continue;
       if (++n == ROWS_PER_STATEMENT)
         {

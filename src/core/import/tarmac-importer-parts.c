@@ -96,8 +96,7 @@ _tarmac_import_join_set (Import                     *import,
                                        "INSERT INTO message_set (type, sender, reference,"
                                        " document_code, updated_at) VALUES ('PAXLST', ?1, ?2, ?3, ?4)"
                                        " ON CONFLICT (type, sender, reference, document_code)"
-                                       " DO UPDATE SET updated_at = excluded.updated_at"
-                                       " RETURNING id",
+                                       " DO UPDATE SET updated_at = excluded.updated_at",
                                        error);
   if (stmt == NULL)
     return NULL;
@@ -106,6 +105,25 @@ _tarmac_import_join_set (Import                     *import,
   sqlite3_bind_text (stmt, 3, message->document_code ? message->document_code : "", -1,
                      SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, import->now, -1, SQLITE_TRANSIENT);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+    {
+      _tarmac_store_set_error (import->store, rc, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, _tarmac_store_release_cached);
+
+  /* Read back by its key rather than with RETURNING, which builds a temporary table at
+   * every use (_tarmac_import_flight_id()). */
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "SELECT id FROM message_set WHERE type = 'PAXLST'"
+                                       " AND sender = ?1 AND reference = ?2 AND document_code = ?3",
+                                       error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, message->sender ? message->sender : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, reference, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, message->document_code ? message->document_code : "", -1,
+                     SQLITE_TRANSIENT);
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
       _tarmac_store_set_error (import->store, rc, error);

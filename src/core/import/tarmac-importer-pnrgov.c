@@ -176,8 +176,7 @@ upsert_flight (Import                     *import,
                                        " SET scheduled_departure = coalesce (scheduled_departure,"
                                        "       excluded.scheduled_departure),"
                                        "     scheduled_arrival = coalesce (scheduled_arrival,"
-                                       "       excluded.scheduled_arrival)"
-                                       " RETURNING id",
+                                       "       excluded.scheduled_arrival)",
                                        error);
   if (stmt == NULL)
     return -1;
@@ -194,7 +193,9 @@ upsert_flight (Import                     *import,
                      -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, import->now, -1, SQLITE_TRANSIENT);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (sqlite3_step (stmt) != SQLITE_DONE ||
+      !_tarmac_import_flight_id (import, tvl->carrier, tvl->flight_number, flight_date, origin,
+                                 &flight_id))
     {
       g_autoptr(GError) local_error = NULL;
 
@@ -205,7 +206,6 @@ upsert_flight (Import                     *import,
                                          local_error->message);
       return -1;
     }
-  flight_id = sqlite3_column_int64 (stmt, 0);
 
   if (!g_hash_table_contains (import->flight_ids, &flight_id))
     g_hash_table_add (import->flight_ids, g_memdup2 (&flight_id, sizeof flight_id));

@@ -130,6 +130,12 @@ gboolean     _tarmac_import_write_findings      (Import              *import,
                                                  GError             **error);
 void         _tarmac_import_flight_date         (const TarmacPaxlstMessage *message,
                                                  char                 date[11]);
+gboolean     _tarmac_import_flight_id           (Import              *import,
+                                                 const char          *carrier,
+                                                 const char          *number,
+                                                 const char          *date,
+                                                 const char          *origin,
+                                                 gint64              *id);
 gboolean     _tarmac_import_flush_documents     (Import              *import,
                                                  GError             **error);
 gboolean     _tarmac_import_step                (Import              *import,

@@ -419,8 +419,7 @@ _tarmac_import_insert_source_file (Import              *import,
                                        "INSERT INTO source_file (sha256, name, format, size,"
                                        " imported_at, imported_by, result, warnings, report)"
                                        " VALUES (?1, ?2, ?3, ?4, ?5,"
-                                       " (SELECT id FROM officer WHERE login = ?6), ?7, ?8, ?9)"
-                                       " RETURNING id",
+                                       " (SELECT id FROM officer WHERE login = ?6), ?7, ?8, ?9)",
                                        error);
   if (stmt == NULL)
     return 0;
@@ -435,13 +434,13 @@ _tarmac_import_insert_source_file (Import              *import,
   sqlite3_bind_int64 (stmt, 8, import->report->warnings->len);
   sqlite3_bind_text (stmt, 9, report_json, -1, SQLITE_TRANSIENT);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _tarmac_store_set_error (import->store,
                                sqlite3_errcode (_tarmac_store_get_db (import->store)), error);
       return 0;
     }
-  id = sqlite3_column_int64 (stmt, 0);
+  id = sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
   return id;
 }
 
@@ -583,6 +582,48 @@ _tarmac_import_flight_date (const TarmacPaxlstMessage *message,
     g_strlcpy (date, to->arrival_time, 11);
 }
 
+/**
+ * _tarmac_import_flight_id:
+ * @import: the import, inside its transaction
+ * @carrier: the flight's key, as just written
+ * @number:
+ * @date:
+ * @origin:
+ * @id: (out): the flight row's id
+ *
+ * Reads back, by its unique key, the flight row an upsert has just inserted or updated,
+ * which the upsert itself does not say. RETURNING would, but SQLite builds and drops a
+ * temporary table for it at every use: with the file's row, three a manifest file, the
+ * largest of a file's own costs.
+ *
+ * Returns: %FALSE when the row could not be read (the connection holds the error)
+ */
+gboolean
+_tarmac_import_flight_id (Import      *import,
+                          const char  *carrier,
+                          const char  *number,
+                          const char  *date,
+                          const char  *origin,
+                          gint64      *id)
+{
+  g_autoptr(TarmacCachedStmt) stmt = NULL;
+
+  stmt = _tarmac_store_prepare_cached (import->store,
+                                       "SELECT id FROM flight WHERE carrier = ?1 AND number = ?2"
+                                       " AND flight_date = ?3 AND origin = ?4",
+                                       NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, carrier, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, origin, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 static gint64
 upsert_flight (Import                     *import,
                const TarmacPaxlstMessage  *message,
@@ -636,8 +677,7 @@ upsert_flight (Import                     *import,
                                        " SET scheduled_departure = coalesce (scheduled_departure,"
                                        "       excluded.scheduled_departure),"
                                        "     scheduled_arrival = coalesce (scheduled_arrival,"
-                                       "       excluded.scheduled_arrival)"
-                                       " RETURNING id",
+                                       "       excluded.scheduled_arrival)",
                                        error);
   if (stmt == NULL)
     return 0;
@@ -656,7 +696,9 @@ upsert_flight (Import                     *import,
                      SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, import->now, -1, SQLITE_TRANSIENT);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (sqlite3_step (stmt) != SQLITE_DONE ||
+      !_tarmac_import_flight_id (import, message->carrier, message->flight_number, flight_date,
+                                 origin, &flight_id))
     {
       g_autoptr(GError) local_error = NULL;
 
@@ -667,7 +709,6 @@ upsert_flight (Import                     *import,
                           local_error->message);
       return 0;
     }
-  flight_id = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, _tarmac_store_release_cached);
   g_strlcpy (import->flight_date, flight_date, sizeof import->flight_date);
 

@@ -459,6 +459,14 @@ test_store_insert_plans (void)
     "INSERT INTO travel_document (traveller_id, type, number, number_normalised,"
     " check_verdict, retain_until) VALUES (1, 'P', 'A1', 'A1', 'valid', 'y')",
     "INSERT INTO traveller_source (traveller_id, message_id) VALUES (1, 1)",
+    /* A file and its flight, once a file (migration 26). */
+    "INSERT INTO source_file (sha256, name, format, size, imported_at, result)"
+    " VALUES ('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',"
+    " 'a.edi', 'PAXLST', 1, 'x', 'imported')",
+    "INSERT INTO flight (carrier, number, flight_date, origin, destination, direction,"
+    " created_at) VALUES ('XQ', '1', '2026-11-23', 'LFW', 'ACC', 'outbound', 'x')"
+    " ON CONFLICT (carrier, number, flight_date, origin) DO UPDATE"
+    " SET scheduled_departure = coalesce (scheduled_departure, excluded.scheduled_departure)",
   };
   static const char * const multi_row_inserts[] = {
     "INSERT OR FAIL INTO traveller (id, flight_id, message_id, kind, surname, given_names,"
@@ -511,6 +519,16 @@ test_store_insert_plans (void)
     }
 
   /* What the checks still refuse. */
+  _tarmac_store_exec (store,
+                      "INSERT INTO flight (carrier, number, flight_date, origin, destination,"
+                      " direction, created_at) VALUES ('XQ', '2', '2026-11-23', 'LFW', 'ACC',"
+                      " 'sideways', 'x')",
+                      &error);
+  g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  _tarmac_store_exec (store, "UPDATE source_file SET result = 'maybe'", &error);
+  g_assert_error (error, TARMAC_STORE_ERROR, TARMAC_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
   _tarmac_store_exec (store,
                       "INSERT INTO traveller (flight_id, kind, surname, created_at,"
                       " retain_until) VALUES (1, 'passenger', '', 'x', 'y')",

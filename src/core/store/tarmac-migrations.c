@@ -1380,6 +1380,31 @@ static const TarmacMigration migrations[] = {
     "CREATE VIEW migration_25 AS SELECT 1;"
     "DROP VIEW migration_25;"
   },
+  {
+    26,
+    "a file's result and a flight's direction checked by comparisons",
+    /* A CHECK of a value against a list of three or more, x IN ('a', 'b', 'c'), makes
+     * SQLite build a temporary b-tree of the list for every row it checks (two values are
+     * compared in place), as migration 15 found on other tables. These two were left: a
+     * temporary table for every file imported and for every flight a message names. The
+     * same rules, as comparisons; only the text of the schema changes, as in migrations
+     * 15 and 25. The flight's list was written over two lines of its CREATE TABLE, so its
+     * text has the spaces between. */
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET sql = replace (sql,"
+    "  'CHECK (result IN (''imported'', ''partial'', ''failed''))',"
+    "  'CHECK (result = ''imported'' OR result = ''partial'' OR result = ''failed'')')"
+    "  WHERE type = 'table' AND name = 'source_file';"
+    "UPDATE sqlite_schema SET sql = replace (sql,"
+    "  'CHECK (direction IN (''inbound'', ''outbound'',"
+    "                        ''transit''))',"
+    "  'CHECK (direction = ''inbound'' OR direction = ''outbound'' OR"
+    " direction = ''transit'')')"
+    "  WHERE type = 'table' AND name = 'flight';"
+    "PRAGMA writable_schema = RESET;"
+    "CREATE VIEW migration_26 AS SELECT 1;"
+    "DROP VIEW migration_26;"
+  },
 };
 
 const TarmacMigration *

@@ -53,7 +53,7 @@ typedef struct
   const TarmacPaxlstTraveller *traveller;
   char                        *name_key;
   char                        *nationality;   /* mapped to ISO 3166 alpha-3 */
-  TarmacDocumentCheck          birth;         /* the check of its birth date */
+  TarmacDocumentCheck         *birth;         /* its birth date's findings, or %NULL */
   ImportDocument              *documents;     /* those with a number, checked */
   guint                        n_documents;
   guint                        index;         /* in its message */
@@ -235,7 +235,8 @@ after_row (Import         *import,
   _tarmac_store_queue_for_search_key (import->store, pending->id, item->name_key,
                                       import->flight_date);
 
-  if (!_tarmac_import_write_findings (import, pending->id, &item->birth, traveller->line,
+  if (item->birth != NULL &&
+      !_tarmac_import_write_findings (import, pending->id, item->birth, traveller->line,
                                       traveller->offset, error))
     return FALSE;
 
@@ -356,6 +357,7 @@ _tarmac_import_travellers_new (const TarmacPaxlstMessage *message)
     {
       ImportTraveller *item = &travellers->items[i];
       const TarmacPaxlstTraveller *traveller = g_ptr_array_index (message->travellers, i);
+      TarmacDocumentCheck birth;
 
       item->traveller = traveller;
       item->index = i;
@@ -363,7 +365,9 @@ _tarmac_import_travellers_new (const TarmacPaxlstMessage *message)
       item->nationality = _tarmac_import_map_country (traveller->nationality);
       if (item->nationality != NULL && *item->nationality == '\0')
         g_clear_pointer (&item->nationality, g_free);
-      tarmac_document_check_birth_date (traveller->date_of_birth, flight_date, &item->birth);
+      tarmac_document_check_birth_date (traveller->date_of_birth, flight_date, &birth);
+      if (birth.n_findings > 0)
+        item->birth = g_memdup2 (&birth, sizeof birth);
       item->documents = _tarmac_import_prepare_documents (traveller, flight_date,
                                                           &item->n_documents);
       travellers->order[i] = item;
@@ -383,6 +387,7 @@ _tarmac_import_travellers_free (ImportTravellers *travellers)
     {
       g_free (travellers->items[i].name_key);
       g_free (travellers->items[i].nationality);
+      g_free (travellers->items[i].birth);
       g_free (travellers->items[i].documents);
     }
   g_free (travellers->items);

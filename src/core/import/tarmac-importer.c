@@ -1342,6 +1342,9 @@ read_file (const char  *path,
  * side.
  */
 
+/* The largest file whose travellers the preparer makes ready: some 25,000 travellers. */
+#define PREPARE_TRAVELLERS_MAX_BYTES (4 * 1024 * 1024)
+
 static void
 prepare (TarmacImportPrepared *prepared)
 {
@@ -1360,7 +1363,11 @@ prepare (TarmacImportPrepared *prepared)
       prepared->parsed = TRUE;
 
       /* The travellers made ready too (name keys, ICU folding and transliteration;
-       * document checks): the writer thread is the one the import waits for. */
+       * document checks): the writer thread is the one the import waits for. Not those of
+       * a large file, which would hold them all at once (a kilobyte or two a traveller):
+       * the writer makes them one message at a time. */
+      if (prepared->length > PREPARE_TRAVELLERS_MAX_BYTES)
+        return;
       prepared->travellers = g_hash_table_new_full (NULL, NULL, NULL,
                                                     (GDestroyNotify) _tarmac_import_travellers_free);
       for (guint i = 0; prepared->messages != NULL && i < prepared->messages->len; i++)

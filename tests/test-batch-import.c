@@ -229,6 +229,51 @@ test_batch_import_limits (void)
   assert_report (done, 0, "big.edi", TARMAC_IMPORT_RESULT_FAILED);
 }
 
+/* Cancel: the files written before it are saved; those it stopped, including the ones
+ * read ahead and not yet begun, are reported failed and marked cancelled (the window
+ * leaves them out of its report), and nothing of them is in the database. A file that
+ * failed on its own is not marked. */
+static void
+test_batch_import_cancelled (void)
+{
+  g_autofree char *db = tarmac_test_db_path ("batch-cancelled.db");
+  g_autofree char *d02b = fixture ("import", "d02b-passengers.edi");
+  g_autofree char *minimal = fixture ("paxlst", "minimal.edi");
+  g_autoptr(TarmacStore) store = open_store (db);
+  g_autoptr(TarmacBatchImport) batch = tarmac_batch_import_new (store);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                             tarmac_import_report_free);
+  static const char * const later[] = { "pnrgov.edi", "multipart-part1.edi",
+                                        "multipart-part2.edi", "pnrgov-xq0042.edi" };
+
+  g_ptr_array_extend_and_steal (all, tarmac_batch_import_add_file (batch, d02b, NULL));
+  g_ptr_array_extend_and_steal (all, tarmac_batch_import_add_file (batch, minimal, NULL));
+  g_ptr_array_extend_and_steal (all, tarmac_batch_import_finish (batch));
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    {
+      g_autofree char *path = fixture ("import", later[i]);
+
+      g_ptr_array_extend_and_steal (all, tarmac_batch_import_add_file (batch, path,
+                                                                       cancellable));
+    }
+  g_cancellable_cancel (cancellable);
+  g_ptr_array_extend_and_steal (all, tarmac_batch_import_finish (batch));
+
+  g_assert_cmpuint (all->len, ==, 2 + G_N_ELEMENTS (later));
+  assert_report (all, 0, "d02b-passengers.edi", TARMAC_IMPORT_RESULT_IMPORTED);
+  g_assert_false (((TarmacImportReport *) g_ptr_array_index (all, 0))->cancelled);
+  assert_report (all, 1, "minimal.edi", TARMAC_IMPORT_RESULT_FAILED);
+  g_assert_false (((TarmacImportReport *) g_ptr_array_index (all, 1))->cancelled);
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    {
+      assert_report (all, 2 + i, later[i], TARMAC_IMPORT_RESULT_FAILED);
+      g_assert_true (((TarmacImportReport *) g_ptr_array_index (all, 2 + i))->cancelled);
+    }
+  g_assert_cmpint (count (store, "SELECT count(*) FROM source_file"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pnr"), ==, 0);
+}
+
 /* Adds @paths to @batch, then finishes it: all the reports, in order. */
 static GPtrArray *
 import_all (TarmacBatchImport  *batch,
@@ -588,6 +633,7 @@ main (int   argc,
 
   g_test_add_func ("/batch-import/bad-in-middle", test_batch_import_bad_in_middle);
   g_test_add_func ("/batch-import/limits", test_batch_import_limits);
+  g_test_add_func ("/batch-import/cancelled", test_batch_import_cancelled);
   g_test_add_func ("/batch-import/replay", test_batch_import_replay);
   g_test_add_func ("/batch-import/replay-lost", test_batch_import_replay_lost);
   g_test_add_func ("/batch-import/bad-after-pnr", test_batch_import_bad_after_pnr);

@@ -390,9 +390,9 @@ on_import_file_done_cb (GObject      *object,
     {
       TarmacImportReport *report = g_steal_pointer (&done->pdata[i]);
 
-      /* The file cut short by Cancel, the last one, was rolled back: it is not part of
-       * the report. */
-      if (cancelled && i + 1 == done->len && report->result == TARMAC_IMPORT_RESULT_FAILED)
+      /* The files Cancel cut short or stopped before they began (the batch reads a few
+       * ahead of the one it writes) were not saved: they are not part of the report. */
+      if (report->cancelled)
         tarmac_import_report_free (report);
       else
         g_ptr_array_add (batch->reports, report);
@@ -413,7 +413,14 @@ on_import_file_done_cb (GObject      *object,
       g_autoptr(GPtrArray) rest = tarmac_batch_import_finish (batch->importer);
 
       for (guint i = 0; i < rest->len; i++)
-        g_ptr_array_add (batch->reports, g_steal_pointer (&rest->pdata[i]));
+        {
+          TarmacImportReport *report = g_steal_pointer (&rest->pdata[i]);
+
+          if (report->cancelled)
+            tarmac_import_report_free (report);
+          else
+            g_ptr_array_add (batch->reports, report);
+        }
     }
 
   self->import_batch = NULL;

@@ -529,8 +529,6 @@ _tarmac_import_insert_message (Import       *import,
   return sqlite3_last_insert_rowid (_tarmac_store_get_db (import->store));
 }
 
-/* The flight of one message: origin from the leg leaving the border (LOC+125), else the
- * first leg; destination from the leg arriving (LOC+87), else the last leg. */
 /* The legs @message's flight runs between: the one departing from the place of departure
  * (LOC+125) and the one arriving at the place of arrival (LOC+87), or else its first and
  * its last leg; %NULL when it has none. */
@@ -624,6 +622,8 @@ _tarmac_import_flight_id (Import      *import,
   return TRUE;
 }
 
+/* The flight of one message: origin from the leg leaving the border (LOC+125), else the
+ * first leg; destination from the leg arriving (LOC+87), else the last leg. */
 static gint64
 upsert_flight (Import                     *import,
                const TarmacPaxlstMessage  *message,
@@ -1284,6 +1284,7 @@ finish (TarmacImportReport  *report,
     {
       report->result = TARMAC_IMPORT_RESULT_FAILED;
       report->error_message = g_strdup ((*local_error)->message);
+      report->cancelled = g_error_matches (*local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       report->n_messages = report->n_flights = report->n_travellers = 0;
       report->n_crew = report->n_documents = report->n_pnrs = report->n_findings = 0;
       report->source_file_id = 0;

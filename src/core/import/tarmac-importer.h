@@ -72,6 +72,8 @@ typedef struct
  * stored; @n_findings the findings the document checks wrote on travellers (an expired
  * document, a wrong check digit…: tarmac-document-check.h); @n_hits the hits screening
  * raised on its travellers, when the caller screened them (tarmac-screener.h).
+ * @cancelled is set when the file failed because its import was cancelled: it was not
+ * saved, and nothing is wrong with it.
  */
 typedef struct
 {
@@ -90,6 +92,7 @@ typedef struct
   guint               n_hits;
   GPtrArray          *warnings;       /* of TarmacImportWarning */
   char               *error_message;
+  gboolean            cancelled;
 } TarmacImportReport;
 
 GQuark      tarmac_import_error_quark      (void);

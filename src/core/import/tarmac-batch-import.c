@@ -423,9 +423,9 @@ import_next (TarmacBatchImport *self)
   g_autoptr(GError) error = NULL;
   Job *job = g_queue_pop_head (&self->jobs);
   TarmacImportPrepared *prepared = wait_for_job (job);
+  TarmacImportReport *report = NULL;
 
   self->jobs_bytes -= job->size;
-  TarmacImportReport *report = NULL;
 
   if (!open_batch (self, &error))
     report = _tarmac_import_report_new_failed (prepared->name, error->message);
@@ -471,9 +471,10 @@ import_next (TarmacBatchImport *self)
 
 /* Files parsed ahead of the one being written: up to AHEAD_FILES, while they come to no
  * more than AHEAD_BYTES together (a parsed file takes a few times its size), and always
- * one. With one only, the writer waited for the parser whenever a file took longer to
- * parse than the one before it took to write: 1,091 times in a million-traveller import
- * of 6,660 files, 0.4 s of its 10. */
+ * one; the file just added makes one more until the next is written. With one only, the
+ * writer waited for the parser whenever a file took longer to parse than the one before
+ * it took to write: 1,091 times in a million-traveller import of 6,660 files, 0.4 s of
+ * its 10. Written files wait behind them for the preparer to free them. */
 #define AHEAD_FILES 4
 #define AHEAD_BYTES (4 * 1024 * 1024)
 
@@ -512,8 +513,10 @@ add_job (TarmacBatchImport *self,
  *
  * Imports @path in a savepoint of the batch: a refused file leaves nothing in the
  * database, the other files of the batch stay. Commits the batch when it is due. The
- * file is read and parsed on a second thread while the file added before it is
- * written; it is written at the next call, or by tarmac_batch_import_finish().
+ * file is read and parsed on a second thread while the files added before it are
+ * written; it is written a few calls later (AHEAD_FILES), or by
+ * tarmac_batch_import_finish(). Once @cancellable is cancelled, the files not written
+ * yet are reported failed, with report->cancelled set.
  *
  * Returns: (transfer full) (element-type TarmacImportReport): the reports of the files
  *   that are now committed (or known not saved), in the order they were added; often

@@ -363,8 +363,6 @@ _tarmac_import_travellers_new (const TarmacPaxlstMessage *message)
       item->index = i;
       item->name_key = _tarmac_import_traveller_name_key (traveller);
       item->nationality = _tarmac_import_map_country (traveller->nationality);
-      if (item->nationality != NULL && *item->nationality == '\0')
-        g_clear_pointer (&item->nationality, g_free);
       tarmac_document_check_birth_date (traveller->date_of_birth, flight_date, &birth);
       if (birth.n_findings > 0)
         item->birth = g_memdup2 (&birth, sizeof birth);

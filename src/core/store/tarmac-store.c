@@ -1231,7 +1231,7 @@ _tarmac_store_grow_cache (TarmacStore *self,
       !query_int (self, "PRAGMA page_size", &page_size, NULL))
     return 0;
   /* Negative values are KiB, positive ones pages of the database's size. */
-  if ((old < 0 ? -old : old * (page_size / 1024)) >= kib)
+  if ((old < 0 ? -old : old * page_size / 1024) >= kib)
     return 0;
 
   /* A literal integer, never input. */

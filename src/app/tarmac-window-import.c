@@ -366,6 +366,24 @@ import_file_thread (GTask        *task,
   g_task_return_pointer (task, done, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* Moves @reports into the batch's summary. The files Cancel cut short or stopped before
+ * they began (the batch reads a few ahead of the one it writes) were not saved: they
+ * are not part of it. */
+static void
+keep_reports (TarmacImportBatch *batch,
+              GPtrArray         *reports)
+{
+  for (guint i = 0; i < reports->len; i++)
+    {
+      TarmacImportReport *report = g_steal_pointer (&reports->pdata[i]);
+
+      if (report->cancelled)
+        tarmac_import_report_free (report);
+      else
+        g_ptr_array_add (batch->reports, report);
+    }
+}
+
 static void
 on_import_file_done_cb (GObject      *object,
                         GAsyncResult *result,
@@ -386,17 +404,8 @@ on_import_file_done_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; done != NULL && i < done->len; i++)
-    {
-      TarmacImportReport *report = g_steal_pointer (&done->pdata[i]);
-
-      /* The files Cancel cut short or stopped before they began (the batch reads a few
-       * ahead of the one it writes) were not saved: they are not part of the report. */
-      if (report->cancelled)
-        tarmac_import_report_free (report);
-      else
-        g_ptr_array_add (batch->reports, report);
-    }
+  if (done != NULL)
+    keep_reports (batch, done);
 
   batch->next++;
 
@@ -412,15 +421,7 @@ on_import_file_done_cb (GObject      *object,
     {
       g_autoptr(GPtrArray) rest = tarmac_batch_import_finish (batch->importer);
 
-      for (guint i = 0; i < rest->len; i++)
-        {
-          TarmacImportReport *report = g_steal_pointer (&rest->pdata[i]);
-
-          if (report->cancelled)
-            tarmac_import_report_free (report);
-          else
-            g_ptr_array_add (batch->reports, report);
-        }
+      keep_reports (batch, rest);
     }
 
   self->import_batch = NULL;

@@ -90,7 +90,7 @@ typedef struct
   char                 *name;
   guint8               *data;      /* a copy: the caller's buffer may go */
   gsize                 length;
-  gsize                 size;      /* of the file, 0 when unknown */
+  gsize                 size;      /* what it counts against AHEAD_BYTES */
   GCancellable         *cancellable;
 
   GMutex                lock;

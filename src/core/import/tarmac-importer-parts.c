@@ -60,6 +60,18 @@ _tarmac_import_part_set_free (PartSet *set)
   g_free (set);
 }
 
+/* A set's key after its type, as ?1 to ?3: sender, reference and document code. */
+static void
+bind_set_key (sqlite3_stmt               *stmt,
+              const TarmacPaxlstMessage  *message,
+              const char                 *reference)
+{
+  sqlite3_bind_text (stmt, 1, message->sender ? message->sender : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, reference, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, message->document_code ? message->document_code : "", -1,
+                     SQLITE_TRANSIENT);
+}
+
 /**
  * _tarmac_import_join_set:
  * @import: the import
@@ -100,10 +112,7 @@ _tarmac_import_join_set (Import                     *import,
                                        error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, message->sender ? message->sender : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, reference, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, message->document_code ? message->document_code : "", -1,
-                     SQLITE_TRANSIENT);
+  bind_set_key (stmt, message, reference);
   sqlite3_bind_text (stmt, 4, import->now, -1, SQLITE_TRANSIENT);
   if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
     {
@@ -120,10 +129,7 @@ _tarmac_import_join_set (Import                     *import,
                                        error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, message->sender ? message->sender : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, reference, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, message->document_code ? message->document_code : "", -1,
-                     SQLITE_TRANSIENT);
+  bind_set_key (stmt, message, reference);
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
       _tarmac_store_set_error (import->store, rc, error);

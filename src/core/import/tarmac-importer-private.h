@@ -65,7 +65,6 @@ typedef struct
 } PartSet;
 
 /* tarmac-importer-travellers.c */
-char        *_tarmac_import_traveller_name_key  (const TarmacPaxlstTraveller *traveller);
 ImportTravellers *_tarmac_import_travellers_new (const TarmacPaxlstMessage *message);
 void         _tarmac_import_travellers_free     (ImportTravellers    *travellers);
 

@@ -80,8 +80,8 @@ typedef struct
 } Pending;
 
 /* The traveller's name key, from its names as stored (each capped at 256 characters). */
-char *
-_tarmac_import_traveller_name_key (const TarmacPaxlstTraveller *traveller)
+static char *
+traveller_name_key (const TarmacPaxlstTraveller *traveller)
 {
   g_autofree char *surname = _tarmac_import_cap_utf8 (traveller->surname, 256);
   g_autofree char *given_names = _tarmac_import_cap_utf8 (traveller->given_names != NULL ?
@@ -361,7 +361,7 @@ _tarmac_import_travellers_new (const TarmacPaxlstMessage *message)
 
       item->traveller = traveller;
       item->index = i;
-      item->name_key = _tarmac_import_traveller_name_key (traveller);
+      item->name_key = traveller_name_key (traveller);
       item->nationality = _tarmac_import_map_country (traveller->nationality);
       tarmac_document_check_birth_date (traveller->date_of_birth, flight_date, &birth);
       if (birth.n_findings > 0)

@@ -583,16 +583,15 @@ _tarmac_import_flight_date (const TarmacPaxlstMessage *message,
 /**
  * _tarmac_import_flight_id:
  * @import: the import, inside its transaction
- * @carrier: the flight's key, as just written
- * @number:
- * @date:
- * @origin:
+ * @carrier: the flight's carrier, as just written
+ * @number: its number
+ * @date: its date
+ * @origin: its origin
  * @id: (out): the flight row's id
  *
  * Reads back, by its unique key, the flight row an upsert has just inserted or updated,
  * which the upsert itself does not say. RETURNING would, but SQLite builds and drops a
- * temporary table for it at every use: with the file's row, three a manifest file, the
- * largest of a file's own costs.
+ * temporary table for it at every execution.
  *
  * Returns: %FALSE when the row could not be read (the connection holds the error)
  */
